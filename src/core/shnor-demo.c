@@ -1,0 +1,190 @@
+/* shnor-demo.c: a fictional municipality of twelve schools of every kind,
+ * with three years of context data. Written through the same document API
+ * a user's edits take, so the demo is valid by the same rules. */
+#define G_LOG_DOMAIN "shnor-demo"
+
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "shnor-demo.h"
+
+typedef struct {
+  const char *legal_form;
+  const char *full_name;
+  const char *short_name;
+  const char *settlement;
+  int         area;
+  gboolean    hard_to_reach;
+  const char *director;
+  gboolean    mentor, internship, growth_point;
+  int         pupils, teachers;
+  double      low_income, low_education, non_native, disabilities, registered, distance;
+} DemoSchool;
+
+static const DemoSchool demo_schools[] = {
+  { "МАОУ", "Муниципальное автономное общеобразовательное учреждение «Гимназия № 1» г. Берёзовска",
+    "Гимназия № 1", "г. Берёзовск", 0, FALSE, "Лаптева Елена Сергеевна",
+    TRUE, TRUE, FALSE, 1048, 67, 6.5, 18.0, 1.2, 2.1, 0.4, 0 },
+  { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»",
+    "СОШ № 2", "г. Берёзовск", 0, FALSE, "Гусев Андрей Павлович",
+    FALSE, FALSE, FALSE, 872, 51, 14.0, 31.0, 3.5, 3.8, 1.1, 2.5 },
+  { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 3 с углублённым изучением отдельных предметов»",
+    "СОШ № 3", "г. Берёзовск", 0, FALSE, "Ершова Наталья Владимировна",
+    TRUE, FALSE, FALSE, 915, 58, 9.0, 22.0, 2.0, 2.9, 0.6, 3.0 },
+  { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Основная общеобразовательная школа № 5»",
+    "ООШ № 5", "г. Берёзовск", 0, FALSE, "Тихонов Олег Игоревич",
+    FALSE, FALSE, FALSE, 306, 24, 27.0, 46.0, 11.0, 6.5, 3.2, 5.5 },
+  { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа п. Лесной»",
+    "СОШ п. Лесной", "п. Лесной", 1, FALSE, "Козлова Марина Юрьевна",
+    FALSE, TRUE, TRUE, 418, 31, 19.0, 39.0, 4.0, 4.4, 1.5, 24 },
+  { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа п. Рудничный»",
+    "СОШ п. Рудничный", "п. Рудничный", 1, FALSE, "Белов Сергей Анатольевич",
+    FALSE, FALSE, TRUE, 377, 29, 31.0, 52.0, 6.0, 5.2, 2.7, 37 },
+  { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа с. Малиновка»",
+    "СОШ с. Малиновка", "с. Малиновка", 2, FALSE, "Щербакова Ольга Николаевна",
+    FALSE, FALSE, FALSE, 182, 19, 38.0, 61.0, 5.0, 7.7, 2.2, 46 },
+  { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа с. Кедровка»",
+    "ООШ с. Кедровка", "с. Кедровка", 2, FALSE, "Панов Виктор Степанович",
+    FALSE, FALSE, FALSE, 94, 13, 44.0, 68.0, 21.0, 8.5, 4.3, 58 },
+  { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа с. Покровское»",
+    "СОШ с. Покровское", "с. Покровское", 2, FALSE, "Новикова Татьяна Алексеевна",
+    FALSE, TRUE, TRUE, 239, 22, 29.0, 55.0, 3.0, 5.0, 1.7, 31 },
+  { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Начальная общеобразовательная школа д. Заречье»",
+    "НОШ д. Заречье", "д. Заречье", 2, FALSE, "Крылова Анна Михайловна",
+    FALSE, FALSE, FALSE, 27, 4, 41.0, 63.0, 7.0, 11.1, 0.0, 19 },
+  { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа с. Верхняя Тура»",
+    "ООШ с. Верхняя Тура", "с. Верхняя Тура", 2, TRUE, "Мальцев Иван Григорьевич",
+    FALSE, FALSE, FALSE, 53, 9, 57.0, 74.0, 34.0, 9.4, 5.7, 142 },
+  { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа с. Ключи»",
+    "СОШ с. Ключи", "с. Ключи", 2, FALSE, "Фомина Светлана Петровна",
+    FALSE, FALSE, TRUE, 131, 15, 35.0, 58.0, 9.0, 6.1, 3.1, 64 },
+};
+
+static const struct { const char *key, *value; } demo_settings[] = {
+  { "region",        "Северо-Озёрская область" },
+  { "municipality",  "Берёзовский муниципальный округ" },
+  { "authority",     "Управление образования администрации Берёзовского муниципального округа" },
+  { "head_name",     "Соколова Ирина Викторовна" },
+  { "head_position", "Начальник управления образования" },
+  { "address",       "623100, Северо-Озёрская обл., г. Берёзовск, ул. Ленина, д. 12" },
+  { "phone",         "+7 (34356) 2-14-50" },
+  { "email",         "uo@berezovsk-edu.example" },
+};
+
+#define FIRST_YEAR 2024
+#define N_YEARS    3
+
+static gboolean
+set_school (ShnorDocument     *doc,
+            gint64             id,
+            guint              index,
+            const DemoSchool  *s,
+            GError           **error)
+{
+  g_autofree char *code = g_strdup_printf ("03%02u", index + 1);
+  g_autofree char *area = g_strdup_printf ("%d", s->area);
+  g_autofree char *email = g_strdup_printf ("school%02u@berezovsk-edu.example", index + 1);
+  g_autofree char *phone = g_strdup_printf ("+7 (34356) 2-%02u-%02u", 20 + index, 11 + 3 * index);
+  g_autofree char *address = g_strdup_printf ("%s, ул. Школьная, д. %u", s->settlement, 1 + index % 7);
+  const char *fields[][2] = {
+    { "short_name", s->short_name }, { "legal_form", s->legal_form }, { "code", code },
+    { "settlement", s->settlement }, { "area_type", area },
+    { "hard_to_reach", s->hard_to_reach ? "1" : "0" }, { "director", s->director },
+    { "address", address }, { "phone", phone }, { "email", email },
+    { "mentor", s->mentor ? "1" : "0" }, { "internship", s->internship ? "1" : "0" },
+    { "growth_point", s->growth_point ? "1" : "0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!shnor_document_set_school_field (doc, id, fields[i][0], fields[i][1], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The year's values drift a little around the school's base, the same way
+ * every time (no randomness: the demo is reproducible). */
+static gboolean
+set_context (ShnorDocument     *doc,
+             gint64             id,
+             guint              index,
+             const DemoSchool  *s,
+             GError           **error)
+{
+  for (int y = 0; y < N_YEARS; y++)
+    {
+      int year = FIRST_YEAR + y;
+      int wobble = (int) ((index * 7 + (guint) y * 3) % 5) - 2;
+      double drift = (y - 1) * 0.6 + wobble * 0.3;
+      char *values[SHNOR_CONTEXT_N_VALUES];
+      guint n_fields;
+      const ShnorField *fields = shnor_context_fields (&n_fields);
+      gboolean ok = TRUE;
+
+      values[0] = g_strdup_printf ("%d", MAX (1, s->pupils + (y - 2) * (s->pupils / 40) + wobble * 2));
+      values[1] = g_strdup_printf ("%d", MAX (1, s->teachers + (wobble > 1 ? 1 : 0) - (y == 0 ? 1 : 0)));
+      values[2] = g_strdup_printf ("%.1f", CLAMP (s->low_income + drift, 0, 100));
+      values[3] = g_strdup_printf ("%.1f", CLAMP (s->low_education - drift / 2, 0, 100));
+      values[4] = g_strdup_printf ("%.1f", CLAMP (s->non_native + (s->non_native > 0 ? drift / 3 : 0), 0, 100));
+      values[5] = g_strdup_printf ("%.1f", CLAMP (s->disabilities + y * 0.2, 0, 100));
+      values[6] = g_strdup_printf ("%.1f", CLAMP (s->registered + wobble * 0.1, 0, 100));
+      values[7] = g_strdup_printf ("%.0f", s->distance);
+
+      ok = shnor_document_add_context_year (doc, id, year, error);
+      for (guint i = 0; ok && i < SHNOR_CONTEXT_N_VALUES; i++)
+        ok = shnor_document_set_context_field (doc, id, year, fields[i + 1].column, values[i], error);
+      for (guint i = 0; i < SHNOR_CONTEXT_N_VALUES; i++)
+        g_free (values[i]);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Fills @document with the demo municipality, as one undoable edit. */
+gboolean
+shnor_demo_fill (ShnorDocument  *document,
+                 GError        **error)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), FALSE);
+
+  if (!shnor_document_begin_edit (document, _("Demo municipality"), error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_settings); i++)
+    if (!shnor_document_set_setting (document, demo_settings[i].key, demo_settings[i].value, error))
+      goto fail;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_schools); i++)
+    {
+      const DemoSchool *s = &demo_schools[i];
+      gint64 id = shnor_document_add_school (document, s->full_name, error);
+
+      if (id == 0 || !set_school (document, id, i, s, error) || !set_context (document, id, i, s, error))
+        goto fail;
+    }
+
+  return shnor_document_end_edit (document, error);
+
+fail:
+  shnor_document_cancel_edit (document);
+  return FALSE;
+}
+
+/* What `shnor --demo FILE` does: a new file, never over an existing one. */
+gboolean
+shnor_demo_write (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(ShnorDocument) doc = shnor_document_create (path, error);
+
+  if (doc == NULL)
+    return FALSE;
+  if (!shnor_demo_fill (doc, error))
+    {
+      shnor_document_close (doc);
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,18 @@
+/* shnor-document-private.h: what the document's own files share */
+#pragma once
+
+#include <sqlite3.h>
+#include "shnor-document.h"
+
+G_BEGIN_DECLS
+
+sqlite3 *shnor_document_get_db        (ShnorDocument *self);
+gboolean shnor_document_check_writable (ShnorDocument *self,
+                                        GError       **error);
+gboolean shnor_document_load_schools  (ShnorDocument *self,
+                                       GError       **error);
+void     shnor_document_sync_school   (ShnorDocument *self,
+                                       gint64         id);
+void     shnor_document_sync_counts   (ShnorDocument *self);
+
+G_END_DECLS

@@ -1,0 +1,367 @@
+/* shnor-document-schools.c: edits of the school registry and of the
+ * schools' yearly context data */
+#define G_LOG_DOMAIN "shnor-document"
+
+#include "config.h"
+#include <glib/gi18n-lib.h>
+
+#include "shnor-document-private.h"
+#include "shnor-error.h"
+#include "shnor-sqlite.h"
+
+/* Runs one statement as a whole edit: begin, step, commit or roll back. */
+static gboolean
+run_edit (ShnorDocument  *self,
+          sqlite3_stmt   *stmt,
+          GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      shnor_sqlite_set_error (error, shnor_document_get_db (self), rc,
+                              shnor_document_get_path (self));
+      shnor_document_cancel_edit (self);
+      return FALSE;
+    }
+  return shnor_document_end_edit (self, error);
+}
+
+static sqlite3_stmt *
+begin_with (ShnorDocument  *self,
+            const char     *label,
+            const char     *sql,
+            GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!shnor_document_begin_edit (self, label, error))
+    return NULL;
+  stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql, error);
+  if (stmt == NULL)
+    shnor_document_cancel_edit (self);
+  return stmt;
+}
+
+/* Asks the file, not the list model: inside a grouped edit the model
+ * catches up only when the group commits. */
+static gboolean
+school_exists (ShnorDocument  *self,
+               gint64          id,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    shnor_sqlite_prepare (shnor_document_get_db (self), "SELECT 1 FROM school WHERE id = ?", NULL);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return TRUE;
+    }
+  g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such school."));
+  return FALSE;
+}
+
+static gboolean
+code_taken (ShnorDocument *self,
+            gint64         id,
+            const char    *code)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (code[0] == '\0')
+    return FALSE;
+  stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
+                               "SELECT 1 FROM school WHERE code = ? AND id <> ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gint64
+shnor_document_add_school (ShnorDocument  *self,
+                           const char     *full_name,
+                           GError        **error)
+{
+  const ShnorField *field = shnor_school_field ("full_name");
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
+
+  if (!shnor_field_parse (field, full_name, &value, error))
+    return 0;
+  stmt = begin_with (self, _("Add school"), "INSERT INTO school (full_name) VALUES (?)", error);
+  if (stmt == NULL)
+    return 0;
+  shnor_sqlite_bind_value (stmt, 1, &value);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, shnor_document_get_db (self),
+                              sqlite3_errcode (shnor_document_get_db (self)),
+                              shnor_document_get_path (self));
+      shnor_document_cancel_edit (self);
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (shnor_document_get_db (self));
+  if (!shnor_document_end_edit (self, error))
+    return 0;
+  return id;
+}
+
+gboolean
+shnor_document_delete_school (ShnorDocument  *self,
+                              gint64          id,
+                              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+
+  if (!shnor_document_check_writable (self, error) || !school_exists (self, id, error))
+    return FALSE;
+  stmt = begin_with (self, _("Delete school"), "DELETE FROM school WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run_edit (self, stmt, error);
+}
+
+/**
+ * shnor_document_set_school_field:
+ * @column: a column of shnor_school_fields()
+ * @text: what the user typed; "1"/"0" for flags
+ *
+ * Validates and stores one field. On error nothing changes.
+ */
+gboolean
+shnor_document_set_school_field (ShnorDocument  *self,
+                                 gint64          id,
+                                 const char     *column,
+                                 const char     *text,
+                                 GError        **error)
+{
+  const ShnorField *field;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  field = shnor_school_field (column);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (!shnor_document_check_writable (self, error) ||
+      !school_exists (self, id, error) ||
+      !shnor_field_parse (field, text, &value, error))
+    return FALSE;
+
+  if (g_str_equal (column, "code") && code_taken (self, id, g_value_get_string (&value)))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("The code “%s” is already used by another school"),
+                   g_value_get_string (&value));
+      return FALSE;
+    }
+
+  /* "IS NOT": an edit that changes nothing leaves no undo step. */
+  sql = g_strdup_printf ("UPDATE school SET %s = ?1 WHERE id = ?2 AND %s IS NOT ?1",
+                         field->column, field->column);
+  stmt = begin_with (self, _("Edit school"), sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  shnor_sqlite_bind_value (stmt, 1, &value);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return run_edit (self, stmt, error);
+}
+
+/* ---- context data ---------------------------------------------------- */
+
+GArray *
+shnor_document_get_context (ShnorDocument *self,
+                            gint64         school_id)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (ShnorContextRow));
+  guint n_fields;
+  const ShnorField *fields = shnor_context_fields (&n_fields);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), rows);
+
+  if (shnor_document_get_db (self) == NULL)
+    return rows;
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, ", %s", fields[i].column);
+  g_string_append (sql, " FROM school_context WHERE school_id = ? ORDER BY year");
+
+  stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql->str, NULL);
+  if (stmt == NULL)
+    return rows;
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ShnorContextRow row = { 0 };
+
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.year = sqlite3_column_int (stmt, 1);
+      for (guint i = 0; i < SHNOR_CONTEXT_N_VALUES; i++)
+        {
+          row.known[i] = sqlite3_column_type (stmt, (int) i + 2) != SQLITE_NULL;
+          row.value[i] = sqlite3_column_double (stmt, (int) i + 2);
+        }
+      g_array_append_val (rows, row);
+    }
+  return rows;
+}
+
+static gboolean
+check_year (int       year,
+            GError  **error)
+{
+  const ShnorField *field = shnor_context_field ("year");
+
+  if (year < field->min || year > field->max)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("The year %d is not possible: it must be from %d to %d"),
+                   year, (int) field->min, (int) field->max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_context_year (ShnorDocument *self,
+                  gint64         school_id,
+                  int            year)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    shnor_sqlite_prepare (shnor_document_get_db (self),
+                          "SELECT 1 FROM school_context WHERE school_id = ? AND year = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_int (stmt, 2, year);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+shnor_document_add_context_year (ShnorDocument  *self,
+                                 gint64          school_id,
+                                 int             year,
+                                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+
+  if (!shnor_document_check_writable (self, error) ||
+      !school_exists (self, school_id, error) ||
+      !check_year (year, error))
+    return FALSE;
+  if (has_context_year (self, school_id, year))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("The school already has context data for %d"), year);
+      return FALSE;
+    }
+  stmt = begin_with (self, _("Add a year of context data"),
+                     "INSERT INTO school_context (school_id, year) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_int (stmt, 2, year);
+  return run_edit (self, stmt, error);
+}
+
+gboolean
+shnor_document_delete_context_year (ShnorDocument  *self,
+                                    gint64          school_id,
+                                    int             year,
+                                    GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+
+  if (!has_context_year (self, school_id, year))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("The school has no context data for %d"), year);
+      return FALSE;
+    }
+  stmt = begin_with (self, _("Delete a year of context data"),
+                     "DELETE FROM school_context WHERE school_id = ? AND year = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_int (stmt, 2, year);
+  return run_edit (self, stmt, error);
+}
+
+/**
+ * shnor_document_set_context_field:
+ * @column: a column of shnor_context_fields(), "year" included
+ *
+ * Sets one value of the school's row for @year; an empty text stores "not
+ * known". Changing the year moves the row.
+ */
+gboolean
+shnor_document_set_context_field (ShnorDocument  *self,
+                                  gint64          school_id,
+                                  int             year,
+                                  const char     *column,
+                                  const char     *text,
+                                  GError        **error)
+{
+  const ShnorField *field;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  field = shnor_context_field (column);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (!shnor_document_check_writable (self, error) ||
+      !shnor_field_parse (field, text, &value, error))
+    return FALSE;
+  if (!has_context_year (self, school_id, year))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("The school has no context data for %d"), year);
+      return FALSE;
+    }
+  if (g_str_equal (column, "year"))
+    {
+      int to = (int) g_value_get_int64 (&value);
+
+      if (to == year)
+        return TRUE;
+      if (has_context_year (self, school_id, to))
+        {
+          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                       _("The school already has context data for %d"), to);
+          return FALSE;
+        }
+    }
+
+  sql = g_strdup_printf ("UPDATE school_context SET %s = ?1 WHERE school_id = ?2 AND year = ?3"
+                         " AND %s IS NOT ?1", field->column, field->column);
+  stmt = begin_with (self, _("Edit context data"), sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  shnor_sqlite_bind_value (stmt, 1, &value);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+  sqlite3_bind_int (stmt, 3, year);
+  return run_edit (self, stmt, error);
+}

@@ -1,0 +1,1192 @@
+/* shnor-document.c: the SQLite file, its transactions and its undo history.
+ *
+ * Undo works on the rows, not on the edits: temporary triggers record, for
+ * every row an edit inserts, changes or deletes, the SQL statement that
+ * puts it back (the technique of sqlite.org's "Automatic Undo/Redo").  So
+ * every table, present and future, is undoable without code of its own, and
+ * cascaded deletes come back with their parent.  The statements are built
+ * by SQLite's quote() from the stored values, never from typed text. */
+#define G_LOG_DOMAIN "shnor-document"
+
+#include <string.h>
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "shnor-document-private.h"
+#include "shnor-error.h"
+#include "shnor-municipality.h"
+#include "shnor-schema.h"
+#include "shnor-sqlite.h"
+
+#define BUSY_TIMEOUT_MS 2000
+
+typedef struct {
+  gint64  first;  /* undolog.seq range of the step */
+  gint64  last;
+  char   *label;
+} UndoStep;
+
+struct _ShnorDocument
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *read_only_reason;  /* NULL when the file can be changed */
+  GListStore *schools;
+  GHashTable *school_by_id;      /* id → ShnorSchool (owned by the store) */
+
+  GArray     *undo;              /* of UndoStep; the last is the next undone */
+  GArray     *redo;
+
+  int         edit_depth;
+  gboolean    edit_failed;
+  gint64      edit_first;
+  char       *edit_label;
+};
+
+G_DEFINE_FINAL_TYPE (ShnorDocument, shnor_document, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_CAN_UNDO, PROP_CAN_REDO, PROP_READ_ONLY, N_PROPS };
+enum { CHANGED, N_SIGNALS };
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+undo_step_clear (gpointer data)
+{
+  g_free (((UndoStep *) data)->label);
+}
+
+static void
+shnor_document_finalize (GObject *object)
+{
+  ShnorDocument *self = SHNOR_DOCUMENT (object);
+
+  shnor_document_close (self);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->school_by_id, g_hash_table_unref);
+  g_clear_object (&self->schools);
+  g_clear_pointer (&self->undo, g_array_unref);
+  g_clear_pointer (&self->redo, g_array_unref);
+  g_clear_pointer (&self->edit_label, g_free);
+
+  G_OBJECT_CLASS (shnor_document_parent_class)->finalize (object);
+}
+
+static void
+shnor_document_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ShnorDocument *self = SHNOR_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, shnor_document_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, shnor_document_can_redo (self));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, shnor_document_get_read_only (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shnor_document_class_init (ShnorDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = shnor_document_finalize;
+  object_class->get_property = shnor_document_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ShnorDocument::changed:
+   * @table: the table of the row
+   * @rowid: the row that was inserted, changed or deleted
+   *
+   * Emitted after a committed edit, undo or redo, once for every row it
+   * touched; the document's own list models are already up to date.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_INT64);
+}
+
+static void
+shnor_document_init (ShnorDocument *self)
+{
+  self->schools = g_list_store_new (SHNOR_TYPE_SCHOOL);
+  self->school_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->undo = g_array_new (FALSE, FALSE, sizeof (UndoStep));
+  self->redo = g_array_new (FALSE, FALSE, sizeof (UndoStep));
+  g_array_set_clear_func (self->undo, undo_step_clear);
+  g_array_set_clear_func (self->redo, undo_step_clear);
+}
+
+/* ---- recognising files --------------------------------------------- */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Reads the SQLite header directly, so that a file that is not ours is
+ * refused before SQLite could touch it; returns the format version. */
+static int
+check_header (const char  *path,
+              GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  guint8 header[100];
+  size_t got;
+  FILE *f;
+  guint32 app_id, version;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NOT_FOUND,
+                   _("The file “%s” does not exist."), name);
+      return -1;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NOT_SHNOR,
+                   _("“%s” is a folder, not a Shnor file."), name);
+      return -1;
+    }
+
+  f = g_fopen (path, "rb");
+  if (f == NULL)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
+                   _("The file “%s” cannot be read: %s."), name, g_strerror (errno));
+      return -1;
+    }
+  got = fread (header, 1, sizeof header, f);
+  fclose (f);
+
+  if (got == 0)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NOT_SHNOR,
+                   _("The file “%s” is empty: it is not a Shnor file."), name);
+      return -1;
+    }
+  if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NOT_SHNOR,
+                   _("The file “%s” is not a Shnor file."), name);
+      return -1;
+    }
+
+  version = read_be32 (header + 60);
+  app_id = read_be32 (header + 68);
+
+  if (app_id != SHNOR_APPLICATION_ID)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NOT_SHNOR,
+                   _("The file “%s” is a database of another program, not a Shnor file."), name);
+      return -1;
+    }
+  if (version > SHNOR_FORMAT_VERSION)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NEWER,
+                   _("The file “%s” was saved by a newer version of Shnor (file format %u; "
+                     "this version reads formats up to %d). Install the newer version to open it."),
+                   name, version, SHNOR_FORMAT_VERSION);
+      return -1;
+    }
+  if (version == 0)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
+                   _("The file “%s” is damaged: it has no format version."), name);
+      return -1;
+    }
+
+  return (int) version;
+}
+
+static char *
+read_only_reason (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_access (path, W_OK) != 0)
+    return g_strdup (_("The file is read-only: you can look but not change."));
+  /* SQLite writes its journal beside the file. */
+  if (g_access (dir, W_OK) != 0)
+    return g_strdup (_("The file’s folder is read-only: you can look but not change."));
+  return NULL;
+}
+
+/* Copies the file before a migration, so that an older Shnor can still
+ * open what the user had: "name.shnor" → "name.format-1.bak.shnor". */
+static gboolean
+backup_before_migration (const char  *path,
+                         int          version,
+                         GError     **error)
+{
+  g_autofree char *base = g_str_has_suffix (path, ".shnor") ?
+                          g_strndup (path, strlen (path) - strlen (".shnor")) : g_strdup (path);
+  g_autofree char *backup = g_strdup_printf ("%s.format-%d.bak.shnor", base, version);
+  g_autoptr(GFile) from = g_file_new_for_path (path);
+  g_autoptr(GFile) to = g_file_new_for_path (backup);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+    {
+      g_autofree char *name = g_filename_display_basename (backup);
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
+                   _("The file must be upgraded, but its backup copy “%s” could not be written: %s"),
+                   name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- connection ------------------------------------------------------ */
+
+static gboolean
+create_undo_triggers (ShnorDocument  *self,
+                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) tables = NULL;
+  g_autoptr(GString) ddl = g_string_new (
+    "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
+    " rid INTEGER NOT NULL, sql TEXT NOT NULL);");
+
+  tables = shnor_sqlite_prepare (self->db,
+                                 "SELECT name FROM main.sqlite_schema WHERE type = 'table'"
+                                 " AND name NOT LIKE 'sqlite_%'", error);
+  if (tables == NULL)
+    return FALSE;
+
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *t = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *info_sql = g_strdup_printf ("PRAGMA main.table_info(\"%s\")", t);
+      g_autoptr(sqlite3_stmt) info = shnor_sqlite_prepare (self->db, info_sql, error);
+      g_autoptr(GString) names = g_string_new ("rowid");
+      g_autoptr(GString) olds = g_string_new ("'||old.rowid||'");
+      g_autoptr(GString) sets = g_string_new (NULL);
+
+      if (info == NULL)
+        return FALSE;
+      while (sqlite3_step (info) == SQLITE_ROW)
+        {
+          const char *c = (const char *) sqlite3_column_text (info, 1);
+
+          g_string_append_printf (names, ",\"%s\"", c);
+          g_string_append_printf (olds, ",'||quote(old.\"%s\")||'", c);
+          g_string_append_printf (sets, "%s\"%s\"='||quote(old.\"%s\")||'",
+                                  sets->len ? "," : "", c, c);
+        }
+
+      g_string_append_printf (ddl,
+        "CREATE TEMP TRIGGER \"undo_%s_i\" AFTER INSERT ON main.\"%s\" BEGIN"
+        " INSERT INTO undolog (tbl, rid, sql) VALUES ('%s', new.rowid,"
+        " 'DELETE FROM main.\"%s\" WHERE rowid='||new.rowid); END;"
+        "CREATE TEMP TRIGGER \"undo_%s_u\" AFTER UPDATE ON main.\"%s\" BEGIN"
+        " INSERT INTO undolog (tbl, rid, sql) VALUES ('%s', old.rowid,"
+        " 'UPDATE main.\"%s\" SET %s WHERE rowid='||old.rowid); END;"
+        "CREATE TEMP TRIGGER \"undo_%s_d\" BEFORE DELETE ON main.\"%s\" BEGIN"
+        " INSERT INTO undolog (tbl, rid, sql) VALUES ('%s', old.rowid,"
+        " 'INSERT INTO main.\"%s\" (%s) VALUES (%s)'); END;",
+        t, t, t, t, t, t, t, t, sets->str, t, t, t, t, names->str, olds->str);
+    }
+
+  return shnor_sqlite_exec (self->db, ddl->str, error);
+}
+
+/* Sets the storage rules of DESIGN.md on a fresh connection and takes the
+ * file for this document alone: in exclusive locking mode the lock of the
+ * first write is kept until the connection closes, so a second window or
+ * program (on this machine or over a network share) gets "in use" instead
+ * of writing into the same file. */
+static gboolean
+configure_connection (ShnorDocument  *self,
+                      GError        **error)
+{
+  int rc;
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 0);
+
+  if (!shnor_sqlite_exec (self->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
+    return FALSE;
+
+  if (self->read_only_reason != NULL)
+    rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  else
+    rc = sqlite3_exec (self->db,
+                       "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE;"
+                       "BEGIN EXCLUSIVE; COMMIT;", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      shnor_sqlite_set_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static ShnorDocument *
+connect (const char  *path,
+         gboolean     create,
+         GError     **error)
+{
+  g_autoptr(ShnorDocument) self = g_object_new (SHNOR_TYPE_DOCUMENT, NULL);
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc;
+
+  self->path = g_strdup (path);
+  if (!create)
+    self->read_only_reason = read_only_reason (path);
+  if (self->read_only_reason != NULL)
+    flags = SQLITE_OPEN_READONLY;
+
+  /* SQLite takes UTF-8 names on Windows and bytes elsewhere: exactly
+   * GLib's filename encoding on each. */
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      shnor_sqlite_set_error (error, self->db, rc, path);
+      return NULL;
+    }
+  if (!configure_connection (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+finish_open (ShnorDocument  *self,
+             GError        **error)
+{
+  return create_undo_triggers (self, error) && shnor_document_load_schools (self, error);
+}
+
+/**
+ * shnor_document_open:
+ *
+ * Opens an existing file. A file that is not a Shnor document, is damaged,
+ * or comes from a newer version is refused and left byte for byte as it
+ * was; a file of an older format is copied aside, then upgraded.
+ */
+ShnorDocument *
+shnor_document_open (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(ShnorDocument) self = NULL;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  version = check_header (path, error);
+  if (version < 0)
+    return NULL;
+
+  if (version < SHNOR_FORMAT_VERSION)
+    {
+      g_autofree char *reason = read_only_reason (path);
+
+      if (reason != NULL)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_READ_ONLY,
+                       _("The file “%s” was made by an older version of Shnor and must be "
+                         "upgraded, but it cannot be changed. %s Copy it to a folder "
+                         "you can write to."), name, reason);
+          return NULL;
+        }
+      if (!backup_before_migration (path, version, error))
+        return NULL;
+    }
+
+  self = connect (path, FALSE, error);
+  if (self == NULL)
+    return NULL;
+
+  if (version < SHNOR_FORMAT_VERSION)
+    {
+      if (!shnor_sqlite_exec (self->db, "BEGIN EXCLUSIVE", error))
+        return NULL;
+      if (!shnor_schema_migrate (self->db, version, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return NULL;
+        }
+      if (!shnor_sqlite_exec (self->db, "COMMIT", error))
+        return NULL;
+    }
+
+  if (!finish_open (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * shnor_document_create:
+ *
+ * Creates a new, empty document at @path, which must not exist. The file
+ * is built under a temporary name and renamed when complete, so that a
+ * crash never leaves a half-made document under the name the user chose.
+ */
+ShnorDocument *
+shnor_document_create (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *part = NULL;
+  ShnorDocument *made;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_basename (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_EXISTS,
+                   _("The file “%s” already exists; choose another name."), name);
+      return NULL;
+    }
+
+  part = g_strdup_printf ("%s.part", path);
+  g_unlink (part);
+  made = connect (part, TRUE, error);
+  if (made == NULL)
+    {
+      g_unlink (part);
+      return NULL;
+    }
+
+  if (!shnor_sqlite_exec (made->db, "BEGIN EXCLUSIVE", error) ||
+      !shnor_schema_migrate (made->db, 0, error) ||
+      !shnor_sqlite_exec (made->db, "COMMIT", error))
+    {
+      g_object_unref (made);
+      g_unlink (part);
+      return NULL;
+    }
+  g_object_unref (made);
+
+  if (g_rename (part, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (part);
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
+                   _("The file “%s” could not be created: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+
+  return shnor_document_open (path, error);
+}
+
+/**
+ * shnor_document_check_file:
+ *
+ * What `shnor --check` does: recognises the file, then runs SQLite's full
+ * integrity check, read-only.
+ */
+gboolean
+shnor_document_check_file (const char  *path,
+                           GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (check_header (path, error) < 0)
+    return FALSE;
+
+  name = g_filename_display_basename (path);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(10)", -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *first = (const char *) sqlite3_column_text (stmt, 0);
+
+          ok = g_strcmp0 (first, "ok") == 0;
+          if (!ok)
+            g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
+                         _("The file “%s” is damaged: %s"), name, first);
+        }
+    }
+  if (!ok && (error == NULL || *error == NULL))
+    shnor_sqlite_set_error (error, db, rc, path);
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+/* Closes the connection and so releases the file for others; the document
+ * answers nothing after this. */
+void
+shnor_document_close (ShnorDocument *self)
+{
+  g_return_if_fail (SHNOR_IS_DOCUMENT (self));
+
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}
+
+gboolean
+shnor_document_save_copy (ShnorDocument  *self,
+                          const char     *path,
+                          GError        **error)
+{
+  g_autofree char *part = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (self->edit_depth == 0, FALSE);
+
+  name = g_filename_display_basename (path);
+  part = g_strdup_printf ("%s.part", path);
+  g_unlink (part);
+
+  stmt = shnor_sqlite_prepare (self->db, "VACUUM INTO ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, part, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, NULL, rc, path);
+      g_unlink (part);
+      return FALSE;
+    }
+
+  /* Windows cannot rename over an existing file; the user confirmed the
+   * replacement in the file chooser. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (part);
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
+                   _("The file “%s” could not be replaced: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  if (g_rename (part, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (part);
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
+                   _("The copy “%s” could not be written: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+shnor_document_get_path (ShnorDocument *self)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), NULL);
+  return self->path;
+}
+
+gboolean
+shnor_document_get_read_only (ShnorDocument *self)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), TRUE);
+  return self->read_only_reason != NULL;
+}
+
+const char *
+shnor_document_get_read_only_reason (ShnorDocument *self)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), NULL);
+  return self->read_only_reason;
+}
+
+sqlite3 *
+shnor_document_get_db (ShnorDocument *self)
+{
+  return self->db;
+}
+
+gboolean
+shnor_document_check_writable (ShnorDocument  *self,
+                               GError        **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The document is closed."));
+      return FALSE;
+    }
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_READ_ONLY, self->read_only_reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- transactions, notification, undo -------------------------------- */
+
+static gint64
+last_log_seq (ShnorDocument *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (self->db, "SELECT max(seq) FROM undolog", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+notify_step (ShnorDocument *self,
+             gint64         first,
+             gint64         last)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  gboolean counts = FALSE;
+
+  stmt = shnor_sqlite_prepare (self->db,
+                               "SELECT tbl, rid FROM undolog WHERE seq BETWEEN ? AND ?"
+                               " GROUP BY tbl, rid ORDER BY min(seq)", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 1);
+
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_array_append_val (rows, rid);
+    }
+
+  /* Models first, so that handlers of ::changed see the new state. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (g_str_equal (tables->pdata[i], "school"))
+        shnor_document_sync_school (self, g_array_index (rows, gint64, i));
+      else if (g_str_equal (tables->pdata[i], "school_context"))
+        counts = TRUE;
+    }
+  if (counts)
+    shnor_document_sync_counts (self);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_signal_emit (self, signals[CHANGED], 0, tables->pdata[i], g_array_index (rows, gint64, i));
+}
+
+static void
+drop_steps (ShnorDocument *self,
+            GArray        *steps)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (steps->len == 0)
+    return;
+  stmt = shnor_sqlite_prepare (self->db, "DELETE FROM undolog WHERE seq BETWEEN ? AND ?", NULL);
+  for (guint i = 0; stmt != NULL && i < steps->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (steps, UndoStep, i).first);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (steps, UndoStep, i).last);
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+  g_array_set_size (steps, 0);
+}
+
+static void
+notify_history (ShnorDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/**
+ * shnor_document_begin_edit:
+ * @label: what the user will see after "Undo", translated
+ *
+ * Starts an edit; edits begun inside it join it, so that the outermost one
+ * is one transaction and one undo step.
+ */
+gboolean
+shnor_document_begin_edit (ShnorDocument  *self,
+                           const char     *label,
+                           GError        **error)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+
+  if (!shnor_document_check_writable (self, error))
+    return FALSE;
+
+  if (self->edit_depth++ > 0)
+    return TRUE;
+
+  if (!shnor_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
+    {
+      self->edit_depth = 0;
+      return FALSE;
+    }
+  self->edit_failed = FALSE;
+  self->edit_first = last_log_seq (self) + 1;
+  g_free (self->edit_label);
+  self->edit_label = g_strdup (label);
+  return TRUE;
+}
+
+void
+shnor_document_cancel_edit (ShnorDocument *self)
+{
+  g_return_if_fail (SHNOR_IS_DOCUMENT (self));
+  g_return_if_fail (self->edit_depth > 0);
+
+  self->edit_failed = TRUE;
+  if (--self->edit_depth == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+shnor_document_end_edit (ShnorDocument  *self,
+                         GError        **error)
+{
+  UndoStep step;
+  int rc;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->edit_depth > 0, FALSE);
+
+  if (--self->edit_depth > 0)
+    return TRUE;
+
+  if (self->edit_failed)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("The change was cancelled."));
+      return FALSE;
+    }
+
+  step.first = self->edit_first;
+  step.last = last_log_seq (self);
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      shnor_sqlite_set_error (error, self->db, rc, self->path);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (step.last < step.first)
+    return TRUE;  /* nothing changed: no undo step */
+
+  step.label = g_steal_pointer (&self->edit_label);
+  drop_steps (self, self->redo);
+  g_array_append_val (self->undo, step);
+  notify_step (self, step.first, step.last);
+  notify_history (self);
+  return TRUE;
+}
+
+/* Replays a step's statements in reverse; the triggers record their
+ * inverse, which becomes the step on the other stack. Foreign keys are
+ * checked at commit, since a deleted school's rows come back child first. */
+static gboolean
+replay (ShnorDocument  *self,
+        GArray         *from,
+        GArray         *to,
+        GError        **error)
+{
+  UndoStep *step;
+  UndoStep back;
+  g_autoptr(sqlite3_stmt) read = NULL;
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  int rc = SQLITE_OK;
+
+  if (!shnor_document_check_writable (self, error))
+    return FALSE;
+  if (from->len == 0)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NOTHING, _("There is nothing to undo or redo."));
+      return FALSE;
+    }
+  g_return_val_if_fail (self->edit_depth == 0, FALSE);
+
+  step = &g_array_index (from, UndoStep, from->len - 1);
+  if (!shnor_sqlite_exec (self->db, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON;", error))
+    return FALSE;
+
+  back.first = last_log_seq (self) + 1;
+  read = shnor_sqlite_prepare (self->db,
+                               "SELECT sql FROM undolog WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
+                               error);
+  if (read == NULL)
+    goto fail;
+  sqlite3_bind_int64 (read, 1, step->first);
+  sqlite3_bind_int64 (read, 2, step->last);
+  while (sqlite3_step (read) == SQLITE_ROW)
+    g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (read, 0)));
+
+  for (guint i = 0; i < statements->len && rc == SQLITE_OK; i++)
+    rc = sqlite3_exec (self->db, statements->pdata[i], NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      shnor_sqlite_set_error (error, self->db, rc, self->path);
+      goto fail;
+    }
+  back.last = last_log_seq (self);
+
+  {
+    g_autoptr(sqlite3_stmt) drop = shnor_sqlite_prepare (self->db,
+                                                         "DELETE FROM undolog WHERE seq BETWEEN ? AND ?",
+                                                         error);
+    if (drop == NULL)
+      goto fail;
+    sqlite3_bind_int64 (drop, 1, step->first);
+    sqlite3_bind_int64 (drop, 2, step->last);
+    sqlite3_step (drop);
+  }
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      shnor_sqlite_set_error (error, self->db, rc, self->path);
+      goto fail;
+    }
+
+  back.label = g_steal_pointer (&step->label);
+  g_array_set_size (from, from->len - 1);
+  g_array_append_val (to, back);
+  notify_step (self, back.first, back.last);
+  notify_history (self);
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gboolean
+shnor_document_undo (ShnorDocument  *self,
+                     GError        **error)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  return replay (self, self->undo, self->redo, error);
+}
+
+gboolean
+shnor_document_redo (ShnorDocument  *self,
+                     GError        **error)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  return replay (self, self->redo, self->undo, error);
+}
+
+gboolean
+shnor_document_can_undo (ShnorDocument *self)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  return self->undo->len > 0 && self->read_only_reason == NULL;
+}
+
+gboolean
+shnor_document_can_redo (ShnorDocument *self)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  return self->redo->len > 0 && self->read_only_reason == NULL;
+}
+
+const char *
+shnor_document_get_undo_label (ShnorDocument *self)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), NULL);
+  return self->undo->len ? g_array_index (self->undo, UndoStep, self->undo->len - 1).label : NULL;
+}
+
+const char *
+shnor_document_get_redo_label (ShnorDocument *self)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), NULL);
+  return self->redo->len ? g_array_index (self->redo, UndoStep, self->redo->len - 1).label : NULL;
+}
+
+/* ---- municipality settings ------------------------------------------- */
+
+char *
+shnor_document_dup_setting (ShnorDocument *self,
+                            const char    *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (self->db == NULL)
+    return g_strdup ("");
+  stmt = shnor_sqlite_prepare (self->db, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup ("");
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+shnor_document_set_setting (ShnorDocument  *self,
+                            const char     *key,
+                            const char     *text,
+                            GError        **error)
+{
+  const ShnorField *field;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  field = shnor_municipality_field (key);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (!shnor_field_parse (field, text, &value, error))
+    return FALSE;
+  old = shnor_document_dup_setting (self, key);
+  if (g_str_equal (old, g_value_get_string (&value)))
+    return TRUE;
+
+  if (!shnor_document_begin_edit (self, _("Municipality settings"), error))
+    return FALSE;
+  stmt = shnor_sqlite_prepare (self->db,
+                               "INSERT INTO settings (key, value) VALUES (?, ?)"
+                               " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    {
+      shnor_document_cancel_edit (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  shnor_sqlite_bind_value (stmt, 2, &value);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, self->db, rc, self->path);
+      shnor_document_cancel_edit (self);
+      return FALSE;
+    }
+  return shnor_document_end_edit (self, error);
+}
+
+/* ---- the school list model ------------------------------------------- */
+
+GListModel *
+shnor_document_get_schools (ShnorDocument *self)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->schools);
+}
+
+ShnorSchool *
+shnor_document_find_school (ShnorDocument *self,
+                            gint64         id)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), NULL);
+  return g_hash_table_lookup (self->school_by_id, &id);
+}
+
+static sqlite3_stmt *
+select_schools (ShnorDocument *self,
+                const char    *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM school %s ORDER BY id",
+                                          shnor_school_select_columns (), where);
+  sqlite3_stmt *stmt = NULL;
+
+  /* Our own SQL: it prepares unless page 1 (the schema) is damaged, which
+   * the open would have reported already. */
+  sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  return stmt;
+}
+
+static void
+index_school (ShnorDocument *self,
+              ShnorSchool   *school)
+{
+  gint64 *key = g_object_get_data (G_OBJECT (school), "shnor-id-key");
+
+  if (key == NULL)
+    {
+      key = g_new (gint64, 1);
+      g_object_set_data_full (G_OBJECT (school), "shnor-id-key", key, g_free);
+    }
+  *key = shnor_school_get_id (school);
+  g_hash_table_insert (self->school_by_id, key, school);
+}
+
+/* Reads the registry at open: a damaged table shows here, as an error,
+ * rather than as a shorter list. */
+gboolean
+shnor_document_load_schools (ShnorDocument  *self,
+                             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = select_schools (self, "");
+  g_autoptr(sqlite3_stmt) check = NULL;
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShnorSchool *school = shnor_school_new (sqlite3_column_int64 (stmt, 0));
+
+      shnor_school_load (school, stmt);
+      index_school (self, school);
+      g_ptr_array_add (loaded, school);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
+                       loaded->pdata, loaded->len);
+
+  check = shnor_sqlite_prepare (self->db, "SELECT count(*) FROM school_context", error);
+  if (check == NULL)
+    return FALSE;
+  rc = sqlite3_step (check);
+  if (rc != SQLITE_ROW)
+    {
+      shnor_sqlite_set_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  shnor_document_sync_counts (self);
+  return TRUE;
+}
+
+/* Tells the store an item changed, so that sorters and filters look at it
+ * again (they do not watch properties). */
+static void
+touch_school (ShnorDocument *self,
+              ShnorSchool   *school)
+{
+  g_autoptr(ShnorSchool) held = g_object_ref (school);  /* the store drops it first */
+  guint pos;
+
+  if (g_list_store_find (self->schools, held, &pos))
+    g_list_store_splice (self->schools, pos, 1, (gpointer *) &held, 1);
+}
+
+void
+shnor_document_sync_school (ShnorDocument *self,
+                            gint64         id)
+{
+  g_autoptr(sqlite3_stmt) stmt = select_schools (self, "WHERE id = ?");
+  ShnorSchool *school = shnor_document_find_school (self, id);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (school == NULL)
+        {
+          g_autoptr(ShnorSchool) fresh = shnor_school_new (id);
+
+          shnor_school_load (fresh, stmt);
+          index_school (self, fresh);
+          g_list_store_append (self->schools, fresh);
+        }
+      else
+        {
+          shnor_school_load (school, stmt);
+          touch_school (self, school);
+        }
+    }
+  else if (school != NULL)
+    {
+      guint pos;
+
+      g_hash_table_remove (self->school_by_id, &id);
+      if (g_list_store_find (self->schools, school, &pos))
+        g_list_store_remove (self->schools, pos);
+    }
+}
+
+/* Pupils and teachers shown in the list are those of the latest year. */
+void
+shnor_document_sync_counts (ShnorDocument *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer school;
+
+  stmt = shnor_sqlite_prepare (self->db,
+                               "SELECT c.school_id, ifnull(c.pupils, -1), ifnull(c.teachers, -1)"
+                               " FROM school_context c WHERE c.year ="
+                               " (SELECT max(year) FROM school_context WHERE school_id = c.school_id)",
+                               NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ShnorSchool *s = shnor_document_find_school (self, sqlite3_column_int64 (stmt, 0));
+
+      if (s == NULL)
+        continue;
+      g_hash_table_add (seen, s);
+      if (shnor_school_get_pupils (s) != sqlite3_column_int (stmt, 1) ||
+          shnor_school_get_teachers (s) != sqlite3_column_int (stmt, 2))
+        {
+          shnor_school_set_counts (s, sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
+          touch_school (self, s);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->school_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &school))
+    if (!g_hash_table_contains (seen, school) && shnor_school_get_pupils (school) != -1)
+      {
+        shnor_school_set_counts (school, -1, -1);
+        touch_school (self, school);
+      }
+}

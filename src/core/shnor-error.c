@@ -1,0 +1,4 @@
+/* shnor-error.c */
+#include "shnor-error.h"
+
+G_DEFINE_QUARK (shnor-error-quark, shnor_error)

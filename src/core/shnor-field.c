@@ -1,0 +1,256 @@
+/* shnor-field.c */
+#define G_LOG_DOMAIN "shnor-field"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include "config.h"
+#include <glib/gi18n-lib.h>
+
+#include "shnor-error.h"
+#include "shnor-field.h"
+
+const ShnorField *
+shnor_field_find (const ShnorField *fields,
+                  guint             n_fields,
+                  const char       *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].column, column))
+      return &fields[i];
+
+  return NULL;
+}
+
+/* Accepts what Russian offices type: a decimal comma or point and spaces,
+ * non-breaking or narrow spaces as thousands separators. */
+gboolean
+shnor_parse_double (const char *text,
+                    double     *value)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  char *end = NULL;
+  double v;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009)
+        continue;
+      if (c == ',')
+        c = '.';
+      if (c == 0x2212) /* minus sign */
+        c = '-';
+      if (c > 0x7f || !(g_ascii_isdigit (c) || c == '.' || c == '-' || c == '+'))
+        return FALSE;
+      g_string_append_c (clean, (char) c);
+    }
+
+  if (clean->len == 0)
+    return FALSE;
+
+  v = g_ascii_strtod (clean->str, &end);
+  if (end == clean->str || *end != '\0' || !isfinite (v))
+    return FALSE;
+
+  *value = v;
+  return TRUE;
+}
+
+char *
+shnor_format_double (double value,
+                     int    max_decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *format = g_strdup_printf ("%%.%df", CLAMP (max_decimals, 0, 9));
+  const char *point = localeconv ()->decimal_point;
+  GString *out;
+  char *dot;
+
+  g_ascii_formatd (buf, sizeof buf, format, value);
+  dot = strchr (buf, '.');
+  if (dot != NULL)
+    {
+      char *last = buf + strlen (buf) - 1;
+
+      while (last > dot && *last == '0')
+        *last-- = '\0';
+      if (last == dot)
+        *last = '\0';
+    }
+
+  out = g_string_new (buf);
+  if (dot != NULL && *dot == '.' && point != NULL && point[0] != '\0')
+    g_string_replace (out, ".", point, 1);
+  if (g_str_equal (out->str, "-0"))
+    g_string_assign (out, "0");
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+looks_like_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at != text && strchr (at + 1, '@') == NULL &&
+         strchr (at + 1, '.') != NULL && at[1] != '.' &&
+         text[strlen (text) - 1] != '.' && strpbrk (text, " \t,;") == NULL;
+}
+
+static gboolean
+parse_number (const ShnorField *field,
+              const char       *text,
+              GValue           *value,
+              GError          **error)
+{
+  double v;
+
+  if (!shnor_parse_double (text, &v))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   field->kind == SHNOR_FIELD_INT ?
+                     _("“%s”: “%s” is not a whole number") :
+                     _("“%s”: “%s” is not a number"),
+                   _(field->label), text);
+      return FALSE;
+    }
+
+  if (field->kind == SHNOR_FIELD_INT && v != floor (v))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("“%s”: “%s” is not a whole number"), _(field->label), text);
+      return FALSE;
+    }
+
+  if (v < field->min || v > field->max)
+    {
+      g_autofree char *min = shnor_format_double (field->min, 2);
+      g_autofree char *max = shnor_format_double (field->max, 2);
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("“%s” must be from %s to %s; “%s” is out of range"),
+                   _(field->label), min, max, text);
+      return FALSE;
+    }
+
+  if (field->kind == SHNOR_FIELD_INT)
+    {
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, (gint64) v);
+    }
+  else
+    {
+      g_value_init (value, G_TYPE_DOUBLE);
+      g_value_set_double (value, v);
+    }
+
+  return TRUE;
+}
+
+/* Parses @text for @field into @value. An empty optional number leaves
+ * @value unset (SQL NULL: "not known"); an empty text is the empty string. */
+gboolean
+shnor_field_parse (const ShnorField *field,
+                   const char       *text,
+                   GValue           *value,
+                   GError          **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (value != NULL && !G_IS_VALUE (value), FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("“%s”: the text is not valid UTF-8"), _(field->label));
+      return FALSE;
+    }
+
+  stripped = g_strstrip (g_strdup (text));
+
+  if (stripped[0] == '\0' && field->required)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("“%s” must not be empty"), _(field->label));
+      return FALSE;
+    }
+
+  switch (field->kind)
+    {
+    case SHNOR_FIELD_EMAIL:
+      if (stripped[0] != '\0' && !looks_like_email (stripped))
+        {
+          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                       _("“%s” is not an e-mail address (expected name@domain.ru)"),
+                       stripped);
+          return FALSE;
+        }
+      G_GNUC_FALLTHROUGH;
+    case SHNOR_FIELD_TEXT:
+      g_value_init (value, G_TYPE_STRING);
+      g_value_take_string (value, g_steal_pointer (&stripped));
+      return TRUE;
+
+    case SHNOR_FIELD_BOOL:
+      g_value_init (value, G_TYPE_BOOLEAN);
+      if (g_str_equal (stripped, "1") || g_ascii_strcasecmp (stripped, "true") == 0)
+        g_value_set_boolean (value, TRUE);
+      else if (g_str_equal (stripped, "0") || g_ascii_strcasecmp (stripped, "false") == 0 ||
+               stripped[0] == '\0')
+        g_value_set_boolean (value, FALSE);
+      else
+        {
+          g_value_unset (value);
+          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                       _("“%s”: “%s” is neither yes nor no"), _(field->label), stripped);
+          return FALSE;
+        }
+      return TRUE;
+
+    case SHNOR_FIELD_INT:
+    case SHNOR_FIELD_REAL:
+      if (stripped[0] == '\0')
+        return TRUE;
+      return parse_number (field, stripped, value, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The text a user sees for @value in an entry: the inverse of parse. */
+char *
+shnor_field_format (const ShnorField *field,
+                    const GValue     *value)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (value == NULL || !G_IS_VALUE (value))
+    return g_strdup ("");
+
+  switch (field->kind)
+    {
+    case SHNOR_FIELD_TEXT:
+    case SHNOR_FIELD_EMAIL:
+      return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+    case SHNOR_FIELD_BOOL:
+      return g_strdup (g_value_get_boolean (value) ? "1" : "0");
+    case SHNOR_FIELD_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
+    case SHNOR_FIELD_REAL:
+      return shnor_format_double (g_value_get_double (value), 2);
+    default:
+      g_assert_not_reached ();
+    }
+}

@@ -1,0 +1,43 @@
+/* shnor-field.h: the description of an editable value (a column of a
+ * table) and its parsing from what a user typed: one place decides what is
+ * a valid pupil count or share, for the UI, the import and the tests alike. */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SHNOR_FIELD_TEXT,
+  SHNOR_FIELD_EMAIL,
+  SHNOR_FIELD_INT,
+  SHNOR_FIELD_REAL,
+  SHNOR_FIELD_BOOL,
+} ShnorFieldKind;
+
+typedef struct {
+  const char     *column;   /* SQL column; the GObject property has '-' for '_' */
+  ShnorFieldKind  kind;
+  const char     *label;    /* untranslated; N_() marked */
+  double          min;
+  double          max;
+  gboolean        required;
+  const char     *short_label; /* for table headers; NULL: the label */
+} ShnorField;
+
+const ShnorField *shnor_field_find   (const ShnorField *fields,
+                                      guint             n_fields,
+                                      const char       *column);
+gboolean          shnor_field_parse  (const ShnorField *field,
+                                      const char       *text,
+                                      GValue           *value,
+                                      GError          **error);
+char             *shnor_field_format (const ShnorField *field,
+                                      const GValue     *value);
+
+gboolean          shnor_parse_double (const char       *text,
+                                      double           *value);
+char             *shnor_format_double (double           value,
+                                       int              max_decimals);
+
+G_END_DECLS

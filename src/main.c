@@ -1,0 +1,14 @@
+/* main.c: creates the application; everything else is in src/ui and below */
+#include "config.h"
+#include "shnor-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ShnorApplication) app = NULL;
+
+  shnor_setup_locale ();
+  app = shnor_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

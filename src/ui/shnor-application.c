@@ -1,0 +1,615 @@
+/* shnor-application.c: the command line, the files, the recent list */
+#define G_LOG_DOMAIN "shnor-application"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "config.h"
+#include "shnor-application.h"
+#include "shnor-demo.h"
+#include "shnor-error.h"
+#include "shnor-settings-dialog.h"
+
+#define MAX_RECENT 10
+
+struct _ShnorApplication
+{
+  GtkApplication parent_instance;
+
+  GSettings     *settings;  /* NULL when the schema is not installed */
+  char         **recent;    /* used when there is no GSettings */
+};
+
+G_DEFINE_FINAL_TYPE (ShnorApplication, shnor_application, GTK_TYPE_APPLICATION)
+
+/* ---- locale and settings -------------------------------------------- */
+
+/* On Windows the translations live beside the program, wherever it was
+ * installed: <prefix>\bin\shnor.exe and <prefix>\share\locale. */
+void
+shnor_setup_locale (void)
+{
+  g_autofree char *localedir = NULL;
+
+  setlocale (LC_ALL, "");
+#ifdef G_OS_WIN32
+  {
+    g_autofree char *root = g_win32_get_package_installation_directory_of_module (NULL);
+
+    localedir = g_build_filename (root, "share", "locale", NULL);
+  }
+#else
+  localedir = g_strdup (LOCALEDIR);
+#endif
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * shnor_settings_new_optional:
+ * @extra_dirs: where else to look for compiled schemas
+ *
+ * Returns: (nullable): the settings, or %NULL when the schema is installed
+ * nowhere: Shnor then works without remembering its window and recent
+ * files, instead of aborting as g_settings_new() would.
+ */
+GSettings *
+shnor_settings_new_optional (const char         *schema_id,
+                             const char * const *extra_dirs)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, schema_id, TRUE);
+
+  for (guint i = 0; schema == NULL && extra_dirs != NULL && extra_dirs[i] != NULL; i++)
+    {
+      g_autoptr(GSettingsSchemaSource) dir_source =
+        g_settings_schema_source_new_from_directory (extra_dirs[i], source, FALSE, NULL);
+
+      if (dir_source != NULL)
+        schema = g_settings_schema_source_lookup (dir_source, schema_id, FALSE);
+    }
+
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* Besides the system's schemas: the ones beside a Windows installation,
+ * and the build tree's, so that a build runs without installing. */
+static GSettings *
+load_settings (void)
+{
+  g_autofree char *installed = NULL;
+  const char *dirs[3] = { SHNOR_BUILD_SCHEMA_DIR, NULL, NULL };
+
+#ifdef G_OS_WIN32
+  {
+    g_autofree char *root = g_win32_get_package_installation_directory_of_module (NULL);
+
+    installed = g_build_filename (root, "share", "glib-2.0", "schemas", NULL);
+    dirs[1] = installed;
+  }
+#endif
+  if (g_getenv ("SHNOR_NO_BUILD_SCHEMAS") != NULL)
+    dirs[0] = dirs[1];
+  return shnor_settings_new_optional (APP_ID, dirs);
+}
+
+GSettings *
+shnor_application_get_settings (ShnorApplication *self)
+{
+  g_return_val_if_fail (SHNOR_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/* ---- recent files --------------------------------------------------- */
+
+static char **
+get_recent (ShnorApplication *self)
+{
+  if (self->settings != NULL)
+    return g_settings_get_strv (self->settings, "recent-files");
+  return g_strdupv (self->recent);
+}
+
+static void
+show_recent (ShnorApplication *self)
+{
+  g_auto(GStrv) recent = get_recent (self);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SHNOR_IS_WINDOW (l->data))
+      shnor_window_set_recent (l->data, (const char * const *) recent);
+}
+
+static void
+add_recent (ShnorApplication *self,
+            const char       *path)
+{
+  g_auto(GStrv) old = get_recent (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) fresh = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (old[i], path))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  fresh = g_strv_builder_end (builder);
+
+  if (self->settings != NULL)
+    g_settings_set_strv (self->settings, "recent-files", (const char * const *) fresh);
+  else
+    {
+      g_strfreev (self->recent);
+      self->recent = g_steal_pointer (&fresh);
+    }
+  show_recent (self);
+}
+
+/* ---- windows -------------------------------------------------------- */
+
+static gboolean
+window_close_request (ShnorWindow      *window,
+                      ShnorApplication *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return FALSE;
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (window)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (window)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  return FALSE;
+}
+
+static ShnorWindow *
+new_window (ShnorApplication *self)
+{
+  ShnorWindow *window = shnor_window_new (GTK_APPLICATION (self));
+  g_auto(GStrv) recent = get_recent (self);
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (window));
+    }
+  g_signal_connect (window, "close-request", G_CALLBACK (window_close_request), self);
+  shnor_window_set_recent (window, (const char * const *) recent);
+  return window;
+}
+
+static ShnorWindow *
+any_window (ShnorApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SHNOR_IS_WINDOW (active))
+    return SHNOR_WINDOW (active);
+  return new_window (self);
+}
+
+static ShnorWindow *
+window_of_file (ShnorApplication *self,
+                GFile            *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      ShnorDocument *doc;
+      g_autoptr(GFile) open = NULL;
+
+      if (!SHNOR_IS_WINDOW (l->data) || !(doc = shnor_window_get_document (l->data)))
+        continue;
+      open = g_file_new_for_path (shnor_document_get_path (doc));
+      if (g_file_equal (open, file))
+        return l->data;
+    }
+  return NULL;
+}
+
+/**
+ * shnor_application_open_file:
+ * @preferred: (nullable): the window to show the file in
+ *
+ * Opens @file, or brings forward the window that already shows it: two
+ * windows never hold the same file. A refused file is reported and left
+ * as it was.
+ */
+gboolean
+shnor_application_open_file (ShnorApplication *self,
+                             GFile            *file,
+                             ShnorWindow      *preferred)
+{
+  ShnorWindow *window = window_of_file (self, file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(ShnorDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return TRUE;
+    }
+
+  window = preferred ? preferred : any_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  if (path == NULL)
+    {
+      shnor_window_show_error (window, _("Could not open the file"),
+                               _("Only files on this computer or a mounted network folder can be opened."));
+      return FALSE;
+    }
+
+  document = shnor_document_open (path, &error);
+  if (document == NULL)
+    {
+      shnor_window_show_error (window, _("Could not open the file"), error->message);
+      return FALSE;
+    }
+  shnor_window_set_document (window, document);
+  add_recent (self, path);
+  return TRUE;
+}
+
+void
+shnor_application_add_file_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) shnor = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (shnor, _("Shnor files"));
+  gtk_file_filter_add_pattern (shnor, "*.shnor");
+  gtk_file_filter_add_mime_type (shnor, "application/x-shnor");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, shnor);
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+/* ---- actions -------------------------------------------------------- */
+
+static void
+open_response (GtkNativeDialog  *chooser,
+               int               response,
+               ShnorApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+
+      shnor_application_open_file (self, file, SHNOR_IS_WINDOW (parent) ? SHNOR_WINDOW (parent) : NULL);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  ShnorApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Municipality File"), GTK_WINDOW (any_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  shnor_application_add_file_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+create_at (ShnorApplication *self,
+           ShnorWindow      *window,
+           const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) document = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (window_of_file (self, file) != NULL)
+    {
+      shnor_window_show_error (window, _("Could not create the file"),
+                               _("A file of that name is open in Shnor; choose another name."));
+      return FALSE;
+    }
+  /* The file chooser asked before replacing: move the old file to the
+   * trash where there is one, so that even then nothing is lost. */
+  if (g_file_query_exists (file, NULL) &&
+      !g_file_trash (file, NULL, NULL) && !g_file_delete (file, NULL, &error))
+    {
+      shnor_window_show_error (window, _("Could not create the file"), error->message);
+      return FALSE;
+    }
+
+  document = shnor_document_create (path, &error);
+  if (document == NULL)
+    {
+      shnor_window_show_error (window, _("Could not create the file"), error->message);
+      return FALSE;
+    }
+  shnor_window_set_document (window, document);
+  add_recent (self, path);
+  return TRUE;
+}
+
+static void
+new_response (GtkNativeDialog  *chooser,
+              int               response,
+              ShnorApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      ShnorWindow *window = SHNOR_WINDOW (gtk_native_dialog_get_transient_for (chooser));
+
+      if (path != NULL && create_at (self, window, path))
+        gtk_window_present (GTK_WINDOW (shnor_settings_dialog_new (GTK_WINDOW (window),
+                                                                   shnor_window_get_document (window))));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  ShnorApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("New Municipality File"), GTK_WINDOW (any_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Municipality.shnor"));
+  shnor_application_add_file_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (new_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The demo lives in the user's data folder and is made on first use; a
+ * demo the user already changed is opened as it is. */
+static void
+open_demo_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  ShnorApplication *self = user_data;
+  ShnorWindow *window = any_window (self);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "shnor", NULL);
+  g_autofree char *path = g_build_filename (dir, _("Demo municipality.shnor"), NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
+      (g_mkdir_with_parents (dir, 0755) != 0 || !shnor_demo_write (path, &error)))
+    {
+      shnor_window_show_error (window, _("Could not create the demo municipality"),
+                               error ? error->message : g_strerror (errno));
+      return;
+    }
+  shnor_application_open_file (self, file, window);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  ShnorApplication *self = user_data;
+  const char *developers[] = { _("The Shnor developers"), NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "program-name", _("Shnor"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Support for schools with low results and schools in unfavourable social conditions: "
+                                       "identification, programmes, road maps and official documents."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  ShnorApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Through close-request, so each window saves its size. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static const GActionEntry app_entries[] = {
+  { "new", new_activated },
+  { "open", open_activated },
+  { "open-demo", open_demo_activated },
+  { "about", about_activated },
+  { "quit", quit_activated },
+};
+
+static const struct { const char *action; const char *accels[3]; } accels[] = {
+  { "app.new", { "<Control><Shift>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.save-copy", { "<Control><Shift>s", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.add-school", { "<Control>n", NULL } },
+  { "win.search", { "<Control>f", NULL } },
+  { "win.settings", { "<Control>comma", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+/* ---- the command line ----------------------------------------------- */
+
+static const GOptionEntry options[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "demo", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the demo municipality to a new FILE and exit"), N_("FILE") },
+  { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Check FILE: print “ok” or what is wrong; exit 1 when not ok"), N_("FILE") },
+  { NULL }
+};
+
+static int
+shnor_application_handle_local_options (GApplication *app,
+                                        GVariantDict *dict)
+{
+  g_autofree char *demo = NULL;
+  g_autofree char *check = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("shnor %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (dict, "demo", "^ay", &demo))
+    {
+      if (!shnor_demo_write (demo, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+  if (g_variant_dict_lookup (dict, "check", "^ay", &check))
+    {
+      if (!shnor_document_check_file (check, &error))
+        {
+          g_print ("%s\n", error->message);
+          return 1;
+        }
+      g_print ("ok\n");
+      return 0;
+    }
+  return -1;
+}
+
+static void
+shnor_application_startup (GApplication *app)
+{
+  ShnorApplication *self = SHNOR_APPLICATION (app);
+
+  G_APPLICATION_CLASS (shnor_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  self->settings = load_settings ();
+  if (self->settings == NULL)
+    g_message ("The settings schema %s is not installed: window size and recent files will not be remembered.",
+               APP_ID);
+  else
+    g_signal_connect_swapped (self->settings, "changed::recent-files", G_CALLBACK (show_recent), self);
+}
+
+/* A start without files reopens the last file, or shows the welcome page. */
+static void
+shnor_application_activate (GApplication *app)
+{
+  ShnorApplication *self = SHNOR_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_auto(GStrv) recent = NULL;
+  ShnorWindow *window;
+
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  window = new_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  recent = get_recent (self);
+  if (recent[0] != NULL && g_file_test (recent[0], G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GFile) last = g_file_new_for_path (recent[0]);
+
+      shnor_application_open_file (self, last, window);
+    }
+}
+
+static void
+shnor_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  ShnorApplication *self = SHNOR_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      ShnorWindow *window = window_of_file (self, files[i]);
+
+      if (window == NULL)
+        window = new_window (self);
+      shnor_application_open_file (self, files[i], window);
+    }
+}
+
+static void
+shnor_application_finalize (GObject *object)
+{
+  ShnorApplication *self = SHNOR_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->recent, g_strfreev);
+
+  G_OBJECT_CLASS (shnor_application_parent_class)->finalize (object);
+}
+
+static void
+shnor_application_class_init (ShnorApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = shnor_application_finalize;
+  app_class->handle_local_options = shnor_application_handle_local_options;
+  app_class->startup = shnor_application_startup;
+  app_class->activate = shnor_application_activate;
+  app_class->open = shnor_application_open;
+}
+
+static void
+shnor_application_init (ShnorApplication *self)
+{
+  self->recent = g_new0 (char *, 1);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens the municipality FILE, or the last file used."));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+}
+
+ShnorApplication *
+shnor_application_new (void)
+{
+  return g_object_new (SHNOR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       NULL);
+}

@@ -1,0 +1,213 @@
+/* shnor-field-entry.c: keeps the stored text apart from what is typed, so
+ * that a refused value stays in the entry for the user to fix while the
+ * document keeps the previous one. */
+#define G_LOG_DOMAIN "shnor-field-entry"
+
+#include <glib/gi18n.h>
+
+#include "config.h"
+#include "shnor-field-entry.h"
+
+struct _ShnorFieldEntry
+{
+  GtkWidget         parent_instance;
+
+  const ShnorField *field;
+  GtkWidget        *entry;
+  GtkWidget        *error_label;  /* NULL: errors only as tooltip */
+  char             *stored;
+  gboolean          has_error;
+};
+
+G_DEFINE_FINAL_TYPE (ShnorFieldEntry, shnor_field_entry, GTK_TYPE_WIDGET)
+
+enum { COMMIT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+maybe_commit (ShnorFieldEntry *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (!gtk_editable_get_editable (GTK_EDITABLE (self->entry)))
+    return;
+  if (!self->has_error && g_strcmp0 (text, self->stored) == 0)
+    return;
+  g_signal_emit (self, signals[COMMIT], 0, text);
+}
+
+static void
+entry_activate (ShnorFieldEntry *self)
+{
+  maybe_commit (self);
+}
+
+static void
+focus_leave (ShnorFieldEntry *self)
+{
+  maybe_commit (self);
+}
+
+static gboolean
+key_pressed (ShnorFieldEntry *self,
+             guint            keyval,
+             guint            keycode,
+             GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Escape || (!self->has_error &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->stored) == 0))
+    return FALSE;
+
+  shnor_field_entry_set_text (self, self->stored);
+  return TRUE;
+}
+
+static void
+shnor_field_entry_dispose (GObject *object)
+{
+  ShnorFieldEntry *self = SHNOR_FIELD_ENTRY (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->stored, g_free);
+
+  G_OBJECT_CLASS (shnor_field_entry_parent_class)->dispose (object);
+}
+
+static void
+shnor_field_entry_class_init (ShnorFieldEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shnor_field_entry_dispose;
+
+  /**
+   * ShnorFieldEntry::commit:
+   * @text: what the user typed
+   *
+   * The user is done with the value. The handler stores it, then calls
+   * shnor_field_entry_set_text() or shnor_field_entry_set_error().
+   */
+  signals[COMMIT] = g_signal_new ("commit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+shnor_field_entry_init (ShnorFieldEntry *self)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->stored = g_strdup ("");
+  self->entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (self->entry, TRUE);
+  gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave), self);
+  gtk_widget_add_controller (self->entry, focus);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (self->entry, keys);
+}
+
+GtkWidget *
+shnor_field_entry_new (const ShnorField *field,
+                       gboolean          inline_error)
+{
+  ShnorFieldEntry *self = g_object_new (SHNOR_TYPE_FIELD_ENTRY, NULL);
+
+  self->field = field;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
+  if (field->kind == SHNOR_FIELD_INT || field->kind == SHNOR_FIELD_REAL)
+    {
+      gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 6);
+      gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
+    }
+  if (field->kind == SHNOR_FIELD_EMAIL)
+    gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_EMAIL);
+
+  if (inline_error)
+    {
+      self->error_label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+      gtk_widget_add_css_class (self->error_label, "error");
+      gtk_widget_add_css_class (self->error_label, "caption");
+      gtk_widget_set_visible (self->error_label, FALSE);
+      gtk_widget_set_parent (self->error_label, GTK_WIDGET (self));
+    }
+
+  return GTK_WIDGET (self);
+}
+
+const ShnorField *
+shnor_field_entry_get_field (ShnorFieldEntry *self)
+{
+  g_return_val_if_fail (SHNOR_IS_FIELD_ENTRY (self), NULL);
+  return self->field;
+}
+
+GtkEntry *
+shnor_field_entry_get_entry (ShnorFieldEntry *self)
+{
+  g_return_val_if_fail (SHNOR_IS_FIELD_ENTRY (self), NULL);
+  return GTK_ENTRY (self->entry);
+}
+
+const char *
+shnor_field_entry_get_text (ShnorFieldEntry *self)
+{
+  g_return_val_if_fail (SHNOR_IS_FIELD_ENTRY (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->entry));
+}
+
+/* The value the document holds now; clears any error. */
+void
+shnor_field_entry_set_text (ShnorFieldEntry *self,
+                            const char      *text)
+{
+  g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self));
+
+  g_free (self->stored);
+  self->stored = g_strdup (text ? text : "");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->stored) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), self->stored);
+  shnor_field_entry_set_error (self, NULL);
+}
+
+/* Shows @message (NULL clears it); the typed text stays. */
+void
+shnor_field_entry_set_error (ShnorFieldEntry *self,
+                             const char      *message)
+{
+  g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self));
+
+  self->has_error = message != NULL;
+  if (message != NULL)
+    gtk_widget_add_css_class (self->entry, "error");
+  else
+    gtk_widget_remove_css_class (self->entry, "error");
+  gtk_widget_set_tooltip_text (self->entry, message);
+  if (self->error_label != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
+      gtk_widget_set_visible (self->error_label, message != NULL);
+    }
+}
+
+void
+shnor_field_entry_set_editable (ShnorFieldEntry *self,
+                                gboolean         editable)
+{
+  g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self));
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), editable);
+}

@@ -1,0 +1,20 @@
+/* shnor-school-editor.h: the detail pane that edits one school */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "shnor-document.h"
+
+G_BEGIN_DECLS
+
+#define SHNOR_TYPE_SCHOOL_EDITOR (shnor_school_editor_get_type ())
+G_DECLARE_FINAL_TYPE (ShnorSchoolEditor, shnor_school_editor, SHNOR, SCHOOL_EDITOR, GtkWidget)
+
+GtkWidget *shnor_school_editor_new          (void);
+void       shnor_school_editor_set_document (ShnorSchoolEditor *self,
+                                             ShnorDocument     *document);
+void       shnor_school_editor_set_school   (ShnorSchoolEditor *self,
+                                             ShnorSchool       *school);
+GtkWidget *shnor_school_editor_get_field_widget (ShnorSchoolEditor *self,
+                                                 const char        *column);
+
+G_END_DECLS

@@ -1,0 +1,702 @@
+/* shnor-window.c */
+#define G_LOG_DOMAIN "shnor-window"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "config.h"
+#include "shnor-application.h"
+#include "shnor-field-entry.h"
+#include "shnor-school-editor.h"
+#include "shnor-settings-dialog.h"
+#include "shnor-window.h"
+
+typedef enum {
+  AREA_FILTER_ALL,
+  AREA_FILTER_TOWN,
+  AREA_FILTER_SETTLEMENT,
+  AREA_FILTER_VILLAGE,
+  AREA_FILTER_HARD_TO_REACH,
+} AreaFilter;
+
+struct _ShnorWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GtkWidget          *title_label;
+  GtkWidget          *subtitle_label;
+  GtkWidget          *history_box;
+  GtkWidget          *search_button;
+  GtkWidget          *menu_button;
+  GtkWidget          *stack;
+  GtkWidget          *recent_heading;
+  GtkWidget          *recent_list;
+  GtkWidget          *read_only_bar;
+  GtkWidget          *read_only_label;
+  GtkWidget          *list_pane;
+  GtkWidget          *search_bar;
+  GtkWidget          *search_entry;
+  GtkWidget          *area_filter;
+  GtkWidget          *count_label;
+  GtkWidget          *school_view;
+  GtkColumnViewColumn *name_column;
+  GtkWidget          *detail_stack;
+  GtkWidget          *editor;
+
+  ShnorDocument      *document;
+  GtkFilter          *filter;
+  GtkFilterListModel *filter_model;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (ShnorWindow, shnor_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* ---- filtering and the list ----------------------------------------- */
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *folded = g_utf8_casefold (haystack ? haystack : "", -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+school_visible (gpointer item,
+                gpointer user_data)
+{
+  ShnorWindow *self = user_data;
+  ShnorSchool *school = item;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  AreaFilter area = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->area_filter));
+
+  switch (area)
+    {
+    case AREA_FILTER_TOWN:
+    case AREA_FILTER_SETTLEMENT:
+    case AREA_FILTER_VILLAGE:
+      if ((int) shnor_school_get_area_type (school) != (int) area - AREA_FILTER_TOWN)
+        return FALSE;
+      break;
+    case AREA_FILTER_HARD_TO_REACH:
+      if (!shnor_school_get_hard_to_reach (school))
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+
+  if (text[0] != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (text, -1);
+      const GValue *short_name = shnor_school_get_value (school, "short_name");
+
+      return contains_folded (shnor_school_get_full_name (school), needle) ||
+             contains_folded (g_value_get_string (short_name), needle) ||
+             contains_folded (shnor_school_get_settlement (school), needle);
+    }
+  return TRUE;
+}
+
+static void
+update_count (ShnorWindow *self)
+{
+  guint shown, total;
+
+  if (self->document == NULL)
+    return;
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  total = g_list_model_get_n_items (shnor_document_get_schools (self->document));
+  if (shown == total)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", total),
+                                               total);
+      gtk_label_set_text (GTK_LABEL (self->count_label), text);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("%u of %u"), shown, total);
+      gtk_label_set_text (GTK_LABEL (self->count_label), text);
+    }
+}
+
+static void
+refilter (ShnorWindow *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+search_changed (ShnorWindow *self)
+{
+  refilter (self);
+}
+
+static void
+stop_search (ShnorWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
+  gtk_widget_grab_focus (self->school_view);
+}
+
+static void
+area_filter_changed (ShnorWindow *self)
+{
+  refilter (self);
+}
+
+static ShnorSchool *
+selected_school (ShnorWindow *self)
+{
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+selection_changed (ShnorWindow *self)
+{
+  ShnorSchool *school = selected_school (self);
+  gboolean writable = self->document != NULL && !shnor_document_get_read_only (self->document);
+
+  shnor_school_editor_set_school (SHNOR_SCHOOL_EDITOR (self->editor), school);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->detail_stack), school ? "school" : "empty");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "delete-school")),
+                               school != NULL && writable);
+}
+
+void
+shnor_window_select_school (ShnorWindow *self,
+                            gint64       id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (SHNOR_IS_WINDOW (self));
+
+  if (self->selection == NULL)
+    return;
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ShnorSchool) school = g_list_model_get_item (model, i);
+
+      if (shnor_school_get_id (school) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+/* ---- title and history ---------------------------------------------- */
+
+static void
+update_title (ShnorWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *municipality = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->document == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->title_label), _("Shnor"));
+      gtk_widget_set_visible (self->subtitle_label, FALSE);
+      gtk_window_set_title (GTK_WINDOW (self), _("Shnor"));
+      return;
+    }
+
+  name = g_filename_display_basename (shnor_document_get_path (self->document));
+  municipality = shnor_document_dup_setting (self->document, "municipality");
+  if (shnor_document_get_read_only (self->document))
+    {
+      g_autofree char *plain = g_steal_pointer (&municipality);
+
+      municipality = g_strdup_printf (_("%s (read-only)"), plain[0] ? plain : name);
+    }
+  title = g_strdup_printf (_("%s — Shnor"), name);
+  gtk_label_set_text (GTK_LABEL (self->title_label), name);
+  gtk_label_set_text (GTK_LABEL (self->subtitle_label), municipality);
+  gtk_widget_set_visible (self->subtitle_label, municipality[0] != '\0');
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+set_action_enabled (ShnorWindow *self,
+                    const char  *name,
+                    gboolean     enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_actions (ShnorWindow *self)
+{
+  gboolean open = self->document != NULL;
+  gboolean writable = open && !shnor_document_get_read_only (self->document);
+
+  set_action_enabled (self, "undo", open && shnor_document_can_undo (self->document));
+  set_action_enabled (self, "redo", open && shnor_document_can_redo (self->document));
+  set_action_enabled (self, "save-copy", open);
+  set_action_enabled (self, "settings", open);
+  set_action_enabled (self, "search", open);
+  set_action_enabled (self, "add-school", writable);
+  set_action_enabled (self, "delete-school", writable && selected_school (self) != NULL);
+}
+
+static void
+document_changed (ShnorDocument *document,
+                  const char    *table,
+                  gint64         rowid,
+                  ShnorWindow   *self)
+{
+  if (g_str_equal (table, "settings"))
+    update_title (self);
+  update_count (self);
+}
+
+/* ---- actions -------------------------------------------------------- */
+
+static void
+report (ShnorWindow  *self,
+        const char   *primary,
+        GError       *error)
+{
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    shnor_window_show_error (self, primary, error->message);
+}
+
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_document_undo (self->document, &error))
+    report (self, _("Could not undo"), error);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_document_redo (self->document, &error))
+    report (self, _("Could not redo"), error);
+}
+
+static void
+add_school_activated (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  GtkWidget *name;
+  GtkEntry *entry;
+
+  /* The new school must be visible to be edited. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_filter), AREA_FILTER_ALL);
+
+  id = shnor_document_add_school (self->document, _("New school"), &error);
+  if (id == 0)
+    {
+      report (self, _("Could not add a school"), error);
+      return;
+    }
+  shnor_window_select_school (self, id);
+  name = shnor_school_editor_get_field_widget (SHNOR_SCHOOL_EDITOR (self->editor), "full_name");
+  entry = shnor_field_entry_get_entry (SHNOR_FIELD_ENTRY (name));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+static void
+delete_school_activated (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  ShnorSchool *school = selected_school (self);
+  g_autoptr(GError) error = NULL;
+
+  if (school == NULL)
+    return;
+  if (!shnor_document_delete_school (self->document, shnor_school_get_id (school), &error))
+    report (self, _("Could not delete the school"), error);
+}
+
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
+  gtk_widget_grab_focus (self->search_entry);
+}
+
+static void
+settings_activated (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  GtkWidget *dialog = shnor_settings_dialog_new (GTK_WINDOW (self), self->document);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_copy_response (GtkNativeDialog *chooser,
+                    int              response,
+                    ShnorWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) current = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->document == NULL)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = g_file_get_path (file);
+  current = g_file_new_for_path (shnor_document_get_path (self->document));
+  if (path == NULL || g_file_equal (file, current))
+    {
+      shnor_window_show_error (self, _("Could not save a copy"),
+                               _("Choose another name: a copy cannot replace the open file."));
+      goto out;
+    }
+  if (!shnor_document_save_copy (self->document, path, &error))
+    report (self, _("Could not save a copy"), error);
+
+out:
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_copy_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  base = g_path_get_basename (shnor_document_get_path (self->document));
+  if (g_str_has_suffix (base, ".shnor"))
+    base[strlen (base) - strlen (".shnor")] = '\0';
+  name = g_strdup_printf (_("%s (copy).shnor"), base);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  shnor_application_add_file_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (save_copy_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry win_entries[] = {
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "add-school", add_school_activated },
+  { "delete-school", delete_school_activated },
+  { "search", search_activated },
+  { "settings", settings_activated },
+  { "save-copy", save_copy_activated },
+};
+
+/* ---- recent files --------------------------------------------------- */
+
+static void
+recent_row_activated (ShnorWindow   *self,
+                      GtkListBoxRow *row)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "shnor-path");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  shnor_application_open_file (SHNOR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                               file, self);
+}
+
+static GtkWidget *
+recent_row (const char *path)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir_display = g_filename_display_name (dir);
+  GtkWidget *title = gtk_label_new (name);
+  GtkWidget *subtitle = gtk_label_new (dir_display);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_START);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "shnor-path", g_strdup (path), g_free);
+  return row;
+}
+
+void
+shnor_window_set_recent (ShnorWindow        *self,
+                         const char * const *paths)
+{
+  GtkWidget *child;
+  guint shown = 0;
+
+  g_return_if_fail (SHNOR_IS_WINDOW (self));
+
+  while ((child = gtk_widget_get_first_child (self->recent_list)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    if (g_file_test (paths[i], G_FILE_TEST_EXISTS))
+      {
+        gtk_list_box_append (GTK_LIST_BOX (self->recent_list), recent_row (paths[i]));
+        shown++;
+      }
+  gtk_widget_set_visible (self->recent_heading, shown > 0);
+  gtk_widget_set_visible (self->recent_list, shown > 0);
+}
+
+/* ---- the document --------------------------------------------------- */
+
+static void
+history_changed (ShnorWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+detach_document (ShnorWindow *self)
+{
+  if (self->document == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->school_view), NULL);
+  shnor_school_editor_set_school (SHNOR_SCHOOL_EDITOR (self->editor), NULL);
+  shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  shnor_document_close (self->document);
+  g_clear_object (&self->document);
+}
+
+/**
+ * shnor_window_set_document:
+ *
+ * Shows @document, closing the one shown before (which releases its file).
+ * %NULL returns to the welcome page.
+ */
+void
+shnor_window_set_document (ShnorWindow   *self,
+                           ShnorDocument *document)
+{
+  GtkSorter *sorter;
+  GtkSortListModel *sorted;
+
+  g_return_if_fail (SHNOR_IS_WINDOW (self));
+
+  detach_document (self);
+  if (document == NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "welcome");
+      gtk_widget_set_visible (self->history_box, FALSE);
+      gtk_widget_set_visible (self->search_button, FALSE);
+      update_title (self);
+      update_actions (self);
+      return;
+    }
+
+  self->document = g_object_ref (document);
+  g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
+  g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (history_changed), self);
+  g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (history_changed), self);
+
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (shnor_document_get_schools (document)),
+                                                  g_object_ref (self->filter));
+  sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->school_view));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), g_object_ref (sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed), self);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->school_view), GTK_SELECTION_MODEL (self->selection));
+  shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), document);
+
+  gtk_widget_set_visible (self->history_box, TRUE);
+  gtk_widget_set_visible (self->search_button, TRUE);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->read_only_bar), shnor_document_get_read_only (document));
+  if (shnor_document_get_read_only (document))
+    gtk_label_set_text (GTK_LABEL (self->read_only_label), shnor_document_get_read_only_reason (document));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "document");
+
+  update_title (self);
+  update_count (self);
+  selection_changed (self);
+  update_actions (self);
+  gtk_widget_grab_focus (self->school_view);
+}
+
+ShnorDocument *
+shnor_window_get_document (ShnorWindow *self)
+{
+  g_return_val_if_fail (SHNOR_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+/* ---- errors --------------------------------------------------------- */
+
+void
+shnor_window_show_error (ShnorWindow *self,
+                         const char  *primary,
+                         const char  *secondary)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (SHNOR_IS_WINDOW (self));
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+  if (secondary != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- the widget ----------------------------------------------------- */
+
+static void
+shnor_window_dispose (GObject *object)
+{
+  ShnorWindow *self = SHNOR_WINDOW (object);
+
+  detach_document (self);
+  g_clear_object (&self->filter);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHNOR_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (shnor_window_parent_class)->dispose (object);
+}
+
+static void
+shnor_window_class_init (ShnorWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shnor_window_dispose;
+
+  g_type_ensure (SHNOR_TYPE_SCHOOL);
+  g_type_ensure (SHNOR_TYPE_SCHOOL_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, recent_heading);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, school_view);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, name_column);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, editor);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, area_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated);
+}
+
+static void
+setup_area_filter (ShnorWindow *self)
+{
+  g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (areas, _("All areas"));
+  gtk_string_list_append (areas, _("Towns"));
+  gtk_string_list_append (areas, _("Urban settlements"));
+  gtk_string_list_append (areas, _("Villages"));
+  gtk_string_list_append (areas, _("Hard to reach"));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->area_filter), G_LIST_MODEL (areas));
+}
+
+static void
+setup_list_shortcuts (ShnorWindow *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Delete only in the list: in an entry the key deletes text. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("win.delete-school")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                      gtk_named_action_new ("win.delete-school")));
+  gtk_widget_add_controller (self->school_view, shortcuts);
+}
+
+static void
+shnor_window_init (ShnorWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  setup_area_filter (self);
+  setup_list_shortcuts (self);
+  self->filter = GTK_FILTER (gtk_custom_filter_new (school_visible, self, NULL));
+  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->search_bar), self->list_pane);
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->school_view), self->name_column, GTK_SORT_ASCENDING);
+  shnor_window_set_recent (self, NULL);
+  shnor_window_set_document (self, NULL);
+}
+
+ShnorWindow *
+shnor_window_new (GtkApplication *application)
+{
+  return g_object_new (SHNOR_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* For tests: a template child by its id in shnor-window.ui. */
+GtkWidget *
+shnor_window_get_child (ShnorWindow *self,
+                        const char  *name)
+{
+  g_return_val_if_fail (SHNOR_IS_WINDOW (self), NULL);
+
+  return gtk_widget_get_template_child (GTK_WIDGET (self), SHNOR_TYPE_WINDOW, name) ?
+         GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHNOR_TYPE_WINDOW, name)) : NULL;
+}
