@@ -544,13 +544,14 @@ test_change_signal (Fixture       *f,
 {
   g_autoptr(ShnorDocument) doc = new_document (f);
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
   gint64 id;
 
   g_signal_connect (doc, "changed", G_CALLBACK (on_changed), seen);
   id = add_school (doc, "Школа");
+  expected = g_strdup_printf ("school:%" G_GINT64_FORMAT, id);
   g_assert_cmpuint (seen->len, ==, 1);
-  g_assert_cmpstr (seen->pdata[0], ==, g_strdup_printf ("school:%" G_GINT64_FORMAT, id));
+  g_assert_cmpstr (seen->pdata[0], ==, expected);
 
   /* An edit that changes nothing tells nothing and leaves no step. */
   set_field (doc, id, "full_name", "Школа");

@@ -510,7 +510,7 @@ shnor_document_create (const char  *path,
  * shnor_document_check_file:
  *
  * What `shnor --check` does: recognises the file, then runs SQLite's full
- * integrity check, read-only.
+ * integrity check. It changes nothing but a crash's leftover journal.
  */
 gboolean
 shnor_document_check_file (const char  *path,
@@ -528,7 +528,13 @@ shnor_document_check_file (const char  *path,
     return FALSE;
 
   name = g_filename_display_basename (path);
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* Read-write where allowed: after a crash SQLite must roll the hot
+   * journal back before anything can be read. Nothing else is written. */
+  {
+    g_autofree char *reason = read_only_reason (path);
+
+    rc = sqlite3_open_v2 (path, &db, reason ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+  }
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
