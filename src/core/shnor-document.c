@@ -542,16 +542,21 @@ shnor_document_check_file (const char  *path,
     }
   if (rc == SQLITE_OK)
     {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          const char *first = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GString) problems = g_string_new (NULL);
 
-          ok = g_strcmp0 (first, "ok") == 0;
-          if (!ok)
-            g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
-                         _("The file “%s” is damaged: %s"), name, first);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *row = (const char *) sqlite3_column_text (stmt, 0);
+
+          ok = g_strcmp0 (row, "ok") == 0;
+          if (!ok && row != NULL && !g_str_has_prefix (row, "***") && problems->len < 400)
+            g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", row);
         }
+      if (rc == SQLITE_DONE && !ok)
+        g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
+                     _("The file “%s” is damaged (%s). Open a backup copy."), name, problems->str);
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
     }
   if (!ok && (error == NULL || *error == NULL))
     shnor_sqlite_set_error (error, db, rc, path);

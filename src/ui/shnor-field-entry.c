@@ -48,18 +48,14 @@ focus_leave (ShnorFieldEntry *self)
   maybe_commit (self);
 }
 
+/* Escape: handled only when there is something to revert, so that in a
+ * dialog an untouched field lets Escape close the dialog. */
 static gboolean
-key_pressed (ShnorFieldEntry *self,
-             guint            keyval,
-             guint            keycode,
-             GdkModifierType  state)
+escape_pressed (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
 {
-  if (keyval != GDK_KEY_Escape || (!self->has_error &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->stored) == 0))
-    return FALSE;
-
-  shnor_field_entry_set_text (self, self->stored);
-  return TRUE;
+  return shnor_field_entry_revert (SHNOR_FIELD_ENTRY (widget));
 }
 
 static void
@@ -94,13 +90,13 @@ shnor_field_entry_class_init (ShnorFieldEntryClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
 }
 
 static void
 shnor_field_entry_init (ShnorFieldEntry *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -112,9 +108,6 @@ shnor_field_entry_init (ShnorFieldEntry *self)
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave), self);
   gtk_widget_add_controller (self->entry, focus);
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed), self);
-  gtk_widget_add_controller (self->entry, keys);
 }
 
 GtkWidget *
@@ -177,8 +170,10 @@ shnor_field_entry_set_text (ShnorFieldEntry *self,
 {
   g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self));
 
+  char *copy = g_strdup (text ? text : "");  /* @text may be self->stored */
+
   g_free (self->stored);
-  self->stored = g_strdup (text ? text : "");
+  self->stored = copy;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->stored) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), self->stored);
   shnor_field_entry_set_error (self, NULL);
@@ -210,4 +205,22 @@ shnor_field_entry_set_editable (ShnorFieldEntry *self,
 {
   g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self));
   gtk_editable_set_editable (GTK_EDITABLE (self->entry), editable);
+}
+
+/**
+ * shnor_field_entry_revert:
+ *
+ * Puts the stored value back in place of what was typed (Escape).
+ * Returns: whether there was anything to revert
+ */
+gboolean
+shnor_field_entry_revert (ShnorFieldEntry *self)
+{
+  g_return_val_if_fail (SHNOR_IS_FIELD_ENTRY (self), FALSE);
+
+  if (!self->has_error &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->stored) == 0)
+    return FALSE;
+  shnor_field_entry_set_text (self, self->stored);
+  return TRUE;
 }

@@ -19,6 +19,7 @@ void              shnor_field_entry_set_text  (ShnorFieldEntry  *self,
                                                const char       *text);
 void              shnor_field_entry_set_error (ShnorFieldEntry  *self,
                                                const char       *message);
+gboolean          shnor_field_entry_revert    (ShnorFieldEntry  *self);
 void              shnor_field_entry_set_editable (ShnorFieldEntry *self,
                                                gboolean          editable);
 

@@ -82,7 +82,6 @@ shnor_settings_dialog_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHNOR_TYPE_SETTINGS_DIALOG);
 
   G_OBJECT_CLASS (shnor_settings_dialog_parent_class)->dispose (object);
 }

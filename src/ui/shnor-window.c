@@ -598,7 +598,6 @@ shnor_window_dispose (GObject *object)
 
   detach_document (self);
   g_clear_object (&self->filter);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHNOR_TYPE_WINDOW);
 
   G_OBJECT_CLASS (shnor_window_parent_class)->dispose (object);
 }

@@ -1,0 +1,160 @@
+/* test-cli.c: the command line of the real binary, with no display */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "test-util.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+shnor (Run *r, ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SHNOR_BINARY"));
+  va_start (args, r);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* No display: these options must not need one. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  child = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (child));
+  r->status = g_subprocess_get_exit_status (child);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) r = { 0 };
+
+  shnor (&r, "--version", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "shnor "));
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) r = { 0 };
+
+  shnor (&r, "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--demo"));
+  g_assert_nonnull (strstr (r.out, "--check"));
+  g_assert_nonnull (strstr (r.out, "--version"));
+}
+
+static void
+test_demo_and_check (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Демо округ.shnor", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) check = { 0 };
+
+  shnor (&demo, "--demo", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Never over an existing file. */
+  before = test_file_checksum (path);
+  shnor (&again, "--demo", path, NULL);
+  g_assert_cmpint (again.status, !=, 0);
+  g_assert_nonnull (strstr (again.err, "Демо округ.shnor"));
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  shnor (&check, "--check", path, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpstr (check.out, ==, "ok\n");
+  test_rm_rf (dir);
+}
+
+static void
+check_refused (const char *dir,
+               const char *name,
+               const char *contents,
+               gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) r = { 0 };
+
+  if (contents != NULL)
+    test_write_file (path, contents, length);
+  before = test_file_checksum (path);
+  shnor (&r, "--check", path, NULL);
+  g_test_message ("%s: %s", name, r.out);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, !=, "ok\n");
+  g_assert_nonnull (strstr (r.out, name));
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_check_refuses (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "демо.shnor", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_auto(Run) r = { 0 };
+
+  check_refused (dir, "текст.shnor", "not a database\n", -1);
+  check_refused (dir, "пусто.shnor", "", 0);
+  check_refused (dir, "нет файла.shnor", NULL, 0);
+
+  shnor (&r, "--demo", demo, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_file_get_contents (demo, &contents, &length, NULL);
+  /* format version 99 at offset 60 of the header */
+  contents[60] = 0; contents[61] = 0; contents[62] = 0; contents[63] = 99;
+  check_refused (dir, "новее.shnor", contents, (gssize) length);
+  contents[63] = 2;
+  memset (contents + 4096, 0xa5, length - 4096);
+  check_refused (dir, "испорчен.shnor", contents, (gssize) length);
+  test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/demo-and-check", test_demo_and_check);
+  g_test_add_func ("/cli/check-refuses", test_check_refuses);
+  return g_test_run ();
+}

@@ -1,0 +1,404 @@
+/* test-ui.c: the real application and window under Xvfb: open the demo,
+ * search, sort, edit a field, undo it, add and delete a school, refuse a
+ * bad value, open read-only; screenshots go to the build directory. */
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "shnor-application.h"
+#include "shnor-demo.h"
+#include "shnor-field-entry.h"
+#include "shnor-school-editor.h"
+#include "shnor-window.h"
+#include "test-util.h"
+
+static ShnorApplication *app;
+static ShnorWindow *window;
+static char *dir;
+static char *demo_path;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", name, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  spin (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GtkWidget *
+child (const char *name)
+{
+  GtkWidget *w = shnor_window_get_child (window, name);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static GListModel *
+shown_schools (void)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (child ("school_view"))));
+}
+
+static ShnorSchool *
+selected (void)
+{
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown_schools ()));
+}
+
+static ShnorFieldEntry *
+field_entry (const char *column)
+{
+  GtkWidget *editor = child ("editor");
+
+  return SHNOR_FIELD_ENTRY (shnor_school_editor_get_field_widget (SHNOR_SCHOOL_EDITOR (editor), column));
+}
+
+static void
+type_into (ShnorFieldEntry *entry,
+           const char      *text)
+{
+  GtkEntry *e = shnor_field_entry_get_entry (entry);
+
+  gtk_widget_grab_focus (GTK_WIDGET (e));
+  gtk_editable_set_text (GTK_EDITABLE (e), text);
+  g_signal_emit_by_name (e, "activate");
+  spin (50);
+}
+
+static void
+action (const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), name, NULL));
+  spin (50);
+}
+
+static void
+test_open_demo (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+
+  g_assert_true (shnor_application_open_file (app, file, window));
+  spin (200);
+  g_assert_nonnull (shnor_window_get_document (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("stack"))), ==, "document");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+  g_assert_nonnull (selected ());
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Демо"));
+  screenshot (GTK_WIDGET (window), "01-demo.png");
+
+  /* Opening the same file again does not make a second window. */
+  g_assert_true (shnor_application_open_file (app, file, NULL));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+}
+
+static void
+test_search (void)
+{
+  GtkWidget *entry = child ("search_entry");
+
+  action ("win.search");
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (child ("search_bar"))));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "малин");
+  spin (400);  /* GtkSearchEntry waits before it says the text changed */
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 1);
+  g_assert_cmpstr (shnor_school_get_settlement (selected ()), ==, "с. Малиновка");
+  screenshot (GTK_WIDGET (window), "02-search.png");
+
+  /* Settlements are searched too. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Берёзовск");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 4);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+
+  /* The area filter: one hard-to-reach school, four in towns. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child ("area_filter")), 4);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child ("area_filter")), 1);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 4);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child ("area_filter")), 0);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+}
+
+static void
+test_sort (void)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (child ("school_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) pupils = g_list_model_get_item (columns, 3);
+  g_autoptr(ShnorSchool) first = NULL;
+  g_autoptr(ShnorSchool) last = NULL;
+  guint n = g_list_model_get_n_items (shown_schools ());
+
+  gtk_column_view_sort_by_column (view, pupils, GTK_SORT_DESCENDING);
+  spin (50);
+  first = g_list_model_get_item (shown_schools (), 0);
+  last = g_list_model_get_item (shown_schools (), n - 1);
+  g_assert_cmpstr (shnor_school_get_settlement (first), ==, "г. Берёзовск");
+  g_assert_cmpint (shnor_school_get_pupils (first), >, 1000);
+  g_assert_cmpint (shnor_school_get_pupils (last), <, 40);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(ShnorSchool) a = g_list_model_get_item (shown_schools (), i - 1);
+      g_autoptr(ShnorSchool) b = g_list_model_get_item (shown_schools (), i);
+
+      g_assert_cmpint (shnor_school_get_pupils (a), >=, shnor_school_get_pupils (b));
+    }
+  screenshot (GTK_WIDGET (window), "03-sorted-by-pupils.png");
+}
+
+static void
+test_edit_and_undo (void)
+{
+  ShnorSchool *school;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown_schools ()), 0);
+  spin (50);
+  school = selected ();
+  before = shnor_school_dup_text (school, "director");
+
+  type_into (field_entry ("director"), "Кузнецова Вера Ильинична");
+  after = shnor_school_dup_text (school, "director");
+  g_assert_cmpstr (after, ==, "Кузнецова Вера Ильинична");
+  screenshot (GTK_WIDGET (window), "04-edited.png");
+
+  action ("win.undo");
+  undone = shnor_school_dup_text (school, "director");
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpstr (shnor_field_entry_get_text (field_entry ("director")), ==, before);
+
+  action ("win.redo");
+  g_clear_pointer (&undone, g_free);
+  undone = shnor_school_dup_text (school, "director");
+  g_assert_cmpstr (undone, ==, "Кузнецова Вера Ильинична");
+  action ("win.undo");
+}
+
+static void
+test_invalid_value (void)
+{
+  ShnorSchool *school = selected ();
+  g_autofree char *before = shnor_school_dup_text (school, "email");
+  g_autofree char *after = NULL;
+  GtkEntry *entry = shnor_field_entry_get_entry (field_entry ("email"));
+
+  type_into (field_entry ("email"), "не адрес");
+  after = shnor_school_dup_text (school, "email");
+  g_assert_cmpstr (after, ==, before);
+  /* The typed text stays for the user to fix, marked, with the reason. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "не адрес");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (entry)));
+  screenshot (GTK_WIDGET (window), "05-invalid-email.png");
+
+  /* Escape brings back the stored value. */
+  g_assert_true (shnor_field_entry_revert (field_entry ("email")));
+  g_assert_false (shnor_field_entry_revert (field_entry ("email")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+}
+
+static void
+test_add_and_delete (void)
+{
+  ShnorSchool *added;
+  g_autofree char *name = NULL;
+
+  action ("win.add-school");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 13);
+  added = selected ();
+  g_assert_nonnull (added);
+  g_assert_cmpint (shnor_school_get_pupils (added), ==, -1);
+  type_into (field_entry ("full_name"), "МКОУ «Тестовая школа»");
+  name = g_strdup (shnor_school_get_full_name (added));
+  g_assert_cmpstr (name, ==, "МКОУ «Тестовая школа»");
+  screenshot (GTK_WIDGET (window), "06-added.png");
+
+  /* The Delete key in the list. */
+  gtk_widget_grab_focus (child ("school_view"));
+  action ("win.delete-school");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+
+  action ("win.undo");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 13);
+  action ("win.undo");  /* the name */
+  action ("win.undo");  /* the school itself */
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+}
+
+static void
+test_context_table (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorSchool *school = selected ();
+  g_autoptr(GArray) rows = shnor_document_get_context (doc, shnor_school_get_id (school));
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpint (shnor_school_get_pupils (school), ==, (int) g_array_index (rows, ShnorContextRow, 2).value[0]);
+  gtk_widget_activate_action (child ("editor"), "win.undo", NULL);
+  screenshot (GTK_WIDGET (window), "07-context.png");
+}
+
+static void
+test_settings_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  action ("win.settings");
+  spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "ShnorSettingsDialog"))
+        dialog = g_object_ref (w);
+    }
+  g_assert_nonnull (dialog);
+  screenshot (GTK_WIDGET (dialog), "08-settings.png");
+  gtk_window_destroy (dialog);
+  spin (50);
+}
+
+static void
+test_welcome_and_read_only (void)
+{
+  g_autofree char *copy = g_build_filename (dir, "Только чтение.shnor", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+
+  shnor_window_set_document (window, NULL);
+  spin (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("stack"))), ==, "welcome");
+  /* The demo was opened: it is in the recent files. */
+  g_assert_true (gtk_widget_get_visible (child ("recent_list")));
+  screenshot (GTK_WIDGET (window), "09-welcome.png");
+
+  g_assert_true (shnor_demo_write (copy, &error));
+  if (!test_make_read_only (copy))
+    {
+      g_test_skip ("cannot make a file read-only here");
+      return;
+    }
+  g_assert_true (shnor_application_open_file (app, file, window));
+  spin (200);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (child ("read_only_bar"))));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-school"));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (shnor_field_entry_get_entry (field_entry ("director")))));
+  screenshot (GTK_WIDGET (window), "10-read-only.png");
+  shnor_window_set_document (window, NULL);
+  test_make_writable (copy);
+}
+
+static void
+test_bad_file_message (void)
+{
+  g_autofree char *bad = g_build_filename (dir, "не шнор.shnor", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (bad);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+
+  test_write_file (bad, "Школа;Год\n", -1);
+  g_assert_false (shnor_application_open_file (app, file, window));
+  spin (200);
+  /* An error dialog, and the window still on the welcome page. */
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("stack"))), ==, "welcome");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w))
+        {
+          screenshot (GTK_WIDGET (w), "11-bad-file.png");
+          gtk_window_destroy (w);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  shnor_setup_locale ();
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("SHNOR_REQUIRE_DISPLAY") != NULL)
+        g_error ("No display, but SHNOR_REQUIRE_DISPLAY is set: run under xvfb-run");
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+
+  dir = test_tmpdir ();
+  demo_path = g_build_filename (dir, "Демо округ.shnor", NULL);
+  g_assert_true (shnor_demo_write (demo_path, &error));
+  g_assert_no_error (error);
+
+  app = shnor_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = shnor_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 740);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+
+  g_test_add_func ("/ui/open-demo", test_open_demo);
+  g_test_add_func ("/ui/search", test_search);
+  g_test_add_func ("/ui/sort", test_sort);
+  g_test_add_func ("/ui/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/ui/invalid-value", test_invalid_value);
+  g_test_add_func ("/ui/add-and-delete", test_add_and_delete);
+  g_test_add_func ("/ui/context-table", test_context_table);
+  g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
+  g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);
+  g_test_add_func ("/ui/bad-file-message", test_bad_file_message);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  test_rm_rf (dir);
+  return status;
+}
