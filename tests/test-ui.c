@@ -272,8 +272,30 @@ test_context_table (void)
 
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpint (shnor_school_get_pupils (school), ==, (int) g_array_index (rows, ShnorContextRow, 2).value[0]);
-  gtk_widget_activate_action (child ("editor"), "win.undo", NULL);
+  shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (child ("editor")), "context");
   screenshot (GTK_WIDGET (window), "07-context.png");
+
+  /* A refused cell: the message names the year; nothing changes. */
+  {
+    GtkWidget *cell;
+    g_autoptr(GArray) after = NULL;
+
+    cell = shnor_school_editor_get_context_cell (SHNOR_SCHOOL_EDITOR (child ("editor")), 2, "pupils");
+    g_assert_nonnull (cell);
+    type_into (SHNOR_FIELD_ENTRY (cell), "-12");
+    after = shnor_document_get_context (doc, shnor_school_get_id (school));
+    g_assert_cmpfloat (g_array_index (after, ShnorContextRow, 2).value[0], ==,
+                       g_array_index (rows, ShnorContextRow, 2).value[0]);
+    screenshot (GTK_WIDGET (window), "08-context-refused.png");
+    g_assert_true (shnor_field_entry_revert (SHNOR_FIELD_ENTRY (cell)));
+
+    type_into (SHNOR_FIELD_ENTRY (cell), "777");
+    g_assert_cmpint (shnor_school_get_pupils (school), ==, 777);
+    action ("win.undo");
+    g_assert_cmpint (shnor_school_get_pupils (school), ==, (int) g_array_index (rows, ShnorContextRow, 2).value[0]);
+    g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (cell)), !=, "777");
+  }
+  shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (child ("editor")), "profile");
 }
 
 static void
@@ -294,7 +316,7 @@ test_settings_dialog (void)
         dialog = g_object_ref (w);
     }
   g_assert_nonnull (dialog);
-  screenshot (GTK_WIDGET (dialog), "08-settings.png");
+  screenshot (GTK_WIDGET (dialog), "09-settings.png");
   gtk_window_destroy (dialog);
   spin (50);
 }
@@ -311,7 +333,7 @@ test_welcome_and_read_only (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("stack"))), ==, "welcome");
   /* The demo was opened: it is in the recent files. */
   g_assert_true (gtk_widget_get_visible (child ("recent_list")));
-  screenshot (GTK_WIDGET (window), "09-welcome.png");
+  screenshot (GTK_WIDGET (window), "10-welcome.png");
 
   g_assert_true (shnor_demo_write (copy, &error));
   if (!test_make_read_only (copy))
@@ -324,7 +346,7 @@ test_welcome_and_read_only (void)
   g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (child ("read_only_bar"))));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-school"));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (shnor_field_entry_get_entry (field_entry ("director")))));
-  screenshot (GTK_WIDGET (window), "10-read-only.png");
+  screenshot (GTK_WIDGET (window), "11-read-only.png");
   shnor_window_set_document (window, NULL);
   test_make_writable (copy);
 }
@@ -349,7 +371,7 @@ test_bad_file_message (void)
 
       if (GTK_IS_MESSAGE_DIALOG (w))
         {
-          screenshot (GTK_WIDGET (w), "11-bad-file.png");
+          screenshot (GTK_WIDGET (w), "12-bad-file.png");
           gtk_window_destroy (w);
         }
     }

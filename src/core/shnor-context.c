@@ -6,8 +6,8 @@
 
 static const ShnorField context_fields[] = {
   { "year",                SHNOR_FIELD_INT,  N_("Year"), 1990, 2100, TRUE, NULL },
-  { "pupils",              SHNOR_FIELD_INT,  N_("Pupils"), 0, 100000, FALSE, NULL },
-  { "teachers",            SHNOR_FIELD_INT,  N_("Teachers"), 0, 10000, FALSE, NULL },
+  { "pupils",              SHNOR_FIELD_INT,  N_("Pupils"), 0, 100000, FALSE, N_("Pupils, number") },
+  { "teachers",            SHNOR_FIELD_INT,  N_("Teachers"), 0, 10000, FALSE, N_("Teachers, number") },
   { "share_low_income",    SHNOR_FIELD_REAL, N_("Pupils from low-income families, %"), 0, 100, FALSE,
     N_("Low income, %") },
   { "share_low_education", SHNOR_FIELD_REAL, N_("Pupils whose parents have low education, %"), 0, 100, FALSE,

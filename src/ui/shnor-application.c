@@ -43,6 +43,17 @@ shnor_setup_locale (void)
 #else
   localedir = g_strdup (LOCALEDIR);
 #endif
+  /* Not installed yet (run from the build tree): the translations built
+   * beside it. */
+  {
+    g_autofree char *mo = g_build_filename (localedir, "ru", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+    if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+      {
+        g_free (localedir);
+        localedir = g_strdup (SHNOR_BUILD_LOCALE_DIR);
+      }
+  }
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -122,7 +122,9 @@ shnor_field_entry_new (const ShnorField *field,
   if (field->kind == SHNOR_FIELD_INT || field->kind == SHNOR_FIELD_REAL)
     {
       gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
-      gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 6);
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 5);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 7);
+      gtk_widget_set_hexpand (self->entry, FALSE);
       gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
     }
   if (field->kind == SHNOR_FIELD_EMAIL)

@@ -14,6 +14,7 @@ struct _ShnorSchoolEditor
 
   GtkWidget     *box;
   GtkWidget     *title_label;
+  GtkWidget     *pages;
   GtkWidget     *form_grid;
   GtkWidget     *flags_box;
   GtkWidget     *add_year_button;
@@ -151,6 +152,9 @@ build_form (ShnorSchoolEditor *self)
               g_signal_connect (widget, "commit", G_CALLBACK (entry_commit), self);
             }
           gtk_label_set_xalign (GTK_LABEL (label), 1);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
           gtk_widget_set_valign (label, GTK_ALIGN_START);
           gtk_widget_set_margin_top (label, 8);
           gtk_widget_add_css_class (label, "dim-label");
@@ -309,7 +313,7 @@ build_context_header (ShnorSchoolEditor *self)
 
       gtk_widget_set_tooltip_text (label, _(fields[i].label));
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_widget_set_valign (label, GTK_ALIGN_END);
       gtk_widget_add_css_class (label, "caption-heading");
@@ -472,6 +476,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-school-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, box);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, pages);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, form_grid);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, flags_box);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, add_year_button);
@@ -535,4 +540,30 @@ shnor_school_editor_get_field_widget (ShnorSchoolEditor *self,
 {
   g_return_val_if_fail (SHNOR_IS_SCHOOL_EDITOR (self), NULL);
   return g_hash_table_lookup (self->widgets, column);
+}
+
+/* Shows the page @name ("profile" or "context"). */
+void
+shnor_school_editor_show_page (ShnorSchoolEditor *self,
+                               const char        *name)
+{
+  g_return_if_fail (SHNOR_IS_SCHOOL_EDITOR (self));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->pages), name);
+}
+
+/* For tests: the cell of @column in the @row-th year shown (0: oldest). */
+GtkWidget *
+shnor_school_editor_get_context_cell (ShnorSchoolEditor *self,
+                                      guint              row,
+                                      const char        *column)
+{
+  guint n_fields;
+  const ShnorField *fields = shnor_context_fields (&n_fields);
+
+  g_return_val_if_fail (SHNOR_IS_SCHOOL_EDITOR (self), NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].column, column))
+      return gtk_grid_get_child_at (GTK_GRID (self->context_grid), (int) i, (int) row + 1);
+  return NULL;
 }

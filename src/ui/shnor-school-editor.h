@@ -14,6 +14,11 @@ void       shnor_school_editor_set_document (ShnorSchoolEditor *self,
                                              ShnorDocument     *document);
 void       shnor_school_editor_set_school   (ShnorSchoolEditor *self,
                                              ShnorSchool       *school);
+void       shnor_school_editor_show_page (ShnorSchoolEditor *self,
+                                          const char        *name);
+GtkWidget *shnor_school_editor_get_context_cell (ShnorSchoolEditor *self,
+                                                 guint              row,
+                                                 const char        *column);
 GtkWidget *shnor_school_editor_get_field_widget (ShnorSchoolEditor *self,
                                                  const char        *column);
 
