@@ -299,25 +299,112 @@ test_context_table (void)
 }
 
 static void
-test_settings_dialog (void)
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, found);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  guint before = g_list_model_get_n_items (toplevels);
-  g_autoptr(GtkWindow) dialog = NULL;
 
-  action ("win.settings");
-  spin (200);
-  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
 
-      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "ShnorSettingsDialog"))
-        dialog = g_object_ref (w);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
     }
+  return NULL;
+}
+
+static ShnorFieldEntry *
+settings_entry (GtkWindow  *dialog,
+                const char *column)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (dialog), SHNOR_TYPE_FIELD_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_str_equal (shnor_field_entry_get_field (entries->pdata[i])->column, column))
+      return entries->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_settings_dialog (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  GtkWindow *dialog;
+  g_autofree char *email = shnor_document_dup_setting (doc, "email");
+  g_autofree char *saved = NULL;
+
+  action ("win.settings");
+  spin (200);
+  dialog = find_toplevel (g_type_from_name ("ShnorSettingsDialog"));
   g_assert_nonnull (dialog);
   screenshot (GTK_WIDGET (dialog), "09-settings.png");
-  gtk_window_destroy (dialog);
+
+  /* A refused value: the dialog stays, nothing is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (settings_entry (dialog, "municipality"))),
+                         "Новый округ");
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (settings_entry (dialog, "email"))),
+                         "почта");
+  g_signal_emit_by_name (shnor_field_entry_get_entry (settings_entry (dialog, "email")), "activate");
+  spin (100);
+  g_assert_true (find_toplevel (g_type_from_name ("ShnorSettingsDialog")) == dialog);
+  saved = shnor_document_dup_setting (doc, "email");
+  g_assert_cmpstr (saved, ==, email);
+  g_clear_pointer (&saved, g_free);
+  saved = shnor_document_dup_setting (doc, "municipality");
+  g_assert_cmpstr (saved, !=, "Новый округ");
+  screenshot (GTK_WIDGET (dialog), "09-settings-refused.png");
+
+  /* Fixed: Enter saves everything as one undo step; the title follows. */
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (settings_entry (dialog, "email"))),
+                         "novyi@example.ru");
+  g_signal_emit_by_name (shnor_field_entry_get_entry (settings_entry (dialog, "email")), "activate");
+  spin (100);
+  g_assert_null (find_toplevel (g_type_from_name ("ShnorSettingsDialog")));
+  g_clear_pointer (&saved, g_free);
+  saved = shnor_document_dup_setting (doc, "municipality");
+  g_assert_cmpstr (saved, ==, "Новый округ");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("subtitle_label"))), ==, "Новый округ");
+  action ("win.undo");
+  g_clear_pointer (&saved, g_free);
+  saved = shnor_document_dup_setting (doc, "email");
+  g_assert_cmpstr (saved, ==, email);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("subtitle_label"))), !=, "Новый округ");
+}
+
+static void
+test_help_windows (void)
+{
+  GtkWindow *shortcuts;
+  GtkWindow *about;
+
+  /* F10 opens the main menu. */
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (child ("menu_button"))));
+
+  action ("win.show-help-overlay");
+  spin (300);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  screenshot (GTK_WIDGET (shortcuts), "13-shortcuts.png");
+  gtk_window_close (shortcuts);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin (300);
+  about = find_toplevel (GTK_TYPE_ABOUT_DIALOG);
+  g_assert_nonnull (about);
+  screenshot (GTK_WIDGET (about), "14-about.png");
+  gtk_window_destroy (about);
   spin (50);
 }
 
@@ -377,6 +464,46 @@ test_bad_file_message (void)
     }
 }
 
+/* A start without files reopens the last file used. */
+static void
+test_reopen_last (void)
+{
+  g_autoptr(GFile) demo = g_file_new_for_path (demo_path);
+  GList *windows;
+  ShnorDocument *doc;
+  g_autoptr(GFile) reopened = NULL;
+
+  g_assert_true (shnor_application_open_file (app, demo, window));
+  spin (100);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  g_application_activate (G_APPLICATION (app));
+  spin (300);
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_nonnull (windows);
+  window = windows->data;
+  doc = shnor_window_get_document (window);
+  g_assert_nonnull (doc);
+  reopened = g_file_new_for_path (shnor_document_get_path (doc));
+  g_assert_true (g_file_equal (reopened, demo));
+}
+
+static void
+test_settings_presence (void)
+{
+  /* Without the schema the application works, remembering in memory. */
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) installed =
+    source ? g_settings_schema_source_lookup (source, "com.example.Shnor", TRUE) : NULL;
+
+  if (g_getenv ("SHNOR_NO_BUILD_SCHEMAS") != NULL && installed == NULL)
+    g_assert_null (shnor_application_get_settings (app));
+  else
+    g_assert_nonnull (shnor_application_get_settings (app));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +544,9 @@ main (int   argc,
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);
+  g_test_add_func ("/ui/help-windows", test_help_windows);
+  g_test_add_func ("/ui/reopen-last", test_reopen_last);
+  g_test_add_func ("/ui/settings-presence", test_settings_presence);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

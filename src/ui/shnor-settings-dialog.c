@@ -127,6 +127,10 @@ build_form (ShnorSettingsDialog *self)
       g_signal_connect (shnor_field_entry_get_entry (SHNOR_FIELD_ENTRY (entry)), "activate",
                         G_CALLBACK (entry_commit), NULL);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+      gtk_widget_set_hexpand (entry, TRUE);
       gtk_widget_set_valign (label, GTK_ALIGN_START);
       gtk_widget_set_margin_top (label, 8);
       gtk_widget_add_css_class (label, "dim-label");
