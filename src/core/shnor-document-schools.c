@@ -43,6 +43,32 @@ begin_with (ShnorDocument  *self,
   return stmt;
 }
 
+/* Sets @column of the row @where selects (?2 is @id, ?3 is @year) as one
+ * edit. "IS NOT": an edit that changes nothing leaves no undo step. */
+static gboolean
+update_value (ShnorDocument  *self,
+              const char     *label,
+              const char     *table,
+              const char     *where,
+              const char     *column,
+              const GValue   *value,
+              gint64          id,
+              int             year,
+              GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE %s AND %s IS NOT ?1",
+                                          table, column, where, column);
+  g_autoptr(sqlite3_stmt) stmt = begin_with (self, label, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  shnor_sqlite_bind_value (stmt, 1, value);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int (stmt, 3, year);
+  return run_edit (self, stmt, error);
+}
+
 /* Asks the file, not the list model: inside a grouped edit the model
  * catches up only when the group commits. */
 static gboolean
@@ -147,8 +173,6 @@ shnor_document_set_school_field (ShnorDocument  *self,
 {
   const ShnorField *field;
   g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (column != NULL, FALSE);
@@ -169,15 +193,7 @@ shnor_document_set_school_field (ShnorDocument  *self,
       return FALSE;
     }
 
-  /* "IS NOT": an edit that changes nothing leaves no undo step. */
-  sql = g_strdup_printf ("UPDATE school SET %s = ?1 WHERE id = ?2 AND %s IS NOT ?1",
-                         field->column, field->column);
-  stmt = begin_with (self, _("Edit school"), sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  shnor_sqlite_bind_value (stmt, 1, &value);
-  sqlite3_bind_int64 (stmt, 2, id);
-  return run_edit (self, stmt, error);
+  return update_value (self, _("Edit school"), "school", "id = ?2", field->column, &value, id, 0, error);
 }
 
 /* ---- context data ---------------------------------------------------- */
@@ -323,8 +339,6 @@ shnor_document_set_context_field (ShnorDocument  *self,
 {
   const ShnorField *field;
   g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (column != NULL, FALSE);
@@ -355,13 +369,6 @@ shnor_document_set_context_field (ShnorDocument  *self,
         }
     }
 
-  sql = g_strdup_printf ("UPDATE school_context SET %s = ?1 WHERE school_id = ?2 AND year = ?3"
-                         " AND %s IS NOT ?1", field->column, field->column);
-  stmt = begin_with (self, _("Edit context data"), sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  shnor_sqlite_bind_value (stmt, 1, &value);
-  sqlite3_bind_int64 (stmt, 2, school_id);
-  sqlite3_bind_int (stmt, 3, year);
-  return run_edit (self, stmt, error);
+  return update_value (self, _("Edit context data"), "school_context", "school_id = ?2 AND year = ?3",
+                       field->column, &value, school_id, year, error);
 }
