@@ -126,7 +126,9 @@ shnor_document_class_init (ShnorDocumentClass *klass)
    * @rowid: the row that was inserted, changed or deleted
    *
    * Emitted after a committed edit, undo or redo, once for every row it
-   * touched; the document's own list models are already up to date.
+   * touched, or once with @rowid 0 for a table of which it touched more
+   * than a thousand rows; the document's own list models are already up
+   * to date.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -689,44 +691,63 @@ last_log_seq (ShnorDocument *self)
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Above this many rows of one table in one step, ::changed says "many"
+ * once, with rowid 0, instead of once per row (an import of a region). */
+#define MANY_ROWS 1000
+
 static void
 notify_step (ShnorDocument *self,
              gint64         first,
              gint64         last)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  gboolean counts = FALSE;
+  g_autoptr(sqlite3_stmt) tables = NULL;
+  g_autoptr(sqlite3_stmt) rows = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  stmt = shnor_sqlite_prepare (self->db,
-                               "SELECT tbl, rid FROM undolog WHERE seq BETWEEN ? AND ?"
-                               " GROUP BY tbl, rid ORDER BY min(seq)", NULL);
-  if (stmt == NULL)
+  tables = shnor_sqlite_prepare (self->db,
+                                 "SELECT tbl, count(*) FROM undolog WHERE seq BETWEEN ? AND ? GROUP BY tbl",
+                                 NULL);
+  rows = shnor_sqlite_prepare (self->db,
+                               "SELECT rid FROM undolog WHERE seq BETWEEN ? AND ? AND tbl = ?"
+                               " GROUP BY rid ORDER BY min(seq)", NULL);
+  if (tables == NULL || rows == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  sqlite3_bind_int64 (tables, 1, first);
+  sqlite3_bind_int64 (tables, 2, last);
+  while (sqlite3_step (tables) == SQLITE_ROW)
     {
-      gint64 rid = sqlite3_column_int64 (stmt, 1);
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      gint64 many = 0;
 
-      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_array_append_val (rows, rid);
+      if (sqlite3_column_int64 (tables, 1) > MANY_ROWS && !g_str_equal (table, "school"))
+        {
+          g_ptr_array_add (names, g_strdup (table));
+          g_array_append_val (ids, many);
+          continue;
+        }
+      sqlite3_bind_int64 (rows, 1, first);
+      sqlite3_bind_int64 (rows, 2, last);
+      sqlite3_bind_text (rows, 3, table, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          gint64 rid = sqlite3_column_int64 (rows, 0);
+
+          g_ptr_array_add (names, g_strdup (table));
+          g_array_append_val (ids, rid);
+        }
+      sqlite3_reset (rows);
     }
 
   /* Models first, so that handlers of ::changed see the new state. */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      if (g_str_equal (tables->pdata[i], "school"))
-        shnor_document_sync_school (self, g_array_index (rows, gint64, i));
-      else if (g_str_equal (tables->pdata[i], "school_context"))
-        counts = TRUE;
-    }
-  if (counts)
+  for (guint i = 0; i < ids->len; i++)
+    if (g_str_equal (names->pdata[i], "school"))
+      shnor_document_sync_school (self, g_array_index (ids, gint64, i));
+  if (g_ptr_array_find_with_equal_func (names, "school_context", g_str_equal, NULL))
     shnor_document_sync_counts (self);
 
-  for (guint i = 0; i < rows->len; i++)
-    g_signal_emit (self, signals[CHANGED], 0, tables->pdata[i], g_array_index (rows, gint64, i));
+  for (guint i = 0; i < ids->len; i++)
+    g_signal_emit (self, signals[CHANGED], 0, names->pdata[i], g_array_index (ids, gint64, i));
 }
 
 static void

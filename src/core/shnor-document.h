@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 #include "shnor-context.h"
+#include "shnor-result.h"
 #include "shnor-school.h"
 
 G_BEGIN_DECLS
@@ -83,5 +84,42 @@ gboolean       shnor_document_set_context_field (ShnorDocument *self,
                                                const char     *column,
                                                const char     *text,
                                                GError        **error);
+
+/* Assessment results. */
+gboolean       shnor_document_put_results     (ShnorDocument     *self,
+                                               const ShnorResult *results,
+                                               guint              n,
+                                               const char        *label,
+                                               GError           **error);
+gboolean       shnor_document_set_result      (ShnorDocument     *self,
+                                               const ShnorResult *result,
+                                               GError           **error);
+gboolean       shnor_document_delete_result   (ShnorDocument  *self,
+                                               gint64          school_id,
+                                               const char     *kind,
+                                               const char     *subject,
+                                               int             grade,
+                                               int             year,
+                                               GError        **error);
+gboolean       shnor_document_has_result      (ShnorDocument  *self,
+                                               gint64          school_id,
+                                               const char     *kind,
+                                               const char     *subject,
+                                               int             grade,
+                                               int             year);
+GArray        *shnor_document_get_results     (ShnorDocument  *self,
+                                               gint64          school_id);
+gboolean       shnor_document_set_reference_mean (ShnorDocument *self,
+                                               const char     *kind,
+                                               const char     *subject,
+                                               int             grade,
+                                               int             year,
+                                               const char     *text,
+                                               GError        **error);
+GArray        *shnor_document_get_assessment_years (ShnorDocument *self,
+                                               const char     *kind,
+                                               const char     *subject,
+                                               int             grade);
+GStrv          shnor_document_list_assessments (ShnorDocument *self);
 
 G_END_DECLS

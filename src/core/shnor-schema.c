@@ -45,6 +45,29 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "  distance_km         REAL,"
   "  UNIQUE (school_id, year));"
   "CREATE INDEX school_context_school ON school_context (school_id);",
+
+  /* 2 → 3: assessment results and the regional reference means */
+  "CREATE TABLE result ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  school_id    INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  year         INTEGER NOT NULL,"
+  "  kind         TEXT NOT NULL,"
+  "  subject      TEXT NOT NULL,"
+  "  grade        INTEGER NOT NULL,"
+  "  participants INTEGER NOT NULL,"
+  "  mean         REAL,"
+  "  below        INTEGER,"
+  "  high         INTEGER,"
+  "  UNIQUE (school_id, kind, subject, grade, year));"
+  "CREATE INDEX result_assessment ON result (kind, subject, grade, year);"
+  "CREATE TABLE reference_mean ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  year    INTEGER NOT NULL,"
+  "  kind    TEXT NOT NULL,"
+  "  subject TEXT NOT NULL,"
+  "  grade   INTEGER NOT NULL,"
+  "  mean    REAL NOT NULL,"
+  "  UNIQUE (kind, subject, grade, year));",
 };
 
 gboolean

@@ -10,6 +10,7 @@
 #include "shnor-application.h"
 #include "shnor-demo.h"
 #include "shnor-error.h"
+#include "shnor-results-import.h"
 #include "shnor-settings-dialog.h"
 
 #define MAX_RECENT 10
@@ -481,8 +482,80 @@ static const GOptionEntry options[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { "demo", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the demo municipality to a new FILE and exit"), N_("FILE") },
   { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Check FILE: print “ok” or what is wrong; exit 1 when not ok"), N_("FILE") },
+  { "import-results", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import results from DATAFILE (CSV or XLSX) into FILE; on any problem list them all and change nothing"),
+    N_("DATAFILE FILE") },
   { NULL }
 };
+
+/* shnor --import-results DATAFILE FILE: FILE is a positional argument,
+ * which GApplication's own option handling would take as a file to open. */
+static int
+import_results_command (char **argv)
+{
+  g_autofree char *data_path = NULL;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "import-results", 0, 0, G_OPTION_ARG_FILENAME, &data_path, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) document = NULL;
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  int argc = (int) g_strv_length (args);
+  char **argp = args;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse (context, &argc, &argp, &error) ||
+      data_path == NULL || files == NULL || g_strv_length (files) != 1)
+    {
+      g_printerr ("%s\n", _("Usage: shnor --import-results DATAFILE FILE"));
+      return 2;
+    }
+
+  document = shnor_document_open (files[0], &error);
+  if (document != NULL)
+    plan = shnor_import_plan_new_from_file (document, data_path, &error);
+  if (plan == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < plan->problems->len; i++)
+    {
+      g_autofree char *line = shnor_import_problem_to_string (plan->problems->pdata[i]);
+
+      g_printerr ("%s\n", line);
+    }
+  if (!shnor_import_plan_apply (plan, document, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u result added", "%u results added", plan->added), plan->added);
+  g_print (g_dngettext (GETTEXT_PACKAGE, ", %u replaced\n", ", %u replaced\n", plan->replaced), plan->replaced);
+  return 0;
+}
+
+static gboolean
+shnor_application_local_command_line (GApplication   *app,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  char **argv = *arguments;
+
+  for (guint i = 1; argv[i] != NULL; i++)
+    if (g_str_equal (argv[i], "--import-results") || g_str_has_prefix (argv[i], "--import-results="))
+      {
+        *exit_status = import_results_command (argv);
+        return TRUE;
+      }
+  return G_APPLICATION_CLASS (shnor_application_parent_class)->local_command_line (app, arguments, exit_status);
+}
 
 static int
 shnor_application_handle_local_options (GApplication *app,
@@ -601,6 +674,7 @@ shnor_application_class_init (ShnorApplicationClass *klass)
 
   object_class->finalize = shnor_application_finalize;
   app_class->handle_local_options = shnor_application_handle_local_options;
+  app_class->local_command_line = shnor_application_local_command_line;
   app_class->startup = shnor_application_startup;
   app_class->activate = shnor_application_activate;
   app_class->open = shnor_application_open;

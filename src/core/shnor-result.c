@@ -1,0 +1,180 @@
+/* shnor-result.c: what a valid result is, for every way results come in */
+#define G_LOG_DOMAIN "shnor-result"
+
+#include "config.h"
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "shnor-error.h"
+#include "shnor-result.h"
+
+typedef struct {
+  const char *kind;
+  const char *aliases;   /* lower-case, "|"-separated */
+  double      min, max;  /* the scale of the mean */
+  int         grade;     /* the grade of the kind; 0: any of 1–11 */
+} Kind;
+
+static const Kind kinds[] = {
+  { "ЕГЭ", "егэ|ege|use", 0, 100, 11 },
+  { "ОГЭ", "огэ|oge|gia-9|гиа-9", 2, 5, 9 },
+  { "ВПР", "впр|vpr", 2, 5, 0 },
+  { "РДР", "рдр|региональная диагностическая работа|regional|regional test", 0, 100, 0 },
+};
+
+const char * const *
+shnor_result_kinds (void)
+{
+  static const char *names[G_N_ELEMENTS (kinds) + 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    names[i] = kinds[i].kind;
+  return names;
+}
+
+static const Kind *
+find_kind (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return NULL;
+  folded = g_utf8_strdown (text, -1);
+  g_strstrip (folded);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto(GStrv) aliases = g_strsplit (kinds[i].aliases, "|", -1);
+
+      if (g_str_equal (text, kinds[i].kind) || g_strv_contains ((const char * const *) aliases, folded))
+        return &kinds[i];
+    }
+  return NULL;
+}
+
+/* "егэ", "ЕГЭ", "EGE" → "ЕГЭ"; NULL for an unknown kind. */
+const char *
+shnor_result_kind_canonical (const char *text)
+{
+  const Kind *k = find_kind (text);
+
+  return k ? k->kind : NULL;
+}
+
+gboolean
+shnor_result_kind_mean_range (const char *kind,
+                              double     *min,
+                              double     *max)
+{
+  const Kind *k = find_kind (kind);
+
+  if (k == NULL)
+    return FALSE;
+  *min = k->min;
+  *max = k->max;
+  return TRUE;
+}
+
+int
+shnor_result_kind_default_grade (const char *kind)
+{
+  const Kind *k = find_kind (kind);
+
+  return k ? k->grade : 0;
+}
+
+void
+shnor_result_set_names (ShnorResult *result,
+                        const char  *kind,
+                        const char  *subject)
+{
+  g_strlcpy (result->kind, kind ? kind : "", sizeof result->kind);
+  g_strlcpy (result->subject, subject ? subject : "", sizeof result->subject);
+}
+
+static gboolean
+fail (const char  **column,
+      const char   *which,
+      GError      **error,
+      const char   *format,
+      ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail (const char  **column,
+      const char   *which,
+      GError      **error,
+      const char   *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (column != NULL)
+    *column = which;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * shnor_result_validate:
+ * @column: (out) (optional): the column at fault: "year", "kind", "subject",
+ *   "grade", "participants", "mean", "below" or "high"
+ *
+ * Checks a result against the rules every entry path shares: a known kind,
+ * a grade the kind has, counts not above the participants, a mean within
+ * the kind's scale.
+ */
+gboolean
+shnor_result_validate (const ShnorResult  *r,
+                       const char        **column,
+                       GError            **error)
+{
+  const Kind *k;
+
+  g_return_val_if_fail (r != NULL, FALSE);
+
+  if (r->year < 1990 || r->year > 2100)
+    return fail (column, "year", error, _("The year %d is not possible"), r->year);
+  k = find_kind (r->kind);
+  if (k == NULL)
+    return fail (column, "kind", error,
+                 _("Unknown kind of assessment “%s” (expected ЕГЭ, ОГЭ, ВПР or РДР)"), r->kind);
+  if (is_blank (r->subject) || !g_utf8_validate (r->subject, -1, NULL))
+    return fail (column, "subject", error, _("The subject is empty"));
+  if (k->grade != 0 && r->grade != k->grade)
+    return fail (column, "grade", error, _("%s is taken in grade %d, not %d"), k->kind, k->grade, r->grade);
+  if (r->grade < 1 || r->grade > 11)
+    return fail (column, "grade", error, _("Grade %d is not possible (1 to 11)"), r->grade);
+  if (r->participants < 0 || r->participants > 100000)
+    return fail (column, "participants", error,
+                 _("The number of participants %d is not possible"), r->participants);
+  if (r->has_below && (r->below < 0 || r->below > r->participants))
+    return fail (column, "below", error,
+                 _("%d below the threshold is more than the %d participants, or negative"),
+                 r->below, r->participants);
+  if (r->has_high && (r->high < 0 || r->high > r->participants))
+    return fail (column, "high", error,
+                 _("%d with high results is more than the %d participants, or negative"),
+                 r->high, r->participants);
+  if (r->has_below && r->has_high && r->below + r->high > r->participants)
+    return fail (column, "high", error,
+                 _("Below the threshold and high results together (%d) exceed the %d participants"),
+                 r->below + r->high, r->participants);
+  if (r->has_mean && (r->mean < k->min || r->mean > k->max))
+    return fail (column, "mean", error, _("The mean %.2f is outside the scale of %s (%g to %g)"),
+                 r->mean, k->kind, k->min, k->max);
+  if (r->has_mean && r->participants == 0)
+    return fail (column, "mean", error, _("A mean without participants is not possible"));
+  return TRUE;
+}

@@ -1,0 +1,494 @@
+/* shnor-results-import.c */
+#define G_LOG_DOMAIN "shnor-import"
+
+#include "config.h"
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "shnor-error.h"
+#include "shnor-results-import.h"
+
+typedef enum {
+  COL_SCHOOL, COL_CODE, COL_YEAR, COL_KIND, COL_SUBJECT, COL_GRADE,
+  COL_PARTICIPANTS, COL_MEAN, COL_BELOW, COL_HIGH, N_COLUMNS
+} Column;
+
+/* The headers recognised, normalised (lower case, "ё" as "е", single
+ * spaces); the first of each is the one the import template writes. */
+static const char * const headers[N_COLUMNS] = {
+  [COL_SCHOOL] = "школа|оо|образовательная организация|наименование оо|наименование|school",
+  [COL_CODE] = "код|код оо|код школы|code",
+  [COL_YEAR] = "год|учебный год|year",
+  [COL_KIND] = "вид|вид оценки|процедура|оценочная процедура|kind",
+  [COL_SUBJECT] = "предмет|учебный предмет|subject",
+  [COL_GRADE] = "класс|параллель|grade",
+  [COL_PARTICIPANTS] = "участники|участников|количество участников|кол-во участников|число участников|participants",
+  [COL_MEAN] = "средний балл|средняя отметка|средний|mean|mean score",
+  [COL_BELOW] = "ниже порога|не преодолели порог|не преодолели минимальный порог|получили 2|отметка 2|двойки|below",
+  [COL_HIGH] = "высокие|высокие результаты|получили 4 и 5|отметки 4 и 5|4 и 5|high",
+};
+
+const char *
+shnor_import_column_names (void)
+{
+  return "Школа / school, Код / code, Год / year, Вид / kind, Предмет / subject, Класс / grade, "
+         "Участники / participants, Средний балл / mean, Ниже порога / below, Высокие / high";
+}
+
+static char *
+normalise (const char *text)
+{
+  g_autofree char *down = g_utf8_strdown (text, -1);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = down; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x0451) /* ё */
+        c = 0x0435;
+      if (g_unichar_isspace (c) || c == 0x00A0)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (c == '"' || c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x201E ||
+          c == '*' || c == ':')
+        continue;
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+column_of_header (const char *header)
+{
+  g_autofree char *name = normalise (header);
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      g_auto(GStrv) aliases = g_strsplit (headers[c], "|", -1);
+
+      if (g_strv_contains ((const char * const *) aliases, name))
+        return c;
+    }
+  return -1;
+}
+
+static void
+problem_free (gpointer data)
+{
+  ShnorImportProblem *p = data;
+
+  g_free (p->column);
+  g_free (p->message);
+  g_free (p);
+}
+
+void
+shnor_import_plan_free (ShnorImportPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_array_unref (plan->results);
+  g_ptr_array_unref (plan->problems);
+  g_free (plan);
+}
+
+static ShnorImportPlan *
+plan_new (void)
+{
+  ShnorImportPlan *plan = g_new0 (ShnorImportPlan, 1);
+
+  plan->results = g_array_new (FALSE, FALSE, sizeof (ShnorResult));
+  plan->problems = g_ptr_array_new_with_free_func (problem_free);
+  return plan;
+}
+
+static void
+add_problem (ShnorImportPlan *plan,
+             guint            line,
+             const char      *column,
+             const char      *format,
+             ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_problem (ShnorImportPlan *plan,
+             guint            line,
+             const char      *column,
+             const char      *format,
+             ...)
+{
+  ShnorImportProblem *p = g_new0 (ShnorImportProblem, 1);
+  va_list args;
+
+  p->line = line;
+  p->column = g_strdup (column);
+  va_start (args, format);
+  p->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (plan->problems, p);
+}
+
+char *
+shnor_import_problem_to_string (const ShnorImportProblem *p)
+{
+  if (p->line == 0)
+    return g_strdup (p->message);
+  if (p->column == NULL)
+    return g_strdup_printf (_("Line %u: %s"), p->line, p->message);
+  return g_strdup_printf (_("Line %u, column “%s”: %s"), p->line, p->column, p->message);
+}
+
+/* ---- matching schools ----------------------------------------------- */
+
+typedef struct {
+  GHashTable *by_code;
+  GHashTable *by_name;   /* normalised full and short names; NULL value: ambiguous */
+} Schools;
+
+static void
+schools_init (Schools       *s,
+              ShnorDocument *document)
+{
+  GListModel *model = shnor_document_get_schools (document);
+
+  s->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  s->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ShnorSchool) school = g_list_model_get_item (model, i);
+      const char *code = g_value_get_string (shnor_school_get_value (school, "code"));
+      const char *names[2] = { shnor_school_get_full_name (school),
+                               g_value_get_string (shnor_school_get_value (school, "short_name")) };
+
+      if (code[0] != '\0')
+        g_hash_table_insert (s->by_code, g_strdup (code), school);
+      for (guint n = 0; n < 2; n++)
+        {
+          char *key;
+
+          if (names[n] == NULL || names[n][0] == '\0')
+            continue;
+          key = normalise (names[n]);
+          if (g_hash_table_contains (s->by_name, key) && g_hash_table_lookup (s->by_name, key) != school)
+            g_hash_table_insert (s->by_name, key, NULL);
+          else
+            g_hash_table_insert (s->by_name, key, school);
+        }
+    }
+}
+
+static void
+schools_clear (Schools *s)
+{
+  g_hash_table_unref (s->by_code);
+  g_hash_table_unref (s->by_name);
+}
+
+/* ---- one row -------------------------------------------------------- */
+
+typedef struct {
+  ShnorImportPlan  *plan;
+  const ShnorTableRow *row;
+  const char       *names[N_COLUMNS];  /* the file's own headers */
+  int               index[N_COLUMNS];  /* -1: absent */
+} Row;
+
+static const char *
+cell (Row    *r,
+      Column  c)
+{
+  int i = r->index[c];
+
+  if (i < 0 || (guint) i >= g_strv_length (r->row->cells))
+    return "";
+  return r->row->cells[i];
+}
+
+static gboolean
+parse_count (Row      *r,
+             Column    c,
+             gboolean  required,
+             gboolean *has,
+             int      *value)
+{
+  const char *text = cell (r, c);
+  double v;
+
+  *has = FALSE;
+  if (text[0] == '\0')
+    {
+      if (required)
+        add_problem (r->plan, r->row->line, r->names[c], _("the value is missing"));
+      return !required;
+    }
+  if (!shnor_parse_double (text, &v) || v != (double) (gint64) v || v < 0 || v > 1e6)
+    {
+      add_problem (r->plan, r->row->line, r->names[c], _("“%s” is not a whole number of people"), text);
+      return FALSE;
+    }
+  *has = TRUE;
+  *value = (int) v;
+  return TRUE;
+}
+
+/* "2025", "2024/2025", "2024–25": the calendar year of the assessment. */
+static gboolean
+parse_year (const char *text,
+            int        *year)
+{
+  g_autoptr(GRegex) re = g_regex_new ("^\\s*(\\d{4})\\s*(?:[/\\-–—]\\s*(\\d{2}|\\d{4}))?\\s*(?:г\\.?|год)?\\s*$",
+                                      G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (!g_regex_match (re, text, G_REGEX_MATCH_DEFAULT, &match))
+    return FALSE;
+  first = g_match_info_fetch (match, 1);
+  second = g_match_info_fetch (match, 2);
+  *year = atoi (first);
+  if (second != NULL && second[0] != '\0')
+    *year = strlen (second) == 2 ? (*year / 100) * 100 + atoi (second) : atoi (second);
+  return TRUE;
+}
+
+static ShnorSchool *
+match_school (Row     *r,
+              Schools *schools)
+{
+  const char *code = cell (r, COL_CODE);
+  const char *name = cell (r, COL_SCHOOL);
+  g_autofree char *key = NULL;
+  ShnorSchool *school = NULL;
+
+  if (code[0] != '\0')
+    {
+      school = g_hash_table_lookup (schools->by_code, code);
+      if (school == NULL)
+        add_problem (r->plan, r->row->line, r->names[COL_CODE], _("no school has the code “%s”"), code);
+      return school;
+    }
+  if (name[0] == '\0')
+    {
+      add_problem (r->plan, r->row->line, r->names[r->index[COL_SCHOOL] >= 0 ? COL_SCHOOL : COL_CODE],
+                   _("the school is missing"));
+      return NULL;
+    }
+  key = normalise (name);
+  if (!g_hash_table_lookup_extended (schools->by_name, key, NULL, (gpointer *) &school))
+    add_problem (r->plan, r->row->line, r->names[COL_SCHOOL], _("unknown school “%s”"), name);
+  else if (school == NULL)
+    add_problem (r->plan, r->row->line, r->names[COL_SCHOOL],
+                 _("“%s” names more than one school: give the school’s code"), name);
+  return school;
+}
+
+static gboolean
+read_row (Row         *r,
+          Schools     *schools,
+          ShnorResult *result)
+{
+  const char *kind = shnor_result_kind_canonical (cell (r, COL_KIND));
+  const char *grade_text = cell (r, COL_GRADE);
+  const char *mean_text = cell (r, COL_MEAN);
+  ShnorSchool *school = match_school (r, schools);
+  const char *column = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = school != NULL;
+
+  memset (result, 0, sizeof *result);
+  if (school != NULL)
+    result->school_id = shnor_school_get_id (school);
+
+  if (!parse_year (cell (r, COL_YEAR), &result->year))
+    {
+      add_problem (r->plan, r->row->line, r->names[COL_YEAR], _("“%s” is not a year"), cell (r, COL_YEAR));
+      ok = FALSE;
+    }
+  if (kind == NULL)
+    {
+      add_problem (r->plan, r->row->line, r->names[COL_KIND],
+                   _("unknown kind of assessment “%s” (expected ЕГЭ, ОГЭ, ВПР or РДР)"), cell (r, COL_KIND));
+      ok = FALSE;
+    }
+  shnor_result_set_names (result, kind, cell (r, COL_SUBJECT));
+
+  if (grade_text[0] != '\0')
+    result->grade = atoi (grade_text);
+  else
+    result->grade = kind ? shnor_result_kind_default_grade (kind) : 0;
+  if (grade_text[0] != '\0' && !g_ascii_isdigit (grade_text[0]))
+    {
+      add_problem (r->plan, r->row->line, r->names[COL_GRADE], _("“%s” is not a grade"), grade_text);
+      ok = FALSE;
+    }
+
+  ok &= parse_count (r, COL_PARTICIPANTS, TRUE, &(gboolean) { FALSE }, &result->participants);
+  ok &= parse_count (r, COL_BELOW, FALSE, &result->has_below, &result->below);
+  ok &= parse_count (r, COL_HIGH, FALSE, &result->has_high, &result->high);
+  if (mean_text[0] != '\0')
+    {
+      result->has_mean = shnor_parse_double (mean_text, &result->mean);
+      if (!result->has_mean)
+        {
+          add_problem (r->plan, r->row->line, r->names[COL_MEAN], _("“%s” is not a number"), mean_text);
+          ok = FALSE;
+        }
+    }
+
+  if (ok && !shnor_result_validate (result, &column, &error))
+    {
+      static const char * const columns[] = { "year", "kind", "subject", "grade", "participants",
+                                              "mean", "below", "high" };
+      static const Column ids[] = { COL_YEAR, COL_KIND, COL_SUBJECT, COL_GRADE, COL_PARTICIPANTS,
+                                    COL_MEAN, COL_BELOW, COL_HIGH };
+      const char *header = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        if (g_strcmp0 (column, columns[i]) == 0)
+          header = r->names[ids[i]];
+      add_problem (r->plan, r->row->line, header, "%s", error->message);
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/* ---- the plan ------------------------------------------------------- */
+
+static gboolean
+find_columns (ShnorImportPlan     *plan,
+              const ShnorTableRow *header,
+              Row                 *r)
+{
+  static const Column required[] = { COL_YEAR, COL_KIND, COL_SUBJECT, COL_PARTICIPANTS };
+  static const char * const required_names[] = { N_("Year"), N_("Kind"), N_("Subject"), N_("Participants") };
+  gboolean ok = TRUE;
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    r->index[c] = -1;
+  for (guint i = 0; header->cells[i]; i++)
+    {
+      int c = column_of_header (header->cells[i]);
+
+      if (c >= 0 && r->index[c] < 0)
+        {
+          r->index[c] = (int) i;
+          r->names[c] = header->cells[i];
+        }
+    }
+
+  if (r->index[COL_SCHOOL] < 0 && r->index[COL_CODE] < 0)
+    {
+      add_problem (plan, 0, NULL, _("The file has no “Школа” (school) or “Код” (code) column. "
+                                    "The first row must hold the column headers: %s."),
+                   shnor_import_column_names ());
+      ok = FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (r->index[required[i]] < 0)
+      {
+        add_problem (plan, 0, NULL, _("The file has no “%s” column. The first row must hold the column headers: %s."),
+                     _(required_names[i]), shnor_import_column_names ());
+        ok = FALSE;
+      }
+  return ok;
+}
+
+/**
+ * shnor_import_plan_new:
+ *
+ * Reads @table (its first row holds the headers) against @document. The
+ * document is not changed. A row with a problem is left out of the plan
+ * and reported; a plan with problems cannot be applied.
+ */
+ShnorImportPlan *
+shnor_import_plan_new (ShnorDocument *document,
+                       ShnorTable    *table)
+{
+  ShnorImportPlan *plan = plan_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Schools schools;
+  Row r = { plan };
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), plan);
+  g_return_val_if_fail (table != NULL, plan);
+
+  if (table->rows->len == 0)
+    {
+      add_problem (plan, 0, NULL, _("The file is empty."));
+      return plan;
+    }
+  if (!find_columns (plan, &g_array_index (table->rows, ShnorTableRow, 0), &r))
+    return plan;
+
+  schools_init (&schools, document);
+  for (guint i = 1; i < table->rows->len; i++)
+    {
+      ShnorResult result;
+      g_autofree char *key = NULL;
+      gpointer first_line;
+
+      r.row = &g_array_index (table->rows, ShnorTableRow, i);
+      if (!read_row (&r, &schools, &result))
+        continue;
+
+      key = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%d", result.school_id, result.kind,
+                             result.subject, result.grade, result.year);
+      if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
+        {
+          add_problem (plan, r.row->line, NULL, _("the same result as on line %u (school, kind, subject, grade and year)"),
+                       GPOINTER_TO_UINT (first_line));
+          continue;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (r.row->line));
+      g_array_append_val (plan->results, result);
+      if (shnor_document_has_result (document, result.school_id, result.kind, result.subject,
+                                     result.grade, result.year))
+        plan->replaced++;
+      else
+        plan->added++;
+    }
+  schools_clear (&schools);
+
+  if (plan->results->len == 0 && plan->problems->len == 0)
+    add_problem (plan, 0, NULL, _("The file has headers but no results."));
+  return plan;
+}
+
+ShnorImportPlan *
+shnor_import_plan_new_from_file (ShnorDocument  *document,
+                                 const char     *path,
+                                 GError        **error)
+{
+  g_autoptr(ShnorTable) table = shnor_table_read_file (path, error);
+
+  if (table == NULL)
+    return NULL;
+  return shnor_import_plan_new (document, table);
+}
+
+/* Stores the plan as one edit; refused while it has problems. */
+gboolean
+shnor_import_plan_apply (ShnorImportPlan  *plan,
+                         ShnorDocument    *document,
+                         GError          **error)
+{
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (plan->problems->len > 0)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "The file has %u problem: nothing was imported.",
+                                "The file has %u problems: nothing was imported.", plan->problems->len),
+                   plan->problems->len);
+      return FALSE;
+    }
+  return shnor_document_put_results (document, (ShnorResult *) (gpointer) plan->results->data,
+                                     plan->results->len, _("Import results"), error);
+}

@@ -1,0 +1,39 @@
+/* shnor-results-import.h: importing assessment results from the CSV and
+ * XLSX files offices have: first a plan (what would be added or replaced,
+ * every problem with its line, column and reason), then, on confirmation,
+ * one transaction and one undo step. */
+#pragma once
+
+#include "shnor-document.h"
+#include "shnor-table.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint  line;      /* 0: the whole file (a missing column) */
+  char  *column;    /* the header of the column as the file has it; may be NULL */
+  char  *message;
+} ShnorImportProblem;
+
+typedef struct {
+  GArray    *results;    /* of ShnorResult, ready to store */
+  GPtrArray *problems;   /* of ShnorImportProblem */
+  guint      added;
+  guint      replaced;
+} ShnorImportPlan;
+
+ShnorImportPlan *shnor_import_plan_new            (ShnorDocument          *document,
+                                                   ShnorTable             *table);
+ShnorImportPlan *shnor_import_plan_new_from_file  (ShnorDocument          *document,
+                                                   const char             *path,
+                                                   GError                **error);
+gboolean         shnor_import_plan_apply          (ShnorImportPlan        *plan,
+                                                   ShnorDocument          *document,
+                                                   GError                **error);
+char            *shnor_import_problem_to_string   (const ShnorImportProblem *problem);
+void             shnor_import_plan_free           (ShnorImportPlan        *plan);
+const char      *shnor_import_column_names        (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorImportPlan, shnor_import_plan_free)
+
+G_END_DECLS
