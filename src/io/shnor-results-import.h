@@ -33,6 +33,8 @@ gboolean         shnor_import_plan_apply          (ShnorImportPlan        *plan,
 char            *shnor_import_problem_to_string   (const ShnorImportProblem *problem);
 void             shnor_import_plan_free           (ShnorImportPlan        *plan);
 const char      *shnor_import_column_names        (void);
+gboolean         shnor_import_write_template      (const char             *path,
+                                                   GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorImportPlan, shnor_import_plan_free)
 

@@ -1,0 +1,431 @@
+/* test-import.c: reading CSV/XLSX and importing results, without display */
+#include <string.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "shnor-demo.h"
+#include "shnor-error.h"
+#include "shnor-results-import.h"
+#include "test-util.h"
+
+static ShnorTable *
+parse (const char *text,
+       gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  ShnorTable *table = shnor_csv_parse (text, length < 0 ? strlen (text) : (gsize) length, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  return table;
+}
+
+static const char *
+at (ShnorTable *t,
+    guint       row,
+    guint       col)
+{
+  g_assert_cmpuint (row, <, t->rows->len);
+  g_assert_cmpuint (col, <, g_strv_length (g_array_index (t->rows, ShnorTableRow, row).cells));
+  return g_array_index (t->rows, ShnorTableRow, row).cells[col];
+}
+
+/* ---- CSV ------------------------------------------------------------ */
+
+static void
+test_csv_separators (void)
+{
+  static const char *texts[] = {
+    "Школа;Год;Средний балл\nА;2025;61,5\n",
+    "Школа,Год,Средний балл\nА,2025,\"61,5\"\n",
+    "Школа\tГод\tСредний балл\nА\t2025\t61,5\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(ShnorTable) t = parse (texts[i], -1);
+
+      g_assert_cmpuint (t->rows->len, ==, 2);
+      g_assert_cmpstr (at (t, 0, 2), ==, "Средний балл");
+      g_assert_cmpstr (at (t, 1, 2), ==, "61,5");
+    }
+}
+
+static void
+test_csv_quotes_and_lines (void)
+{
+  g_autoptr(ShnorTable) t = parse ("\xef\xbb\xbf" "Школа;Заметка\r\n"
+                                   "\"МБОУ \"\"СОШ № 1\"\"\";\"две\r\nстроки; и разделитель\"\r\n"
+                                   "\r\n"
+                                   ";;\r\n"
+                                   "Б;конец\r", -1);
+
+  g_assert_cmpuint (t->rows->len, ==, 3);
+  g_assert_cmpstr (at (t, 0, 0), ==, "Школа");  /* the BOM is gone */
+  g_assert_cmpstr (at (t, 1, 0), ==, "МБОУ \"СОШ № 1\"");
+  g_assert_cmpstr (at (t, 1, 1), ==, "две\r\nстроки; и разделитель");
+  /* Line numbers count the line break inside the quotes and the blank lines. */
+  g_assert_cmpuint (g_array_index (t->rows, ShnorTableRow, 1).line, ==, 2);
+  g_assert_cmpuint (g_array_index (t->rows, ShnorTableRow, 2).line, ==, 6);
+  g_assert_cmpstr (at (t, 2, 1), ==, "конец");
+}
+
+static void
+test_csv_windows_1251 (void)
+{
+  g_autofree char *cp1251 = g_convert ("Школа;Год\nСОШ с. Ключи;2025\n", -1, "WINDOWS-1251", "UTF-8",
+                                       NULL, NULL, NULL);
+  g_autoptr(ShnorTable) t = NULL;
+
+  g_assert_nonnull (cp1251);
+  t = parse (cp1251, -1);
+  g_assert_cmpstr (at (t, 0, 0), ==, "Школа");
+  g_assert_cmpstr (at (t, 1, 0), ==, "СОШ с. Ключи");
+}
+
+static void
+test_csv_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  ShnorTable *t;
+
+  t = shnor_csv_parse ("a;b\n\"open;c\nd;e\n", 15, &error);
+  g_assert_null (t);
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2"));
+  g_clear_error (&error);
+
+  t = shnor_csv_parse ("a;b\n\0\1\2", 8, &error);
+  g_assert_null (t);
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+}
+
+/* ---- import --------------------------------------------------------- */
+
+typedef struct {
+  char          *dir;
+  ShnorDocument *doc;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = test_tmpdir ();
+  path = g_build_filename (f->dir, "Демо.shnor", NULL);
+  g_assert_true (shnor_demo_write (path, &error));
+  f->doc = shnor_document_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->doc);
+  test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static ShnorImportPlan *
+plan_for (Fixture    *f,
+          const char *csv)
+{
+  g_autoptr(ShnorTable) t = parse (csv, -1);
+
+  return shnor_import_plan_new (f->doc, t);
+}
+
+static guint
+n_results (ShnorDocument *doc)
+{
+  g_autoptr(GArray) all = shnor_document_get_results (doc, 0);
+
+  return all->len;
+}
+
+static void
+test_import_ok (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(ShnorImportPlan) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stored = NULL;
+  ShnorResult *r;
+
+  /* English headers, a school by name (any case, other quotes), "ё" as "е". */
+  plan = plan_for (f, "school;year;kind;subject;grade;participants;mean;below;high\n"
+                      "гимназия № 1;2024/2025;EGE;Русский язык;11;1 204;71,25;3;40\n"
+                      "СОШ с. Малиновка;2025;огэ;Математика;;18;3,4;2;6\n"
+                      "СОШ № 3;2025 г.;ВПР;Математика;5;60;;;\n");
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_cmpuint (plan->added, ==, 3);
+  g_assert_cmpuint (plan->replaced, ==, 0);
+  /* The plan changes nothing by itself. */
+  g_assert_cmpuint (n_results (f->doc), ==, 0);
+
+  g_assert_true (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_results (f->doc), ==, 3);
+  stored = shnor_document_get_results (f->doc, 1);
+  g_assert_cmpuint (stored->len, ==, 1);
+  r = &g_array_index (stored, ShnorResult, 0);
+  g_assert_cmpstr (r->kind, ==, "ЕГЭ");
+  g_assert_cmpint (r->year, ==, 2025);
+  g_assert_cmpint (r->participants, ==, 1204);
+  g_assert_cmpfloat (r->mean, ==, 71.25);
+  g_assert_cmpint (r->below, ==, 3);
+  g_assert_cmpint (r->high, ==, 40);
+
+  /* ОГЭ defaults to grade 9; a result without a mean keeps it unknown. */
+  g_array_unref (stored);
+  stored = shnor_document_get_results (f->doc, 0);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      r = &g_array_index (stored, ShnorResult, i);
+      if (g_str_equal (r->kind, "ОГЭ"))
+        g_assert_cmpint (r->grade, ==, 9);
+      if (g_str_equal (r->kind, "ВПР"))
+        g_assert_false (r->has_mean);
+    }
+
+  /* Importing again replaces; the whole import is one undo step. */
+  again = plan_for (f, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n0301;2025;ЕГЭ;Русский язык;11;1204;70\n");
+  g_assert_cmpuint (again->replaced, ==, 1);
+  g_assert_true (shnor_import_plan_apply (again, f->doc, &error));
+  g_assert_cmpstr (shnor_document_get_undo_label (f->doc), ==, "Import results");
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_results (f->doc), ==, 0);
+}
+
+static gboolean
+has_problem (ShnorImportPlan *plan,
+             guint            line,
+             const char      *column,
+             const char      *words)
+{
+  for (guint i = 0; i < plan->problems->len; i++)
+    {
+      ShnorImportProblem *p = plan->problems->pdata[i];
+
+      if (p->line == line && g_strcmp0 (p->column, column) == 0 && strstr (p->message, words))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_import_problems (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = plan_for (f, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл;Ниже порога;Высокие\n"
+                      "0301;2025;ЕГЭ;Физика;11;20;55;1;2\n"          /* 2: fine */
+                      "0399;2025;ЕГЭ;Физика;11;20;55;1;2\n"          /* 3: unknown school */
+                      "0302;2025;ЕГЭ;Физика;11;20;155;1;2\n"         /* 4: mean out of scale */
+                      "0303;2025;ЕГЭ;Физика;11;20;55;25;2\n"         /* 5: below > participants */
+                      "0301;2025;ЕГЭ;Физика;11;21;56;1;2\n"          /* 6: duplicate of 2 */
+                      "0304;двадцать;ЕГЭ;Физика;11;20;55;1;2\n"      /* 7: not a year */
+                      "0305;2025;ЕГЭ;Физика;9;20;55;1;2\n"           /* 8: ЕГЭ in grade 9 */
+                      "0306;2025;ГИА;Физика;11;20;55;1;2\n"          /* 9: unknown kind */
+                      "0307;2025;ОГЭ;Физика;9;-3;4;1;2\n"            /* 10: negative participants */
+                      "0308;2025;ВПР;Физика;7;20;4,5;1;2,5\n");      /* 11: not a whole number */
+
+  g_assert_true (has_problem (plan, 3, "Код", "0399"));
+  g_assert_true (has_problem (plan, 4, "Средний балл", "155"));
+  g_assert_true (has_problem (plan, 5, "Ниже порога", "25"));
+  g_assert_true (has_problem (plan, 6, NULL, "2"));
+  g_assert_true (has_problem (plan, 7, "Год", "двадцать"));
+  g_assert_true (has_problem (plan, 8, "Класс", "11"));
+  g_assert_true (has_problem (plan, 9, "Вид", "ГИА"));
+  g_assert_true (has_problem (plan, 10, "Участники", "-3"));
+  g_assert_true (has_problem (plan, 11, "Высокие", "2,5"));
+  g_assert_cmpuint (plan->problems->len, ==, 9);
+
+  /* All or nothing. */
+  g_assert_false (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_assert_cmpuint (n_results (f->doc), ==, 0);
+  g_assert_cmpstr (shnor_document_get_undo_label (f->doc), ==, NULL);
+}
+
+static void
+test_import_missing_columns (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ShnorImportPlan) plan = plan_for (f, "Название;Год\nСОШ;2025\n");
+  g_autoptr(ShnorImportPlan) empty = plan_for (f, "Код;Год;Вид;Предмет;Участники\n");
+
+  g_assert_cmpuint (plan->problems->len, >=, 4);
+  g_assert_cmpuint (((ShnorImportProblem *) plan->problems->pdata[0])->line, ==, 0);
+  g_assert_cmpuint (empty->problems->len, ==, 1);
+}
+
+/* ---- XLSX ----------------------------------------------------------- */
+
+static void
+test_xlsx_import (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Результаты школ.xlsx", NULL);
+  lxw_workbook *wb = workbook_new (path);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, "Лист1");
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stored = NULL;
+  const char *headers[] = { "Код", "Год", "Вид", "Предмет", "Класс", "Участники", "Средний балл", "Высокие" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    worksheet_write_string (ws, 0, (lxw_col_t) c, headers[c], NULL);
+  worksheet_write_string (ws, 1, 0, "0305", NULL);
+  worksheet_write_number (ws, 1, 1, 2025, NULL);
+  worksheet_write_string (ws, 1, 2, "ОГЭ", NULL);
+  worksheet_write_string (ws, 1, 3, "Русский язык", NULL);
+  worksheet_write_number (ws, 1, 4, 9, NULL);
+  worksheet_write_number (ws, 1, 5, 37, NULL);
+  worksheet_write_number (ws, 1, 6, 3.85, NULL);
+  /* an empty cell (H2) and a gap row (3) */
+  worksheet_write_string (ws, 3, 0, "0306", NULL);
+  worksheet_write_number (ws, 3, 1, 2025, NULL);
+  worksheet_write_string (ws, 3, 2, "ОГЭ", NULL);
+  worksheet_write_string (ws, 3, 3, "Русский язык", NULL);
+  worksheet_write_number (ws, 3, 5, 12, NULL);
+  worksheet_write_number (ws, 3, 6, 4.1, NULL);
+  worksheet_write_number (ws, 3, 7, 9, NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  plan = shnor_import_plan_new_from_file (f->doc, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_cmpuint (plan->added, ==, 2);
+  g_assert_true (shnor_import_plan_apply (plan, f->doc, &error));
+  stored = shnor_document_get_results (f->doc, 0);
+  g_assert_cmpuint (stored->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (stored, ShnorResult, 0).mean, ==, 3.85);
+  g_assert_false (g_array_index (stored, ShnorResult, 0).has_high);
+  g_assert_cmpint (g_array_index (stored, ShnorResult, 1).high, ==, 9);
+  g_assert_cmpint (g_array_index (stored, ShnorResult, 1).grade, ==, 9);
+}
+
+static void
+test_xlsx_damaged (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "сломан.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+
+  test_write_file (path, "PK\003\004 not really a zip archive", -1);
+  g_assert_null (shnor_import_plan_new_from_file (f->doc, path, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+}
+
+static void
+test_template (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Шаблон.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorImportPlan) plan = NULL;
+
+  g_assert_true (shnor_import_write_template (path, &error));
+  g_assert_no_error (error);
+  /* The template's own example row imports into the demo. */
+  plan = shnor_import_plan_new_from_file (f->doc, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_cmpuint (plan->added, ==, 1);
+}
+
+/* ---- municipal figures ---------------------------------------------- */
+
+static void
+put (ShnorDocument *doc,
+     gint64         school,
+     int            year,
+     int            participants,
+     double         mean,
+     int            below)
+{
+  ShnorResult r = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  r.school_id = school;
+  r.year = year;
+  r.grade = 11;
+  shnor_result_set_names (&r, "ЕГЭ", "Математика");
+  r.participants = participants;
+  r.has_mean = participants > 0;
+  r.mean = mean;
+  r.has_below = TRUE;
+  r.below = below;
+  g_assert_true (shnor_document_set_result (doc, &r, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_municipal_means (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+  ShnorAssessmentYear *y;
+
+  put (f->doc, 1, 2024, 10, 60, 1);
+  put (f->doc, 2, 2024, 30, 40, 6);
+  put (f->doc, 3, 2024, 0, 0, 0);     /* no participants: no weight */
+  put (f->doc, 1, 2025, 20, 70, 0);
+  g_assert_true (shnor_document_set_reference_mean (f->doc, "ЕГЭ", "Математика", 11, 2024, "50,5", &error));
+  g_assert_true (shnor_document_set_reference_mean (f->doc, "ЕГЭ", "Математика", 11, 2023, "49", &error));
+  g_assert_no_error (error);
+
+  years = shnor_document_get_assessment_years (f->doc, "ЕГЭ", "Математика", 11);
+  g_assert_cmpuint (years->len, ==, 3);
+  y = &g_array_index (years, ShnorAssessmentYear, 0);
+  g_assert_cmpint (y->year, ==, 2023);
+  g_assert_false (y->has_mean);
+  g_assert_true (y->has_regional);
+  y = &g_array_index (years, ShnorAssessmentYear, 1);
+  g_assert_cmpint (y->year, ==, 2024);
+  g_assert_cmpint (y->schools, ==, 3);
+  g_assert_cmpint (y->participants, ==, 40);
+  g_assert_cmpfloat_with_epsilon (y->mean, (10 * 60 + 30 * 40) / 40.0, 1e-9);   /* 45 */
+  g_assert_cmpfloat_with_epsilon (y->share_below, 100.0 * 7 / 40, 1e-9);       /* 17.5 % */
+  g_assert_cmpfloat (y->regional, ==, 50.5);
+  y = &g_array_index (years, ShnorAssessmentYear, 2);
+  g_assert_cmpfloat (y->mean, ==, 70);
+  g_assert_false (y->has_regional);
+
+  /* A mean outside the scale is refused, here too. */
+  g_assert_false (shnor_document_set_reference_mean (f->doc, "ОГЭ", "Математика", 9, 2024, "7", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/separators", test_csv_separators);
+  g_test_add_func ("/csv/quotes-and-lines", test_csv_quotes_and_lines);
+  g_test_add_func ("/csv/windows-1251", test_csv_windows_1251);
+  g_test_add_func ("/csv/errors", test_csv_errors);
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/import/ok", test_import_ok);
+  ADD ("/import/problems", test_import_problems);
+  ADD ("/import/missing-columns", test_import_missing_columns);
+  ADD ("/import/xlsx", test_xlsx_import);
+  ADD ("/import/xlsx-damaged", test_xlsx_damaged);
+  ADD ("/import/template", test_template);
+  ADD ("/results/municipal-means", test_municipal_means);
+#undef ADD
+  return g_test_run ();
+}
