@@ -6,6 +6,7 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "shnor-demo.h"
 
@@ -20,45 +21,46 @@ typedef struct {
   gboolean    mentor, internship, growth_point;
   int         pupils, teachers;
   double      low_income, low_education, non_native, disabilities, registered, distance;
+  double      level, trend;   /* results: standard deviations from the mean, and change a year */
 } DemoSchool;
 
 static const DemoSchool demo_schools[] = {
   { "МАОУ", "Муниципальное автономное общеобразовательное учреждение «Гимназия № 1» г. Берёзовска",
     "Гимназия № 1", "г. Берёзовск", 0, FALSE, "Лаптева Елена Сергеевна",
-    TRUE, TRUE, FALSE, 1048, 67, 6.5, 18.0, 1.2, 2.1, 0.4, 0 },
+    TRUE, TRUE, FALSE, 1048, 67, 6.5, 18.0, 1.2, 2.1, 0.4, 0, 1.40, 0.00 },
   { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»",
     "СОШ № 2", "г. Берёзовск", 0, FALSE, "Гусев Андрей Павлович",
-    FALSE, FALSE, FALSE, 872, 51, 14.0, 31.0, 3.5, 3.8, 1.1, 2.5 },
+    FALSE, FALSE, FALSE, 872, 51, 14.0, 31.0, 3.5, 3.8, 1.1, 2.5, 0.10, 0.05 },
   { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 3 с углублённым изучением отдельных предметов»",
     "СОШ № 3", "г. Берёзовск", 0, FALSE, "Ершова Наталья Владимировна",
-    TRUE, FALSE, FALSE, 915, 58, 9.0, 22.0, 2.0, 2.9, 0.6, 3.0 },
+    TRUE, FALSE, FALSE, 915, 58, 9.0, 22.0, 2.0, 2.9, 0.6, 3.0, 1.00, 0.10 },
   { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Основная общеобразовательная школа № 5»",
     "ООШ № 5", "г. Берёзовск", 0, FALSE, "Тихонов Олег Игоревич",
-    FALSE, FALSE, FALSE, 306, 24, 27.0, 46.0, 11.0, 6.5, 3.2, 5.5 },
+    FALSE, FALSE, FALSE, 306, 24, 27.0, 46.0, 11.0, 6.5, 3.2, 5.5, -1.00, 0.00 },
   { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа п. Лесной»",
     "СОШ п. Лесной", "п. Лесной", 1, FALSE, "Козлова Марина Юрьевна",
-    FALSE, TRUE, TRUE, 418, 31, 19.0, 39.0, 4.0, 4.4, 1.5, 24 },
+    FALSE, TRUE, TRUE, 418, 31, 19.0, 39.0, 4.0, 4.4, 1.5, 24, 0.30, -0.05 },
   { "МБОУ", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа п. Рудничный»",
     "СОШ п. Рудничный", "п. Рудничный", 1, FALSE, "Белов Сергей Анатольевич",
-    FALSE, FALSE, TRUE, 377, 29, 31.0, 52.0, 6.0, 5.2, 2.7, 37 },
+    FALSE, FALSE, TRUE, 377, 29, 31.0, 52.0, 6.0, 5.2, 2.7, 37, 0.40, -0.55 },
   { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа с. Малиновка»",
     "СОШ с. Малиновка", "с. Малиновка", 2, FALSE, "Щербакова Ольга Николаевна",
-    FALSE, FALSE, FALSE, 182, 19, 38.0, 61.0, 5.0, 7.7, 2.2, 46 },
+    FALSE, FALSE, FALSE, 182, 19, 38.0, 61.0, 5.0, 7.7, 2.2, 46, 0.20, -0.50 },
   { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа с. Кедровка»",
     "ООШ с. Кедровка", "с. Кедровка", 2, FALSE, "Панов Виктор Степанович",
-    FALSE, FALSE, FALSE, 94, 13, 44.0, 68.0, 21.0, 8.5, 4.3, 58 },
+    FALSE, FALSE, FALSE, 94, 13, 44.0, 68.0, 21.0, 8.5, 4.3, 58, -1.10, -0.05 },
   { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа с. Покровское»",
     "СОШ с. Покровское", "с. Покровское", 2, FALSE, "Новикова Татьяна Алексеевна",
-    FALSE, TRUE, TRUE, 239, 22, 29.0, 55.0, 3.0, 5.0, 1.7, 31 },
+    FALSE, TRUE, TRUE, 239, 22, 29.0, 55.0, 3.0, 5.0, 1.7, 31, -0.10, 0.10 },
   { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Начальная общеобразовательная школа д. Заречье»",
     "НОШ д. Заречье", "д. Заречье", 2, FALSE, "Крылова Анна Михайловна",
-    FALSE, FALSE, FALSE, 27, 4, 41.0, 63.0, 7.0, 11.1, 0.0, 19 },
+    FALSE, FALSE, FALSE, 27, 4, 41.0, 63.0, 7.0, 11.1, 0.0, 19, -0.30, 0.00 },
   { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа с. Верхняя Тура»",
     "ООШ с. Верхняя Тура", "с. Верхняя Тура", 2, TRUE, "Мальцев Иван Григорьевич",
-    FALSE, FALSE, FALSE, 53, 9, 57.0, 74.0, 34.0, 9.4, 5.7, 142 },
+    FALSE, FALSE, FALSE, 53, 9, 57.0, 74.0, 34.0, 9.4, 5.7, 142, -1.50, 0.00 },
   { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа с. Ключи»",
     "СОШ с. Ключи", "с. Ключи", 2, FALSE, "Фомина Светлана Петровна",
-    FALSE, FALSE, TRUE, 131, 15, 35.0, 58.0, 9.0, 6.1, 3.1, 64 },
+    FALSE, FALSE, TRUE, 131, 15, 35.0, 58.0, 9.0, 6.1, 3.1, 64, 0.00, 0.05 },
 };
 
 static const struct { const char *key, *value; } demo_settings[] = {
@@ -141,11 +143,105 @@ set_context (ShnorDocument     *doc,
   return TRUE;
 }
 
+typedef struct {
+  const char *kind;
+  const char *subject;
+  int         grade;
+  double      mean, spread;   /* a school of level 0, and one standard deviation */
+  double      regional;
+} DemoAssessment;
+
+static const DemoAssessment demo_assessments[] = {
+  { "ЕГЭ", "Русский язык", 11, 68, 7, 69.5 },
+  { "ЕГЭ", "Математика (профильный уровень)", 11, 55, 9, 56.5 },
+  { "ОГЭ", "Русский язык", 9, 3.7, 0.3, 3.72 },
+  { "ОГЭ", "Математика", 9, 3.45, 0.35, 3.5 },
+  { "ВПР", "Математика", 4, 3.9, 0.3, 3.95 },
+  { "ВПР", "Русский язык", 5, 3.55, 0.3, 3.6 },
+};
+
+/* Which assessments a school has: no grade 11 in a basic school (ООШ),
+ * only grade 4 in a primary one (НОШ). */
+static gboolean
+school_has (const DemoSchool     *s,
+            const DemoAssessment *a)
+{
+  if (g_str_has_prefix (s->short_name, "НОШ"))
+    return a->grade == 4;
+  if (g_str_has_prefix (s->short_name, "ООШ"))
+    return a->grade != 11;
+  return TRUE;
+}
+
+/* A small deterministic wobble in [-1, 1]: the demo is the same every time. */
+static double
+wobble (guint a,
+        guint b,
+        guint c)
+{
+  guint h = (a * 2654435761u) ^ (b * 40503u) ^ (c * 2246822519u);
+
+  h ^= h >> 13;
+  h *= 0x5bd1e995;
+  h ^= h >> 15;
+  return (h % 2001) / 1000.0 - 1.0;
+}
+
+static gboolean
+add_results (ShnorDocument  *doc,
+             GArray         *ids,
+             GError        **error)
+{
+  g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
+
+  for (guint a = 0; a < G_N_ELEMENTS (demo_assessments); a++)
+    {
+      const DemoAssessment *as = &demo_assessments[a];
+      double min = 0, max = 100;
+
+      shnor_result_kind_mean_range (as->kind, &min, &max);
+      for (int y = 0; y < N_YEARS; y++)
+        {
+          g_autofree char *regional = shnor_format_double (as->regional + (y - 1) * as->spread * 0.05, 2);
+
+          if (!shnor_document_set_reference_mean (doc, as->kind, as->subject, as->grade, FIRST_YEAR + y,
+                                                  regional, error))
+            return FALSE;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (demo_schools); i++)
+        for (int y = 0; y < N_YEARS && school_has (&demo_schools[i], as); y++)
+          {
+            const DemoSchool *s = &demo_schools[i];
+            double z = s->level + s->trend * y + 0.25 * wobble (i, a, (guint) y);
+            int cohort = s->pupils / (as->grade == 11 ? 16 : 11);
+            ShnorResult r = { 0 };
+
+            r.school_id = g_array_index (ids, gint64, i);
+            r.year = FIRST_YEAR + y;
+            r.grade = as->grade;
+            shnor_result_set_names (&r, as->kind, as->subject);
+            r.participants = MAX (2, cohort + (int) (3 * wobble (a, i, (guint) y)));
+            r.has_mean = TRUE;
+            r.mean = CLAMP (round ((as->mean + as->spread * z) * 100) / 100, min + 0.5, max - 0.2);
+            r.has_below = TRUE;
+            r.below = (int) round (r.participants * CLAMP (0.07 - 0.06 * z, 0, 0.45));
+            r.has_high = TRUE;
+            r.high = (int) round (r.participants * CLAMP (0.28 + 0.14 * z, 0.02, 0.85));
+            r.high = MIN (r.high, r.participants - r.below);
+            g_array_append_val (results, r);
+          }
+    }
+  return shnor_document_put_results (doc, (ShnorResult *) (gpointer) results->data, results->len,
+                                     _("Demo municipality"), error);
+}
+
 /* Fills @document with the demo municipality, as one undoable edit. */
 gboolean
 shnor_demo_fill (ShnorDocument  *document,
                  GError        **error)
 {
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), FALSE);
 
   if (!shnor_document_begin_edit (document, _("Demo municipality"), error))
@@ -162,7 +258,10 @@ shnor_demo_fill (ShnorDocument  *document,
 
       if (id == 0 || !set_school (document, id, i, s, error) || !set_context (document, id, i, s, error))
         goto fail;
+      g_array_append_val (ids, id);
     }
+  if (!add_results (document, ids, error))
+    goto fail;
 
   return shnor_document_end_edit (document, error);
 
