@@ -6,7 +6,9 @@
 
 #include "shnor-application.h"
 #include "shnor-demo.h"
+#include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
+#include "shnor-results-view.h"
 #include "shnor-school-editor.h"
 #include "shnor-window.h"
 #include "test-util.h"
@@ -299,6 +301,53 @@ test_context_table (void)
 }
 
 static void
+test_results_tab (void)
+{
+  ShnorSchoolEditor *editor = SHNOR_SCHOOL_EDITOR (child ("editor"));
+  ShnorResultsView *view = SHNOR_RESULTS_VIEW (shnor_school_editor_get_results_view (editor));
+  ShnorDocument *doc = shnor_window_get_document (window);
+  const ShnorChartData *data;
+  ShnorFieldEntry *cell;
+  gint64 id;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+
+  shnor_window_select_school (window, 1);   /* the Gymnasium */
+  spin (50);
+  id = shnor_school_get_id (selected ());
+  g_assert_cmpint (id, ==, 1);
+  shnor_school_editor_show_page (editor, "results");
+  g_assert_true (shnor_results_view_select (view, "ЕГЭ", "Математика (профильный уровень)", 11));
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  g_assert_nonnull (data);
+  g_assert_cmpuint (data->n_years, ==, 3);
+  g_assert_true (data->known[SHNOR_SERIES_SCHOOL][2]);
+  g_assert_true (data->known[SHNOR_SERIES_MUNICIPAL][2]);
+  g_assert_true (data->known[SHNOR_SERIES_REGIONAL][2]);
+  screenshot (GTK_WIDGET (window), "15-results.png");
+
+  /* A mean outside the ЕГЭ scale is refused; nothing changes. */
+  before = shnor_document_get_results (doc, id);
+  cell = SHNOR_FIELD_ENTRY (shnor_results_view_get_cell (view, 2026, "mean"));
+  g_assert_nonnull (cell);
+  type_into (cell, "150");
+  after = shnor_document_get_results (doc, id);
+  g_assert_cmpmem (before->data, before->len * sizeof (ShnorResult), after->data, after->len * sizeof (ShnorResult));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (shnor_field_entry_get_entry (cell)), "error"));
+  screenshot (GTK_WIDGET (window), "16-results-refused.png");
+  shnor_field_entry_revert (cell);
+
+  /* A valid edit moves the chart, and undo moves it back. */
+  type_into (cell, "88,5");
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  g_assert_cmpfloat (data->value[SHNOR_SERIES_SCHOOL][2], ==, 88.5);
+  action ("win.undo");
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  g_assert_cmpfloat (data->value[SHNOR_SERIES_SCHOOL][2], !=, 88.5);
+  shnor_school_editor_show_page (editor, "profile");
+}
+
+static void
 collect (GtkWidget *widget,
          GType      type,
          GPtrArray *found)
@@ -541,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/ui/invalid-value", test_invalid_value);
   g_test_add_func ("/ui/add-and-delete", test_add_and_delete);
   g_test_add_func ("/ui/context-table", test_context_table);
+  g_test_add_func ("/ui/results-tab", test_results_tab);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);

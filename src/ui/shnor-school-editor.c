@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "shnor-field-entry.h"
+#include "shnor-results-view.h"
 #include "shnor-school-editor.h"
 
 struct _ShnorSchoolEditor
@@ -20,6 +21,7 @@ struct _ShnorSchoolEditor
   GtkWidget     *add_year_button;
   GtkWidget     *context_grid;
   GtkWidget     *context_error;
+  GtkWidget     *results;
 
   ShnorDocument *document;
   ShnorSchool   *school;
@@ -472,6 +474,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
 
   object_class->dispose = shnor_school_editor_dispose;
 
+  g_type_ensure (SHNOR_TYPE_RESULTS_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-school-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, box);
@@ -482,6 +485,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, add_year_button);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, context_grid);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, context_error);
+  gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, results);
   gtk_widget_class_bind_template_callback (widget_class, add_year_clicked);
 }
 
@@ -513,6 +517,7 @@ shnor_school_editor_set_document (ShnorSchoolEditor *self,
   g_set_object (&self->document, document);
   if (document != NULL)
     g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
+  shnor_results_view_set_document (SHNOR_RESULTS_VIEW (self->results), document);
 }
 
 void
@@ -531,6 +536,7 @@ shnor_school_editor_set_school (ShnorSchoolEditor *self,
   show_context_error (self, NULL);
   g_array_set_size (self->years, 0);
   load_school (self);
+  shnor_results_view_set_school (SHNOR_RESULTS_VIEW (self->results), school);
 }
 
 /* For tests and accessibility tools: the widget that edits @column. */
@@ -542,7 +548,7 @@ shnor_school_editor_get_field_widget (ShnorSchoolEditor *self,
   return g_hash_table_lookup (self->widgets, column);
 }
 
-/* Shows the page @name ("profile" or "context"). */
+/* Shows the page @name ("profile", "context" or "results"). */
 void
 shnor_school_editor_show_page (ShnorSchoolEditor *self,
                                const char        *name)
@@ -566,4 +572,11 @@ shnor_school_editor_get_context_cell (ShnorSchoolEditor *self,
     if (g_str_equal (fields[i].column, column))
       return gtk_grid_get_child_at (GTK_GRID (self->context_grid), (int) i, (int) row + 1);
   return NULL;
+}
+
+GtkWidget *
+shnor_school_editor_get_results_view (ShnorSchoolEditor *self)
+{
+  g_return_val_if_fail (SHNOR_IS_SCHOOL_EDITOR (self), NULL);
+  return self->results;
 }

@@ -19,6 +19,7 @@ void       shnor_school_editor_show_page (ShnorSchoolEditor *self,
 GtkWidget *shnor_school_editor_get_context_cell (ShnorSchoolEditor *self,
                                                  guint              row,
                                                  const char        *column);
+GtkWidget *shnor_school_editor_get_results_view (ShnorSchoolEditor *self);
 GtkWidget *shnor_school_editor_get_field_widget (ShnorSchoolEditor *self,
                                                  const char        *column);
 
