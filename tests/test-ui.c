@@ -8,6 +8,7 @@
 #include "shnor-demo.h"
 #include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
+#include "shnor-import-dialog.h"
 #include "shnor-results-view.h"
 #include "shnor-school-editor.h"
 #include "shnor-window.h"
@@ -433,6 +434,54 @@ test_settings_dialog (void)
 }
 
 static void
+test_import_dialog (void)
+{
+  g_autofree char *bad = g_build_filename (dir, "результаты с ошибками.csv", NULL);
+  g_autofree char *good = g_build_filename (dir, "результаты.csv", NULL);
+  ShnorDocument *doc = shnor_window_get_document (window);
+  GtkWidget *dialog;
+  const ShnorImportPlan *plan;
+  g_autoptr(GArray) before = shnor_document_get_results (doc, 0);
+  g_autoptr(GArray) after = NULL;
+
+  test_write_file (bad, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\r\n"
+                        "0301;2026;ЕГЭ;Химия;11;12;71,5\r\n"
+                        "0399;2026;ЕГЭ;Химия;11;12;71,5\r\n"
+                        "0302;2026;ЕГЭ;Химия;11;12;171,5\r\n", -1);
+  dialog = shnor_window_import_results (window, bad);
+  g_assert_nonnull (dialog);
+  spin (200);
+  plan = shnor_import_dialog_get_plan (SHNOR_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (plan->problems->len, ==, 2);
+  g_assert_false (gtk_widget_activate_action (dialog, "import.apply", NULL) &&
+                  plan->problems->len == 0);
+  screenshot (dialog, "17-import-problems.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = shnor_document_get_results (doc, 0);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  test_write_file (good, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл;Ниже порога\r\n"
+                         "0301;2026;ЕГЭ;Химия;11;12;71,5;0\r\n"
+                         "0302;2026;ЕГЭ;Химия;11;8;55;1\r\n", -1);
+  dialog = shnor_window_import_results (window, good);
+  spin (200);
+  plan = shnor_import_dialog_get_plan (SHNOR_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_cmpuint (plan->added, ==, 2);
+  screenshot (dialog, "18-import-preview.png");
+  g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
+  spin (100);
+  g_array_unref (after);
+  after = shnor_document_get_results (doc, 0);
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+  g_assert_cmpstr (shnor_document_get_undo_label (doc), ==, g_dgettext ("shnor", "Import results"));
+  action ("win.undo");
+  g_array_unref (after);
+  after = shnor_document_get_results (doc, 0);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
+static void
 test_help_windows (void)
 {
   GtkWindow *shortcuts;
@@ -591,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/ui/add-and-delete", test_add_and_delete);
   g_test_add_func ("/ui/context-table", test_context_table);
   g_test_add_func ("/ui/results-tab", test_results_tab);
+  g_test_add_func ("/ui/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);

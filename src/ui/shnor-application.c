@@ -473,6 +473,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "win.add-school", { "<Control>n", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.settings", { "<Control>comma", NULL } },
+  { "win.import-results", { "<Control>i", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "shnor-application.h"
 #include "shnor-field-entry.h"
+#include "shnor-import-dialog.h"
 #include "shnor-school-editor.h"
 #include "shnor-settings-dialog.h"
 #include "shnor-window.h"
@@ -248,6 +249,7 @@ update_actions (ShnorWindow *self)
   set_action_enabled (self, "settings", open);
   set_action_enabled (self, "search", open);
   set_action_enabled (self, "add-school", writable);
+  set_action_enabled (self, "import-results", writable);
   set_action_enabled (self, "delete-school", writable && selected_school (self) != NULL);
 }
 
@@ -414,7 +416,99 @@ save_copy_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Opens the preview of importing @path; for the file chooser and tests. */
+GtkWidget *
+shnor_window_import_results (ShnorWindow *self,
+                             const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (SHNOR_IS_WINDOW (self), NULL);
+
+  dialog = shnor_import_dialog_new (GTK_WINDOW (self), self->document, path, &error);
+  if (dialog == NULL)
+    {
+      report (self, _("Could not read the file"), error);
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+import_response (GtkNativeDialog *chooser,
+                 int              response,
+                 ShnorWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        shnor_window_import_results (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_results_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Results"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (tables, _("Tables (CSV, XLSX)"));
+  gtk_file_filter_add_suffix (tables, "csv");
+  gtk_file_filter_add_suffix (tables, "txt");
+  gtk_file_filter_add_suffix (tables, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+template_response (GtkNativeDialog *chooser,
+                   int              response,
+                   ShnorWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !shnor_import_write_template (path, &error))
+        report (self, _("Could not save the template"), error);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_import_template_activated (GSimpleAction *action,
+                                GVariant      *param,
+                                gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save an Import Template"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Results template.xlsx"));
+  g_signal_connect (chooser, "response", G_CALLBACK (template_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const GActionEntry win_entries[] = {
+  { "import-results", import_results_activated },
+  { "save-import-template", save_import_template_activated },
   { "undo", undo_activated },
   { "redo", redo_activated },
   { "add-school", add_school_activated },

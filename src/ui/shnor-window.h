@@ -20,6 +20,8 @@ void           shnor_window_set_recent     (ShnorWindow    *self,
                                             const char * const *paths);
 GtkWidget     *shnor_window_get_child      (ShnorWindow    *self,
                                             const char     *name);
+GtkWidget     *shnor_window_import_results (ShnorWindow    *self,
+                                            const char     *path);
 void           shnor_window_select_school  (ShnorWindow    *self,
                                             gint64          id);
 
