@@ -277,6 +277,75 @@ test_import_missing_columns (Fixture       *f,
   g_assert_cmpuint (empty->problems->len, ==, 1);
 }
 
+static char *
+fingerprint (ShnorDocument *doc)
+{
+  g_autoptr(GArray) all = shnor_document_get_results (doc, 0);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) all->data,
+                                      all->len * sizeof (ShnorResult));
+}
+
+/* New rows go in with one undo statement for all; replaced rows are
+ * logged one by one. Undo and redo give back exactly each state. */
+static void
+test_import_undo_redo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n");
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(ShnorTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = fingerprint (f->doc);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  for (int school = 1; school <= 12; school++)
+    for (int year = 2010; year < 2024; year++)
+      g_string_append_printf (csv, "03%02d;%d;ЕГЭ;Физика;11;%d;%d\n", school, year, 10 + school, 40 + year % 30);
+  g_string_append (csv, "0301;2026;ЕГЭ;Русский язык;11;77;80\n");   /* replaces a demo result */
+  table = parse (csv->str, -1);
+  plan = shnor_import_plan_new (f->doc, table);
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_cmpuint (plan->added, ==, 12 * 14);
+  g_assert_cmpuint (plan->replaced, ==, 1);
+  g_assert_true (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_no_error (error);
+  after = fingerprint (f->doc);
+  g_assert_cmpuint (n_results (f->doc), ==, f->baseline + 12 * 14);
+
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  undone = fingerprint (f->doc);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (shnor_document_redo (f->doc, &error));
+  redone = fingerprint (f->doc);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_no_error (error);
+
+  /* A failure in the middle of the new rows changes nothing, and edits
+   * after it are undoable as before. */
+  {
+    ShnorResult bad[2] = { { 0 } };
+
+    bad[0].school_id = 1, bad[0].year = 2030, bad[0].grade = 11, bad[0].participants = 1;
+    shnor_result_set_names (&bad[0], "ЕГЭ", "Химия");
+    bad[1] = bad[0];
+    bad[1].school_id = 9999;   /* no such school: the foreign key refuses it */
+    g_assert_false (shnor_document_put_results (f->doc, bad, 2, "bad", &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_clear_pointer (&undone, g_free);
+    undone = fingerprint (f->doc);
+    g_assert_cmpstr (undone, ==, after);
+    g_assert_true (shnor_document_set_result (f->doc, &bad[0], &error));
+    g_assert_true (shnor_document_undo (f->doc, &error));
+    g_clear_pointer (&undone, g_free);
+    undone = fingerprint (f->doc);
+    g_assert_cmpstr (undone, ==, after);
+  }
+}
+
 /* ---- XLSX ----------------------------------------------------------- */
 
 static void
@@ -441,6 +510,7 @@ main (int   argc,
   ADD ("/import/ok", test_import_ok);
   ADD ("/import/problems", test_import_problems);
   ADD ("/import/missing-columns", test_import_missing_columns);
+  ADD ("/import/undo-redo", test_import_undo_redo);
   ADD ("/import/xlsx", test_xlsx_import);
   ADD ("/import/xlsx-damaged", test_xlsx_damaged);
   ADD ("/import/template", test_template);

@@ -53,6 +53,92 @@ load_result (sqlite3_stmt *stmt,
   r->high = sqlite3_column_int (stmt, 8);
 }
 
+static gboolean
+step_each (ShnorDocument      *self,
+           sqlite3_stmt       *stmt,
+           const ShnorResult  *results,
+           guint               n,
+           const gboolean     *stored,
+           gboolean            want_stored,
+           GError            **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      int rc;
+
+      if (stored[i] != want_stored)
+        continue;
+      bind_result (stmt, &results[i]);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          shnor_sqlite_set_error (error, shnor_document_get_db (self), rc, shnor_document_get_path (self));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gint64
+max_result_rowid (ShnorDocument *self)
+{
+  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT ifnull(max(rowid), 0) FROM result");
+  gint64 max = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    max = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return max;
+}
+
+/* New rows are inserted with the row-by-row undo log paused and one undo
+ * statement is logged for all of them: an import of a region's results
+ * would otherwise log a million statements. Rows that replace stored ones
+ * are logged one by one as usual. */
+static gboolean
+insert_new (ShnorDocument      *self,
+            const ShnorResult  *results,
+            guint               n,
+            const gboolean     *stored,
+            GError            **error)
+{
+  sqlite3 *db = shnor_document_get_db (self);
+  sqlite3_stmt *insert = shnor_document_statement (self,
+    "INSERT INTO result (" RESULT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  sqlite3_stmt *log = shnor_document_statement (self,
+    "INSERT INTO undolog (tbl, rid, sql) VALUES ('result', 0,"
+    " 'DELETE FROM main.\"result\" WHERE rowid BETWEEN ' || ?1 || ' AND ' || ?2)");
+  gint64 first = max_result_rowid (self) + 1;
+  gint64 last;
+  gboolean ok;
+
+  if (insert == NULL || log == NULL)
+    {
+      shnor_sqlite_set_error (error, db, sqlite3_errcode (db), shnor_document_get_path (self));
+      return FALSE;
+    }
+  if (!shnor_sqlite_exec (db, "UPDATE undo_state SET paused = 1", error))
+    return FALSE;
+  ok = step_each (self, insert, results, n, stored, FALSE, error);
+  if (!shnor_sqlite_exec (db, "UPDATE undo_state SET paused = 0", ok ? error : NULL) || !ok)
+    return FALSE;
+
+  last = max_result_rowid (self);
+  if (last < first)
+    return TRUE;
+  sqlite3_bind_int64 (log, 1, first);
+  sqlite3_bind_int64 (log, 2, last);
+  if (sqlite3_step (log) != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, db, sqlite3_errcode (db), shnor_document_get_path (self));
+      return FALSE;
+    }
+  sqlite3_reset (log);
+  return TRUE;
+}
+
 /**
  * shnor_document_put_results:
  * @results: (array length=n): valid results (see shnor_result_validate())
@@ -68,39 +154,65 @@ shnor_document_put_results (ShnorDocument      *self,
                             const char         *label,
                             GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree gboolean *stored = NULL;
+  sqlite3_stmt *update;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
   if (!shnor_document_begin_edit (self, label, error))
     return FALSE;
-  stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
-    "INSERT INTO result (" RESULT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-    " ON CONFLICT (school_id, kind, subject, grade, year) DO UPDATE SET"
-    " participants = excluded.participants, mean = excluded.mean,"
-    " below = excluded.below, high = excluded.high"
-    " WHERE participants IS NOT excluded.participants OR mean IS NOT excluded.mean"
-    " OR below IS NOT excluded.below OR high IS NOT excluded.high", error);
-  if (stmt == NULL)
+  stored = g_new (gboolean, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    stored[i] = shnor_document_has_result (self, results[i].school_id, results[i].kind, results[i].subject,
+                                           results[i].grade, results[i].year);
+  update = shnor_document_statement (self,
+    "UPDATE result SET participants = ?6, mean = ?7, below = ?8, high = ?9"
+    " WHERE school_id = ?1 AND year = ?2 AND kind = ?3 AND subject = ?4 AND grade = ?5"
+    " AND (participants IS NOT ?6 OR mean IS NOT ?7 OR below IS NOT ?8 OR high IS NOT ?9)");
+  if (update == NULL || !step_each (self, update, results, n, stored, TRUE, error) ||
+      !insert_new (self, results, n, stored, error))
     {
+      if (update == NULL)
+        shnor_sqlite_set_error (error, shnor_document_get_db (self), SQLITE_ERROR, shnor_document_get_path (self));
       shnor_document_cancel_edit (self);
       return FALSE;
     }
-  for (guint i = 0; i < n; i++)
-    {
-      int rc;
-
-      bind_result (stmt, &results[i]);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          shnor_sqlite_set_error (error, shnor_document_get_db (self), rc, shnor_document_get_path (self));
-          shnor_document_cancel_edit (self);
-          return FALSE;
-        }
-    }
   return shnor_document_end_edit (self, error);
+}
+
+/* The results of all schools in one assessment from @first_year on,
+ * ordered by school and year: what the municipal overview and the
+ * dynamics need, read along the index on the assessment. */
+GArray *
+shnor_document_get_assessment_results (ShnorDocument *self,
+                                       const char    *kind,
+                                       const char    *subject,
+                                       int            grade,
+                                       int            first_year)
+{
+  GArray *results = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), results);
+
+  stmt = shnor_document_statement (self, "SELECT " RESULT_COLUMNS " FROM result"
+                                         " WHERE kind = ?1 AND subject = ?2 AND grade = ?3 AND year >= ?4"
+                                         " ORDER BY school_id, year");
+  if (stmt == NULL)
+    return results;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, grade);
+  sqlite3_bind_int (stmt, 4, first_year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ShnorResult r = { 0 };
+
+      load_result (stmt, &r);
+      g_array_append_val (results, r);
+    }
+  sqlite3_reset (stmt);
+  return results;
 }
 
 gboolean
@@ -161,29 +273,36 @@ shnor_document_delete_result (ShnorDocument  *self,
 }
 
 /* All results of a school (or of every school when @school_id is 0),
- * ordered by kind, subject, grade and year. */
+ * ordered by kind, subject, grade and year. Two statements, so that the
+ * one for a school uses the index that starts with school_id. */
 GArray *
 shnor_document_get_results (ShnorDocument *self,
                             gint64         school_id)
 {
   GArray *results = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), results);
 
-  stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
-                               "SELECT " RESULT_COLUMNS " FROM result WHERE ?1 = 0 OR school_id = ?1"
-                               " ORDER BY kind, subject, grade, year, school_id", NULL);
-  if (stmt == NULL)
-    return results;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (school_id != 0)
+    {
+      stmt = shnor_document_statement (self, "SELECT " RESULT_COLUMNS " FROM result WHERE school_id = ?1"
+                                             " ORDER BY kind, subject, grade, year");
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, school_id);
+    }
+  else
+    stmt = shnor_document_statement (self, "SELECT " RESULT_COLUMNS " FROM result"
+                                           " ORDER BY kind, subject, grade, year, school_id");
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       ShnorResult r = { 0 };
 
       load_result (stmt, &r);
       g_array_append_val (results, r);
     }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
   return results;
 }
 
@@ -196,13 +315,13 @@ shnor_document_has_result (ShnorDocument *self,
                            int            grade,
                            int            year)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
-  stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
-                               "SELECT 1 FROM result WHERE school_id = ? AND kind = ? AND subject = ?"
-                               " AND grade = ? AND year = ?", NULL);
+  stmt = shnor_document_statement (self, "SELECT 1 FROM result WHERE school_id = ? AND kind = ? AND subject = ?"
+                                         " AND grade = ? AND year = ?");
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, school_id);
@@ -210,7 +329,9 @@ shnor_document_has_result (ShnorDocument *self,
   sqlite3_bind_text (stmt, 3, subject, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, grade);
   sqlite3_bind_int (stmt, 5, year);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
 }
 
 /**
@@ -295,23 +416,22 @@ shnor_document_get_assessment_years (ShnorDocument *self,
                                      int            grade)
 {
   GArray *years = g_array_new (FALSE, TRUE, sizeof (ShnorAssessmentYear));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), years);
 
-  stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
-    "WITH y AS ("
-    "  SELECT year FROM result WHERE kind = ?1 AND subject = ?2 AND grade = ?3"
-    "  UNION SELECT year FROM reference_mean WHERE kind = ?1 AND subject = ?2 AND grade = ?3)"
-    " SELECT y.year,"
-    "  (SELECT count(*) FROM result r WHERE r.kind = ?1 AND r.subject = ?2 AND r.grade = ?3 AND r.year = y.year),"
-    "  (SELECT total(participants) FROM result r WHERE r.kind = ?1 AND r.subject = ?2 AND r.grade = ?3 AND r.year = y.year),"
-    "  (SELECT total(mean * participants) / nullif(total(participants), 0) FROM result r"
-    "     WHERE r.kind = ?1 AND r.subject = ?2 AND r.grade = ?3 AND r.year = y.year AND mean IS NOT NULL),"
-    "  (SELECT 100.0 * total(below) / nullif(total(participants), 0) FROM result r"
-    "     WHERE r.kind = ?1 AND r.subject = ?2 AND r.grade = ?3 AND r.year = y.year AND below IS NOT NULL),"
-    "  (SELECT mean FROM reference_mean m WHERE m.kind = ?1 AND m.subject = ?2 AND m.grade = ?3 AND m.year = y.year)"
-    " FROM y ORDER BY y.year", NULL);
+  /* One pass over the index (kind, subject, grade, year) for the schools,
+   * merged with the reference means by year. */
+  stmt = shnor_document_statement (self,
+    "SELECT year, count(*), total(participants),"
+    "  total(mean * participants) / nullif(total(iif(mean IS NULL, 0, participants)), 0),"
+    "  100.0 * total(below) / nullif(total(iif(below IS NULL, 0, participants)), 0),"
+    "  NULL"
+    " FROM result WHERE kind = ?1 AND subject = ?2 AND grade = ?3 GROUP BY year"
+    " UNION ALL"
+    " SELECT year, 0, 0, NULL, NULL, mean FROM reference_mean"
+    " WHERE kind = ?1 AND subject = ?2 AND grade = ?3"
+    " ORDER BY 1");
   if (stmt == NULL)
     return years;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
@@ -319,19 +439,31 @@ shnor_document_get_assessment_years (ShnorDocument *self,
   sqlite3_bind_int (stmt, 3, grade);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      ShnorAssessmentYear y = { 0 };
+      int year = sqlite3_column_int (stmt, 0);
+      ShnorAssessmentYear *y;
 
-      y.year = sqlite3_column_int (stmt, 0);
-      y.schools = sqlite3_column_int (stmt, 1);
-      y.participants = (int) sqlite3_column_double (stmt, 2);
-      y.has_mean = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
-      y.mean = sqlite3_column_double (stmt, 3);
-      y.has_share_below = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-      y.share_below = sqlite3_column_double (stmt, 4);
-      y.has_regional = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
-      y.regional = sqlite3_column_double (stmt, 5);
-      g_array_append_val (years, y);
+      if (years->len == 0 || g_array_index (years, ShnorAssessmentYear, years->len - 1).year != year)
+        {
+          ShnorAssessmentYear fresh = { 0 };
+
+          fresh.year = year;
+          g_array_append_val (years, fresh);
+        }
+      y = &g_array_index (years, ShnorAssessmentYear, years->len - 1);
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        {
+          y->has_regional = TRUE;
+          y->regional = sqlite3_column_double (stmt, 5);
+          continue;
+        }
+      y->schools = sqlite3_column_int (stmt, 1);
+      y->participants = (int) sqlite3_column_double (stmt, 2);
+      y->has_mean = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+      y->mean = sqlite3_column_double (stmt, 3);
+      y->has_share_below = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      y->share_below = sqlite3_column_double (stmt, 4);
     }
+  sqlite3_reset (stmt);
   return years;
 }
 

@@ -36,6 +36,7 @@ struct _ShnorDocument
   char       *read_only_reason;  /* NULL when the file can be changed */
   GListStore *schools;
   GHashTable *school_by_id;      /* id → ShnorSchool (owned by the store) */
+  GHashTable *statements;        /* SQL text (static) → prepared statement */
 
   GArray     *undo;              /* of UndoStep; the last is the next undone */
   GArray     *redo;
@@ -69,6 +70,7 @@ shnor_document_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->school_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_object (&self->schools);
   g_clear_pointer (&self->undo, g_array_unref);
   g_clear_pointer (&self->redo, g_array_unref);
@@ -137,10 +139,17 @@ shnor_document_class_init (ShnorDocumentClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 shnor_document_init (ShnorDocument *self)
 {
   self->schools = g_list_store_new (SHNOR_TYPE_SCHOOL);
   self->school_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
   self->undo = g_array_new (FALSE, FALSE, sizeof (UndoStep));
   self->redo = g_array_new (FALSE, FALSE, sizeof (UndoStep));
   g_array_set_clear_func (self->undo, undo_step_clear);
@@ -278,7 +287,9 @@ create_undo_triggers (ShnorDocument  *self,
   g_autoptr(sqlite3_stmt) tables = NULL;
   g_autoptr(GString) ddl = g_string_new (
     "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
-    " rid INTEGER NOT NULL, sql TEXT NOT NULL);");
+    " rid INTEGER NOT NULL, sql TEXT NOT NULL);"
+    "CREATE TEMP TABLE undo_state (paused INTEGER NOT NULL);"
+    "INSERT INTO undo_state VALUES (0);");
 
   tables = shnor_sqlite_prepare (self->db,
                                  "SELECT name FROM main.sqlite_schema WHERE type = 'table'"
@@ -308,7 +319,8 @@ create_undo_triggers (ShnorDocument  *self,
         }
 
       g_string_append_printf (ddl,
-        "CREATE TEMP TRIGGER \"undo_%s_i\" AFTER INSERT ON main.\"%s\" BEGIN"
+        "CREATE TEMP TRIGGER \"undo_%s_i\" AFTER INSERT ON main.\"%s\""
+        " WHEN NOT (SELECT paused FROM undo_state) BEGIN"
         " INSERT INTO undolog (tbl, rid, sql) VALUES ('%s', new.rowid,"
         " 'DELETE FROM main.\"%s\" WHERE rowid='||new.rowid); END;"
         "CREATE TEMP TRIGGER \"undo_%s_u\" AFTER UPDATE ON main.\"%s\" BEGIN"
@@ -575,6 +587,7 @@ shnor_document_close (ShnorDocument *self)
 {
   g_return_if_fail (SHNOR_IS_DOCUMENT (self));
 
+  g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -660,6 +673,31 @@ sqlite3 *
 shnor_document_get_db (ShnorDocument *self)
 {
   return self->db;
+}
+
+/**
+ * shnor_document_statement:
+ * @sql: a string literal: the cache is keyed by its address
+ *
+ * A prepared statement kept for the life of the connection, reset and
+ * unbound, for queries that run once per row of an import.
+ */
+sqlite3_stmt *
+shnor_document_statement (ShnorDocument *self,
+                          const char    *sql)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (self->db == NULL ||
+          sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        return NULL;
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
 }
 
 gboolean

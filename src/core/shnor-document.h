@@ -109,6 +109,11 @@ gboolean       shnor_document_has_result      (ShnorDocument  *self,
                                                int             year);
 GArray        *shnor_document_get_results     (ShnorDocument  *self,
                                                gint64          school_id);
+GArray        *shnor_document_get_assessment_results (ShnorDocument *self,
+                                               const char     *kind,
+                                               const char     *subject,
+                                               int             grade,
+                                               int             first_year);
 gboolean       shnor_document_set_reference_mean (ShnorDocument *self,
                                                const char     *kind,
                                                const char     *subject,

@@ -237,25 +237,52 @@ parse_count (Row      *r,
   return TRUE;
 }
 
-/* "2025", "2024/2025", "2024–25": the calendar year of the assessment. */
+/* "2025", "2024/2025", "2024-25", "2025 г.": the calendar year of the
+ * assessment (the later year of a school year). */
 static gboolean
 parse_year (const char *text,
             int        *year)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^\\s*(\\d{4})\\s*(?:[/\\-–—]\\s*(\\d{2}|\\d{4}))?\\s*(?:г\\.?|год)?\\s*$",
-                                      G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
+  const char *p = text;
+  int first = 0, second = 0, digits = 0;
 
-  if (!g_regex_match (re, text, G_REGEX_MATCH_DEFAULT, &match))
+  while (g_ascii_isspace (*p))
+    p++;
+  for (; g_ascii_isdigit (*p); p++, digits++)
+    first = first * 10 + (*p - '0');
+  if (digits != 4)
     return FALSE;
-  first = g_match_info_fetch (match, 1);
-  second = g_match_info_fetch (match, 2);
-  *year = atoi (first);
-  if (second != NULL && second[0] != '\0')
-    *year = strlen (second) == 2 ? (*year / 100) * 100 + atoi (second) : atoi (second);
-  return TRUE;
+  *year = first;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '/' || *p == '-' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—"))
+    {
+      p = g_utf8_next_char (p);
+      while (g_ascii_isspace (*p))
+        p++;
+      for (digits = 0; g_ascii_isdigit (*p); p++, digits++)
+        second = second * 10 + (*p - '0');
+      if (digits == 2)
+        *year = (first / 100) * 100 + second;
+      else if (digits == 4)
+        *year = second;
+      else
+        return FALSE;
+      while (g_ascii_isspace (*p))
+        p++;
+    }
+  /* "2025 г." or "2025 год" */
+  if (g_str_has_prefix (p, "г"))
+    {
+      p += strlen ("г");
+      if (g_str_has_prefix (p, "од"))
+        p += strlen ("од");
+      if (*p == '.')
+        p++;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '\0';
 }
 
 static ShnorSchool *

@@ -94,6 +94,8 @@ show_plan (ShnorImportDialog *self)
       gtk_list_box_append (GTK_LIST_BOX (self->problems_list), label);
     }
   gtk_widget_set_visible (self->problems_scroller, n > 0);
+  if (n == 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), 560, -1);
 
   if (n > 0)
     {
