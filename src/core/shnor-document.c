@@ -349,7 +349,10 @@ configure_connection (ShnorDocument  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 0);
 
-  if (!shnor_sqlite_exec (self->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
+  /* A page cache of up to 64 MB (it grows only as used): the indexes of a
+   * region's million results do not fit SQLite's default 2 MB. */
+  if (!shnor_sqlite_exec (self->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                                    "PRAGMA cache_size = -65536;", error))
     return FALSE;
 
   if (self->read_only_reason != NULL)
