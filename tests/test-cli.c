@@ -1,4 +1,5 @@
 /* test-cli.c: the command line of the real binary, with no display */
+#include <string.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -151,6 +152,53 @@ test_check_refuses (void)
   test_rm_rf (dir);
 }
 
+static void
+test_import_results (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Демо.shnor", NULL);
+  g_autofree char *bad = g_build_filename (dir, "с ошибками.csv", NULL);
+  g_autofree char *good = g_build_filename (dir, "Результаты 2026.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  shnor (&demo, "--demo", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  test_write_file (bad, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n"
+                        "0301;2026;ЕГЭ;Химия;11;12;71,5\n"
+                        "0399;2026;ЕГЭ;Химия;11;12;71,5\n"
+                        "0302;2026;ОГЭ;Химия;9;12;7\n", -1);
+  before = test_file_checksum (path);
+  shnor (&refused, "--import-results", bad, path, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  /* every problem, with its line and column */
+  g_assert_nonnull (strstr (refused.err, "3"));
+  g_assert_nonnull (strstr (refused.err, "0399"));
+  g_assert_nonnull (strstr (refused.err, "4"));
+  g_assert_nonnull (strstr (refused.err, "Средний балл"));
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  test_write_file (good, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n"
+                         "0301;2026;ЕГЭ;Химия;11;12;71,5\n"
+                         "0302;2026;ЕГЭ;Химия;11;9;64\n", -1);
+  shnor (&imported, "--import-results", good, path, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "2"));
+  g_clear_pointer (&after, g_free);
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, !=, after);
+
+  shnor (&usage, "--import-results", good, NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,5 +208,6 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/demo-and-check", test_demo_and_check);
   g_test_add_func ("/cli/check-refuses", test_check_refuses);
+  g_test_add_func ("/cli/import-results", test_import_results);
   return g_test_run ();
 }
