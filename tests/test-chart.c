@@ -103,7 +103,7 @@ test_clipped_to_plot (void)
   g_autoptr(ShnorChartData) full = sample (TRUE);
   g_autoptr(ShnorChartData) empty = sample (FALSE);
   cairo_surface_t *a, *b;
-  ShnorRect plot = shnor_chart_plot_area (W, H);
+  ShnorRect plot = shnor_chart_plot_area (full, W, H);
   guint inside = 0;
 
   /* Values beyond the scale too. */
@@ -133,7 +133,7 @@ test_no_data (void)
 {
   g_autoptr(ShnorChartData) d = sample (FALSE);
   cairo_surface_t *s = render (d);
-  ShnorRect plot = shnor_chart_plot_area (W, H);
+  ShnorRect plot = shnor_chart_plot_area (d, W, H);
   double school[3], bg[3], got[3];
   guint text_pixels = 0;
 
@@ -158,7 +158,7 @@ static void
 test_hover_and_dark (void)
 {
   g_autoptr(ShnorChartData) d = sample (TRUE);
-  ShnorRect plot = shnor_chart_plot_area (W, H);
+  ShnorRect plot = shnor_chart_plot_area (d, W, H);
   double x, y, bg[3];
   cairo_surface_t *s;
 

@@ -496,6 +496,49 @@ test_municipal_means (Fixture       *f,
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
 }
 
+static void
+test_overview (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GArray) lines = NULL;
+  const ShnorOverviewLine *a = NULL, *b = NULL, *c = NULL;
+
+  /* A: 40 → 50 → 60, up; B: 70 → (none) → 69, steady (1 < 2 % of 100);
+   * C: only in 2021, before the window of three years: left out. */
+  put (f->doc, 1, 2022, 10, 40, 0);
+  put (f->doc, 1, 2023, 10, 50, 0);
+  put (f->doc, 1, 2024, 10, 60, 0);
+  put (f->doc, 2, 2022, 10, 70, 0);
+  put (f->doc, 2, 2024, 10, 69, 0);
+  put (f->doc, 3, 2021, 10, 30, 0);
+  put (f->doc, 4, 2023, 10, 80, 0);
+  put (f->doc, 4, 2024, 10, 65, 0);
+
+  lines = shnor_document_get_overview (f->doc, "ЕГЭ", "Математика", 11, 3, &years);
+  g_assert_cmpuint (years->len, ==, 3);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2022);
+  g_assert_cmpint (g_array_index (years, int, 2), ==, 2024);
+  g_assert_cmpuint (lines->len, ==, 3);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const ShnorOverviewLine *l = &g_array_index (lines, ShnorOverviewLine, i);
+
+      if (l->school_id == 1) a = l;
+      if (l->school_id == 2) b = l;
+      if (l->school_id == 4) c = l;
+    }
+  g_assert_nonnull (a);
+  g_assert_cmpfloat (a->change, ==, 20);
+  g_assert_cmpint (a->trend, ==, 1);
+  g_assert_false (b->known[1]);
+  g_assert_cmpfloat (b->change, ==, -1);
+  g_assert_cmpint (b->trend, ==, 0);
+  g_assert_false (c->known[0]);
+  g_assert_cmpfloat (c->change, ==, -15);
+  g_assert_cmpint (c->trend, ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +558,7 @@ main (int   argc,
   ADD ("/import/xlsx-damaged", test_xlsx_damaged);
   ADD ("/import/template", test_template);
   ADD ("/results/municipal-means", test_municipal_means);
+  ADD ("/results/overview", test_overview);
 #undef ADD
   return g_test_run ();
 }

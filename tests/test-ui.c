@@ -9,6 +9,8 @@
 #include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
 #include "shnor-import-dialog.h"
+#include "shnor-overview-item.h"
+#include "shnor-overview-view.h"
 #include "shnor-results-view.h"
 #include "shnor-school-editor.h"
 #include "shnor-window.h"
@@ -482,6 +484,50 @@ test_import_dialog (void)
 }
 
 static void
+test_overview (void)
+{
+  ShnorOverviewView *overview = SHNOR_OVERVIEW_VIEW (child ("overview"));
+  GtkColumnView *table = shnor_overview_view_get_table (overview);
+  GListModel *columns = gtk_column_view_get_columns (table);
+  g_autoptr(GtkColumnViewColumn) change = NULL;
+  GListModel *rows;
+  double previous = G_MAXDOUBLE;
+  guint declining = 0;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "overview");
+  g_assert_true (shnor_overview_view_select (overview, "ОГЭ", "Математика", 9));
+  spin (100);
+  rows = shnor_overview_view_get_rows (overview);
+  /* every school but the primary one takes ОГЭ; school, 3 years, change */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 11);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 5);
+  screenshot (GTK_WIDGET (window), "19-overview.png");
+
+  /* Sorted by the change, largest first. */
+  change = g_list_model_get_item (columns, 4);
+  gtk_column_view_sort_by_column (table, change, GTK_SORT_DESCENDING);
+  spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ShnorOverviewItem) item = g_list_model_get_item (rows, i);
+      const ShnorOverviewLine *line = shnor_overview_item_get_line (item);
+
+      g_assert_true (line->has_change);
+      g_assert_cmpfloat (line->change, <=, previous);
+      previous = line->change;
+      declining += line->trend < 0;
+    }
+  /* the demo's two declining schools (Рудничный, Малиновка) at least */
+  g_assert_cmpuint (declining, >=, 2);
+
+  shnor_overview_view_show_page (overview, "charts");
+  spin (200);
+  screenshot (GTK_WIDGET (window), "20-small-multiples.png");
+  shnor_overview_view_show_page (overview, "table");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+}
+
+static void
 test_help_windows (void)
 {
   GtkWindow *shortcuts;
@@ -641,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/ui/context-table", test_context_table);
   g_test_add_func ("/ui/results-tab", test_results_tab);
   g_test_add_func ("/ui/import-dialog", test_import_dialog);
+  g_test_add_func ("/ui/overview", test_overview);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);

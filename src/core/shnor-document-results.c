@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "shnor-document"
 
 #include "config.h"
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "shnor-document-private.h"
@@ -487,4 +488,81 @@ shnor_document_list_assessments (ShnorDocument *self)
       g_strv_builder_add (builder, key);
     }
   return g_strv_builder_end (builder);
+}
+
+/**
+ * shnor_document_get_overview:
+ * @n_years: how many of the latest years (at most %SHNOR_OVERVIEW_MAX_YEARS)
+ * @years: (out): the years of the columns, oldest first
+ *
+ * Every school's mean in one assessment over the latest @n_years years that
+ * have results, with the change between its first and last known year in
+ * that window. A change smaller than 2 % of the kind's scale counts as
+ * steady. Schools without any result in the window are left out.
+ */
+GArray *
+shnor_document_get_overview (ShnorDocument  *self,
+                             const char     *kind,
+                             const char     *subject,
+                             int             grade,
+                             guint           n_years,
+                             GArray        **years)
+{
+  g_autoptr(GArray) all_years = shnor_document_get_assessment_years (self, kind, subject, grade);
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (ShnorOverviewLine));
+  g_autoptr(GArray) results = NULL;
+  double min = 0, max = 100;
+
+  g_return_val_if_fail (years != NULL, lines);
+
+  *years = g_array_new (FALSE, FALSE, sizeof (int));
+  n_years = CLAMP (n_years, 1, SHNOR_OVERVIEW_MAX_YEARS);
+  shnor_result_kind_mean_range (kind, &min, &max);
+  for (guint i = 0; i < all_years->len; i++)
+    if (g_array_index (all_years, ShnorAssessmentYear, i).schools > 0)
+      g_array_append_val (*years, g_array_index (all_years, ShnorAssessmentYear, i).year);
+  if ((*years)->len > n_years)
+    g_array_remove_range (*years, 0, (*years)->len - n_years);
+  if ((*years)->len == 0)
+    return lines;
+
+  results = shnor_document_get_assessment_results (self, kind, subject, grade, g_array_index (*years, int, 0));
+  for (guint i = 0; i < results->len; i++)
+    {
+      const ShnorResult *r = &g_array_index (results, ShnorResult, i);
+      ShnorOverviewLine *line;
+
+      if (lines->len == 0 || g_array_index (lines, ShnorOverviewLine, lines->len - 1).school_id != r->school_id)
+        {
+          ShnorOverviewLine fresh = { 0 };
+
+          fresh.school_id = r->school_id;
+          g_array_append_val (lines, fresh);
+        }
+      line = &g_array_index (lines, ShnorOverviewLine, lines->len - 1);
+      for (guint y = 0; y < (*years)->len; y++)
+        if (g_array_index (*years, int, y) == r->year && r->has_mean)
+          {
+            line->known[y] = TRUE;
+            line->value[y] = r->mean;
+          }
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      ShnorOverviewLine *line = &g_array_index (lines, ShnorOverviewLine, i);
+      int a = -1, b = -1;
+
+      for (guint y = 0; y < (*years)->len; y++)
+        if (line->known[y])
+          {
+            if (a < 0)
+              a = (int) y;
+            b = (int) y;
+          }
+      line->has_change = a >= 0 && b > a;
+      line->change = line->has_change ? line->value[b] - line->value[a] : 0;
+      line->trend = !line->has_change || fabs (line->change) < 0.02 * (max - min) ? 0 : line->change > 0 ? 1 : -1;
+    }
+  return lines;
 }

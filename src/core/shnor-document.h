@@ -126,5 +126,11 @@ GArray        *shnor_document_get_assessment_years (ShnorDocument *self,
                                                const char     *subject,
                                                int             grade);
 GStrv          shnor_document_list_assessments (ShnorDocument *self);
+GArray        *shnor_document_get_overview    (ShnorDocument  *self,
+                                               const char     *kind,
+                                               const char     *subject,
+                                               int             grade,
+                                               guint           n_years,
+                                               GArray        **years);
 
 G_END_DECLS

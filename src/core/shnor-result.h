@@ -34,6 +34,18 @@ typedef struct {
   double   regional;
 } ShnorAssessmentYear;
 
+/* One school's line in the municipal overview of an assessment. */
+#define SHNOR_OVERVIEW_MAX_YEARS 10
+
+typedef struct {
+  gint64   school_id;
+  gboolean known[SHNOR_OVERVIEW_MAX_YEARS];
+  double   value[SHNOR_OVERVIEW_MAX_YEARS];   /* the school's mean */
+  gboolean has_change;
+  double   change;      /* last known year minus first known year of the window */
+  int      trend;       /* -1 down, 0 steady, +1 up */
+} ShnorOverviewLine;
+
 const char * const *shnor_result_kinds        (void);
 const char         *shnor_result_kind_canonical (const char *text);
 gboolean            shnor_result_kind_mean_range (const char *kind,

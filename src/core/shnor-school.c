@@ -407,3 +407,11 @@ shnor_school_field (const char *column)
 {
   return shnor_field_find (school_fields, G_N_ELEMENTS (school_fields), column);
 }
+
+/* The short name, or the full one when there is no short name. */
+const char *
+shnor_school_get_display_name (ShnorSchool *self)
+{
+  g_return_val_if_fail (SHNOR_IS_SCHOOL (self), NULL);
+  return display_name (self);
+}

@@ -143,12 +143,14 @@ shnor_chart_series_colour (ShnorSeries  series,
 }
 
 ShnorRect
-shnor_chart_plot_area (int width,
-                       int height)
+shnor_chart_plot_area (const ShnorChartData *data,
+                       int                   width,
+                       int                   height)
 {
-  ShnorRect r = { MARGIN_LEFT, MARGIN_TOP,
-                  MAX (width - MARGIN_LEFT - MARGIN_RIGHT, 10),
-                  MAX (height - MARGIN_TOP - MARGIN_BOTTOM, 10) };
+  double left = data->compact ? 34 : MARGIN_LEFT, right = data->compact ? 10 : MARGIN_RIGHT;
+  double top = data->compact ? 26 : MARGIN_TOP, bottom = data->compact ? 22 : MARGIN_BOTTOM;
+  ShnorRect r = { left, top, MAX (width - left - right, 10), MAX (height - top - bottom, 10) };
+
   return r;
 }
 
@@ -171,7 +173,7 @@ shnor_chart_point (const ShnorChartData *data,
                    double               *x,
                    double               *y)
 {
-  ShnorRect plot = shnor_chart_plot_area (width, height);
+  ShnorRect plot = shnor_chart_plot_area (data, width, height);
   double min = series == SHNOR_SERIES_BELOW ? 0 : data->y_min;
   double max = series == SHNOR_SERIES_BELOW ? 100 : data->y_max;
   double v;
@@ -192,7 +194,7 @@ shnor_chart_hit_test (const ShnorChartData *data,
                       double                x,
                       double                y)
 {
-  ShnorRect plot = shnor_chart_plot_area (width, height);
+  ShnorRect plot = shnor_chart_plot_area (data, width, height);
   int index;
 
   if (data->n_years == 0 || x < plot.x || x > plot.x + plot.width || y < plot.y || y > plot.y + plot.height)
@@ -295,7 +297,8 @@ draw_axes (cairo_t              *cr,
            const ShnorChartData *data,
            ShnorRect             plot)
 {
-  const int ticks = 5;
+  const int ticks = data->compact ? 2 : 5;
+  double size = data->compact ? 9 : 11;
 
   cairo_set_line_width (cr, 1);
   for (int t = 0; t <= ticks; t++)
@@ -310,15 +313,19 @@ draw_axes (cairo_t              *cr,
       cairo_line_to (cr, plot.x + plot.width, floor (y) + 0.5);
       cairo_stroke (cr);
       set_colour (cr, data->dark, 0.30, 0.80);
-      text (cr, l, plot.x - 8, y, ALIGN_RIGHT, 11, FALSE);
-      text (cr, r, plot.x + plot.width + 8, y, ALIGN_LEFT, 11, FALSE);
+      text (cr, l, plot.x - 6, y, ALIGN_RIGHT, size, FALSE);
+      if (!data->compact)
+        text (cr, r, plot.x + plot.width + 8, y, ALIGN_LEFT, size, FALSE);
     }
   for (guint i = 0; i < data->n_years; i++)
     {
       g_autofree char *year = g_strdup_printf ("%d", data->years[i]);
 
-      text (cr, year, x_of (data, plot, i), plot.y + plot.height + 14, ALIGN_CENTRE, 12, FALSE);
+      text (cr, year, x_of (data, plot, i), plot.y + plot.height + (data->compact ? 10 : 14),
+            ALIGN_CENTRE, data->compact ? 9 : 12, FALSE);
     }
+  if (data->compact)
+    return;
   set_colour (cr, data->dark, 0.40, 0.70);
   text (cr, _("mean"), plot.x - 8, plot.y - 14, ALIGN_RIGHT, 11, FALSE);
   text (cr, "%", plot.x + plot.width + 8, plot.y - 14, ALIGN_LEFT, 11, FALSE);
@@ -487,7 +494,7 @@ shnor_chart_draw (cairo_t              *cr,
                   int                   height,
                   const ShnorChartData *data)
 {
-  ShnorRect plot = shnor_chart_plot_area (width, height);
+  ShnorRect plot = shnor_chart_plot_area (data, width, height);
   gboolean any = FALSE;
 
   g_return_if_fail (cr != NULL && data != NULL);
@@ -498,8 +505,9 @@ shnor_chart_draw (cairo_t              *cr,
 
   set_colour (cr, data->dark, 0.10, 0.95);
   if (data->title != NULL)
-    text (cr, data->title, MARGIN_LEFT, 18, ALIGN_LEFT, 15, TRUE);
-  if (data->subtitle != NULL)
+    text (cr, data->title, data->compact ? 6 : MARGIN_LEFT, data->compact ? 11 : 18, ALIGN_LEFT,
+          data->compact ? 11 : 15, TRUE);
+  if (data->subtitle != NULL && !data->compact)
     text (cr, data->subtitle, MARGIN_LEFT, 38, ALIGN_LEFT, 12, FALSE);
 
   for (ShnorSeries s = 0; s < SHNOR_N_SERIES; s++)
@@ -507,7 +515,8 @@ shnor_chart_draw (cairo_t              *cr,
       any |= data->known[s][i];
 
   draw_axes (cr, data, plot);
-  draw_legend (cr, data, plot, width);
+  if (!data->compact)
+    draw_legend (cr, data, plot, width);
 
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
@@ -516,7 +525,7 @@ shnor_chart_draw (cairo_t              *cr,
     {
       set_colour (cr, data->dark, 0.45, 0.65);
       text (cr, _("No results for these years"), plot.x + plot.width / 2, plot.y + plot.height / 2,
-            ALIGN_CENTRE, 16, FALSE);
+            ALIGN_CENTRE, data->compact ? 10 : 16, FALSE);
     }
   else
     {

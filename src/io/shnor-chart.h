@@ -24,6 +24,7 @@ typedef struct {
   gboolean *known[SHNOR_N_SERIES]; /* n_years each */
   double   *value[SHNOR_N_SERIES];
   gboolean  dark;
+  gboolean  compact;               /* small multiples: no legend, few labels */
   int       hover;                 /* index of the year to detail, or -1 */
 } ShnorChartData;
 
@@ -48,7 +49,8 @@ void            shnor_chart_draw            (cairo_t              *cr,
                                              int                   width,
                                              int                   height,
                                              const ShnorChartData *data);
-ShnorRect       shnor_chart_plot_area       (int                   width,
+ShnorRect       shnor_chart_plot_area       (const ShnorChartData *data,
+                                             int                   width,
                                              int                   height);
 gboolean        shnor_chart_point           (const ShnorChartData *data,
                                              int                   width,

@@ -360,9 +360,7 @@ load_chart (ShnorResultsView *self,
   ShnorChartData *data = shnor_chart_data_for_school (self->document, shnor_school_get_id (self->school),
                                                       kind, subject, grade, window);
 
-  data->subtitle = g_strdup (g_value_get_string (shnor_school_get_value (self->school, "short_name"))[0] ?
-                             g_value_get_string (shnor_school_get_value (self->school, "short_name")) :
-                             shnor_school_get_full_name (self->school));
+  data->subtitle = g_strdup (shnor_school_get_display_name (self->school));
   shnor_chart_view_set_data (SHNOR_CHART_VIEW (self->chart), data);
 }
 

@@ -8,6 +8,7 @@
 #include "shnor-application.h"
 #include "shnor-field-entry.h"
 #include "shnor-import-dialog.h"
+#include "shnor-overview-view.h"
 #include "shnor-school-editor.h"
 #include "shnor-settings-dialog.h"
 #include "shnor-window.h"
@@ -43,6 +44,9 @@ struct _ShnorWindow
   GtkColumnViewColumn *name_column;
   GtkWidget          *detail_stack;
   GtkWidget          *editor;
+  GtkWidget          *views;
+  GtkWidget          *view_switcher;
+  GtkWidget          *overview;
 
   ShnorDocument      *document;
   GtkFilter          *filter;
@@ -597,6 +601,7 @@ detach_document (ShnorWindow *self)
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->school_view), NULL);
   shnor_school_editor_set_school (SHNOR_SCHOOL_EDITOR (self->editor), NULL);
   shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), NULL);
+  shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   shnor_document_close (self->document);
@@ -624,6 +629,7 @@ shnor_window_set_document (ShnorWindow   *self,
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "welcome");
       gtk_widget_set_visible (self->history_box, FALSE);
       gtk_widget_set_visible (self->search_button, FALSE);
+      gtk_widget_set_visible (self->view_switcher, FALSE);
       update_title (self);
       update_actions (self);
       return;
@@ -642,8 +648,11 @@ shnor_window_set_document (ShnorWindow   *self,
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->school_view), GTK_SELECTION_MODEL (self->selection));
   shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), document);
+  shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), document);
 
   gtk_widget_set_visible (self->history_box, TRUE);
+  gtk_widget_set_visible (self->view_switcher, TRUE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->views), "schools");
   gtk_widget_set_visible (self->search_button, TRUE);
   gtk_info_bar_set_revealed (GTK_INFO_BAR (self->read_only_bar), shnor_document_get_read_only (document));
   if (shnor_document_get_read_only (document))
@@ -706,6 +715,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
 
   g_type_ensure (SHNOR_TYPE_SCHOOL);
   g_type_ensure (SHNOR_TYPE_SCHOOL_EDITOR);
+  g_type_ensure (SHNOR_TYPE_OVERVIEW_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, title_label);
@@ -727,6 +737,9 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, name_column);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, views);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, overview);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, area_filter_changed);

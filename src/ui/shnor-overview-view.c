@@ -1,0 +1,421 @@
+/* shnor-overview-view.c: the municipal overview of an assessment: a
+ * sortable table (the years side by side, the change and its direction)
+ * and small multiples of every school's trend against the municipal mean. */
+#define G_LOG_DOMAIN "shnor-overview-view"
+
+#include "config.h"
+#include <math.h>
+#include <stdlib.h>
+#include <glib/gi18n.h>
+
+#include "shnor-chart-view.h"
+#include "shnor-overview-item.h"
+#include "shnor-overview-view.h"
+
+#define CHANGE_COLUMN SHNOR_OVERVIEW_MAX_YEARS
+#define NAME_COLUMN   (-1)
+
+static const guint windows[] = { 3, 5, 10 };
+
+struct _ShnorOverviewView
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *assessment_dropdown;
+  GtkWidget      *window_dropdown;
+  GtkWidget      *summary_label;
+  GtkWidget      *pages;
+  GtkWidget      *table;
+  GtkWidget      *charts;
+
+  ShnorDocument  *document;
+  GPtrArray      *keys;       /* "kind\tsubject\tgrade" */
+  GListStore     *rows;       /* of ShnorOverviewItem */
+  gboolean        loading;
+};
+
+G_DEFINE_FINAL_TYPE (ShnorOverviewView, shnor_overview_view, GTK_TYPE_WIDGET)
+
+static void reload (ShnorOverviewView *self);
+
+/* ---- the table's columns -------------------------------------------- */
+
+static char *
+cell_text (ShnorOverviewItem *item,
+           int                column)
+{
+  const ShnorOverviewLine *line = shnor_overview_item_get_line (item);
+
+  if (column == NAME_COLUMN)
+    return g_strdup (shnor_school_get_display_name (shnor_overview_item_get_school (item)));
+  if (column == CHANGE_COLUMN)
+    {
+      g_autofree char *number = NULL;
+
+      if (!line->has_change)
+        return g_strdup ("—");
+      number = shnor_format_double (fabs (line->change), 2);
+      /* The arrow and the sign say it without colour. */
+      return g_strdup_printf ("%s%s %s", line->change > 0 ? "+" : line->change < 0 ? "−" : "",
+                              number, line->trend > 0 ? "↑" : line->trend < 0 ? "↓" : "→");
+    }
+  return line->known[column] ? shnor_format_double (line->value[column], 2) : g_strdup ("—");
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  int column = GPOINTER_TO_INT (user_data) - 1;
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == NAME_COLUMN ? 0 : 1);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column != NAME_COLUMN)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  ShnorOverviewItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  int column = GPOINTER_TO_INT (user_data) - 1;
+  g_autofree char *text = cell_text (item, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "error");
+  if (column == CHANGE_COLUMN && shnor_overview_item_get_line (item)->trend != 0)
+    gtk_widget_add_css_class (label, shnor_overview_item_get_line (item)->trend > 0 ? "success" : "error");
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return shnor_overview_item_compare ((ShnorOverviewItem *) a, (ShnorOverviewItem *) b,
+                                      GPOINTER_TO_INT (user_data) - 1);
+}
+
+static GtkColumnViewColumn *
+make_column (const char *title,
+             int         column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+  gpointer data = GINT_TO_POINTER (column + 1);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (col, GTK_SORTER (gtk_custom_sorter_new (compare_items, data, NULL)));
+  gtk_column_view_column_set_resizable (col, TRUE);
+  if (column == NAME_COLUMN)
+    gtk_column_view_column_set_expand (col, TRUE);
+  else
+    gtk_column_view_column_set_fixed_width (col, 96);
+  return col;
+}
+
+static void
+build_columns (ShnorOverviewView *self,
+               GArray            *years)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (self->table);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) name = NULL;
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (view, c);
+    }
+  name = make_column (_("School"), NAME_COLUMN);
+  gtk_column_view_append_column (view, name);
+  for (guint y = 0; y < years->len; y++)
+    {
+      g_autofree char *title = g_strdup_printf ("%d", g_array_index (years, int, y));
+      g_autoptr(GtkColumnViewColumn) c = make_column (title, (int) y);
+
+      gtk_column_view_append_column (view, c);
+    }
+  {
+    g_autoptr(GtkColumnViewColumn) change = make_column (_("Change"), CHANGE_COLUMN);
+
+    gtk_column_view_append_column (view, change);
+  }
+  gtk_column_view_sort_by_column (view, name, GTK_SORT_ASCENDING);
+}
+
+/* ---- small multiples ------------------------------------------------ */
+
+static void
+build_charts (ShnorOverviewView *self,
+              GArray            *years,
+              GArray            *municipal,
+              const char        *kind)
+{
+  GtkWidget *child;
+  double min = 0, max = 100;
+
+  while ((child = gtk_widget_get_first_child (self->charts)))
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->charts), child);
+  shnor_result_kind_mean_range (kind, &min, &max);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(ShnorOverviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      const ShnorOverviewLine *line = shnor_overview_item_get_line (item);
+      ShnorChartData *data = shnor_chart_data_new (years->len);
+      GtkWidget *chart = shnor_chart_view_new ();
+
+      data->compact = TRUE;
+      data->y_min = min;
+      data->y_max = max;
+      data->title = cell_text (item, NAME_COLUMN);
+      for (guint y = 0; y < years->len; y++)
+        {
+          data->years[y] = g_array_index (years, int, y);
+          data->known[SHNOR_SERIES_SCHOOL][y] = line->known[y];
+          data->value[SHNOR_SERIES_SCHOOL][y] = line->value[y];
+          for (guint m = 0; m < municipal->len; m++)
+            if (g_array_index (municipal, ShnorAssessmentYear, m).year == data->years[y])
+              {
+                data->known[SHNOR_SERIES_MUNICIPAL][y] = g_array_index (municipal, ShnorAssessmentYear, m).has_mean;
+                data->value[SHNOR_SERIES_MUNICIPAL][y] = g_array_index (municipal, ShnorAssessmentYear, m).mean;
+              }
+        }
+      gtk_widget_set_size_request (chart, 250, 170);
+      shnor_chart_view_set_data (SHNOR_CHART_VIEW (chart), data);
+      gtk_widget_set_tooltip_text (chart, shnor_school_get_full_name (shnor_overview_item_get_school (item)));
+      gtk_flow_box_append (GTK_FLOW_BOX (self->charts), chart);
+    }
+}
+
+/* ---- loading -------------------------------------------------------- */
+
+static void
+load_assessments (ShnorOverviewView *self)
+{
+  g_auto(GStrv) keys = shnor_document_list_assessments (self->document);
+  g_autofree char *previous = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0, n = g_strv_length (keys);
+  gboolean same = self->keys != NULL && self->keys->len == n;
+
+  for (guint i = 0; same && i < n; i++)
+    same = g_str_equal (self->keys->pdata[i], keys[i]);
+  if (same)
+    return;   /* replacing the model from its own notification would loop */
+
+  if (self->keys != NULL && gtk_drop_down_get_selected (GTK_DROP_DOWN (self->assessment_dropdown)) < self->keys->len)
+    previous = g_strdup (self->keys->pdata[gtk_drop_down_get_selected (GTK_DROP_DOWN (self->assessment_dropdown))]);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  self->keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) p = g_strsplit (keys[i], "\t", 3);
+      g_autofree char *label = g_strdup_printf (_("%s · %s · grade %d"), p[0], p[1], atoi (p[2]));
+
+      if (g_strcmp0 (keys[i], previous) == 0)
+        selected = i;
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->keys, g_strdup (keys[i]));
+    }
+  if (n == 0)
+    gtk_string_list_append (labels, _("No results yet"));
+  self->loading = TRUE;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->assessment_dropdown), G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->assessment_dropdown), selected);
+  self->loading = FALSE;
+  gtk_widget_set_sensitive (self->assessment_dropdown, n > 0);
+}
+
+static void
+reload (ShnorOverviewView *self)
+{
+  guint index;
+  g_auto(GStrv) key = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) municipal = NULL;
+  guint window;
+  guint up = 0, down = 0;
+  g_autofree char *summary = NULL;
+
+  if (self->loading || self->document == NULL)
+    return;
+  load_assessments (self);
+  g_list_store_remove_all (self->rows);
+  index = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->assessment_dropdown));
+  if (self->keys->len == 0 || index >= self->keys->len)
+    {
+      gtk_label_set_text (GTK_LABEL (self->summary_label), "");
+      return;
+    }
+
+  key = g_strsplit (self->keys->pdata[index], "\t", 3);
+  window = windows[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->window_dropdown)), G_N_ELEMENTS (windows) - 1)];
+  lines = shnor_document_get_overview (self->document, key[0], key[1], atoi (key[2]), window, &years);
+  municipal = shnor_document_get_assessment_years (self->document, key[0], key[1], atoi (key[2]));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const ShnorOverviewLine *line = &g_array_index (lines, ShnorOverviewLine, i);
+      ShnorSchool *school = shnor_document_find_school (self->document, line->school_id);
+      g_autoptr(ShnorOverviewItem) item = NULL;
+
+      if (school == NULL)
+        continue;
+      item = shnor_overview_item_new (school, line);
+      g_list_store_append (self->rows, item);
+      up += line->trend > 0;
+      down += line->trend < 0;
+    }
+  build_columns (self, years);
+  build_charts (self, years, municipal, key[0]);
+  summary = g_strdup_printf (_("%u schools: %u improving, %u declining"),
+                             g_list_model_get_n_items (G_LIST_MODEL (self->rows)), up, down);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+}
+
+static void
+document_changed (ShnorDocument     *document,
+                  const char        *table,
+                  gint64             rowid,
+                  ShnorOverviewView *self)
+{
+  if (g_str_equal (table, "result") || g_str_equal (table, "school"))
+    reload (self);
+}
+
+/* ---- the widget ----------------------------------------------------- */
+
+static void
+shnor_overview_view_dispose (GObject *object)
+{
+  ShnorOverviewView *self = SHNOR_OVERVIEW_VIEW (object);
+
+  GtkWidget *child;
+
+  shnor_overview_view_set_document (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHNOR_TYPE_OVERVIEW_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_clear_object (&self->rows);
+  G_OBJECT_CLASS (shnor_overview_view_parent_class)->dispose (object);
+}
+
+static void
+shnor_overview_view_class_init (ShnorOverviewViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = shnor_overview_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-overview-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, assessment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, window_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, pages);
+  gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, table);
+  gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, charts);
+  gtk_widget_class_bind_template_callback (widget_class, reload);
+}
+
+static void
+shnor_overview_view_init (ShnorOverviewView *self)
+{
+  g_autoptr(GtkStringList) spans = gtk_string_list_new (NULL);
+  GtkSortListModel *sorted;
+
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_string_list_append (spans, _("3 years"));
+  gtk_string_list_append (spans, _("5 years"));
+  gtk_string_list_append (spans, _("10 years"));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->window_dropdown), G_LIST_MODEL (spans));
+  self->rows = g_list_store_new (SHNOR_TYPE_OVERVIEW_ITEM);
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                    g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table))));
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table),
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+  self->loading = FALSE;
+}
+
+GtkWidget *
+shnor_overview_view_new (void)
+{
+  return g_object_new (SHNOR_TYPE_OVERVIEW_VIEW, NULL);
+}
+
+void
+shnor_overview_view_set_document (ShnorOverviewView *self,
+                                  ShnorDocument     *document)
+{
+  g_return_if_fail (SHNOR_IS_OVERVIEW_VIEW (self));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  if (self->rows != NULL)
+    g_list_store_remove_all (self->rows);
+  if (document != NULL)
+    {
+      g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
+      reload (self);
+    }
+}
+
+gboolean
+shnor_overview_view_select (ShnorOverviewView *self,
+                            const char        *kind,
+                            const char        *subject,
+                            int                grade)
+{
+  g_autofree char *key = g_strdup_printf ("%s\t%s\t%d", kind, subject, grade);
+  guint index;
+
+  g_return_val_if_fail (SHNOR_IS_OVERVIEW_VIEW (self), FALSE);
+
+  if (self->keys == NULL || !g_ptr_array_find_with_equal_func (self->keys, key, g_str_equal, &index))
+    return FALSE;
+  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->assessment_dropdown)) == index)
+    reload (self);
+  else
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->assessment_dropdown), index);
+  return TRUE;
+}
+
+/* The rows as the table shows them, sorted. */
+GListModel *
+shnor_overview_view_get_rows (ShnorOverviewView *self)
+{
+  g_return_val_if_fail (SHNOR_IS_OVERVIEW_VIEW (self), NULL);
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (self->table)));
+}
+
+void
+shnor_overview_view_show_page (ShnorOverviewView *self,
+                               const char        *name)
+{
+  g_return_if_fail (SHNOR_IS_OVERVIEW_VIEW (self));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->pages), name);
+}
+
+GtkColumnView *
+shnor_overview_view_get_table (ShnorOverviewView *self)
+{
+  g_return_val_if_fail (SHNOR_IS_OVERVIEW_VIEW (self), NULL);
+  return GTK_COLUMN_VIEW (self->table);
+}
