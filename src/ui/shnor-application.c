@@ -483,6 +483,8 @@ static const GOptionEntry options[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { "demo", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the demo municipality to a new FILE and exit"), N_("FILE") },
   { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Check FILE: print “ok” or what is wrong; exit 1 when not ok"), N_("FILE") },
+  { "import-template", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an XLSX template for results to FILE and exit"), N_("FILE") },
   { "import-results", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import results from DATAFILE (CSV or XLSX) into FILE; on any problem list them all and change nothing"),
     N_("DATAFILE FILE") },
@@ -564,6 +566,7 @@ shnor_application_handle_local_options (GApplication *app,
 {
   g_autofree char *demo = NULL;
   g_autofree char *check = NULL;
+  g_autofree char *template = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (dict, "version"))
@@ -574,6 +577,15 @@ shnor_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (dict, "demo", "^ay", &demo))
     {
       if (!shnor_demo_write (demo, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+  if (g_variant_dict_lookup (dict, "import-template", "^ay", &template))
+    {
+      if (!shnor_import_write_template (template, &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;
