@@ -3,6 +3,7 @@
 
 #include "config.h"
 #include <errno.h>
+#include <locale.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
@@ -23,16 +24,34 @@ static const struct { const char *header; double width; const char *example; } t
   { "Высокие", 11, "15" },
 };
 
-/**
+/*
  * shnor_import_write_template:
  *
  * Writes an XLSX with the headers the import recognises, an example row
  * and a note on each header; written to a temporary name and renamed, so
  * a failure leaves no half-written file.
  */
+static gboolean write_template (const char *path, GError **error);
+
+/* libxlsxwriter prints numbers with the C library, in the numeric format of
+ * the locale: under ru_RU that is "0,7", which Excel and LibreOffice
+ * reject. The numeric locale is C while a workbook is written. */
 gboolean
 shnor_import_write_template (const char  *path,
                              GError     **error)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  gboolean ok;
+
+  setlocale (LC_NUMERIC, "C");
+  ok = write_template (path, error);
+  setlocale (LC_NUMERIC, saved);
+  return ok;
+}
+
+static gboolean
+write_template (const char  *path,
+                GError     **error)
 {
   g_autofree char *part = g_strdup_printf ("%s.part.xlsx", path);
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
