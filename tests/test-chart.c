@@ -67,6 +67,15 @@ near_colour (const double *a,
 }
 
 static void
+save_png (cairo_surface_t *s,
+          const char      *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  cairo_surface_write_to_png (s, path);
+}
+
+static void
 test_school_points (void)
 {
   g_autoptr(ShnorChartData) d = sample (TRUE);
@@ -91,7 +100,7 @@ test_school_points (void)
     g_assert_cmpfloat (x2, >, x0);
     g_assert_cmpfloat (y2, <, y0);
   }
-  cairo_surface_write_to_png (s, g_test_build_filename (G_TEST_BUILT, "chart-light.png", NULL));
+  save_png (s, "chart-light.png");
   cairo_surface_destroy (s);
 }
 
@@ -150,7 +159,7 @@ test_no_data (void)
       }
   /* The "no results" message is written in the middle. */
   g_assert_cmpuint (text_pixels, >, 50);
-  cairo_surface_write_to_png (s, g_test_build_filename (G_TEST_BUILT, "chart-empty.png", NULL));
+  save_png (s, "chart-empty.png");
   cairo_surface_destroy (s);
 }
 
@@ -172,7 +181,7 @@ test_hover_and_dark (void)
   s = render (d);
   pixel (s, 2, 2, bg);
   g_assert_cmpfloat (bg[0], <, 0.3);
-  cairo_surface_write_to_png (s, g_test_build_filename (G_TEST_BUILT, "chart-dark-hover.png", NULL));
+  save_png (s, "chart-dark-hover.png");
   cairo_surface_destroy (s);
 }
 

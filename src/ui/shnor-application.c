@@ -508,12 +508,11 @@ import_results_command (char **argv)
   g_autoptr(ShnorDocument) document = NULL;
   g_autoptr(ShnorImportPlan) plan = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
-  int argc = (int) g_strv_length (args);
-  char **argp = args;
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_help_enabled (context, FALSE);
-  if (!g_option_context_parse (context, &argc, &argp, &error) ||
+  /* _strv: it frees the arguments it takes out of the copy */
+  if (!g_option_context_parse_strv (context, &args, &error) ||
       data_path == NULL || files == NULL || g_strv_length (files) != 1)
     {
       g_printerr ("%s\n", _("Usage: shnor --import-results DATAFILE FILE"));
