@@ -266,6 +266,41 @@ test_import_problems (Fixture       *f,
 }
 
 static void
+test_import_regional (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(ShnorImportPlan) bad = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = plan_for (f, "Школа;Год;Вид;Предмет;Класс;Участники;Средний балл\n"
+                      "Гимназия № 1;2026;ЕГЭ;Физика;11;20;66\n"
+                      "Регион;2026;ЕГЭ;Физика;11;;61,3\n"
+                      "Среднее по региону;2025;ЕГЭ;Физика;11;;60\n");
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_cmpuint (plan->added, ==, 1);
+  g_assert_cmpuint (plan->regional->len, ==, 2);
+  g_assert_true (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_no_error (error);
+  years = shnor_document_get_assessment_years (f->doc, "ЕГЭ", "Физика", 11);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (years, ShnorAssessmentYear, 0).regional, ==, 60);
+  g_assert_false (g_array_index (years, ShnorAssessmentYear, 0).has_mean);
+  g_assert_cmpfloat (g_array_index (years, ShnorAssessmentYear, 1).regional, ==, 61.3);
+  g_assert_cmpfloat (g_array_index (years, ShnorAssessmentYear, 1).mean, ==, 66);
+  /* one undo step takes back the school's result and both means */
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_array_unref (years);
+  years = shnor_document_get_assessment_years (f->doc, "ЕГЭ", "Физика", 11);
+  g_assert_cmpuint (years->len, ==, 0);
+
+  bad = plan_for (f, "Школа;Год;Вид;Предмет;Класс;Участники;Средний балл\nРегион;2026;ОГЭ;Физика;9;;\n"
+                     "Регион;2026;ОГЭ;Химия;9;;7\n");
+  g_assert_cmpuint (bad->problems->len, ==, 2);
+}
+
+static void
 test_import_missing_columns (Fixture       *f,
                              gconstpointer  data)
 {
@@ -553,6 +588,7 @@ main (int   argc,
   ADD ("/import/ok", test_import_ok);
   ADD ("/import/problems", test_import_problems);
   ADD ("/import/missing-columns", test_import_missing_columns);
+  ADD ("/import/regional", test_import_regional);
   ADD ("/import/undo-redo", test_import_undo_redo);
   ADD ("/import/xlsx", test_xlsx_import);
   ADD ("/import/xlsx-damaged", test_xlsx_damaged);

@@ -95,6 +95,7 @@ shnor_import_plan_free (ShnorImportPlan *plan)
   if (plan == NULL)
     return;
   g_array_unref (plan->results);
+  g_array_unref (plan->regional);
   g_ptr_array_unref (plan->problems);
   g_free (plan);
 }
@@ -105,6 +106,7 @@ plan_new (void)
   ShnorImportPlan *plan = g_new0 (ShnorImportPlan, 1);
 
   plan->results = g_array_new (FALSE, FALSE, sizeof (ShnorResult));
+  plan->regional = g_array_new (FALSE, FALSE, sizeof (ShnorResult));
   plan->problems = g_ptr_array_new_with_free_func (problem_free);
   return plan;
 }
@@ -285,6 +287,17 @@ parse_year (const char *text,
   return *p == '\0';
 }
 
+/* A row whose school (or code) is the region carries the regional mean. */
+static gboolean
+is_region (const char *text)
+{
+  static const char * const names[] = { "регион", "по региону", "среднее по региону", "субъект", "субъект рф",
+                                        "region", "regional", NULL };
+  g_autofree char *key = normalise (text);
+
+  return g_strv_contains (names, key);
+}
+
 static ShnorSchool *
 match_school (Row     *r,
               Schools *schools)
@@ -324,10 +337,11 @@ read_row (Row         *r,
   const char *kind = shnor_result_kind_canonical (cell (r, COL_KIND));
   const char *grade_text = cell (r, COL_GRADE);
   const char *mean_text = cell (r, COL_MEAN);
-  ShnorSchool *school = match_school (r, schools);
+  gboolean regional = is_region (cell (r, COL_CODE)) || is_region (cell (r, COL_SCHOOL));
+  ShnorSchool *school = regional ? NULL : match_school (r, schools);
   const char *column = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean ok = school != NULL;
+  gboolean ok = school != NULL || regional;
 
   memset (result, 0, sizeof *result);
   if (school != NULL)
@@ -356,7 +370,7 @@ read_row (Row         *r,
       ok = FALSE;
     }
 
-  ok &= parse_count (r, COL_PARTICIPANTS, TRUE, &(gboolean) { FALSE }, &result->participants);
+  ok &= parse_count (r, COL_PARTICIPANTS, !regional, &(gboolean) { FALSE }, &result->participants);
   ok &= parse_count (r, COL_BELOW, FALSE, &result->has_below, &result->below);
   ok &= parse_count (r, COL_HIGH, FALSE, &result->has_high, &result->high);
   if (mean_text[0] != '\0')
@@ -369,6 +383,13 @@ read_row (Row         *r,
         }
     }
 
+  if (regional && mean_text[0] == '\0')
+    {
+      add_problem (r->plan, r->row->line, r->names[COL_MEAN], _("a regional row needs the mean"));
+      ok = FALSE;
+    }
+  if (regional)
+    result->participants = MAX (result->participants, 1);   /* the region's mean has no participants here */
   if (ok && !shnor_result_validate (result, &column, &error))
     {
       static const char * const columns[] = { "year", "kind", "subject", "grade", "participants",
@@ -474,6 +495,11 @@ shnor_import_plan_new (ShnorDocument *document,
           continue;
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (r.row->line));
+      if (result.school_id == 0)
+        {
+          g_array_append_val (plan->regional, result);
+          continue;
+        }
       g_array_append_val (plan->results, result);
       if (shnor_document_has_result (document, result.school_id, result.kind, result.subject,
                                      result.grade, result.year))
@@ -483,7 +509,7 @@ shnor_import_plan_new (ShnorDocument *document,
     }
   schools_clear (&schools);
 
-  if (plan->results->len == 0 && plan->problems->len == 0)
+  if (plan->results->len == 0 && plan->regional->len == 0 && plan->problems->len == 0)
     add_problem (plan, 0, NULL, _("The file has headers but no results."));
   return plan;
 }
@@ -516,6 +542,23 @@ shnor_import_plan_apply (ShnorImportPlan  *plan,
                    plan->problems->len);
       return FALSE;
     }
-  return shnor_document_put_results (document, (ShnorResult *) (gpointer) plan->results->data,
-                                     plan->results->len, _("Import results"), error);
+  if (!shnor_document_begin_edit (document, _("Import results"), error))
+    return FALSE;
+  if (!shnor_document_put_results (document, (ShnorResult *) (gpointer) plan->results->data,
+                                   plan->results->len, _("Import results"), error))
+    goto fail;
+  for (guint i = 0; i < plan->regional->len; i++)
+    {
+      const ShnorResult *r = &g_array_index (plan->regional, ShnorResult, i);
+      char mean[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (mean, sizeof mean, r->mean);
+      if (!shnor_document_set_reference_mean (document, r->kind, r->subject, r->grade, r->year, mean, error))
+        goto fail;
+    }
+  return shnor_document_end_edit (document, error);
+
+fail:
+  shnor_document_cancel_edit (document);
+  return FALSE;
 }

@@ -17,6 +17,7 @@ typedef struct {
 
 typedef struct {
   GArray    *results;    /* of ShnorResult, ready to store */
+  GArray    *regional;   /* of ShnorResult with school_id 0: regional means */
   GPtrArray *problems;   /* of ShnorImportProblem */
   guint      added;
   guint      replaced;

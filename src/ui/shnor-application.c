@@ -540,6 +540,9 @@ import_results_command (char **argv)
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u result added", "%u results added", plan->added), plan->added);
   g_print (g_dngettext (GETTEXT_PACKAGE, ", %u replaced\n", ", %u replaced\n", plan->replaced), plan->replaced);
+  if (plan->regional->len > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u regional mean stored\n", "%u regional means stored\n",
+                          plan->regional->len), plan->regional->len);
   return 0;
 }
 

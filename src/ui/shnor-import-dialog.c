@@ -113,11 +113,16 @@ show_plan (ShnorImportDialog *self)
                                                                 "%u will replace stored ones", plan->replaced),
                                                    plan->replaced);
 
-      summary = g_strdup_printf (_("%s; %s. The import can be undone as one step."), added, replaced);
+      g_autofree char *regional = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u regional mean",
+                                                                "%u regional means", plan->regional->len),
+                                                   plan->regional->len);
+
+      summary = g_strdup_printf (_("%s; %s; %s. The import can be undone as one step."), added, replaced, regional);
     }
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
-                                 n == 0 && plan->results->len > 0 && !shnor_document_get_read_only (self->document));
+                                 n == 0 && plan->results->len + plan->regional->len > 0 &&
+                                 !shnor_document_get_read_only (self->document));
 }
 
 /**
