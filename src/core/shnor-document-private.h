@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 sqlite3 *shnor_document_get_db        (ShnorDocument *self);
 sqlite3_stmt *shnor_document_statement (ShnorDocument *self,
                                         const char    *sql);
+gboolean shnor_document_finish_edit   (ShnorDocument *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
 gboolean shnor_document_check_writable (ShnorDocument *self,
                                         GError       **error);
 gboolean shnor_document_load_schools  (ShnorDocument *self,

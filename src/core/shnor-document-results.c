@@ -244,7 +244,6 @@ shnor_document_delete_result (ShnorDocument  *self,
                               GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
@@ -263,14 +262,7 @@ shnor_document_delete_result (ShnorDocument  *self,
   sqlite3_bind_text (stmt, 3, subject, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, grade);
   sqlite3_bind_int (stmt, 5, year);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      shnor_sqlite_set_error (error, shnor_document_get_db (self), rc, shnor_document_get_path (self));
-      shnor_document_cancel_edit (self);
-      return FALSE;
-    }
-  return shnor_document_end_edit (self, error);
+  return shnor_document_finish_edit (self, stmt, error);
 }
 
 /* All results of a school (or of every school when @school_id is 0),
@@ -353,7 +345,6 @@ shnor_document_set_reference_mean (ShnorDocument  *self,
   g_autofree char *stripped = NULL;
   double mean = 0;
   gboolean clear;
-  int rc;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
@@ -392,14 +383,7 @@ shnor_document_set_reference_mean (ShnorDocument  *self,
   sqlite3_bind_int (stmt, 4, year);
   if (!clear)
     sqlite3_bind_double (stmt, 5, mean);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      shnor_sqlite_set_error (error, shnor_document_get_db (self), rc, shnor_document_get_path (self));
-      shnor_document_cancel_edit (self);
-      return FALSE;
-    }
-  return shnor_document_end_edit (self, error);
+  return shnor_document_finish_edit (self, stmt, error);
 }
 
 /**

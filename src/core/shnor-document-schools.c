@@ -9,24 +9,6 @@
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
 
-/* Runs one statement as a whole edit: begin, step, commit or roll back. */
-static gboolean
-run_edit (ShnorDocument  *self,
-          sqlite3_stmt   *stmt,
-          GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      shnor_sqlite_set_error (error, shnor_document_get_db (self), rc,
-                              shnor_document_get_path (self));
-      shnor_document_cancel_edit (self);
-      return FALSE;
-    }
-  return shnor_document_end_edit (self, error);
-}
-
 static sqlite3_stmt *
 begin_with (ShnorDocument  *self,
             const char     *label,
@@ -66,7 +48,7 @@ update_value (ShnorDocument  *self,
   sqlite3_bind_int64 (stmt, 2, id);
   if (sqlite3_bind_parameter_count (stmt) >= 3)
     sqlite3_bind_int (stmt, 3, year);
-  return run_edit (self, stmt, error);
+  return shnor_document_finish_edit (self, stmt, error);
 }
 
 /* Asks the file, not the list model: inside a grouped edit the model
@@ -154,7 +136,7 @@ shnor_document_delete_school (ShnorDocument  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return run_edit (self, stmt, error);
+  return shnor_document_finish_edit (self, stmt, error);
 }
 
 /**
@@ -294,7 +276,7 @@ shnor_document_add_context_year (ShnorDocument  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_int (stmt, 2, year);
-  return run_edit (self, stmt, error);
+  return shnor_document_finish_edit (self, stmt, error);
 }
 
 gboolean
@@ -319,7 +301,7 @@ shnor_document_delete_context_year (ShnorDocument  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_int (stmt, 2, year);
-  return run_edit (self, stmt, error);
+  return shnor_document_finish_edit (self, stmt, error);
 }
 
 /**

@@ -15,6 +15,7 @@
 
 #include "shnor-document-private.h"
 #include "shnor-error.h"
+#include "shnor-files.h"
 #include "shnor-municipality.h"
 #include "shnor-schema.h"
 #include "shnor-sqlite.h"
@@ -491,7 +492,7 @@ shnor_document_create (const char  *path,
       return NULL;
     }
 
-  part = g_strdup_printf ("%s.part", path);
+  part = shnor_part_path (path);
   g_unlink (part);
   made = connect (part, TRUE, error);
   if (made == NULL)
@@ -604,7 +605,6 @@ shnor_document_save_copy (ShnorDocument  *self,
                           GError        **error)
 {
   g_autofree char *part = NULL;
-  g_autofree char *name = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -612,8 +612,7 @@ shnor_document_save_copy (ShnorDocument  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self->edit_depth == 0, FALSE);
 
-  name = g_filename_display_basename (path);
-  part = g_strdup_printf ("%s.part", path);
+  part = shnor_part_path (path);
   g_unlink (part);
 
   stmt = shnor_sqlite_prepare (self->db, "VACUUM INTO ?", error);
@@ -628,27 +627,7 @@ shnor_document_save_copy (ShnorDocument  *self,
       return FALSE;
     }
 
-  /* Windows cannot rename over an existing file; the user confirmed the
-   * replacement in the file chooser. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
-                   _("The file “%s” could not be replaced: %s."), name, g_strerror (saved));
-      return FALSE;
-    }
-  if (g_rename (part, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
-                   _("The copy “%s” could not be written: %s."), name, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return shnor_commit_part (part, path, error);
 }
 
 const char *
@@ -899,6 +878,24 @@ shnor_document_end_edit (ShnorDocument  *self,
   notify_step (self, step.first, step.last);
   notify_history (self);
   return TRUE;
+}
+
+/* Steps @stmt, the last statement of an edit begun by the caller, then
+ * commits the edit, or cancels it when the statement fails. */
+gboolean
+shnor_document_finish_edit (ShnorDocument  *self,
+                            sqlite3_stmt   *stmt,
+                            GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      shnor_sqlite_set_error (error, self->db, rc, self->path);
+      shnor_document_cancel_edit (self);
+      return FALSE;
+    }
+  return shnor_document_end_edit (self, error);
 }
 
 /* Replays a step's statements in reverse; the triggers record their

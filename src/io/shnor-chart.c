@@ -18,6 +18,7 @@
 
 #include "shnor-chart.h"
 #include "shnor-error.h"
+#include "shnor-files.h"
 
 #define MARGIN_LEFT   64
 #define MARGIN_RIGHT  56
@@ -565,7 +566,7 @@ shnor_chart_save (const ShnorChartData  *data,
                   GError               **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autofree char *part = g_strdup_printf ("%s.part", path);
+  g_autofree char *part = shnor_part_path (path);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -614,13 +615,5 @@ shnor_chart_save (const ShnorChartData  *data,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  g_unlink (path);
-  if (g_rename (part, path) != 0)
-    {
-      g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The chart could not be written: %s."),
-                   g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
+  return shnor_commit_part (part, path, error);
 }

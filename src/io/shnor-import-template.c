@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "shnor-error.h"
+#include "shnor-files.h"
 #include "shnor-results-import.h"
 
 static const struct { const char *header; double width; const char *example; } template_columns[] = {
@@ -53,7 +54,7 @@ static gboolean
 write_template (const char  *path,
                 GError     **error)
 {
-  g_autofree char *part = g_strdup_printf ("%s.part.xlsx", path);
+  g_autofree char *part = shnor_part_path (path);
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
   lxw_workbook *workbook = workbook_new_opt (part, &options);
   lxw_worksheet *sheet;
@@ -88,13 +89,5 @@ write_template (const char  *path,
                    lxw_strerror (rc));
       return FALSE;
     }
-  g_unlink (path);
-  if (g_rename (part, path) != 0)
-    {
-      g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The template could not be written: %s."),
-                   g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
+  return shnor_commit_part (part, path, error);
 }
