@@ -39,6 +39,10 @@ find_kind (const char *text)
 
   if (text == NULL)
     return NULL;
+  /* the common case first, without allocating: a million rows say "ЕГЭ" */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (text, kinds[i].kind))
+      return &kinds[i];
   folded = g_utf8_strdown (text, -1);
   g_strstrip (folded);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
