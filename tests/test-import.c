@@ -531,6 +531,58 @@ test_municipal_means (Fixture       *f,
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
 }
 
+/* ОГЭ in primary scores: the municipality sets the scale of one
+ * assessment, and every entry path checks against it. */
+static void
+test_scale (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(ShnorImportPlan) over = NULL;
+  g_autoptr(GError) error = NULL;
+  double min, max;
+  ShnorResult r = { 0 };
+
+  g_assert_false (shnor_document_get_scale (f->doc, "ОГЭ", "Физика", 9, &min, &max));
+  g_assert_cmpfloat (max, ==, 5);
+  over = plan_for (f, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n0301;2026;ОГЭ;Физика;9;12;25\n");
+  g_assert_cmpuint (over->problems->len, ==, 1);
+
+  g_assert_false (shnor_document_set_scale (f->doc, "ОГЭ", "Физика", 9, "31", "0", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (shnor_document_set_scale (f->doc, "ОГЭ", "Физика", 9, "0", "31", &error));
+  g_assert_no_error (error);
+  g_assert_true (shnor_document_get_scale (f->doc, "ОГЭ", "Физика", 9, &min, &max));
+  g_assert_cmpfloat (max, ==, 31);
+
+  plan = plan_for (f, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n0301;2026;ОГЭ;Физика;9;12;25\n"
+                      "Регион;2026;ОГЭ;Физика;9;;22,5\n");
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_true (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_no_error (error);
+
+  /* The stored mean 25 stands in the way of a narrower scale or of marks. */
+  g_assert_false (shnor_document_set_scale (f->doc, "ОГЭ", "Физика", 9, "0", "20", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (shnor_document_set_scale (f->doc, "ОГЭ", "Физика", 9, "", "", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Other assessments keep the kind's scale. */
+  r.school_id = 1, r.year = 2026, r.grade = 9, r.participants = 10, r.has_mean = TRUE, r.mean = 25;
+  shnor_result_set_names (&r, "ОГЭ", "Химия");
+  g_assert_false (shnor_document_set_result (f->doc, &r, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Undo takes the import back, then the scale. */
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_false (shnor_document_get_scale (f->doc, "ОГЭ", "Физика", 9, &min, &max));
+}
+
 static void
 test_overview (Fixture       *f,
                gconstpointer  data)
@@ -595,6 +647,7 @@ main (int   argc,
   ADD ("/import/template", test_template);
   ADD ("/results/municipal-means", test_municipal_means);
   ADD ("/results/overview", test_overview);
+  ADD ("/results/scale", test_scale);
 #undef ADD
   return g_test_run ();
 }

@@ -67,6 +67,22 @@ child (const char *name)
   return w;
 }
 
+static GtkWidget *
+first_of_type (GtkWidget *widget,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_of_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GListModel *
 shown_schools (void)
 {
@@ -347,6 +363,26 @@ test_results_tab (void)
   action ("win.undo");
   data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
   g_assert_cmpfloat (data->value[SHNOR_SERIES_SCHOOL][2], !=, 88.5);
+
+  /* ОГЭ in primary scores: the chart's axis follows the scale; a scale the
+   * stored means do not fit is refused with a message. */
+  g_assert_true (shnor_results_view_select (view, "ОГЭ", "Математика", 9));
+  {
+    GtkWidget *button = first_of_type (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    spin (300);
+    screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), "21-scale.png");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+  g_assert_false (shnor_results_view_apply_scale (view, "0", "3"));
+  g_assert_true (shnor_results_view_apply_scale (view, "0", "32"));
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  g_assert_cmpfloat (data->y_max, ==, 32);
+  action ("win.undo");
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  g_assert_cmpfloat (data->y_max, ==, 5);
   shnor_school_editor_show_page (editor, "profile");
 }
 

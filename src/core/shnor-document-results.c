@@ -224,7 +224,7 @@ shnor_document_set_result (ShnorDocument      *self,
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  if (!shnor_document_check_writable (self, error) || !shnor_result_validate (result, NULL, error))
+  if (!shnor_document_check_writable (self, error) || !shnor_document_validate_result (self, result, NULL, error))
     return FALSE;
   if (shnor_document_find_school (self, result->school_id) == NULL)
     {
@@ -362,7 +362,7 @@ shnor_document_set_reference_mean (ShnorDocument  *self,
     }
   probe.has_mean = !clear;
   probe.mean = mean;
-  if (!shnor_result_validate (&probe, NULL, error))
+  if (!shnor_document_validate_result (self, &probe, NULL, error))
     return FALSE;
 
   if (!shnor_document_begin_edit (self, _("Edit the regional mean"), error))
@@ -501,7 +501,7 @@ shnor_document_get_overview (ShnorDocument  *self,
 
   *years = g_array_new (FALSE, FALSE, sizeof (int));
   n_years = CLAMP (n_years, 1, SHNOR_OVERVIEW_MAX_YEARS);
-  shnor_result_kind_mean_range (kind, &min, &max);
+  shnor_document_get_scale (self, kind, subject, grade, &min, &max);
   for (guint i = 0; i < all_years->len; i++)
     if (g_array_index (all_years, ShnorAssessmentYear, i).schools > 0)
       g_array_append_val (*years, g_array_index (all_years, ShnorAssessmentYear, i).year);
@@ -549,4 +549,151 @@ shnor_document_get_overview (ShnorDocument  *self,
       line->trend = !line->has_change || fabs (line->change) < 0.02 * (max - min) ? 0 : line->change > 0 ? 1 : -1;
     }
   return lines;
+}
+
+/**
+ * shnor_document_get_scale:
+ * @min: @max: (out): the scale of the assessment's mean
+ *
+ * Returns: %TRUE when the municipality configured the scale (primary
+ * scores), %FALSE when it is the kind's usual one.
+ */
+gboolean
+shnor_document_get_scale (ShnorDocument *self,
+                          const char    *kind,
+                          const char    *subject,
+                          int            grade,
+                          double        *min,
+                          double        *max)
+{
+  sqlite3_stmt *stmt;
+  gboolean configured = FALSE;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+
+  *min = 0;
+  *max = 100;
+  shnor_result_kind_mean_range (kind, min, max);
+  stmt = shnor_document_statement (self, "SELECT min, max FROM assessment_scale"
+                                         " WHERE kind = ? AND subject = ? AND grade = ?");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, grade);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *min = sqlite3_column_double (stmt, 0);
+      *max = sqlite3_column_double (stmt, 1);
+      configured = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return configured;
+}
+
+/**
+ * shnor_document_set_scale:
+ * @min_text: @max_text: the scale as typed; both empty: the kind's usual one
+ *
+ * Sets the scale of an assessment's mean (for example primary scores 0–31
+ * instead of marks 2–5). Refused while stored means fall outside it.
+ */
+gboolean
+shnor_document_set_scale (ShnorDocument  *self,
+                          const char     *kind,
+                          const char     *subject,
+                          int             grade,
+                          const char     *min_text,
+                          const char     *max_text,
+                          GError        **error)
+{
+  g_autofree char *min_s = g_strstrip (g_strdup (min_text ? min_text : ""));
+  g_autofree char *max_s = g_strstrip (g_strdup (max_text ? max_text : ""));
+  gboolean clear = min_s[0] == '\0' && max_s[0] == '\0';
+  double min = 0, max = 100;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *outside;
+  int n_outside = 0;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+
+  if (!shnor_result_kind_canonical (kind))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("Unknown kind of assessment “%s” (expected ЕГЭ, ОГЭ, ВПР or РДР)"), kind);
+      return FALSE;
+    }
+  if (clear)
+    shnor_result_kind_mean_range (kind, &min, &max);
+  else if (!shnor_parse_double (min_s, &min) || !shnor_parse_double (max_s, &max) ||
+           min < 0 || max > 1000 || max <= min)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("The scale must be two numbers from 0 to 1000, the first smaller: “%s” to “%s”"),
+                   min_s, max_s);
+      return FALSE;
+    }
+
+  outside = shnor_document_statement (self, "SELECT count(*) FROM result WHERE kind = ? AND subject = ?"
+                                            " AND grade = ? AND (mean < ? OR mean > ?)");
+  if (outside != NULL)
+    {
+      sqlite3_bind_text (outside, 1, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (outside, 2, subject, -1, SQLITE_STATIC);
+      sqlite3_bind_int (outside, 3, grade);
+      sqlite3_bind_double (outside, 4, min);
+      sqlite3_bind_double (outside, 5, max);
+      if (sqlite3_step (outside) == SQLITE_ROW)
+        n_outside = sqlite3_column_int (outside, 0);
+      sqlite3_reset (outside);
+    }
+  if (n_outside > 0)
+    {
+      g_autofree char *a = shnor_format_double (min, 2);
+      g_autofree char *b = shnor_format_double (max, 2);
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%d stored mean is outside %s to %s: correct it first",
+                                "%d stored means are outside %s to %s: correct them first", n_outside),
+                   n_outside, a, b);
+      return FALSE;
+    }
+
+  if (!shnor_document_begin_edit (self, _("Change the scale"), error))
+    return FALSE;
+  stmt = shnor_sqlite_prepare (shnor_document_get_db (self), clear ?
+    "DELETE FROM assessment_scale WHERE kind = ?1 AND subject = ?2 AND grade = ?3" :
+    "INSERT INTO assessment_scale (kind, subject, grade, min, max) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (kind, subject, grade) DO UPDATE SET min = excluded.min, max = excluded.max"
+    " WHERE min IS NOT excluded.min OR max IS NOT excluded.max", error);
+  if (stmt == NULL)
+    {
+      shnor_document_cancel_edit (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, grade);
+  if (!clear)
+    {
+      sqlite3_bind_double (stmt, 4, min);
+      sqlite3_bind_double (stmt, 5, max);
+    }
+  return shnor_document_finish_edit (self, stmt, error);
+}
+
+/* Validates @result against its assessment's scale in this document. */
+gboolean
+shnor_document_validate_result (ShnorDocument      *self,
+                                const ShnorResult  *result,
+                                const char        **column,
+                                GError            **error)
+{
+  double min, max;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+
+  shnor_document_get_scale (self, result->kind, result->subject, result->grade, &min, &max);
+  return shnor_result_validate_scale (result, min, max, column, error);
 }

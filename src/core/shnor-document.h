@@ -126,6 +126,23 @@ GArray        *shnor_document_get_assessment_years (ShnorDocument *self,
                                                const char     *subject,
                                                int             grade);
 GStrv          shnor_document_list_assessments (ShnorDocument *self);
+gboolean       shnor_document_get_scale       (ShnorDocument  *self,
+                                               const char     *kind,
+                                               const char     *subject,
+                                               int             grade,
+                                               double         *min,
+                                               double         *max);
+gboolean       shnor_document_set_scale       (ShnorDocument  *self,
+                                               const char     *kind,
+                                               const char     *subject,
+                                               int             grade,
+                                               const char     *min_text,
+                                               const char     *max_text,
+                                               GError        **error);
+gboolean       shnor_document_validate_result (ShnorDocument     *self,
+                                               const ShnorResult *result,
+                                               const char       **column,
+                                               GError           **error);
 GArray        *shnor_document_get_overview    (ShnorDocument  *self,
                                                const char     *kind,
                                                const char     *subject,

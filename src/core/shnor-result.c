@@ -144,6 +144,25 @@ shnor_result_validate (const ShnorResult  *r,
                        const char        **column,
                        GError            **error)
 {
+  const Kind *k = find_kind (r->kind);
+
+  return shnor_result_validate_scale (r, k ? k->min : 0, k ? k->max : 100, column, error);
+}
+
+/**
+ * shnor_result_validate_scale:
+ * @min: @max: the scale of the mean for this assessment (the kind's usual
+ *   one, or primary scores as the municipality configured)
+ *
+ * As shnor_result_validate(), with the mean checked against @min–@max.
+ */
+gboolean
+shnor_result_validate_scale (const ShnorResult  *r,
+                             double              min,
+                             double              max,
+                             const char        **column,
+                             GError            **error)
+{
   const Kind *k;
 
   g_return_val_if_fail (r != NULL, FALSE);
@@ -175,9 +194,9 @@ shnor_result_validate (const ShnorResult  *r,
     return fail (column, "high", error,
                  _("Below the threshold and high results together (%d) exceed the %d participants"),
                  r->below + r->high, r->participants);
-  if (r->has_mean && (r->mean < k->min || r->mean > k->max))
+  if (r->has_mean && (r->mean < min || r->mean > max))
     return fail (column, "mean", error, _("The mean %.2f is outside the scale of %s (%g to %g)"),
-                 r->mean, k->kind, k->min, k->max);
+                 r->mean, k->kind, min, max);
   if (r->has_mean && r->participants == 0)
     return fail (column, "mean", error, _("A mean without participants is not possible"));
   return TRUE;

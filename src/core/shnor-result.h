@@ -55,6 +55,11 @@ int                 shnor_result_kind_default_grade (const char *kind);
 gboolean            shnor_result_validate     (const ShnorResult *result,
                                                const char       **column,
                                                GError           **error);
+gboolean            shnor_result_validate_scale (const ShnorResult *result,
+                                               double             min,
+                                               double             max,
+                                               const char       **column,
+                                               GError           **error);
 void                shnor_result_set_names    (ShnorResult       *result,
                                                const char        *kind,
                                                const char        *subject);

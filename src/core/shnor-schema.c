@@ -68,6 +68,17 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "  grade   INTEGER NOT NULL,"
   "  mean    REAL NOT NULL,"
   "  UNIQUE (kind, subject, grade, year));",
+
+  /* 3 → 4: the scale of an assessment's mean when it is not the kind's
+   * usual one (primary scores instead of marks) */
+  "CREATE TABLE assessment_scale ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  kind    TEXT NOT NULL,"
+  "  subject TEXT NOT NULL,"
+  "  grade   INTEGER NOT NULL,"
+  "  min     REAL NOT NULL,"
+  "  max     REAL NOT NULL CHECK (max > min),"
+  "  UNIQUE (kind, subject, grade));",
 };
 
 gboolean

@@ -83,7 +83,7 @@ shnor_chart_data_for_school (ShnorDocument *document,
     first = years->len - max_years;
   n = years->len - first;
   data = shnor_chart_data_new (n);
-  shnor_result_kind_mean_range (kind, &min, &max);
+  shnor_document_get_scale (document, kind, subject, grade, &min, &max);
   data->y_min = min;
   data->y_max = max;
   data->title = g_strdup_printf (_("%s, %s, grade %d"), kind, subject, grade);

@@ -196,6 +196,7 @@ schools_clear (Schools *s)
 
 typedef struct {
   ShnorImportPlan  *plan;
+  ShnorDocument    *document;
   const ShnorTableRow *row;
   const char       *names[N_COLUMNS];  /* the file's own headers */
   int               index[N_COLUMNS];  /* -1: absent */
@@ -390,7 +391,7 @@ read_row (Row         *r,
     }
   if (regional)
     result->participants = MAX (result->participants, 1);   /* the region's mean has no participants here */
-  if (ok && !shnor_result_validate (result, &column, &error))
+  if (ok && !shnor_document_validate_result (r->document, result, &column, &error))
     {
       static const char * const columns[] = { "year", "kind", "subject", "grade", "participants",
                                               "mean", "below", "high" };
@@ -462,7 +463,7 @@ shnor_import_plan_new (ShnorDocument *document,
   ShnorImportPlan *plan = plan_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Schools schools;
-  Row r = { plan };
+  Row r = { plan, document };
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), plan);
   g_return_val_if_fail (table != NULL, plan);

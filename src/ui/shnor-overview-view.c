@@ -160,14 +160,13 @@ static void
 build_charts (ShnorOverviewView *self,
               GArray            *years,
               GArray            *municipal,
-              const char        *kind)
+              double             min,
+              double             max)
 {
   GtkWidget *child;
-  double min = 0, max = 100;
 
   while ((child = gtk_widget_get_first_child (self->charts)))
     gtk_flow_box_remove (GTK_FLOW_BOX (self->charts), child);
-  shnor_result_kind_mean_range (kind, &min, &max);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
     {
@@ -248,6 +247,7 @@ reload (ShnorOverviewView *self)
   g_autoptr(GArray) municipal = NULL;
   guint window;
   guint up = 0, down = 0;
+  double min, max;
   g_autofree char *summary = NULL;
 
   if (self->loading || self->document == NULL)
@@ -279,7 +279,8 @@ reload (ShnorOverviewView *self)
       down += line->trend < 0;
     }
   build_columns (self, years);
-  build_charts (self, years, municipal, key[0]);
+  shnor_document_get_scale (self->document, key[0], key[1], atoi (key[2]), &min, &max);
+  build_charts (self, years, municipal, min, max);
   summary = g_strdup_printf (_("%u schools: %u improving, %u declining"),
                              g_list_model_get_n_items (G_LIST_MODEL (self->rows)), up, down);
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);

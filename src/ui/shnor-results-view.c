@@ -40,6 +40,11 @@ struct _ShnorResultsView
   GtkWidget     *assessment_dropdown;
   GtkWidget     *window_dropdown;
   GtkWidget     *save_chart_button;
+  GtkWidget     *scale_button;
+  GtkWidget     *scale_popover;
+  GtkWidget     *scale_min;
+  GtkWidget     *scale_max;
+  GtkWidget     *scale_error;
   GtkWidget     *chart;
   GtkWidget     *table;
   GtkWidget     *error_label;
@@ -144,6 +149,7 @@ load_assessments (ShnorResultsView *self)
   self->loading = FALSE;
   gtk_widget_set_sensitive (self->assessment_dropdown, self->keys->len > 0);
   gtk_widget_set_sensitive (self->save_chart_button, self->keys->len > 0);
+  gtk_widget_set_sensitive (self->scale_button, self->keys->len > 0);
 }
 
 /* ---- the table ------------------------------------------------------ */
@@ -403,7 +409,8 @@ document_changed (ShnorDocument    *document,
   GtkWidget *focus;
   int column = -1, row = -1, w, h;
 
-  if (!g_str_equal (table, "result") && !g_str_equal (table, "reference_mean"))
+  if (!g_str_equal (table, "result") && !g_str_equal (table, "reference_mean") &&
+      !g_str_equal (table, "assessment_scale"))
     return;
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
   while (focus != NULL && gtk_widget_get_parent (focus) != self->table)
@@ -511,6 +518,67 @@ save_chart_clicked (ShnorResultsView *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- the scale of the mean ----------------------------------------- */
+
+static void
+scale_popover_shown (ShnorResultsView *self)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *min_text = NULL;
+  g_autofree char *max_text = NULL;
+  int grade;
+  double min, max;
+
+  gtk_widget_set_visible (self->scale_error, FALSE);
+  if (!selected_key (self, &kind, &subject, &grade))
+    return;
+  shnor_document_get_scale (self->document, kind, subject, grade, &min, &max);
+  min_text = shnor_format_double (min, 2);
+  max_text = shnor_format_double (max, 2);
+  gtk_editable_set_text (GTK_EDITABLE (self->scale_min), min_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->scale_max), max_text);
+}
+
+/* Sets the scale from the entries; both empty: the kind's usual one. */
+gboolean
+shnor_results_view_apply_scale (ShnorResultsView *self,
+                                const char       *min_text,
+                                const char       *max_text)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *subject = NULL;
+  g_autoptr(GError) error = NULL;
+  int grade;
+
+  g_return_val_if_fail (SHNOR_IS_RESULTS_VIEW (self), FALSE);
+
+  if (!selected_key (self, &kind, &subject, &grade))
+    return FALSE;
+  if (!shnor_document_set_scale (self->document, kind, subject, grade, min_text, max_text, &error))
+    {
+      gtk_label_set_text (GTK_LABEL (self->scale_error), error->message);
+      gtk_widget_set_visible (self->scale_error, TRUE);
+      return FALSE;
+    }
+  gtk_popover_popdown (GTK_POPOVER (self->scale_popover));
+  reload (self);
+  return TRUE;
+}
+
+static void
+scale_apply_clicked (ShnorResultsView *self)
+{
+  shnor_results_view_apply_scale (self, gtk_editable_get_text (GTK_EDITABLE (self->scale_min)),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->scale_max)));
+}
+
+static void
+scale_reset_clicked (ShnorResultsView *self)
+{
+  shnor_results_view_apply_scale (self, "", "");
+}
+
 /* ---- the widget ----------------------------------------------------- */
 
 static void
@@ -540,6 +608,14 @@ shnor_results_view_class_init (ShnorResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, assessment_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, window_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, save_chart_button);
+  gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, scale_button);
+  gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, scale_popover);
+  gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, scale_min);
+  gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, scale_max);
+  gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, scale_error);
+  gtk_widget_class_bind_template_callback (widget_class, scale_popover_shown);
+  gtk_widget_class_bind_template_callback (widget_class, scale_apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, scale_reset_clicked);
   gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, chart);
   gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, table);
   gtk_widget_class_bind_template_child (widget_class, ShnorResultsView, error_label);

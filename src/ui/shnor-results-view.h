@@ -21,6 +21,9 @@ gboolean   shnor_results_view_select         (ShnorResultsView *self,
 GtkWidget *shnor_results_view_get_cell       (ShnorResultsView *self,
                                               int               year,
                                               const char       *column);
+gboolean   shnor_results_view_apply_scale    (ShnorResultsView *self,
+                                              const char       *min_text,
+                                              const char       *max_text);
 GtkWidget *shnor_results_view_get_chart      (ShnorResultsView *self);
 
 G_END_DECLS
