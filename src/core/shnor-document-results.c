@@ -11,6 +11,7 @@
 #include "shnor-sqlite.h"
 
 #define RESULT_COLUMNS "school_id, year, kind, subject, grade, participants, mean, below, high"
+#define BULK_ROWS 50000
 
 static void
 bind_result (sqlite3_stmt      *stmt,
@@ -120,10 +121,18 @@ insert_new (ShnorDocument      *self,
       shnor_sqlite_set_error (error, db, sqlite3_errcode (db), shnor_document_get_path (self));
       return FALSE;
     }
+  /* For a region's worth of rows, building the assessment index once
+   * afterwards is cheaper than keeping it up to date row by row. Inside the
+   * edit's transaction: a failure restores it with everything else. */
+  if (n > BULK_ROWS && !shnor_sqlite_exec (db, "DROP INDEX IF EXISTS result_assessment", error))
+    return FALSE;
   if (!shnor_sqlite_exec (db, "UPDATE undo_state SET paused = 1", error))
     return FALSE;
   ok = step_each (self, insert, results, n, stored, FALSE, error);
   if (!shnor_sqlite_exec (db, "UPDATE undo_state SET paused = 0", ok ? error : NULL) || !ok)
+    return FALSE;
+  if (n > BULK_ROWS &&
+      !shnor_sqlite_exec (db, "CREATE INDEX result_assessment ON result (kind, subject, grade, year)", error))
     return FALSE;
 
   last = max_result_rowid (self);
