@@ -187,7 +187,15 @@ shnor_csv_parse (const char  *data,
             }
         }
       else
-        g_string_append_c (cell, c);
+        {
+          /* the rest of an unquoted cell in one go */
+          const char *end = p + 1;
+
+          while (*end && *end != sep && *end != '\n' && *end != '\r' && *end != '"')
+            end++;
+          g_string_append_len (cell, p, end - p);
+          p = end - 1;
+        }
     }
 
   g_ptr_array_unref (cells);

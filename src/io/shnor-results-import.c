@@ -197,6 +197,8 @@ schools_clear (Schools *s)
 typedef struct {
   ShnorImportPlan  *plan;
   ShnorDocument    *document;
+  char             *scale_key;   /* the assessment of the cached scale */
+  double            scale_min, scale_max;
   const ShnorTableRow *row;
   const char       *names[N_COLUMNS];  /* the file's own headers */
   int               index[N_COLUMNS];  /* -1: absent */
@@ -391,7 +393,20 @@ read_row (Row         *r,
     }
   if (regional)
     result->participants = MAX (result->participants, 1);   /* the region's mean has no participants here */
-  if (ok && !shnor_document_validate_result (r->document, result, &column, &error))
+  if (ok)
+    {
+      /* rows come grouped by assessment: one scale lookup per group */
+      g_autofree char *key = g_strdup_printf ("%s\t%s\t%d", result->kind, result->subject, result->grade);
+
+      if (g_strcmp0 (key, r->scale_key) != 0)
+        {
+          shnor_document_get_scale (r->document, result->kind, result->subject, result->grade,
+                                    &r->scale_min, &r->scale_max);
+          g_free (r->scale_key);
+          r->scale_key = g_steal_pointer (&key);
+        }
+    }
+  if (ok && !shnor_result_validate_scale (result, r->scale_min, r->scale_max, &column, &error))
     {
       static const char * const columns[] = { "year", "kind", "subject", "grade", "participants",
                                               "mean", "below", "high" };
@@ -509,6 +524,7 @@ shnor_import_plan_new (ShnorDocument *document,
         plan->added++;
     }
   schools_clear (&schools);
+  g_free (r.scale_key);
 
   if (plan->results->len == 0 && plan->regional->len == 0 && plan->problems->len == 0)
     add_problem (plan, 0, NULL, _("The file has headers but no results."));
