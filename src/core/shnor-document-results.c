@@ -13,15 +13,27 @@
 #define RESULT_COLUMNS "school_id, year, kind, subject, grade, participants, mean, below, high"
 #define BULK_ROWS 50000
 
+/* Binds an assessment's kind, subject and grade to parameters @first,
+ * @first + 1 and @first + 2. */
+static void
+bind_assessment (sqlite3_stmt *stmt,
+                 int           first,
+                 const char   *kind,
+                 const char   *subject,
+                 int           grade)
+{
+  sqlite3_bind_text (stmt, first, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 1, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 2, grade);
+}
+
 static void
 bind_result (sqlite3_stmt      *stmt,
              const ShnorResult *r)
 {
   sqlite3_bind_int64 (stmt, 1, r->school_id);
   sqlite3_bind_int (stmt, 2, r->year);
-  sqlite3_bind_text (stmt, 3, r->kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, r->subject, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, r->grade);
+  bind_assessment (stmt, 3, r->kind, r->subject, r->grade);
   sqlite3_bind_int (stmt, 6, r->participants);
   if (r->has_mean)
     sqlite3_bind_double (stmt, 7, r->mean);
@@ -210,9 +222,7 @@ shnor_document_get_assessment_results (ShnorDocument *self,
                                          " ORDER BY school_id, year");
   if (stmt == NULL)
     return results;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, grade);
+  bind_assessment (stmt, 1, kind, subject, grade);
   sqlite3_bind_int (stmt, 4, first_year);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -267,9 +277,7 @@ shnor_document_delete_result (ShnorDocument  *self,
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, subject, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, grade);
+  bind_assessment (stmt, 2, kind, subject, grade);
   sqlite3_bind_int (stmt, 5, year);
   return shnor_document_finish_edit (self, stmt, error);
 }
@@ -327,9 +335,7 @@ shnor_document_has_result (ShnorDocument *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, subject, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, grade);
+  bind_assessment (stmt, 2, kind, subject, grade);
   sqlite3_bind_int (stmt, 5, year);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
@@ -386,9 +392,7 @@ shnor_document_set_reference_mean (ShnorDocument  *self,
       shnor_document_cancel_edit (self);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, probe.kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, probe.subject, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, grade);
+  bind_assessment (stmt, 1, probe.kind, probe.subject, grade);
   sqlite3_bind_int (stmt, 4, year);
   if (!clear)
     sqlite3_bind_double (stmt, 5, mean);
@@ -428,9 +432,7 @@ shnor_document_get_assessment_years (ShnorDocument *self,
     " ORDER BY 1");
   if (stmt == NULL)
     return years;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, grade);
+  bind_assessment (stmt, 1, kind, subject, grade);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       int year = sqlite3_column_int (stmt, 0);
@@ -587,9 +589,7 @@ shnor_document_get_scale (ShnorDocument *self,
                                          " WHERE kind = ? AND subject = ? AND grade = ?");
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, grade);
+  bind_assessment (stmt, 1, kind, subject, grade);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       *min = sqlite3_column_double (stmt, 0);
@@ -647,9 +647,7 @@ shnor_document_set_scale (ShnorDocument  *self,
                                             " AND grade = ? AND (mean < ? OR mean > ?)");
   if (outside != NULL)
     {
-      sqlite3_bind_text (outside, 1, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (outside, 2, subject, -1, SQLITE_STATIC);
-      sqlite3_bind_int (outside, 3, grade);
+      bind_assessment (outside, 1, kind, subject, grade);
       sqlite3_bind_double (outside, 4, min);
       sqlite3_bind_double (outside, 5, max);
       if (sqlite3_step (outside) == SQLITE_ROW)
@@ -681,9 +679,7 @@ shnor_document_set_scale (ShnorDocument  *self,
       shnor_document_cancel_edit (self);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, grade);
+  bind_assessment (stmt, 1, kind, subject, grade);
   if (!clear)
     {
       sqlite3_bind_double (stmt, 4, min);
