@@ -563,6 +563,62 @@ test_overview (void)
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
 }
 
+/* Answers the file chooser that @action opens with @name in the test's
+ * folder, as the user would. */
+static void
+choose_in_chooser (const char *action_name,
+                   const char *name)
+{
+  GtkWindow *chooser;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  action (action_name);
+  spin (300);
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  else
+    {
+      g_autoptr(GFile) selected = NULL;
+
+      /* the chooser selects the file once it has loaded the folder */
+      g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+      for (int i = 0; i < 50 && selected == NULL; i++)
+        {
+          spin (100);
+          selected = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+        }
+      g_assert_nonnull (selected);
+      g_assert_true (g_file_equal (selected, file));
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  spin (300);
+}
+
+static void
+test_file_choosers (void)
+{
+  g_autofree char *template = g_build_filename (dir, "шаблон из меню.xlsx", NULL);
+  GtkWindow *dialog;
+
+  choose_in_chooser ("win.save-import-template", "шаблон из меню.xlsx");
+  g_assert_true (g_file_test (template, G_FILE_TEST_EXISTS));
+
+  /* the template just saved, opened through Import: its preview */
+  choose_in_chooser ("win.import-results", "шаблон из меню.xlsx");
+  dialog = find_toplevel (SHNOR_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (shnor_import_dialog_get_plan (SHNOR_IMPORT_DIALOG (dialog))->problems->len, ==, 0);
+  gtk_window_destroy (dialog);
+  spin (50);
+}
+
 static void
 test_help_windows (void)
 {
@@ -724,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/ui/results-tab", test_results_tab);
   g_test_add_func ("/ui/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/overview", test_overview);
+  g_test_add_func ("/ui/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);

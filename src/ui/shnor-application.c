@@ -10,6 +10,7 @@
 #include "shnor-application.h"
 #include "shnor-demo.h"
 #include "shnor-error.h"
+#include "shnor-file-chooser.h"
 #include "shnor-results-import.h"
 #include "shnor-settings-dialog.h"
 
@@ -279,37 +280,16 @@ shnor_application_open_file (ShnorApplication *self,
   return TRUE;
 }
 
-void
-shnor_application_add_file_filter (GtkFileChooser *chooser)
-{
-  g_autoptr(GtkFileFilter) shnor = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (shnor, _("Shnor files"));
-  gtk_file_filter_add_pattern (shnor, "*.shnor");
-  gtk_file_filter_add_mime_type (shnor, "application/x-shnor");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, shnor);
-  gtk_file_chooser_add_filter (chooser, all);
-}
-
 /* ---- actions -------------------------------------------------------- */
 
 static void
-open_response (GtkNativeDialog  *chooser,
-               int               response,
-               ShnorApplication *self)
+open_chosen (GObject    *owner,
+             GtkWindow  *parent,
+             GFile      *file,
+             const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-
-      shnor_application_open_file (self, file, SHNOR_IS_WINDOW (parent) ? SHNOR_WINDOW (parent) : NULL);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  shnor_application_open_file (SHNOR_APPLICATION (owner), file,
+                               SHNOR_IS_WINDOW (parent) ? SHNOR_WINDOW (parent) : NULL);
 }
 
 static void
@@ -318,13 +298,10 @@ open_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   ShnorApplication *self = user_data;
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open a Municipality File"), GTK_WINDOW (any_window (self)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  shnor_application_add_file_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  shnor_choose_file (GTK_WINDOW (any_window (self)), _("Open a Municipality File"),
+                     GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, SHNOR_FILES_SHNOR,
+                     open_chosen, G_OBJECT (self));
 }
 
 static gboolean
@@ -363,22 +340,15 @@ create_at (ShnorApplication *self,
 }
 
 static void
-new_response (GtkNativeDialog  *chooser,
-              int               response,
-              ShnorApplication *self)
+new_chosen (GObject    *owner,
+            GtkWindow  *parent,
+            GFile      *file,
+            const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      ShnorWindow *window = SHNOR_WINDOW (gtk_native_dialog_get_transient_for (chooser));
+  ShnorWindow *window = SHNOR_WINDOW (parent);
 
-      if (path != NULL && create_at (self, window, path))
-        gtk_window_present (GTK_WINDOW (shnor_settings_dialog_new (GTK_WINDOW (window),
-                                                                   shnor_window_get_document (window))));
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (path != NULL && create_at (SHNOR_APPLICATION (owner), window, path))
+    gtk_window_present (GTK_WINDOW (shnor_settings_dialog_new (parent, shnor_window_get_document (window))));
 }
 
 static void
@@ -387,14 +357,10 @@ new_activated (GSimpleAction *action,
                gpointer       user_data)
 {
   ShnorApplication *self = user_data;
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("New Municipality File"), GTK_WINDOW (any_window (self)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Municipality.shnor"));
-  shnor_application_add_file_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (new_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  shnor_choose_file (GTK_WINDOW (any_window (self)), _("New Municipality File"),
+                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("Municipality.shnor"), SHNOR_FILES_SHNOR,
+                     new_chosen, G_OBJECT (self));
 }
 
 /* The demo lives in the user's data folder and is made on first use; a

@@ -13,7 +13,6 @@ ShnorApplication *shnor_application_new              (void);
 gboolean          shnor_application_open_file        (ShnorApplication *self,
                                                       GFile            *file,
                                                       ShnorWindow      *preferred);
-void              shnor_application_add_file_filter  (GtkFileChooser   *chooser);
 GSettings        *shnor_application_get_settings     (ShnorApplication *self);
 GSettings        *shnor_settings_new_optional        (const char       *schema_id,
                                                       const char * const *extra_dirs);

@@ -8,6 +8,7 @@
 
 #include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
+#include "shnor-file-chooser.h"
 #include "shnor-results-view.h"
 
 /* The table's columns after the year; "regional" is the reference mean,
@@ -477,45 +478,31 @@ add_clicked (ShnorResultsView *self)
 }
 
 static void
-save_response (GtkNativeDialog  *chooser,
-               int               response,
-               ShnorResultsView *self)
+save_chosen (GObject    *owner,
+             GtkWindow  *parent,
+             GFile      *file,
+             const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      const ShnorChartData *data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (self->chart));
-      g_autoptr(GError) error = NULL;
+  ShnorResultsView *self = SHNOR_RESULTS_VIEW (owner);
+  const ShnorChartData *data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (self->chart));
+  g_autoptr(GError) error = NULL;
 
-      if (data != NULL && path != NULL && !shnor_chart_save (data, path, 1200, 720, &error))
-        show_error (self, error->message);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (data != NULL && path != NULL && !shnor_chart_save (data, path, 1200, 720, &error))
+    show_error (self, error->message);
 }
 
 static void
 save_chart_clicked (ShnorResultsView *self)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   const ShnorChartData *data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (self->chart));
   g_autofree char *name = NULL;
 
   if (data == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save the Chart"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Images and documents (PNG, SVG, PDF)"));
-  gtk_file_filter_add_suffix (filter, "png");
-  gtk_file_filter_add_suffix (filter, "svg");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = g_strdup_printf ("%s.png", data->title);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\:", '-'));
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  shnor_choose_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Save the Chart"),
+                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), g_strdelimit (name, "/\\:", '-'),
+                     SHNOR_FILES_CHARTS, save_chosen, G_OBJECT (self));
 }
 
 /* ---- the scale of the mean ----------------------------------------- */

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "shnor-application.h"
 #include "shnor-field-entry.h"
+#include "shnor-file-chooser.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-view.h"
 #include "shnor-school-editor.h"
@@ -369,33 +370,26 @@ settings_activated (GSimpleAction *action,
 }
 
 static void
-save_copy_response (GtkNativeDialog *chooser,
-                    int              response,
-                    ShnorWindow     *self)
+save_copy_chosen (GObject    *owner,
+                  GtkWindow  *parent,
+                  GFile      *file,
+                  const char *path)
 {
-  g_autoptr(GFile) file = NULL;
+  ShnorWindow *self = SHNOR_WINDOW (owner);
   g_autoptr(GFile) current = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->document == NULL)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = g_file_get_path (file);
+  if (self->document == NULL)
+    return;
   current = g_file_new_for_path (shnor_document_get_path (self->document));
   if (path == NULL || g_file_equal (file, current))
     {
       shnor_window_show_error (self, _("Could not save a copy"),
                                _("Choose another name: a copy cannot replace the open file."));
-      goto out;
+      return;
     }
   if (!shnor_document_save_copy (self->document, path, &error))
     report (self, _("Could not save a copy"), error);
-
-out:
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 }
 
 static void
@@ -404,20 +398,15 @@ save_copy_activated (GSimpleAction *action,
                      gpointer       user_data)
 {
   ShnorWindow *self = user_data;
-  GtkFileChooserNative *chooser;
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   base = g_path_get_basename (shnor_document_get_path (self->document));
   if (g_str_has_suffix (base, ".shnor"))
     base[strlen (base) - strlen (".shnor")] = '\0';
   name = g_strdup_printf (_("%s (copy).shnor"), base);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  shnor_application_add_file_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (save_copy_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  shnor_choose_file (GTK_WINDOW (self), _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                     name, SHNOR_FILES_SHNOR, save_copy_chosen, G_OBJECT (self));
 }
 
 /* Opens the preview of importing @path; for the file chooser and tests. */
@@ -441,20 +430,15 @@ shnor_window_import_results (ShnorWindow *self,
 }
 
 static void
-import_response (GtkNativeDialog *chooser,
-                 int              response,
-                 ShnorWindow     *self)
+import_chosen (GObject    *owner,
+               GtkWindow  *parent,
+               GFile      *file,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  ShnorWindow *self = SHNOR_WINDOW (owner);
 
-      if (path != NULL)
-        shnor_window_import_results (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (self->document != NULL && path != NULL)
+    shnor_window_import_results (self, path);
 }
 
 static void
@@ -462,37 +446,20 @@ import_results_activated (GSimpleAction *action,
                           GVariant      *param,
                           gpointer       user_data)
 {
-  ShnorWindow *self = user_data;
-  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Results"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (tables, _("Tables (CSV, XLSX)"));
-  gtk_file_filter_add_suffix (tables, "csv");
-  gtk_file_filter_add_suffix (tables, "txt");
-  gtk_file_filter_add_suffix (tables, "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  shnor_choose_file (GTK_WINDOW (user_data), _("Import Results"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                     NULL, SHNOR_FILES_TABLES, import_chosen, G_OBJECT (user_data));
 }
 
 static void
-template_response (GtkNativeDialog *chooser,
-                   int              response,
-                   ShnorWindow     *self)
+template_chosen (GObject    *owner,
+                 GtkWindow  *parent,
+                 GFile      *file,
+                 const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
-      if (path != NULL && !shnor_import_write_template (path, &error))
-        report (self, _("Could not save the template"), error);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (path != NULL && !shnor_import_write_template (path, &error))
+    report (SHNOR_WINDOW (owner), _("Could not save the template"), error);
 }
 
 static void
@@ -500,14 +467,9 @@ save_import_template_activated (GSimpleAction *action,
                                 GVariant      *param,
                                 gpointer       user_data)
 {
-  ShnorWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save an Import Template"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Results template.xlsx"));
-  g_signal_connect (chooser, "response", G_CALLBACK (template_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  shnor_choose_file (GTK_WINDOW (user_data), _("Save an Import Template"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                     _("_Save"), _("Results template.xlsx"), SHNOR_FILES_ANY, template_chosen,
+                     G_OBJECT (user_data));
 }
 
 static const GActionEntry win_entries[] = {
