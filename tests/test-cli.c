@@ -199,6 +199,50 @@ test_import_results (void)
   test_rm_rf (dir);
 }
 
+/* --classify: one line per school, code, name and groups separated by
+ * tabs; the groups of the demo's clearly low schools; exit 0. A file that
+ * is not a document: a message and exit 1. */
+static void
+test_classify (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "демо.shnor", NULL);
+  g_autofree char *text = g_build_filename (dir, "не документ.shnor", NULL);
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean low_seen = FALSE;
+
+  shnor (&demo, "--demo", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  shnor (&r, "--classify", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 13);  /* 12 schools and the final newline */
+  g_assert_cmpstr (lines[12], ==, "");
+  for (guint i = 0; i < 12; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 3);
+      g_assert_cmpuint (strlen (cells[0]), ==, 4);  /* the demo's codes: 0301… */
+      g_assert_cmpstr (cells[1], !=, "");
+      if (g_str_equal (cells[1], "ООШ с. Верхняя Тура"))
+        {
+          g_assert_cmpstr (cells[2], ==, "ШНОР, ШНСУ");
+          low_seen = TRUE;
+        }
+    }
+  g_assert_true (low_seen);
+
+  test_write_file (text, "это не база", -1);
+  shnor (&bad, "--classify", text, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "не документ.shnor"));
+  test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,5 +253,6 @@ main (int   argc,
   g_test_add_func ("/cli/demo-and-check", test_demo_and_check);
   g_test_add_func ("/cli/check-refuses", test_check_refuses);
   g_test_add_func ("/cli/import-results", test_import_results);
+  g_test_add_func ("/cli/classify", test_classify);
   return g_test_run ();
 }

@@ -19,5 +19,20 @@ gboolean shnor_document_load_schools  (ShnorDocument *self,
 void     shnor_document_sync_school   (ShnorDocument *self,
                                        gint64         id);
 void     shnor_document_sync_counts   (ShnorDocument *self);
+sqlite3_stmt *shnor_document_begin_with (ShnorDocument *self,
+                                         const char    *label,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean shnor_document_update_value  (ShnorDocument *self,
+                                       const char    *label,
+                                       const char    *table,
+                                       const char    *where,
+                                       const char    *column,
+                                       const GValue  *value,
+                                       gint64         id,
+                                       int            year,
+                                       GError       **error);
+void     shnor_document_identification_changed (ShnorDocument *self,
+                                                const char    *table);
 
 G_END_DECLS

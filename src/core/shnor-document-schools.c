@@ -9,8 +9,10 @@
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
 
-static sqlite3_stmt *
-begin_with (ShnorDocument  *self,
+/* Begins an edit and prepares its statement; NULL (edit cancelled) on
+ * error. */
+sqlite3_stmt *
+shnor_document_begin_with (ShnorDocument  *self,
             const char     *label,
             const char     *sql,
             GError        **error)
@@ -27,8 +29,8 @@ begin_with (ShnorDocument  *self,
 
 /* Sets @column of the row @where selects (?2 is @id, ?3 is @year) as one
  * edit. "IS NOT": an edit that changes nothing leaves no undo step. */
-static gboolean
-update_value (ShnorDocument  *self,
+gboolean
+shnor_document_update_value (ShnorDocument  *self,
               const char     *label,
               const char     *table,
               const char     *where,
@@ -40,7 +42,7 @@ update_value (ShnorDocument  *self,
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE %s AND %s IS NOT ?1",
                                           table, column, where, column);
-  g_autoptr(sqlite3_stmt) stmt = begin_with (self, label, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = shnor_document_begin_with (self, label, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -103,7 +105,7 @@ shnor_document_add_school (ShnorDocument  *self,
 
   if (!shnor_field_parse (field, full_name, &value, error))
     return 0;
-  stmt = begin_with (self, _("Add school"), "INSERT INTO school (full_name) VALUES (?)", error);
+  stmt = shnor_document_begin_with (self, _("Add school"), "INSERT INTO school (full_name) VALUES (?)", error);
   if (stmt == NULL)
     return 0;
   shnor_sqlite_bind_value (stmt, 1, &value);
@@ -132,7 +134,7 @@ shnor_document_delete_school (ShnorDocument  *self,
 
   if (!shnor_document_check_writable (self, error) || !school_exists (self, id, error))
     return FALSE;
-  stmt = begin_with (self, _("Delete school"), "DELETE FROM school WHERE id = ?", error);
+  stmt = shnor_document_begin_with (self, _("Delete school"), "DELETE FROM school WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -175,7 +177,7 @@ shnor_document_set_school_field (ShnorDocument  *self,
       return FALSE;
     }
 
-  return update_value (self, _("Edit school"), "school", "id = ?2", field->column, &value, id, 0, error);
+  return shnor_document_update_value (self, _("Edit school"), "school", "id = ?2", field->column, &value, id, 0, error);
 }
 
 /* ---- context data ---------------------------------------------------- */
@@ -270,7 +272,7 @@ shnor_document_add_context_year (ShnorDocument  *self,
                    _("The school already has context data for %d"), year);
       return FALSE;
     }
-  stmt = begin_with (self, _("Add a year of context data"),
+  stmt = shnor_document_begin_with (self, _("Add a year of context data"),
                      "INSERT INTO school_context (school_id, year) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -295,7 +297,7 @@ shnor_document_delete_context_year (ShnorDocument  *self,
                    _("The school has no context data for %d"), year);
       return FALSE;
     }
-  stmt = begin_with (self, _("Delete a year of context data"),
+  stmt = shnor_document_begin_with (self, _("Delete a year of context data"),
                      "DELETE FROM school_context WHERE school_id = ? AND year = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -351,6 +353,6 @@ shnor_document_set_context_field (ShnorDocument  *self,
         }
     }
 
-  return update_value (self, _("Edit context data"), "school_context", "school_id = ?2 AND year = ?3",
+  return shnor_document_update_value (self, _("Edit context data"), "school_context", "school_id = ?2 AND year = ?3",
                        field->column, &value, school_id, year, error);
 }

@@ -759,7 +759,10 @@ notify_step (ShnorDocument *self,
       sqlite3_reset (rows);
     }
 
-  /* Models first, so that handlers of ::changed see the new state. */
+  /* Models and caches first, so that handlers of ::changed see the new
+   * state. */
+  for (guint i = 0; i < names->len; i++)
+    shnor_document_identification_changed (self, names->pdata[i]);
   for (guint i = 0; i < ids->len; i++)
     if (g_str_equal (names->pdata[i], "school"))
       shnor_document_sync_school (self, g_array_index (ids, gint64, i));

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "shnor-classifier.h"
 #include "shnor-context.h"
+#include "shnor-criteria.h"
 #include "shnor-result.h"
 #include "shnor-school.h"
 
@@ -149,5 +151,94 @@ GArray        *shnor_document_get_overview    (ShnorDocument  *self,
                                                int             grade,
                                                guint           n_years,
                                                GArray        **years);
+
+/* Identification of schools (shnor-document-identification.c). */
+GPtrArray     *shnor_document_get_criteria_sets (ShnorDocument *self);
+ShnorCriteriaSet *shnor_document_dup_active_criteria_set (ShnorDocument *self);
+gint64         shnor_document_copy_criteria_set (ShnorDocument *self,
+                                               gint64          from_id,
+                                               GError        **error);
+gboolean       shnor_document_delete_criteria_set (ShnorDocument *self,
+                                               gint64          id,
+                                               GError        **error);
+gboolean       shnor_document_activate_criteria_set (ShnorDocument *self,
+                                               gint64          id,
+                                               GError        **error);
+gboolean       shnor_document_set_criteria_set_field (ShnorDocument *self,
+                                               gint64          id,
+                                               const char     *column,
+                                               const char     *text,
+                                               GError        **error);
+gint64         shnor_document_add_criterion   (ShnorDocument        *self,
+                                               gint64                set_id,
+                                               const ShnorCriterion *criterion,
+                                               GError              **error);
+gboolean       shnor_document_set_criterion   (ShnorDocument        *self,
+                                               const ShnorCriterion *criterion,
+                                               GError              **error);
+gboolean       shnor_document_delete_criterion (ShnorDocument *self,
+                                               gint64          id,
+                                               GError        **error);
+const ShnorMetrics *shnor_document_get_metrics (ShnorDocument *self);
+ShnorClassification *shnor_document_classify  (ShnorDocument  *self);
+
+typedef struct {
+  gint64  id;
+  char   *name;
+} ShnorIndicator;
+
+GArray        *shnor_document_get_indicators  (ShnorDocument  *self);
+gint64         shnor_document_add_indicator   (ShnorDocument  *self,
+                                               const char     *name,
+                                               GError        **error);
+gboolean       shnor_document_set_indicator_value (ShnorDocument *self,
+                                               gint64          school_id,
+                                               gint64          indicator_id,
+                                               int             year,
+                                               const char     *text,
+                                               GError        **error);
+gboolean       shnor_document_get_indicator_value (ShnorDocument *self,
+                                               gint64          school_id,
+                                               gint64          indicator_id,
+                                               int             year,
+                                               double         *value);
+
+typedef enum {
+  SHNOR_RISK_NOT_ASSESSED = 0,
+  SHNOR_RISK_LOW = 1,
+  SHNOR_RISK_MEDIUM = 2,
+  SHNOR_RISK_HIGH = 3,
+} ShnorRiskLevelCode;
+
+typedef struct {
+  gint64              factor_id;
+  char               *factor;
+  ShnorRiskLevelCode  level;
+  char               *note;
+} ShnorRiskLevel;
+
+const char    *shnor_risk_level_label         (ShnorRiskLevelCode level);
+GArray        *shnor_document_get_risk_profile (ShnorDocument *self,
+                                               gint64          school_id,
+                                               int             year);
+GArray        *shnor_document_get_risk_years  (ShnorDocument  *self,
+                                               gint64          school_id);
+gboolean       shnor_document_set_risk        (ShnorDocument      *self,
+                                               gint64              school_id,
+                                               gint64              factor_id,
+                                               int                 year,
+                                               ShnorRiskLevelCode  level,
+                                               const char         *note,
+                                               GError            **error);
+gint64         shnor_document_add_risk_factor (ShnorDocument  *self,
+                                               const char     *name,
+                                               GError        **error);
+gboolean       shnor_document_rename_risk_factor (ShnorDocument *self,
+                                               gint64          id,
+                                               const char     *name,
+                                               GError        **error);
+gboolean       shnor_document_delete_risk_factor (ShnorDocument *self,
+                                               gint64          id,
+                                               GError        **error);
 
 G_END_DECLS

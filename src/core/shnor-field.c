@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "shnor-field"
 
 #include <locale.h>
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
 #include "config.h"
@@ -120,6 +121,50 @@ shnor_format_double (double value,
   return g_string_free (out, FALSE);
 }
 
+/* Reads ДД.ММ.ГГГГ (also with one-digit day and month, or '/' or '-'
+ * between) and ISO YYYY-MM-DD. FALSE for anything else, and for a date
+ * that does not exist (31.02.2026). */
+gboolean
+shnor_parse_date (const char *text,
+                  GDate      *date)
+{
+  unsigned a, b, c;
+  char s1, s2, end;
+  int n;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  n = sscanf (text, "%u%c%u%c%u%c", &a, &s1, &b, &s2, &c, &end);
+  if (n != 5 || s1 != s2 || (s1 != '.' && s1 != '-' && s1 != '/'))
+    return FALSE;
+  if (a > 999)  /* year first: ISO */
+    {
+      unsigned y = a;
+
+      a = c;
+      c = y;
+    }
+  if (c < 1900 || c > 2200 || !g_date_valid_dmy ((GDateDay) a, (GDateMonth) b, (GDateYear) c))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) a, (GDateMonth) b, (GDateYear) c);
+  return TRUE;
+}
+
+/* ДД.ММ.ГГГГ for a stored ISO date; "" for "". */
+char *
+shnor_format_iso_date (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL || !shnor_parse_date (iso, &date))
+    return g_strdup (iso ? iso : "");
+  return g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (&date), g_date_get_month (&date),
+                          g_date_get_year (&date));
+}
+
 static gboolean
 looks_like_email (const char *text)
 {
@@ -225,6 +270,26 @@ shnor_field_parse (const ShnorField *field,
       g_value_take_string (value, g_steal_pointer (&stripped));
       return TRUE;
 
+    case SHNOR_FIELD_DATE:
+      {
+        GDate date;
+
+        if (stripped[0] != '\0' && !shnor_parse_date (stripped, &date))
+          {
+            g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                         _("“%s”: “%s” is not a date (expected DD.MM.YYYY, for example 01.09.2026)"),
+                         _(field->label), stripped);
+            return FALSE;
+          }
+        g_value_init (value, G_TYPE_STRING);
+        if (stripped[0] == '\0')
+          g_value_set_string (value, "");
+        else
+          g_value_take_string (value, g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
+                                                       g_date_get_month (&date), g_date_get_day (&date)));
+        return TRUE;
+      }
+
     case SHNOR_FIELD_BOOL:
       g_value_init (value, G_TYPE_BOOLEAN);
       if (g_str_equal (stripped, "1") || g_ascii_strcasecmp (stripped, "true") == 0)
@@ -267,6 +332,8 @@ shnor_field_format (const ShnorField *field,
     case SHNOR_FIELD_TEXT:
     case SHNOR_FIELD_EMAIL:
       return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+    case SHNOR_FIELD_DATE:
+      return shnor_format_iso_date (g_value_get_string (value));
     case SHNOR_FIELD_BOOL:
       return g_strdup (g_value_get_boolean (value) ? "1" : "0");
     case SHNOR_FIELD_INT:

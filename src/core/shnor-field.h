@@ -13,6 +13,7 @@ typedef enum {
   SHNOR_FIELD_INT,
   SHNOR_FIELD_REAL,
   SHNOR_FIELD_BOOL,
+  SHNOR_FIELD_DATE,   /* stored as YYYY-MM-DD, shown and typed as ДД.ММ.ГГГГ */
 } ShnorFieldKind;
 
 typedef struct {
@@ -34,6 +35,10 @@ gboolean          shnor_field_parse  (const ShnorField *field,
                                       GError          **error);
 char             *shnor_field_format (const ShnorField *field,
                                       const GValue     *value);
+
+gboolean          shnor_parse_date   (const char       *text,
+                                      GDate            *date);
+char             *shnor_format_iso_date (const char    *iso);
 
 gboolean          shnor_parse_double (const char       *text,
                                       double           *value);

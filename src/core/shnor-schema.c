@@ -79,7 +79,99 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "  min     REAL NOT NULL,"
   "  max     REAL NOT NULL CHECK (max > min),"
   "  UNIQUE (kind, subject, grade));",
+
+  /* 4 → 5: identification of schools — criteria sets and their criteria;
+   * the risk factors of the «500+» methodology and each school's levels
+   * per year; other yearly indicators of a school. The default contents
+   * are written by seed_identification(). */
+  "CREATE TABLE criteria_set ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  name           TEXT NOT NULL CHECK (name <> ''),"
+  "  order_number   TEXT NOT NULL DEFAULT '',"
+  "  order_date     TEXT NOT NULL DEFAULT '',"
+  "  active         INTEGER NOT NULL DEFAULT 0,"
+  "  w_low_income    REAL NOT NULL DEFAULT 0,"
+  "  w_low_education REAL NOT NULL DEFAULT 0,"
+  "  w_non_native    REAL NOT NULL DEFAULT 0,"
+  "  w_disabilities  REAL NOT NULL DEFAULT 0,"
+  "  w_registered    REAL NOT NULL DEFAULT 0);"
+  "CREATE TABLE criterion ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  set_id     INTEGER NOT NULL REFERENCES criteria_set (id) ON DELETE CASCADE,"
+  "  grp        INTEGER NOT NULL CHECK (grp BETWEEN 0 AND 3),"
+  "  metric     TEXT NOT NULL,"
+  "  comparison INTEGER NOT NULL CHECK (comparison BETWEEN 0 AND 5),"
+  "  threshold  REAL NOT NULL DEFAULT 0,"
+  "  aggregate  INTEGER NOT NULL DEFAULT 0 CHECK (aggregate BETWEEN 0 AND 2),"
+  "  years      INTEGER NOT NULL DEFAULT 1 CHECK (years BETWEEN 1 AND 20),"
+  "  at_least   INTEGER NOT NULL DEFAULT 1 CHECK (at_least BETWEEN 1 AND years));"
+  "CREATE INDEX criterion_set ON criterion (set_id);"
+  "CREATE TABLE risk_factor ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  name     TEXT NOT NULL CHECK (name <> ''));"
+  "CREATE TABLE risk_level ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  school_id INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  factor_id INTEGER NOT NULL REFERENCES risk_factor (id) ON DELETE CASCADE,"
+  "  year      INTEGER NOT NULL,"
+  "  level     INTEGER NOT NULL DEFAULT 0 CHECK (level BETWEEN 0 AND 3),"
+  "  note      TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (school_id, factor_id, year));"
+  "CREATE TABLE indicator ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''));"
+  "CREATE TABLE indicator_value ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  school_id    INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
+  "  year         INTEGER NOT NULL,"
+  "  value        REAL NOT NULL,"
+  "  UNIQUE (school_id, indicator_id, year));",
 };
+
+/* The default criteria set of the identification issue and the «500+»
+ * risk factors, in the language of the user who creates the file. */
+static gboolean
+seed_identification (sqlite3  *db,
+                     char    **msg)
+{
+  static const char * const factors[] = {
+    N_("Low level of school equipment"),
+    N_("Shortage of teaching staff"),
+    N_("Insufficient subject and methodological competence of teachers"),
+    N_("Risks of low adaptability of the learning process"),
+    N_("No in-school system of professional development"),
+    N_("High share of pupils at risk of academic failure"),
+    N_("Low quality of overcoming language and cultural barriers"),
+    N_("Lowered quality of the school's learning and upbringing environment"),
+    N_("Low involvement of parents"),
+    N_("Low learning motivation of pupils"),
+  };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  char *name = sqlite3_mprintf ("%Q", _("Identification criteria"));
+
+  g_string_append_printf (sql,
+    "INSERT INTO criteria_set (id, name, active, w_low_income, w_low_education,"
+    " w_non_native, w_disabilities, w_registered) VALUES (1, %s, 1, 0.3, 0.3, 0.1, 0.1, 0.2);"
+    /* group, metric, comparison, threshold, window, years, at least:
+     * see shnor-criteria.h for the codes */
+    "INSERT INTO criterion (set_id, grp, metric, comparison, threshold, aggregate, years, at_least) VALUES"
+    " (1, 0, 'z', 5, 75, 0, 3, 3),"
+    " (1, 1, 'z', 4, 25, 0, 3, 3),"
+    " (1, 2, 'z_change', 0, 0, 0, 2, 2),"
+    " (1, 2, 'z_change', 1, -0.3, 1, 2, 1),"
+    " (1, 3, 'social', 3, 35, 0, 1, 1);", name);
+  sqlite3_free (name);
+  for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
+    {
+      char *factor = sqlite3_mprintf ("INSERT INTO risk_factor (position, name) VALUES (%u, %Q);",
+                                      i, _(factors[i]));
+      g_string_append (sql, factor);
+      sqlite3_free (factor);
+    }
+  return sqlite3_exec (db, sql->str, NULL, NULL, msg) == SQLITE_OK;
+}
 
 gboolean
 shnor_schema_migrate (sqlite3  *db,
@@ -93,7 +185,8 @@ shnor_schema_migrate (sqlite3  *db,
     {
       char *msg = NULL;
 
-      if (sqlite3_exec (db, migrations[v], NULL, NULL, &msg) != SQLITE_OK)
+      if (sqlite3_exec (db, migrations[v], NULL, NULL, &msg) != SQLITE_OK ||
+          (v == 4 && !seed_identification (db, &msg)))
         {
           g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
                        _("Could not upgrade the file from format %d to %d: %s"),

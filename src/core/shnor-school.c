@@ -35,6 +35,7 @@ enum {
   PROP_DISPLAY_NAME,
   PROP_PUPILS_TEXT,
   PROP_TEACHERS_TEXT,
+  PROP_GROUPS,
   PROP_FIRST_FIELD,
   N_PROPS = PROP_FIRST_FIELD + N_FIELDS
 };
@@ -46,6 +47,7 @@ struct _ShnorSchool
   gint64  id;
   int     pupils;    /* of the latest year with context data; -1: unknown */
   int     teachers;
+  guint   groups;    /* 1 << ShnorGroup, as the active criteria set decides */
   GValue  values[N_FIELDS];
 };
 
@@ -156,6 +158,9 @@ shnor_school_get_property (GObject    *object,
     case PROP_TEACHERS_TEXT:
       g_value_take_string (value, count_text (self->teachers));
       break;
+    case PROP_GROUPS:
+      g_value_set_uint (value, self->groups);
+      break;
     default:
       if (prop_id >= PROP_FIRST_FIELD && prop_id < N_PROPS)
         g_value_copy (&self->values[prop_id - PROP_FIRST_FIELD], value);
@@ -222,6 +227,9 @@ shnor_school_class_init (ShnorSchoolClass *klass)
   properties[PROP_TEACHERS_TEXT] =
     g_param_spec_string ("teachers-text", NULL, NULL, "",
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GROUPS] =
+    g_param_spec_uint ("groups", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   for (guint i = 0; i < N_FIELDS; i++)
     properties[PROP_FIRST_FIELD + i] = field_pspec (&school_fields[i]);
 
@@ -322,6 +330,28 @@ shnor_school_set_counts (ShnorSchool *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEACHERS]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEACHERS_TEXT]);
     }
+}
+
+/* The identification groups (1 << ShnorGroup); set by the document when
+ * it classifies. */
+void
+shnor_school_set_groups (ShnorSchool *self,
+                         guint        groups)
+{
+  g_return_if_fail (SHNOR_IS_SCHOOL (self));
+
+  if (self->groups != groups)
+    {
+      self->groups = groups;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPS]);
+    }
+}
+
+guint
+shnor_school_get_groups (ShnorSchool *self)
+{
+  g_return_val_if_fail (SHNOR_IS_SCHOOL (self), 0);
+  return self->groups;
 }
 
 gint64

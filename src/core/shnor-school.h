@@ -29,6 +29,10 @@ void              shnor_school_set_counts      (ShnorSchool    *self,
                                                 int             pupils,
                                                 int             teachers);
 
+void              shnor_school_set_groups      (ShnorSchool    *self,
+                                                guint           groups);
+guint             shnor_school_get_groups      (ShnorSchool    *self);
+
 gint64            shnor_school_get_id          (ShnorSchool    *self);
 const char       *shnor_school_get_full_name   (ShnorSchool    *self);
 const char       *shnor_school_get_display_name (ShnorSchool   *self);

@@ -449,6 +449,9 @@ static const GOptionEntry options[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { "demo", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the demo municipality to a new FILE and exit"), N_("FILE") },
   { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Check FILE: print “ok” or what is wrong; exit 1 when not ok"), N_("FILE") },
+  { "classify", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print each school of FILE with the groups the active criteria set puts it in: code, name, groups, "
+       "tab-separated"), N_("FILE") },
   { "import-template", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an XLSX template for results to FILE and exit"), N_("FILE") },
   { "import-results", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -512,6 +515,39 @@ import_results_command (char **argv)
   return 0;
 }
 
+/* shnor --classify FILE */
+static int
+classify_command (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) document = shnor_document_open (path, &error);
+  g_autoptr(ShnorClassification) classification = NULL;
+  GListModel *schools;
+
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  classification = shnor_document_classify (document);
+  schools = shnor_document_get_schools (document);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(ShnorSchool) school = g_list_model_get_item (schools, i);
+      g_autofree char *code = shnor_school_dup_text (school, "code");
+      guint groups = shnor_classification_get_groups (classification, shnor_school_get_id (school));
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%s\t%s\t", code, shnor_school_get_display_name (school));
+      for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
+        if (groups & (1u << g))
+          g_string_append_printf (line, "%s%s", line->str[line->len - 1] == '\t' ? "" : ", ",
+                                  shnor_group_badge (g));
+      g_print ("%s\n", line->str);
+    }
+  return 0;
+}
+
 static gboolean
 shnor_application_local_command_line (GApplication   *app,
                                       char         ***arguments,
@@ -534,6 +570,7 @@ shnor_application_handle_local_options (GApplication *app,
 {
   g_autofree char *demo = NULL;
   g_autofree char *check = NULL;
+  g_autofree char *classify = NULL;
   g_autofree char *template = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -560,6 +597,8 @@ shnor_application_handle_local_options (GApplication *app,
         }
       return 0;
     }
+  if (g_variant_dict_lookup (dict, "classify", "^ay", &classify))
+    return classify_command (classify);
   if (g_variant_dict_lookup (dict, "check", "^ay", &check))
     {
       if (!shnor_document_check_file (check, &error))

@@ -1,0 +1,563 @@
+/* shnor-classifier.c: standardised results, and the classification.
+ *
+ * The standardised result of a school in a year: for every assessment
+ * (kind, subject, grade, year) with at least two schools, the school's mean
+ * as a z-score against the participants-weighted mean and standard
+ * deviation of all schools of the municipality; then the school's z-scores
+ * of the year averaged, weighted by its participants. Percentiles are
+ * Excel's PERCENTILE.INC (linear interpolation), over the schools that have
+ * a value in that year, and a value equal to the border counts as meeting
+ * it. */
+#define G_LOG_DOMAIN "shnor-classifier"
+
+#include "config.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shnor-classifier.h"
+
+/* Values that differ by less are equal: a tie at a quartile border must not
+ * depend on the order the sums were added in. */
+#define EPSILON 1e-9
+
+struct _ShnorMetrics
+{
+  guint       n_schools;
+  gint64     *school_ids;
+  int         first_year;
+  int         n_years;
+  GHashTable *columns;    /* metric → double[n_schools × n_years], NAN: none */
+};
+
+ShnorMetrics *
+shnor_metrics_new (const gint64 *school_ids,
+                   guint         n_schools,
+                   int           first_year,
+                   int           last_year)
+{
+  ShnorMetrics *m = g_new0 (ShnorMetrics, 1);
+
+  m->n_schools = n_schools;
+  m->school_ids = g_memdup2 (school_ids, n_schools * sizeof (gint64));
+  m->first_year = first_year;
+  m->n_years = last_year >= first_year ? last_year - first_year + 1 : 0;
+  m->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return m;
+}
+
+void
+shnor_metrics_free (ShnorMetrics *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->school_ids);
+  g_hash_table_unref (m->columns);
+  g_free (m);
+}
+
+guint
+shnor_metrics_get_n_schools (const ShnorMetrics *m)
+{
+  return m->n_schools;
+}
+
+gint64
+shnor_metrics_get_school_id (const ShnorMetrics *m,
+                             guint               school)
+{
+  g_return_val_if_fail (school < m->n_schools, 0);
+  return m->school_ids[school];
+}
+
+void
+shnor_metrics_get_years (const ShnorMetrics *m,
+                         int                *first_year,
+                         int                *last_year)
+{
+  *first_year = m->first_year;
+  *last_year = m->first_year + m->n_years - 1;
+}
+
+static double *
+column (const ShnorMetrics *m,
+        const char         *metric,
+        gboolean            create)
+{
+  double *values = g_hash_table_lookup (m->columns, metric);
+
+  if (values == NULL && create)
+    {
+      gsize n = (gsize) m->n_schools * (gsize) m->n_years;
+
+      values = g_new (double, MAX (n, 1));
+      for (gsize i = 0; i < n; i++)
+        values[i] = NAN;
+      g_hash_table_insert (m->columns, g_strdup (metric), values);
+    }
+  return values;
+}
+
+void
+shnor_metrics_set (ShnorMetrics *m,
+                   guint         school,
+                   const char   *metric,
+                   int           year,
+                   double        value)
+{
+  g_return_if_fail (school < m->n_schools);
+  g_return_if_fail (year >= m->first_year && year < m->first_year + m->n_years);
+
+  column (m, metric, TRUE)[school * (gsize) m->n_years + (gsize) (year - m->first_year)] = value;
+}
+
+gboolean
+shnor_metrics_get (const ShnorMetrics *m,
+                   guint               school,
+                   const char         *metric,
+                   int                 year,
+                   double             *value)
+{
+  double *values = column (m, metric, FALSE);
+  double v;
+
+  if (values == NULL || school >= m->n_schools || year < m->first_year || year >= m->first_year + m->n_years)
+    return FALSE;
+  v = values[school * (gsize) m->n_years + (gsize) (year - m->first_year)];
+  if (isnan (v))
+    return FALSE;
+  if (value != NULL)
+    *value = v;
+  return TRUE;
+}
+
+typedef struct {
+  double weight, sum, sum_sq;
+  guint  schools;
+} Moments;
+
+/* Adds the standardised result ("z") and the share below the threshold
+ * ("below") of every school and year of @results. */
+void
+shnor_metrics_add_results (ShnorMetrics            *m,
+                           const ShnorMetricResult *results,
+                           guint                    n_results,
+                           guint                    n_assessments)
+{
+  g_autofree Moments *moments = g_new0 (Moments, MAX (n_assessments, 1));
+  gsize cells = (gsize) m->n_schools * (gsize) m->n_years;
+  g_autofree double *z_sum = g_new0 (double, MAX (cells, 1));
+  g_autofree double *z_weight = g_new0 (double, MAX (cells, 1));
+  g_autofree double *below = g_new0 (double, MAX (cells, 1));
+  g_autofree double *below_of = g_new0 (double, MAX (cells, 1));
+  double *z, *share;
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      const ShnorMetricResult *r = &results[i];
+
+      g_return_if_fail (r->assessment < n_assessments && r->school < m->n_schools);
+      if (r->participants > 0 && !isnan (r->mean))
+        {
+          Moments *a = &moments[r->assessment];
+
+          a->weight += r->participants;
+          a->sum += r->participants * r->mean;
+          a->sum_sq += r->participants * r->mean * r->mean;
+          a->schools++;
+        }
+    }
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      const ShnorMetricResult *r = &results[i];
+      const Moments *a = &moments[r->assessment];
+      gsize cell;
+
+      if (r->year < m->first_year || r->year >= m->first_year + m->n_years || r->participants <= 0)
+        continue;
+      cell = r->school * (gsize) m->n_years + (gsize) (r->year - m->first_year);
+      if (r->below >= 0)
+        {
+          below[cell] += r->below;
+          below_of[cell] += r->participants;
+        }
+      if (!isnan (r->mean) && a->schools >= 2)
+        {
+          double mean = a->sum / a->weight;
+          double variance = a->sum_sq / a->weight - mean * mean;
+          double sd = variance > 0 ? sqrt (variance) : 0;
+
+          if (sd > EPSILON * MAX (1.0, fabs (mean)))
+            {
+              z_sum[cell] += r->participants * (r->mean - mean) / sd;
+              z_weight[cell] += r->participants;
+            }
+        }
+    }
+
+  z = column (m, SHNOR_METRIC_Z, TRUE);
+  share = column (m, SHNOR_METRIC_BELOW, TRUE);
+  for (gsize cell = 0; cell < cells; cell++)
+    {
+      if (z_weight[cell] > 0)
+        z[cell] = z_sum[cell] / z_weight[cell];
+      if (below_of[cell] > 0)
+        share[cell] = 100.0 * below[cell] / below_of[cell];
+    }
+}
+
+/* ---- the classification ---------------------------------------------- */
+
+struct _ShnorClassification
+{
+  gatomicrefcount   ref;
+  ShnorCriteriaSet *set;
+  guint             n_schools;
+  guint             n_criteria;
+  gint64           *school_ids;
+  guint            *groups;
+  ShnorReason      *reasons;    /* n_schools × n_criteria */
+  ShnorReasonYear  *years;
+  GHashTable       *index;      /* school id → its index + 1 */
+};
+
+/* The values of @c's metric, derived ones computed: n_schools × n_years. */
+static double *
+criterion_values (const ShnorMetrics     *m,
+                  const ShnorCriteriaSet *set,
+                  const ShnorCriterion   *c)
+{
+  gsize cells = (gsize) m->n_schools * (gsize) m->n_years;
+  double *out = g_new (double, MAX (cells, 1));
+  double *base;
+
+  for (gsize i = 0; i < cells; i++)
+    out[i] = NAN;
+
+  if (g_str_equal (c->metric, SHNOR_METRIC_Z_CHANGE))
+    {
+      base = column (m, SHNOR_METRIC_Z, FALSE);
+      for (gsize i = 0; base != NULL && i < cells; i++)
+        if (i % (gsize) m->n_years > 0)
+          out[i] = base[i] - base[i - 1];  /* NAN when either is */
+    }
+  else if (g_str_equal (c->metric, SHNOR_METRIC_SOCIAL))
+    {
+      /* Context values 2…6 are the shares, in the order of the weights. */
+      static const char * const shares[SHNOR_N_SOCIAL_WEIGHTS] = {
+        "context:share_low_income", "context:share_low_education", "context:share_non_native",
+        "context:share_disabilities", "context:share_registered",
+      };
+      gboolean any = FALSE;
+
+      for (guint k = 0; k < SHNOR_N_SOCIAL_WEIGHTS; k++)
+        any |= set->weights[k] > 0;
+      for (gsize i = 0; any && i < cells; i++)
+        {
+          double sum = 0;
+
+          for (guint k = 0; k < SHNOR_N_SOCIAL_WEIGHTS && !isnan (sum); k++)
+            if (set->weights[k] > 0)
+              {
+                double *share = column (m, shares[k], FALSE);
+
+                sum += share != NULL ? set->weights[k] * share[i] : NAN;
+              }
+          out[i] = sum;
+        }
+    }
+  else
+    {
+      base = column (m, c->metric, FALSE);
+      if (base != NULL)
+        memcpy (out, base, cells * sizeof (double));
+    }
+  return out;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* PERCENTILE.INC of @n values (sorted here). */
+static double
+percentile (double *values,
+            guint   n,
+            double  p)
+{
+  double h, lo;
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  h = (n - 1) * p / 100.0;
+  lo = floor (h);
+  if ((guint) lo + 1 >= n)
+    return values[n - 1];
+  return values[(guint) lo] + (h - lo) * (values[(guint) lo + 1] - values[(guint) lo]);
+}
+
+static gboolean
+meets (ShnorComparison comparison,
+       double          value,
+       double          limit)
+{
+  switch (comparison)
+    {
+    case SHNOR_COMPARE_LT:            return value < limit - EPSILON;
+    case SHNOR_COMPARE_GT:            return value > limit + EPSILON;
+    case SHNOR_COMPARE_LE:
+    case SHNOR_COMPARE_PERCENTILE_LE: return value <= limit + EPSILON;
+    case SHNOR_COMPARE_GE:
+    case SHNOR_COMPARE_PERCENTILE_GE: return value >= limit - EPSILON;
+    default:                          return FALSE;
+    }
+}
+
+/* The limit a value is compared with: the threshold, or the percentile of
+ * the @n known values (none known: no limit, NAN). */
+static double
+limit_of (const ShnorCriterion *c,
+          double               *known,
+          guint                 n)
+{
+  if (!shnor_comparison_is_percentile (c->comparison))
+    return c->threshold;
+  return n > 0 ? percentile (known, n, c->threshold) : NAN;
+}
+
+static void
+evaluate (ShnorClassification *self,
+          const ShnorMetrics  *m,
+          guint                ci,
+          ShnorReasonYear     *years)
+{
+  const ShnorCriterion *c = &g_array_index (self->set->criteria, ShnorCriterion, ci);
+  g_autofree double *values = criterion_values (m, self->set, c);
+  g_autofree double *known = g_new (double, MAX (m->n_schools, 1));
+  guint n_years = (guint) m->n_years;
+  int last = -1;   /* index of the latest year anybody has a value in */
+  int first;
+
+  for (int y = m->n_years - 1; y >= 0 && last < 0; y--)
+    for (guint s = 0; s < m->n_schools; s++)
+      if (!isnan (values[s * n_years + (guint) y]))
+        {
+          last = y;
+          break;
+        }
+  first = last - c->years + 1;
+
+  /* Each school's reason: the years of the window */
+  for (guint s = 0; s < m->n_schools; s++)
+    {
+      ShnorReason *r = &self->reasons[s * self->n_criteria + ci];
+
+      r->criterion = c;
+      r->years = years + s * (guint) c->years;
+      r->n_years = last < 0 ? 0 : (guint) c->years;
+      r->first_year = last < 0 ? 0 : m->first_year + first;
+      r->last_year = last < 0 ? 0 : m->first_year + last;
+      for (int k = 0; last >= 0 && k < c->years; k++)
+        {
+          ShnorReasonYear *ry = &years[s * (guint) c->years + (guint) k];
+          int y = first + k;
+
+          ry->year = m->first_year + y;
+          ry->value = y >= 0 ? values[s * n_years + (guint) y] : NAN;
+          ry->known = !isnan (ry->value);
+          ry->limit = NAN;
+        }
+    }
+  if (last < 0)
+    return;
+
+  if (c->aggregate == SHNOR_AGGREGATE_EACH)
+    {
+      for (int k = 0; k < c->years; k++)
+        {
+          guint n = 0;
+          double limit;
+
+          for (guint s = 0; s < m->n_schools; s++)
+            if (years[s * (guint) c->years + (guint) k].known)
+              known[n++] = years[s * (guint) c->years + (guint) k].value;
+          limit = limit_of (c, known, n);
+          for (guint s = 0; s < m->n_schools; s++)
+            {
+              ShnorReasonYear *ry = &years[s * (guint) c->years + (guint) k];
+
+              ry->limit = limit;
+              ry->met = ry->known && meets (c->comparison, ry->value, limit);
+            }
+        }
+      for (guint s = 0; s < m->n_schools; s++)
+        {
+          ShnorReason *r = &self->reasons[s * self->n_criteria + ci];
+          int met = 0;
+
+          for (guint k = 0; k < r->n_years; k++)
+            met += r->years[k].met;
+          r->met = met >= c->at_least;
+        }
+    }
+  else
+    {
+      guint n = 0;
+      double limit;
+
+      for (guint s = 0; s < m->n_schools; s++)
+        {
+          ShnorReason *r = &self->reasons[s * self->n_criteria + ci];
+          double sum = 0;
+
+          r->total_known = TRUE;
+          for (guint k = 0; k < r->n_years; k++)
+            {
+              r->total_known &= r->years[k].known;
+              sum += r->years[k].value;
+            }
+          if (r->total_known)
+            {
+              r->total = c->aggregate == SHNOR_AGGREGATE_MEAN ? sum / r->n_years : sum;
+              known[n++] = r->total;
+            }
+        }
+      limit = limit_of (c, known, n);
+      for (guint s = 0; s < m->n_schools; s++)
+        {
+          ShnorReason *r = &self->reasons[s * self->n_criteria + ci];
+
+          r->total_limit = limit;
+          r->met = r->total_known && meets (c->comparison, r->total, limit);
+        }
+    }
+}
+
+/**
+ * shnor_classify:
+ *
+ * Puts every school of @metrics into the groups of @set: a school is in a
+ * group when the group has criteria and the school meets all of them.
+ * Pure: the same metrics and set always give the same answer.
+ */
+ShnorClassification *
+shnor_classify (const ShnorMetrics     *m,
+                const ShnorCriteriaSet *set)
+{
+  ShnorClassification *self = g_new0 (ShnorClassification, 1);
+  gsize n_years = 0;
+  guint n_criteria;
+
+  g_return_val_if_fail (m != NULL && set != NULL, self);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->set = shnor_criteria_set_copy (set);
+  n_criteria = self->set->criteria->len;
+  self->n_schools = m->n_schools;
+  self->n_criteria = n_criteria;
+  self->school_ids = g_memdup2 (m->school_ids, MAX (m->n_schools, 1) * sizeof (gint64));
+  self->groups = g_new0 (guint, MAX (m->n_schools, 1));
+  self->reasons = g_new0 (ShnorReason, MAX ((gsize) m->n_schools * n_criteria, 1));
+  self->index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint c = 0; c < n_criteria; c++)
+    n_years += (gsize) g_array_index (self->set->criteria, ShnorCriterion, c).years * m->n_schools;
+  self->years = g_new0 (ShnorReasonYear, MAX (n_years, 1));
+
+  n_years = 0;
+  for (guint c = 0; c < n_criteria; c++)
+    {
+      evaluate (self, m, c, self->years + n_years);
+      n_years += (gsize) g_array_index (self->set->criteria, ShnorCriterion, c).years * m->n_schools;
+    }
+
+  for (guint s = 0; s < m->n_schools; s++)
+    {
+      guint has = 0, failed = 0;
+
+      for (guint c = 0; c < n_criteria; c++)
+        {
+          ShnorGroup g = g_array_index (self->set->criteria, ShnorCriterion, c).group;
+
+          has |= 1u << g;
+          if (!self->reasons[s * n_criteria + c].met)
+            failed |= 1u << g;
+        }
+      self->groups[s] = has & ~failed;
+      g_hash_table_insert (self->index, &self->school_ids[s], GUINT_TO_POINTER (s + 1));
+    }
+  return self;
+}
+
+ShnorClassification *
+shnor_classification_ref (ShnorClassification *self)
+{
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+shnor_classification_unref (ShnorClassification *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref))
+    return;
+  shnor_criteria_set_free (self->set);
+  g_hash_table_unref (self->index);
+  g_free (self->school_ids);
+  g_free (self->groups);
+  g_free (self->reasons);
+  g_free (self->years);
+  g_free (self);
+}
+
+const ShnorCriteriaSet *
+shnor_classification_get_set (ShnorClassification *self)
+{
+  return self->set;
+}
+
+static int
+school_index (ShnorClassification *self,
+              gint64               school_id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->index, &school_id)) - 1;
+}
+
+guint
+shnor_classification_get_groups (ShnorClassification *self,
+                                 gint64               school_id)
+{
+  int s = school_index (self, school_id);
+
+  return s < 0 ? 0 : self->groups[s];
+}
+
+/* One reason per criterion of the set, in its order; NULL for a school the
+ * classification does not know. */
+const ShnorReason *
+shnor_classification_get_reasons (ShnorClassification *self,
+                                  gint64               school_id,
+                                  guint               *n_reasons)
+{
+  int s = school_index (self, school_id);
+
+  *n_reasons = s < 0 ? 0 : self->n_criteria;
+  return s < 0 || self->n_criteria == 0 ? NULL : &self->reasons[(guint) s * self->n_criteria];
+}
+
+/* The ids of the schools in @group, in the order of the metrics. */
+GArray *
+shnor_classification_list_group (ShnorClassification *self,
+                                 ShnorGroup           group)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint s = 0; s < self->n_schools; s++)
+    if (self->groups[s] & (1u << group))
+      g_array_append_val (ids, self->school_ids[s]);
+  return ids;
+}

@@ -1,0 +1,94 @@
+/* shnor-classifier.h: the yearly metrics of the schools, and the pure
+ * function that puts schools into identification groups and says why. */
+#pragma once
+
+#include <glib.h>
+#include "shnor-criteria.h"
+
+G_BEGIN_DECLS
+
+/* ---- metrics: a value per school, year and metric, or none ----------- */
+
+typedef struct _ShnorMetrics ShnorMetrics;
+
+/* One result as the standardisation needs it; @assessment numbers the
+ * (kind, subject, grade, year) groups from 0, @school the schools. */
+typedef struct {
+  guint  assessment;
+  guint  school;
+  int    year;
+  int    participants;
+  double mean;        /* NAN: not known */
+  int    below;       /* -1: not known */
+} ShnorMetricResult;
+
+ShnorMetrics *shnor_metrics_new          (const gint64            *school_ids,
+                                          guint                    n_schools,
+                                          int                      first_year,
+                                          int                      last_year);
+void          shnor_metrics_free         (ShnorMetrics            *metrics);
+guint         shnor_metrics_get_n_schools (const ShnorMetrics     *metrics);
+gint64        shnor_metrics_get_school_id (const ShnorMetrics     *metrics,
+                                          guint                    school);
+void          shnor_metrics_get_years    (const ShnorMetrics      *metrics,
+                                          int                     *first_year,
+                                          int                     *last_year);
+void          shnor_metrics_set          (ShnorMetrics            *metrics,
+                                          guint                    school,
+                                          const char              *metric,
+                                          int                      year,
+                                          double                   value);
+gboolean      shnor_metrics_get          (const ShnorMetrics      *metrics,
+                                          guint                    school,
+                                          const char              *metric,
+                                          int                      year,
+                                          double                  *value);
+void          shnor_metrics_add_results  (ShnorMetrics            *metrics,
+                                          const ShnorMetricResult *results,
+                                          guint                    n_results,
+                                          guint                    n_assessments);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorMetrics, shnor_metrics_free)
+
+/* ---- the classification ---------------------------------------------- */
+
+typedef struct {
+  int      year;
+  gboolean known;
+  double   value;
+  double   limit;     /* the threshold, or the percentile's value that year */
+  gboolean met;
+} ShnorReasonYear;
+
+/* Why a school meets a criterion or not. */
+typedef struct {
+  const ShnorCriterion *criterion;
+  gboolean              met;
+  int                   first_year;   /* the window; 0 when nobody has data */
+  int                   last_year;
+  const ShnorReasonYear *years;       /* n_years of them, oldest first */
+  guint                 n_years;
+  /* SHNOR_AGGREGATE_SUM and _MEAN: the value over the window */
+  gboolean              total_known;
+  double                total;
+  double                total_limit;
+} ShnorReason;
+
+typedef struct _ShnorClassification ShnorClassification;
+
+ShnorClassification *shnor_classify      (const ShnorMetrics      *metrics,
+                                          const ShnorCriteriaSet  *set);
+ShnorClassification *shnor_classification_ref   (ShnorClassification *self);
+void                 shnor_classification_unref (ShnorClassification *self);
+const ShnorCriteriaSet *shnor_classification_get_set (ShnorClassification *self);
+guint                shnor_classification_get_groups (ShnorClassification *self,
+                                                      gint64               school_id);
+const ShnorReason   *shnor_classification_get_reasons (ShnorClassification *self,
+                                                       gint64               school_id,
+                                                       guint               *n_reasons);
+GArray              *shnor_classification_list_group (ShnorClassification *self,
+                                                      ShnorGroup           group);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorClassification, shnor_classification_unref)
+
+G_END_DECLS
