@@ -405,7 +405,7 @@ test_default_set (Fixture       *f,
   g_assert_true (set->active);
   g_assert_cmpuint (set->criteria->len, ==, 5);
   g_assert_cmpfloat (set->weights[0], ==, 0.3);
-  low = shnor_criterion_describe (find_criterion (set, SHNOR_GROUP_LOW, SHNOR_METRIC_Z));
+  low = shnor_criterion_describe (find_criterion (set, SHNOR_GROUP_LOW, SHNOR_METRIC_Z), NULL);
   g_assert_cmpstr (low, ==, "Standardised result at or below the 25-th percentile, in each of the last 3 years");
 }
 

@@ -8,10 +8,13 @@
 #include "shnor-demo.h"
 #include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
+#include "shnor-identification-view.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-item.h"
 #include "shnor-overview-view.h"
+#include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
+#include "shnor-risk-view.h"
 #include "shnor-school-editor.h"
 #include "shnor-window.h"
 #include "test-util.h"
@@ -180,7 +183,7 @@ test_sort (void)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (child ("school_view"));
   GListModel *columns = gtk_column_view_get_columns (view);
-  g_autoptr(GtkColumnViewColumn) pupils = g_list_model_get_item (columns, 3);
+  g_autoptr(GtkColumnViewColumn) pupils = g_list_model_get_item (columns, 4);  /* school, groups, settlement, area, pupils */
   g_autoptr(ShnorSchool) first = NULL;
   g_autoptr(ShnorSchool) last = NULL;
   guint n = g_list_model_get_n_items (shown_schools ());
@@ -740,6 +743,90 @@ test_settings_presence (void)
     g_assert_nonnull (shnor_application_get_settings (app));
 }
 
+/* Identification: the badges and the group filter of the list, a
+ * school's reasons, its risk profile, and the criteria page, where an
+ * edit changes the lists at once and undo brings them back. */
+static void
+test_identification (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  GtkWidget *editor = child ("editor");
+  ShnorIdentificationView *identification = SHNOR_IDENTIFICATION_VIEW (child ("identification"));
+  ShnorRiskView *risks;
+  g_autofree char *reasons = NULL;
+  g_autofree char *lists = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *undone = NULL;
+  g_autoptr(GArray) profile = NULL;
+  const char *social = g_dgettext ("shnor", "Unfavourable social conditions (ШНСУ)");
+  g_autofree char *two = g_strdup_printf ("%s: 2", social);
+  g_autofree char *one = g_strdup_printf ("%s: 1", social);
+
+  spin (100);
+  /* ШНОР only: the demo's two clearly low schools */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child ("group_filter")), 1 + SHNOR_GROUP_LOW);
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ShnorSchool) school = g_list_model_get_item (shown_schools (), i);
+
+      g_assert_true (shnor_school_get_groups (school) & (1u << SHNOR_GROUP_LOW));
+    }
+  screenshot (GTK_WIDGET (window), "22-group-filter.png");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child ("group_filter")), 0);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+
+  /* Why ООШ с. Верхняя Тура is low and in unfavourable conditions */
+  shnor_window_select_school (window, 11);
+  spin (50);
+  g_assert_cmpstr (shnor_school_get_display_name (selected ()), ==, "ООШ с. Верхняя Тура");
+  shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (editor), "groups");
+  spin (100);
+  reasons = shnor_reasons_view_dup_text (SHNOR_REASONS_VIEW (shnor_school_editor_get_reasons_view (
+                                           SHNOR_SCHOOL_EDITOR (editor))));
+  g_test_message ("%s", reasons);
+  g_assert_true (g_str_has_prefix (reasons, "[ШНОР][ШНСУ]"));
+  g_assert_nonnull (strstr (reasons, "✓"));
+  g_assert_nonnull (strstr (reasons, "2026: "));
+  screenshot (GTK_WIDGET (window), "23-reasons.png");
+
+  /* Its risk profile: a level and a note, stored for the year shown */
+  shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (editor), "risks");
+  spin (100);
+  risks = SHNOR_RISK_VIEW (shnor_school_editor_get_risk_view (SHNOR_SCHOOL_EDITOR (editor)));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (shnor_risk_view_get_level (risks, 1)), SHNOR_RISK_HIGH);
+  spin (50);
+  type_into (SHNOR_FIELD_ENTRY (shnor_risk_view_get_note (risks, 1)), "Две вакансии: математика, физика");
+  spin (100);
+  profile = shnor_document_get_risk_profile (doc, 11, 2026);
+  g_assert_cmpint (g_array_index (profile, ShnorRiskLevel, 1).level, ==, SHNOR_RISK_HIGH);
+  g_assert_cmpstr (g_array_index (profile, ShnorRiskLevel, 1).note, ==, "Две вакансии: математика, физика");
+  screenshot (GTK_WIDGET (window), "24-risks.png");
+
+  /* The criteria page: ШНСУ from an index of 40 instead of 35 leaves one
+   * school of two; undo brings the other back */
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "identification");
+  spin (200);
+  lists = shnor_identification_view_dup_lists (identification);
+  g_test_message ("%s", lists);
+  g_assert_nonnull (strstr (lists, two));
+  screenshot (GTK_WIDGET (window), "25-identification.png");
+  type_into (SHNOR_FIELD_ENTRY (shnor_identification_view_get_cell (identification, 4, 3)), "40");
+  spin (200);
+  edited = shnor_identification_view_dup_lists (identification);
+  g_assert_nonnull (strstr (edited, one));
+  action ("win.undo");
+  spin (200);
+  undone = shnor_identification_view_dup_lists (identification);
+  g_assert_nonnull (strstr (undone, two));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (editor), "profile");
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/ui/results-tab", test_results_tab);
   g_test_add_func ("/ui/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/overview", test_overview);
+  g_test_add_func ("/ui/identification", test_identification);
   g_test_add_func ("/ui/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);

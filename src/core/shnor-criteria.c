@@ -12,14 +12,19 @@
 #include "shnor-error.h"
 
 static const ShnorField set_fields[] = {
-  { "name",            SHNOR_FIELD_TEXT, N_("Name of the criteria set"), 0, 0, TRUE, NULL },
-  { "order_number",    SHNOR_FIELD_TEXT, N_("Number of the approving order"), 0, 0, FALSE, NULL },
-  { "order_date",      SHNOR_FIELD_DATE, N_("Date of the approving order"), 0, 0, FALSE, NULL },
-  { "w_low_income",    SHNOR_FIELD_REAL, N_("Weight of the share from low-income families"), 0, 10, TRUE, NULL },
-  { "w_low_education", SHNOR_FIELD_REAL, N_("Weight of the share whose parents have low education"), 0, 10, TRUE, NULL },
-  { "w_non_native",    SHNOR_FIELD_REAL, N_("Weight of the share with non-native Russian"), 0, 10, TRUE, NULL },
-  { "w_disabilities",  SHNOR_FIELD_REAL, N_("Weight of the share with disabilities (ОВЗ)"), 0, 10, TRUE, NULL },
-  { "w_registered",    SHNOR_FIELD_REAL, N_("Weight of the share registered with КДН/ПДН"), 0, 10, TRUE, NULL },
+  { "name",            SHNOR_FIELD_TEXT, N_("Name of the criteria set"), 0, 0, TRUE, N_("Name") },
+  { "order_number",    SHNOR_FIELD_TEXT, N_("Number of the approving order"), 0, 0, FALSE, N_("Order No.") },
+  { "order_date",      SHNOR_FIELD_DATE, N_("Date of the approving order"), 0, 0, FALSE, N_("of") },
+  { "w_low_income",    SHNOR_FIELD_REAL, N_("Weight of the share from low-income families"), 0, 10, TRUE,
+    N_("Low income") },
+  { "w_low_education", SHNOR_FIELD_REAL, N_("Weight of the share whose parents have low education"), 0, 10, TRUE,
+    N_("Low education") },
+  { "w_non_native",    SHNOR_FIELD_REAL, N_("Weight of the share with non-native Russian"), 0, 10, TRUE,
+    N_("Non-native Russian") },
+  { "w_disabilities",  SHNOR_FIELD_REAL, N_("Weight of the share with disabilities (ОВЗ)"), 0, 10, TRUE,
+    N_("ОВЗ") },
+  { "w_registered",    SHNOR_FIELD_REAL, N_("Weight of the share registered with КДН/ПДН"), 0, 10, TRUE,
+    N_("КДН/ПДН") },
 };
 
 #define FIRST_WEIGHT 3
@@ -146,12 +151,11 @@ const char *
 shnor_comparison_label (ShnorComparison comparison)
 {
   static const char * const labels[SHNOR_N_COMPARISONS] = {
-    N_("below"), N_("at or below"), N_("above"), N_("at or above"),
-    N_("at or below the percentile"), N_("at or above the percentile"),
+    "<", "≤", ">", "≥", N_("≤ percentile"), N_("≥ percentile"),
   };
 
   g_return_val_if_fail ((guint) comparison < SHNOR_N_COMPARISONS, "");
-  return _(labels[comparison]);
+  return comparison < SHNOR_COMPARE_PERCENTILE_LE ? labels[comparison] : _(labels[comparison]);
 }
 
 gboolean
@@ -164,7 +168,7 @@ const char *
 shnor_aggregate_label (ShnorAggregate aggregate)
 {
   static const char * const labels[SHNOR_N_AGGREGATES] = {
-    N_("in K of the last N years"), N_("in total over the last N years"), N_("on average over the last N years"),
+    N_("K of the last N years"), N_("sum over N years"), N_("mean over N years"),
   };
 
   g_return_val_if_fail ((guint) aggregate < SHNOR_N_AGGREGATES, "");
@@ -208,11 +212,13 @@ shnor_criterion_validate (const ShnorCriterion  *c,
 }
 
 /* "Standardised result at or below the 25th percentile, in each of the
- * last 3 years" */
+ * last 3 years"; @metric_label: the metric's name when the caller knows
+ * better (an indicator's name), or NULL. */
 char *
-shnor_criterion_describe (const ShnorCriterion *c)
+shnor_criterion_describe (const ShnorCriterion *c,
+                          const char           *metric_label)
 {
-  g_autofree char *metric = shnor_metric_label (c->metric);
+  g_autofree char *metric = metric_label ? g_strdup (metric_label) : shnor_metric_label (c->metric);
   g_autofree char *value = shnor_format_double (c->threshold, 2);
   g_autofree char *condition = NULL;
   g_autofree char *window = NULL;
@@ -225,8 +231,17 @@ shnor_criterion_describe (const ShnorCriterion *c)
     case SHNOR_COMPARE_PERCENTILE_GE:
       condition = g_strdup_printf (_("at or above the %s-th percentile"), value);
       break;
+    case SHNOR_COMPARE_LT:
+      condition = g_strdup_printf (_("below %s"), value);
+      break;
+    case SHNOR_COMPARE_LE:
+      condition = g_strdup_printf (_("at or below %s"), value);
+      break;
+    case SHNOR_COMPARE_GT:
+      condition = g_strdup_printf (_("above %s"), value);
+      break;
     default:
-      condition = g_strdup_printf ("%s %s", shnor_comparison_label (c->comparison), value);
+      condition = g_strdup_printf (_("at or above %s"), value);
       break;
     }
 

@@ -86,7 +86,8 @@ gboolean          shnor_comparison_is_percentile (ShnorComparison comparison);
 
 gboolean          shnor_criterion_validate   (const ShnorCriterion *criterion,
                                               GError          **error);
-char             *shnor_criterion_describe   (const ShnorCriterion *criterion);
+char             *shnor_criterion_describe   (const ShnorCriterion *criterion,
+                                              const char       *metric_label);
 void              shnor_criterion_copy       (const ShnorCriterion *from,
                                               ShnorCriterion   *to);
 void              shnor_criterion_clear      (ShnorCriterion   *criterion);

@@ -837,6 +837,73 @@ shnor_document_get_indicator_value (ShnorDocument *self,
   return found;
 }
 
+/**
+ * shnor_document_list_metrics:
+ *
+ * Returns: (transfer full): the metrics a criterion can use in this file:
+ * the result metrics, the social index, every context value and every
+ * indicator.
+ */
+GStrv
+shnor_document_list_metrics (ShnorDocument *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GArray) indicators = shnor_document_get_indicators (self);
+  guint n_fields;
+  const ShnorField *fields = shnor_context_fields (&n_fields);
+
+  g_strv_builder_add_many (builder, SHNOR_METRIC_Z, SHNOR_METRIC_BELOW, SHNOR_METRIC_Z_CHANGE,
+                           SHNOR_METRIC_SOCIAL, NULL);
+  for (guint i = 1; i < n_fields; i++)
+    {
+      g_autofree char *metric = g_strconcat ("context:", fields[i].column, NULL);
+
+      g_strv_builder_add (builder, metric);
+    }
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      g_autofree char *metric = g_strdup_printf ("indicator:%" G_GINT64_FORMAT,
+                                                 g_array_index (indicators, ShnorIndicator, i).id);
+
+      g_strv_builder_add (builder, metric);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* A metric's label, indicators by their names. */
+char *
+shnor_document_dup_metric_label (ShnorDocument *self,
+                                 const char    *metric)
+{
+  if (g_str_has_prefix (metric, "indicator:"))
+    {
+      sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT name FROM indicator WHERE id = ?");
+      char *name = NULL;
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, g_ascii_strtoll (metric + strlen ("indicator:"), NULL, 10));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+      if (name != NULL)
+        return name;
+      /* TRANSLATORS: a criterion's indicator that was deleted */
+      return g_strdup (_("(deleted indicator)"));
+    }
+  return shnor_metric_label (metric);
+}
+
+char *
+shnor_document_describe_criterion (ShnorDocument        *self,
+                                   const ShnorCriterion *criterion)
+{
+  g_autofree char *label = shnor_document_dup_metric_label (self, criterion->metric);
+
+  return shnor_criterion_describe (criterion, label);
+}
+
 /* ---- risk profiles ----------------------------------------------------- */
 
 static void

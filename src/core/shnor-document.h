@@ -179,6 +179,11 @@ gboolean       shnor_document_set_criterion   (ShnorDocument        *self,
 gboolean       shnor_document_delete_criterion (ShnorDocument *self,
                                                gint64          id,
                                                GError        **error);
+GStrv          shnor_document_list_metrics    (ShnorDocument  *self);
+char          *shnor_document_dup_metric_label (ShnorDocument *self,
+                                               const char     *metric);
+char          *shnor_document_describe_criterion (ShnorDocument *self,
+                                               const ShnorCriterion *criterion);
 const ShnorMetrics *shnor_document_get_metrics (ShnorDocument *self);
 ShnorClassification *shnor_document_classify  (ShnorDocument  *self);
 

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "shnor-results-view"
 
 #include "config.h"
+#include "shnor-widgets.h"
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -254,10 +255,7 @@ header (const char *text,
 static void
 clear_table (ShnorResultsView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->table)))
-    gtk_grid_remove (GTK_GRID (self->table), child);
+  shnor_widget_remove_children (self->table);
 }
 
 static GtkWidget *

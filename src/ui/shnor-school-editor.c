@@ -5,8 +5,11 @@
 #include <glib/gi18n.h>
 
 #include "config.h"
+#include "shnor-widgets.h"
 #include "shnor-field-entry.h"
+#include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
+#include "shnor-risk-view.h"
 #include "shnor-school-editor.h"
 
 struct _ShnorSchoolEditor
@@ -21,7 +24,10 @@ struct _ShnorSchoolEditor
   GtkWidget     *add_year_button;
   GtkWidget     *context_grid;
   GtkWidget     *context_error;
+  GtkWidget     *switcher;
   GtkWidget     *results;
+  GtkWidget     *reasons;
+  GtkWidget     *risks;
 
   ShnorDocument *document;
   ShnorSchool   *school;
@@ -296,10 +302,7 @@ add_year_clicked (ShnorSchoolEditor *self)
 static void
 clear_grid (GtkWidget *grid)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (grid)))
-    gtk_grid_remove (GTK_GRID (grid), child);
+  shnor_widget_remove_children (grid);
 }
 
 static void
@@ -475,6 +478,8 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   object_class->dispose = shnor_school_editor_dispose;
 
   g_type_ensure (SHNOR_TYPE_RESULTS_VIEW);
+  g_type_ensure (SHNOR_TYPE_REASONS_VIEW);
+  g_type_ensure (SHNOR_TYPE_RISK_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-school-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, box);
@@ -485,7 +490,10 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, add_year_button);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, context_grid);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, context_error);
+  gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, switcher);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, results);
+  gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, reasons);
+  gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, risks);
   gtk_widget_class_bind_template_callback (widget_class, add_year_clicked);
 }
 
@@ -493,6 +501,9 @@ static void
 shnor_school_editor_init (ShnorSchoolEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Tabs as wide as their titles: five equal tabs would make the window
+   * wider than a laptop screen. */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->switcher)), FALSE);
   self->widgets = g_hash_table_new (g_str_hash, g_str_equal);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   build_form (self);
@@ -518,6 +529,8 @@ shnor_school_editor_set_document (ShnorSchoolEditor *self,
   if (document != NULL)
     g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
   shnor_results_view_set_document (SHNOR_RESULTS_VIEW (self->results), document);
+  shnor_reasons_view_set_document (SHNOR_REASONS_VIEW (self->reasons), document);
+  shnor_risk_view_set_document (SHNOR_RISK_VIEW (self->risks), document);
 }
 
 void
@@ -537,6 +550,8 @@ shnor_school_editor_set_school (ShnorSchoolEditor *self,
   g_array_set_size (self->years, 0);
   load_school (self);
   shnor_results_view_set_school (SHNOR_RESULTS_VIEW (self->results), school);
+  shnor_reasons_view_set_school (SHNOR_REASONS_VIEW (self->reasons), school);
+  shnor_risk_view_set_school (SHNOR_RISK_VIEW (self->risks), school);
 }
 
 /* For tests and accessibility tools: the widget that edits @column. */
@@ -579,4 +594,18 @@ shnor_school_editor_get_results_view (ShnorSchoolEditor *self)
 {
   g_return_val_if_fail (SHNOR_IS_SCHOOL_EDITOR (self), NULL);
   return self->results;
+}
+
+GtkWidget *
+shnor_school_editor_get_reasons_view (ShnorSchoolEditor *self)
+{
+  g_return_val_if_fail (SHNOR_IS_SCHOOL_EDITOR (self), NULL);
+  return self->reasons;
+}
+
+GtkWidget *
+shnor_school_editor_get_risk_view (ShnorSchoolEditor *self)
+{
+  g_return_val_if_fail (SHNOR_IS_SCHOOL_EDITOR (self), NULL);
+  return self->risks;
 }

@@ -8,8 +8,10 @@
 #include "shnor-application.h"
 #include "shnor-field-entry.h"
 #include "shnor-file-chooser.h"
+#include "shnor-identification-view.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-view.h"
+#include "shnor-reasons-view.h"
 #include "shnor-school-editor.h"
 #include "shnor-settings-dialog.h"
 #include "shnor-window.h"
@@ -40,6 +42,7 @@ struct _ShnorWindow
   GtkWidget          *search_bar;
   GtkWidget          *search_entry;
   GtkWidget          *area_filter;
+  GtkWidget          *group_filter;
   GtkWidget          *count_label;
   GtkWidget          *school_view;
   GtkColumnViewColumn *name_column;
@@ -48,12 +51,18 @@ struct _ShnorWindow
   GtkWidget          *views;
   GtkWidget          *view_switcher;
   GtkWidget          *overview;
+  GtkWidget          *identification;
 
   ShnorDocument      *document;
   GtkFilter          *filter;
   GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;
+  guint               classify_idle;
 };
+
+/* The group filter: all, one group (1 + ShnorGroup), or none of them. */
+#define GROUP_FILTER_ALL 0
+#define GROUP_FILTER_NONE (SHNOR_N_GROUPS + 1)
 
 G_DEFINE_FINAL_TYPE (ShnorWindow, shnor_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -76,6 +85,13 @@ school_visible (gpointer item,
   ShnorSchool *school = item;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   AreaFilter area = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->area_filter));
+  guint group = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->group_filter));
+
+  if (group == GROUP_FILTER_NONE && shnor_school_get_groups (school) != 0)
+    return FALSE;
+  if (group > GROUP_FILTER_ALL && group < GROUP_FILTER_NONE &&
+      !(shnor_school_get_groups (school) & (1u << (group - 1))))
+    return FALSE;
 
   switch (area)
     {
@@ -258,6 +274,31 @@ update_actions (ShnorWindow *self)
   set_action_enabled (self, "delete-school", writable && selected_school (self) != NULL);
 }
 
+/* The badges of the list come from the classification, which the
+ * document computes on demand: ask for it once the loop is idle after a
+ * change, then filter again by the new groups. */
+static gboolean
+classify_idle (gpointer data)
+{
+  ShnorWindow *self = data;
+  g_autoptr(ShnorClassification) classification = NULL;
+
+  self->classify_idle = 0;
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
+  classification = shnor_document_classify (self->document);
+  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->group_filter)) != GROUP_FILTER_ALL)
+    refilter (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_classify (ShnorWindow *self)
+{
+  if (self->classify_idle == 0)
+    self->classify_idle = g_idle_add (classify_idle, self);
+}
+
 static void
 document_changed (ShnorDocument *document,
                   const char    *table,
@@ -267,6 +308,7 @@ document_changed (ShnorDocument *document,
   if (g_str_equal (table, "settings"))
     update_title (self);
   update_count (self);
+  queue_classify (self);
 }
 
 /* ---- actions -------------------------------------------------------- */
@@ -564,6 +606,8 @@ detach_document (ShnorWindow *self)
   shnor_school_editor_set_school (SHNOR_SCHOOL_EDITOR (self->editor), NULL);
   shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), NULL);
   shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), NULL);
+  shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), NULL);
+  g_clear_handle_id (&self->classify_idle, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   shnor_document_close (self->document);
@@ -611,6 +655,8 @@ shnor_window_set_document (ShnorWindow   *self,
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->school_view), GTK_SELECTION_MODEL (self->selection));
   shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), document);
   shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), document);
+  shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), document);
+  queue_classify (self);
 
   gtk_widget_set_visible (self->history_box, TRUE);
   gtk_widget_set_visible (self->view_switcher, TRUE);
@@ -678,6 +724,18 @@ shnor_window_class_init (ShnorWindowClass *klass)
   g_type_ensure (SHNOR_TYPE_SCHOOL);
   g_type_ensure (SHNOR_TYPE_SCHOOL_EDITOR);
   g_type_ensure (SHNOR_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (SHNOR_TYPE_IDENTIFICATION_VIEW);
+
+  /* The application's own styles (the group badges), for every window of
+   * the display, the test's windows included. */
+  {
+    GtkCssProvider *css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/com/example/Shnor/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    g_object_unref (css);
+  }
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, title_label);
@@ -694,6 +752,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, group_filter);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, school_view);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, name_column);
@@ -702,6 +761,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, views);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, identification);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, area_filter_changed);
@@ -719,6 +779,74 @@ setup_area_filter (ShnorWindow *self)
   gtk_string_list_append (areas, _("Villages"));
   gtk_string_list_append (areas, _("Hard to reach"));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->area_filter), G_LIST_MODEL (areas));
+}
+
+static void
+setup_group_filter (ShnorWindow *self)
+{
+  g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (groups, _("All groups"));
+  for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
+    gtk_string_list_append (groups, shnor_group_label (g));
+  gtk_string_list_append (groups, _("In no group"));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->group_filter), G_LIST_MODEL (groups));
+}
+
+static void
+badges_refill (ShnorSchool *school,
+               GParamSpec  *pspec,
+               GtkWidget   *box)
+{
+  shnor_reasons_view_fill_badges (GTK_BOX (box), shnor_school_get_groups (school));
+}
+
+static void
+badges_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4));
+}
+
+static void
+badges_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  ShnorSchool *school = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  badges_refill (school, NULL, box);
+  g_signal_connect_object (school, "notify::groups", G_CALLBACK (badges_refill), box, 0);
+}
+
+static void
+badges_unbind (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), badges_refill,
+                                        gtk_list_item_get_child (item));
+}
+
+/* The groups column: badges need code, so it is made here rather than in
+ * the template. */
+static void
+add_groups_column (ShnorWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkSorter *sorter = GTK_SORTER (gtk_numeric_sorter_new (
+    gtk_property_expression_new (SHNOR_TYPE_SCHOOL, NULL, "groups")));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (badges_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (badges_bind), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (badges_unbind), NULL);
+  column = gtk_column_view_column_new (_("Groups"), factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_fixed_width (column, 110);
+  gtk_column_view_insert_column (GTK_COLUMN_VIEW (self->school_view), 1, column);
+  g_object_unref (sorter);
+  g_object_unref (column);
 }
 
 static void
@@ -743,6 +871,8 @@ shnor_window_init (ShnorWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   setup_area_filter (self);
+  setup_group_filter (self);
+  add_groups_column (self);
   setup_list_shortcuts (self);
   self->filter = GTK_FILTER (gtk_custom_filter_new (school_visible, self, NULL));
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
