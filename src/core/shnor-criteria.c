@@ -71,7 +71,7 @@ const char *
 shnor_group_badge (ShnorGroup group)
 {
   static const char * const badges[SHNOR_N_GROUPS] = {
-    N_("High"), N_("ШНОР"), N_("Decline"), N_("ШНСУ"),
+    NC_("group", "High"), NC_("group", "ШНОР"), NC_("group", "Decline"), NC_("group", "ШНСУ"),
   };
 
   g_return_val_if_fail ((guint) group < SHNOR_N_GROUPS, "");
@@ -256,8 +256,10 @@ shnor_criterion_describe (const ShnorCriterion *c,
                                              "on average over the last %d years", c->years), c->years);
       break;
     default:
-      if (c->at_least == c->years)
-        window = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in the last year",
+      if (c->years == 1)
+        window = g_strdup (_("in the last year"));
+      else if (c->at_least == c->years)
+        window = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in each of the last %d year",
                                                "in each of the last %d years", c->years), c->years);
       else
         window = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in at least %d of the last %d years",

@@ -981,7 +981,7 @@ const char *
 shnor_risk_level_label (ShnorRiskLevelCode level)
 {
   static const char * const labels[] = {
-    N_("not assessed"), N_("low"), N_("medium"), N_("high"),
+    NC_("risk", "not assessed"), NC_("risk", "low"), NC_("risk", "medium"), NC_("risk", "high"),
   };
 
   g_return_val_if_fail ((guint) level < G_N_ELEMENTS (labels), "");

@@ -304,6 +304,7 @@ build_set_grid (ShnorIdentificationView *self)
   G_STATIC_ASSERT (G_N_ELEMENTS (set_layout) == 3 + SHNOR_N_SOCIAL_WEIGHTS);
   gtk_label_set_xalign (GTK_LABEL (weights), 0);
   gtk_label_set_wrap (GTK_LABEL (weights), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (weights), 50);
   gtk_widget_add_css_class (weights, "dim-label");
   gtk_grid_attach (GTK_GRID (self->set_grid), weights, 0, 2, 6, 1);
   for (guint i = 0; i < n_fields; i++)
@@ -518,6 +519,7 @@ list_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);  /* natural width: the window opens at a sane size */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);

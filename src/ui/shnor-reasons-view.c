@@ -57,6 +57,7 @@ add_label (ShnorReasonsView *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);  /* natural width: the window opens at a sane size */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_margin_start (label, indent);
   if (css_class != NULL)

@@ -31,6 +31,7 @@ struct _ShnorRiskView
 G_DEFINE_FINAL_TYPE (ShnorRiskView, shnor_risk_view, GTK_TYPE_WIDGET)
 
 static const ShnorField note_field = { "note", SHNOR_FIELD_TEXT, N_("Note"), 0, 0, FALSE, NULL };
+static const ShnorField factor_field = { "name", SHNOR_FIELD_TEXT, N_("Risk factor"), 0, 0, TRUE, NULL };
 
 enum { COLUMN_FACTOR, COLUMN_LEVEL, COLUMN_NOTE, COLUMN_DELETE };
 
@@ -93,22 +94,14 @@ note_commit (ShnorFieldEntry *entry,
 }
 
 static void
-factor_renamed (GtkEditableLabel *label,
-                GParamSpec       *pspec,
-                ShnorRiskView    *self)
+factor_renamed (ShnorFieldEntry *entry,
+                const char      *text,
+                ShnorRiskView   *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (gtk_editable_label_get_editing (label) || self->loading)
-    return;
-  if (!shnor_document_rename_risk_factor (self->document, row_factor (self, GTK_WIDGET (label)),
-                                          gtk_editable_get_text (GTK_EDITABLE (label)), &error))
-    {
-      show_error (self, error);
-      load (self);
-    }
-  else
-    show_error (self, NULL);
+  if (!shnor_document_rename_risk_factor (self->document, row_factor (self, GTK_WIDGET (entry)), text, &error))
+    shnor_field_entry_set_error (entry, error->message);
 }
 
 static void
@@ -167,7 +160,7 @@ build_rows (ShnorRiskView *self,
   for (guint i = 0; i < profile->len; i++)
     {
       const ShnorRiskLevel *r = &g_array_index (profile, ShnorRiskLevel, i);
-      GtkWidget *factor = gtk_editable_label_new (r->factor);
+      GtkWidget *factor = shnor_field_entry_new (&factor_field, TRUE);
       GtkWidget *level = gtk_drop_down_new_from_strings (levels);
       GtkWidget *note = shnor_field_entry_new (&note_field, TRUE);
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -175,9 +168,9 @@ build_rows (ShnorRiskView *self,
 
       g_array_append_val (self->factors, r->factor_id);
       gtk_widget_set_hexpand (factor, TRUE);
-      gtk_widget_set_size_request (factor, 220, -1);
-      gtk_widget_set_tooltip_text (factor, _("Click to rename the factor for all schools"));
-      gtk_editable_set_editable (GTK_EDITABLE (factor), writable);
+      shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (factor), r->factor);
+      shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (factor), writable);
+      gtk_widget_set_tooltip_text (factor, _("The factor's name, the same for all schools: edit it to rename"));
       gtk_drop_down_set_selected (GTK_DROP_DOWN (level), r->level);
       gtk_widget_set_valign (level, GTK_ALIGN_START);
       gtk_widget_set_sensitive (level, writable);
@@ -192,7 +185,7 @@ build_rows (ShnorRiskView *self,
       gtk_widget_add_css_class (remove, "flat");
       for (GtkWidget **w = (GtkWidget *[]) { factor, level, note, remove, NULL }; *w; w++)
         tag_row (*w, i);
-      g_signal_connect (factor, "notify::editing", G_CALLBACK (factor_renamed), self);
+      g_signal_connect (factor, "commit", G_CALLBACK (factor_renamed), self);
       g_signal_connect (level, "notify::selected", G_CALLBACK (level_selected), self);
       g_signal_connect (note, "commit", G_CALLBACK (note_commit), self);
       g_signal_connect (remove, "clicked", G_CALLBACK (delete_clicked), self);

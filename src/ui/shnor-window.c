@@ -843,7 +843,7 @@ add_groups_column (ShnorWindow *self)
   column = gtk_column_view_column_new (_("Groups"), factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, 110);
+  gtk_column_view_column_set_fixed_width (column, 128);
   gtk_column_view_insert_column (GTK_COLUMN_VIEW (self->school_view), 1, column);
   g_object_unref (sorter);
   g_object_unref (column);
