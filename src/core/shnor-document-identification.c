@@ -135,42 +135,15 @@ shnor_document_dup_active_criteria_set (ShnorDocument *self)
   }
 }
 
+/* @active: the set's active flag, or NULL */
 static gboolean
 set_exists (ShnorDocument  *self,
             gint64          id,
-            gboolean       *active,
+            gint64         *active,
             GError        **error)
 {
-  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT active FROM criteria_set WHERE id = ?");
-  gboolean found = FALSE;
-
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          found = TRUE;
-          if (active != NULL)
-            *active = sqlite3_column_int (stmt, 0) != 0;
-        }
-      sqlite3_reset (stmt);
-    }
-  if (!found)
-    g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such criteria set."));
-  return found;
-}
-
-static gboolean
-step_or_error (ShnorDocument  *self,
-               sqlite3_stmt   *stmt,
-               GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-  shnor_sqlite_set_error (error, shnor_document_get_db (self), rc, shnor_document_get_path (self));
-  return FALSE;
+  return shnor_document_find_row (self, "SELECT active FROM criteria_set WHERE id = ?", id, active,
+                                  _("There is no such criteria set."), error);
 }
 
 /**
@@ -215,7 +188,7 @@ shnor_document_copy_criteria_set (ShnorDocument  *self,
     }
   sqlite3_bind_int64 (copy, 1, from_id);
   sqlite3_bind_text (copy, 2, suffix, -1, SQLITE_STATIC);
-  if (!step_or_error (self, copy, error))
+  if (!shnor_document_step (self, copy, error))
     {
       shnor_document_cancel_edit (self);
       return 0;
@@ -234,7 +207,7 @@ shnor_document_delete_criteria_set (ShnorDocument  *self,
                                     GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean active = FALSE;
+  gint64 active = 0;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
@@ -302,27 +275,12 @@ shnor_document_set_criteria_set_field (ShnorDocument  *self,
 /* ---- criteria --------------------------------------------------------- */
 
 static gboolean
-criterion_set (ShnorDocument  *self,
-               gint64          id,
-               gint64         *set_id,
-               GError        **error)
+criterion_exists (ShnorDocument  *self,
+                  gint64          id,
+                  GError        **error)
 {
-  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT set_id FROM criterion WHERE id = ?");
-  gboolean found = FALSE;
-
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          found = TRUE;
-          *set_id = sqlite3_column_int64 (stmt, 0);
-        }
-      sqlite3_reset (stmt);
-    }
-  if (!found)
-    g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such criterion."));
-  return found;
+  return shnor_document_find_row (self, "SELECT 1 FROM criterion WHERE id = ?", id, NULL,
+                                  _("There is no such criterion."), error);
 }
 
 static void
@@ -351,7 +309,6 @@ shnor_document_add_criterion (ShnorDocument         *self,
                               GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
 
@@ -366,13 +323,7 @@ shnor_document_add_criterion (ShnorDocument         *self,
     return 0;
   sqlite3_bind_int64 (stmt, 1, set_id);
   bind_criterion (stmt, criterion);
-  if (!step_or_error (self, stmt, error))
-    {
-      shnor_document_cancel_edit (self);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (shnor_document_get_db (self));
-  return shnor_document_end_edit (self, error) ? id : 0;
+  return shnor_document_finish_insert (self, stmt, error);
 }
 
 /* Stores every part of @criterion (found by its id) as one edit. */
@@ -382,12 +333,11 @@ shnor_document_set_criterion (ShnorDocument         *self,
                               GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 set_id;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
   if (!shnor_document_check_writable (self, error) ||
-      !criterion_set (self, criterion->id, &set_id, error) ||
+      !criterion_exists (self, criterion->id, error) ||
       !shnor_criterion_validate (criterion, error))
     return FALSE;
   stmt = shnor_document_begin_with (self, _("Edit criterion"),
@@ -407,11 +357,10 @@ shnor_document_delete_criterion (ShnorDocument  *self,
                                  GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 set_id;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
-  if (!shnor_document_check_writable (self, error) || !criterion_set (self, id, &set_id, error))
+  if (!shnor_document_check_writable (self, error) || !criterion_exists (self, id, error))
     return FALSE;
   stmt = shnor_document_begin_with (self, _("Delete criterion"), "DELETE FROM criterion WHERE id = ?", error);
   if (stmt == NULL)
@@ -757,13 +706,7 @@ shnor_document_add_indicator (ShnorDocument  *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
-  if (!step_or_error (self, stmt, error))
-    {
-      shnor_document_cancel_edit (self);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (shnor_document_get_db (self));
-  return shnor_document_end_edit (self, error) ? id : 0;
+  return shnor_document_finish_insert (self, stmt, error);
 }
 
 /* A school's value of an indicator in a year; an empty @text removes it. */
@@ -776,7 +719,6 @@ shnor_document_set_indicator_value (ShnorDocument  *self,
                                     GError        **error)
 {
   static const ShnorField value_field = { "value", SHNOR_FIELD_REAL, N_("Value"), -1e9, 1e9, FALSE, NULL };
-  const ShnorField *year_field = shnor_context_field ("year");
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -784,13 +726,8 @@ shnor_document_set_indicator_value (ShnorDocument  *self,
 
   if (!shnor_document_check_writable (self, error) || !shnor_field_parse (&value_field, text, &value, error))
     return FALSE;
-  if (year < year_field->min || year > year_field->max)
-    {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
-                   _("The year %d is not possible: it must be from %d to %d"),
-                   year, (int) year_field->min, (int) year_field->max);
-      return FALSE;
-    }
+  if (!shnor_document_check_year (year, error))
+    return FALSE;
   if (G_IS_VALUE (&value))
     {
       stmt = shnor_document_begin_with (self, _("Edit indicator"),
@@ -993,18 +930,8 @@ factor_exists (ShnorDocument  *self,
                gint64          id,
                GError        **error)
 {
-  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT 1 FROM risk_factor WHERE id = ?");
-  gboolean found = FALSE;
-
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-  if (!found)
-    g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such risk factor."));
-  return found;
+  return shnor_document_find_row (self, "SELECT 1 FROM risk_factor WHERE id = ?", id, NULL,
+                                  _("There is no such risk factor."), error);
 }
 
 /* Sets the level (when @note is NULL) or the note (when @note is set) of
@@ -1018,20 +945,14 @@ shnor_document_set_risk (ShnorDocument       *self,
                          const char          *note,
                          GError             **error)
 {
-  const ShnorField *year_field = shnor_context_field ("year");
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
   if (!shnor_document_check_writable (self, error) || !factor_exists (self, factor_id, error))
     return FALSE;
-  if (year < year_field->min || year > year_field->max)
-    {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
-                   _("The year %d is not possible: it must be from %d to %d"),
-                   year, (int) year_field->min, (int) year_field->max);
-      return FALSE;
-    }
+  if (!shnor_document_check_year (year, error))
+    return FALSE;
   if ((guint) level > SHNOR_RISK_HIGH)
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no risk level number %d."), level);
@@ -1075,7 +996,6 @@ shnor_document_add_risk_factor (ShnorDocument  *self,
 {
   g_autofree char *clean = checked_name (name, _("Risk factor"), error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
   if (clean == NULL || !shnor_document_check_writable (self, error))
@@ -1086,13 +1006,7 @@ shnor_document_add_risk_factor (ShnorDocument  *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
-  if (!step_or_error (self, stmt, error))
-    {
-      shnor_document_cancel_edit (self);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (shnor_document_get_db (self));
-  return shnor_document_end_edit (self, error) ? id : 0;
+  return shnor_document_finish_insert (self, stmt, error);
 }
 
 gboolean

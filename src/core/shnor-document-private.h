@@ -32,6 +32,20 @@ gboolean shnor_document_update_value  (ShnorDocument *self,
                                        gint64         id,
                                        int            year,
                                        GError       **error);
+gboolean shnor_document_step          (ShnorDocument *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
+gint64   shnor_document_finish_insert (ShnorDocument *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
+gboolean shnor_document_find_row      (ShnorDocument *self,
+                                       const char    *sql,
+                                       gint64         id,
+                                       gint64        *column,
+                                       const char    *missing,
+                                       GError       **error);
+gboolean shnor_document_check_year    (int            year,
+                                       GError       **error);
 void     shnor_document_identification_changed (ShnorDocument *self,
                                                 const char    *table);
 

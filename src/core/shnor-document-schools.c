@@ -53,24 +53,77 @@ shnor_document_update_value (ShnorDocument  *self,
   return shnor_document_finish_edit (self, stmt, error);
 }
 
-/* Asks the file, not the list model: inside a grouped edit the model
- * catches up only when the group commits. */
-static gboolean
-school_exists (ShnorDocument  *self,
-               gint64          id,
-               GError        **error)
+/* Steps @stmt of an edit begun by the caller; on failure sets @error
+ * (the edit stays open for the caller to cancel). */
+gboolean
+shnor_document_step (ShnorDocument  *self,
+                     sqlite3_stmt   *stmt,
+                     GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
-    shnor_sqlite_prepare (shnor_document_get_db (self), "SELECT 1 FROM school WHERE id = ?", NULL);
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  shnor_sqlite_set_error (error, shnor_document_get_db (self), rc, shnor_document_get_path (self));
+  return FALSE;
+}
+
+/* Steps @stmt, the INSERT that ends an edit begun by the caller, and
+ * commits. Returns: the new row's id; 0 (edit cancelled) on error. */
+gint64
+shnor_document_finish_insert (ShnorDocument  *self,
+                              sqlite3_stmt   *stmt,
+                              GError        **error)
+{
+  gint64 id;
+
+  if (!shnor_document_step (self, stmt, error))
+    {
+      shnor_document_cancel_edit (self);
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (shnor_document_get_db (self));
+  return shnor_document_end_edit (self, error) ? id : 0;
+}
+
+/* Finds the row of @id with @sql (a literal: "SELECT x FROM t WHERE id =
+ * ?"), asking the file, not a list model: inside a grouped edit the models
+ * catch up only when the group commits. @column: where the first column
+ * goes, or NULL. Sets @error to @missing when there is no such row. */
+gboolean
+shnor_document_find_row (ShnorDocument  *self,
+                         const char     *sql,
+                         gint64          id,
+                         gint64         *column,
+                         const char     *missing,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt = shnor_document_statement (self, sql);
+  gboolean found = FALSE;
 
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        return TRUE;
+        {
+          found = TRUE;
+          if (column != NULL)
+            *column = sqlite3_column_int64 (stmt, 0);
+        }
+      sqlite3_reset (stmt);
     }
-  g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such school."));
-  return FALSE;
+  if (!found)
+    g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, missing);
+  return found;
+}
+
+static gboolean
+school_exists (ShnorDocument  *self,
+               gint64          id,
+               GError        **error)
+{
+  return shnor_document_find_row (self, "SELECT 1 FROM school WHERE id = ?", id, NULL,
+                                  _("There is no such school."), error);
 }
 
 static gboolean
@@ -99,7 +152,6 @@ shnor_document_add_school (ShnorDocument  *self,
   const ShnorField *field = shnor_school_field ("full_name");
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
 
@@ -109,18 +161,7 @@ shnor_document_add_school (ShnorDocument  *self,
   if (stmt == NULL)
     return 0;
   shnor_sqlite_bind_value (stmt, 1, &value);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      shnor_sqlite_set_error (error, shnor_document_get_db (self),
-                              sqlite3_errcode (shnor_document_get_db (self)),
-                              shnor_document_get_path (self));
-      shnor_document_cancel_edit (self);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (shnor_document_get_db (self));
-  if (!shnor_document_end_edit (self, error))
-    return 0;
-  return id;
+  return shnor_document_finish_insert (self, stmt, error);
 }
 
 gboolean
@@ -220,9 +261,11 @@ shnor_document_get_context (ShnorDocument *self,
   return rows;
 }
 
-static gboolean
-check_year (int       year,
-            GError  **error)
+/* Refuses a year no row of yearly data may have (the context table's
+ * range). */
+gboolean
+shnor_document_check_year (int       year,
+                           GError  **error)
 {
   const ShnorField *field = shnor_context_field ("year");
 
@@ -264,7 +307,7 @@ shnor_document_add_context_year (ShnorDocument  *self,
 
   if (!shnor_document_check_writable (self, error) ||
       !school_exists (self, school_id, error) ||
-      !check_year (year, error))
+      !shnor_document_check_year (year, error))
     return FALSE;
   if (has_context_year (self, school_id, year))
     {
