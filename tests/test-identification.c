@@ -616,6 +616,10 @@ test_indicator_metric (Fixture       *f,
   ShnorCriterion c = { 0, SHNOR_GROUP_HIGH, NULL, SHNOR_COMPARE_GE, 20, SHNOR_AGGREGATE_MEAN, 2, 1 };
   g_autoptr(ShnorClassification) cls = NULL;
   g_autoptr(GArray) indicators = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autofree char *metric = NULL;
+  g_autofree char *label = NULL;
+  gint64 other;
   double value;
 
   g_assert_no_error (error);
@@ -630,7 +634,8 @@ test_indicator_metric (Fixture       *f,
     if (g_array_index (set->criteria, ShnorCriterion, i).group == SHNOR_GROUP_HIGH)
       g_assert_true (shnor_document_delete_criterion (f->doc, g_array_index (set->criteria, ShnorCriterion, i).id,
                                                       &error));
-  c.metric = g_strdup_printf ("indicator:%" G_GINT64_FORMAT, olympiad);
+  metric = g_strdup_printf ("indicator:%" G_GINT64_FORMAT, olympiad);
+  c.metric = metric;  /* borrowed: add_criterion copies it */
   g_assert_cmpint (shnor_document_add_criterion (f->doc, set->id, &c, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (shnor_document_set_indicator_value (f->doc, a, olympiad, 2025, "15", &error));
@@ -647,7 +652,6 @@ test_indicator_metric (Fixture       *f,
   cls = shnor_document_classify (f->doc);
   g_assert_cmpuint (shnor_classification_get_groups (cls, a), ==, H);
   g_assert_cmpuint (shnor_classification_get_groups (cls, b), ==, 0);
-  g_free (c.metric);
 
   /* Removing a value re-classifies: A has only 2026 left, no mean over
    * two years */
@@ -655,6 +659,49 @@ test_indicator_metric (Fixture       *f,
   g_clear_pointer (&cls, shnor_classification_unref);
   cls = shnor_document_classify (f->doc);
   g_assert_cmpuint (shnor_classification_get_groups (cls, a), ==, 0);
+  years = shnor_document_get_indicator_years (f->doc, a);
+  g_assert_cmpuint (years->len, ==, 1);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2026);
+
+  /* Renaming: names stay unique, the criterion follows the new name */
+  other = shnor_document_add_indicator (f->doc, "Призёры", &error);
+  g_assert_false (shnor_document_rename_indicator (f->doc, other, " Участники олимпиад, % ", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Участники олимпиад"));
+  g_clear_error (&error);
+  g_assert_false (shnor_document_rename_indicator (f->doc, other, "  ", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (shnor_document_rename_indicator (f->doc, olympiad, "Олимпиады, %", &error));
+  g_assert_no_error (error);
+  label = shnor_document_dup_metric_label (f->doc, metric);
+  g_assert_cmpstr (label, ==, "Олимпиады, %");
+
+  /* Values of an unknown indicator or year are refused */
+  g_assert_false (shnor_document_set_indicator_value (f->doc, a, 9999, 2026, "1", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (shnor_document_set_indicator_value (f->doc, a, olympiad, 3026, "1", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* An indicator a criterion uses cannot be deleted; an unused one can,
+   * with its values, and undo brings both back */
+  g_assert_false (shnor_document_delete_indicator (f->doc, olympiad, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, set->name));
+  g_clear_error (&error);
+  g_assert_true (shnor_document_set_indicator_value (f->doc, b, other, 2026, "3", &error));
+  g_assert_true (shnor_document_delete_indicator (f->doc, other, &error));
+  g_assert_no_error (error);
+  g_assert_false (shnor_document_get_indicator_value (f->doc, b, other, 2026, &value));
+  g_clear_pointer (&indicators, g_array_unref);
+  indicators = shnor_document_get_indicators (f->doc);
+  g_assert_cmpuint (indicators->len, ==, 1);
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (shnor_document_get_indicator_value (f->doc, b, other, 2026, &value));
+  g_assert_cmpfloat (value, ==, 3);
 }
 
 /* The demo: a few schools in each group, as it is meant to show. */

@@ -15,6 +15,7 @@
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
 #include "shnor-risk-view.h"
+#include "shnor-indicators-view.h"
 #include "shnor-school-editor.h"
 #include "shnor-window.h"
 #include "test-util.h"
@@ -756,6 +757,10 @@ test_identification (void)
   GtkWidget *editor = child ("editor");
   ShnorIdentificationView *identification = SHNOR_IDENTIFICATION_VIEW (child ("identification"));
   ShnorRiskView *risks;
+  ShnorIndicatorsView *indicators;
+  GtkWidget *cell, *new_entry;
+  g_autoptr(GArray) list = NULL;
+  double value;
   g_autofree char *reasons = NULL;
   g_autofree char *lists = NULL;
   g_autofree char *edited = NULL;
@@ -777,6 +782,8 @@ test_identification (void)
       g_assert_true (shnor_school_get_groups (school) & (1u << SHNOR_GROUP_LOW));
     }
   screenshot (GTK_WIDGET (window), "22-group-filter.png");
+  /* a long group name is shortened in the button: the window keeps its size */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child ("group_filter")), 0);
   spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
@@ -807,6 +814,53 @@ test_identification (void)
   g_assert_cmpint (g_array_index (profile, ShnorRiskLevel, 1).level, ==, SHNOR_RISK_HIGH);
   g_assert_cmpstr (g_array_index (profile, ShnorRiskLevel, 1).note, ==, "Две вакансии: математика, физика");
   screenshot (GTK_WIDGET (window), "24-risks.png");
+
+  /* Its other yearly indicators, on the context page: a value is stored
+   * in place (the same cell keeps the focus), a bad one is refused with
+   * nothing changed, and a new indicator gets a row */
+  shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (editor), "context");
+  spin (100);
+  indicators = SHNOR_INDICATORS_VIEW (shnor_school_editor_get_indicators_view (SHNOR_SCHOOL_EDITOR (editor)));
+  list = shnor_document_get_indicators (doc);
+  g_assert_cmpuint (list->len, ==, 1);
+  cell = shnor_indicators_view_get_cell (indicators, 0, 2026);
+  g_assert_nonnull (cell);
+  type_into (SHNOR_FIELD_ENTRY (cell), "12,5");
+  spin (100);
+  g_assert_true (shnor_document_get_indicator_value (doc, 11, g_array_index (list, ShnorIndicator, 0).id, 2026, &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (shnor_indicators_view_get_cell (indicators, 0, 2026) == cell);
+  type_into (SHNOR_FIELD_ENTRY (cell), "двенадцать");
+  spin (50);
+  g_assert_true (shnor_document_get_indicator_value (doc, 11, g_array_index (list, ShnorIndicator, 0).id, 2026, &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (shnor_field_entry_revert (SHNOR_FIELD_ENTRY (cell)));
+  new_entry = shnor_indicators_view_get_new_entry (indicators);
+  gtk_editable_set_text (GTK_EDITABLE (new_entry), "Участники олимпиад, %");
+  g_signal_emit_by_name (new_entry, "activate");
+  spin (100);
+  g_clear_pointer (&list, g_array_unref);
+  list = shnor_document_get_indicators (doc);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_nonnull (shnor_indicators_view_get_cell (indicators, 1, 2026));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (new_entry)), ==, "");
+  type_into (SHNOR_FIELD_ENTRY (shnor_indicators_view_get_cell (indicators, 1, 2025)), "4");
+  spin (100);
+  {
+    GtkWidget *scroll = gtk_widget_get_ancestor (GTK_WIDGET (indicators), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    spin (100);
+  }
+  screenshot (GTK_WIDGET (window), "26-indicators.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
+  action ("win.undo");
+  action ("win.undo");
+  spin (100);
+  g_clear_pointer (&list, g_array_unref);
+  list = shnor_document_get_indicators (doc);
+  g_assert_cmpuint (list->len, ==, 1);
 
   /* The criteria page: ШНСУ from an index of 40 instead of 35 leaves one
    * school of two; undo brings the other back */

@@ -1,6 +1,7 @@
 /* shnor-demo.c: a fictional municipality of twelve schools of every kind,
- * with three years of context data. Written through the same document API
- * a user's edits take, so the demo is valid by the same rules. */
+ * with three years of context data, results and another yearly indicator.
+ * Written through the same document API a user's edits take, so the demo
+ * is valid by the same rules. */
 #define G_LOG_DOMAIN "shnor-demo"
 
 #include "config.h"
@@ -235,6 +236,31 @@ add_results (ShnorDocument  *doc,
                                      _("Demo municipality"), error);
 }
 
+/* Another yearly indicator, for criteria to use: the share of teachers
+ * with the highest category, higher where results are. */
+static gboolean
+add_indicators (ShnorDocument  *doc,
+                GArray         *ids,
+                GError        **error)
+{
+  gint64 indicator = shnor_document_add_indicator (doc, "Педагоги высшей категории, %", error);
+
+  if (indicator == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_schools); i++)
+    for (int y = 0; y < N_YEARS; y++)
+      {
+        const DemoSchool *s = &demo_schools[i];
+        double share = CLAMP (32 + 14 * (s->level + s->trend * y) + 4 * wobble (i, 99, (guint) y), 3, 85);
+        g_autofree char *text = g_strdup_printf ("%.1f", share);
+
+        if (!shnor_document_set_indicator_value (doc, g_array_index (ids, gint64, i), indicator,
+                                                 FIRST_YEAR + y, text, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
 /* Fills @document with the demo municipality, as one undoable edit. */
 gboolean
 shnor_demo_fill (ShnorDocument  *document,
@@ -260,7 +286,7 @@ shnor_demo_fill (ShnorDocument  *document,
         goto fail;
       g_array_append_val (ids, id);
     }
-  if (!add_results (document, ids, error))
+  if (!add_results (document, ids, error) || !add_indicators (document, ids, error))
     goto fail;
 
   return shnor_document_end_edit (document, error);

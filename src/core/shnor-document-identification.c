@@ -625,6 +625,28 @@ shnor_document_classify (ShnorDocument *self)
   return shnor_classification_ref (classification);
 }
 
+/* The years @sql (one parameter: the school) lists. */
+static GArray *
+school_years (ShnorDocument *self,
+              const char    *sql,
+              gint64         school_id)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  sqlite3_stmt *stmt = shnor_document_statement (self, sql);
+
+  if (stmt == NULL)
+    return years;
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  sqlite3_reset (stmt);
+  return years;
+}
+
 /* ---- other yearly indicators -------------------------------------------- */
 
 static void
@@ -678,6 +700,21 @@ checked_name (const char  *text,
   return g_steal_pointer (&name);
 }
 
+static void
+find_indicator (ShnorDocument *self,
+                const char    *name,
+                gint64        *id)
+{
+  sqlite3_stmt *find = shnor_document_statement (self, "SELECT id FROM indicator WHERE name = ?");
+
+  if (find == NULL)
+    return;
+  sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    *id = sqlite3_column_int64 (find, 0);
+  sqlite3_reset (find);
+}
+
 /* The id of the indicator named @name, added when new. */
 gint64
 shnor_document_add_indicator (ShnorDocument  *self,
@@ -686,20 +723,12 @@ shnor_document_add_indicator (ShnorDocument  *self,
 {
   g_autofree char *clean = checked_name (name, _("Indicator"), error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3_stmt *find;
   gint64 id = 0;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
   if (clean == NULL || !shnor_document_check_writable (self, error))
     return 0;
-  find = shnor_document_statement (self, "SELECT id FROM indicator WHERE name = ?");
-  if (find != NULL)
-    {
-      sqlite3_bind_text (find, 1, clean, -1, SQLITE_STATIC);
-      if (sqlite3_step (find) == SQLITE_ROW)
-        id = sqlite3_column_int64 (find, 0);
-      sqlite3_reset (find);
-    }
+  find_indicator (self, clean, &id);
   if (id != 0)
     return id;
   stmt = shnor_document_begin_with (self, _("Add indicator"), "INSERT INTO indicator (name) VALUES (?)", error);
@@ -707,6 +736,101 @@ shnor_document_add_indicator (ShnorDocument  *self,
     return 0;
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
   return shnor_document_finish_insert (self, stmt, error);
+}
+
+static gboolean
+indicator_exists (ShnorDocument  *self,
+                  gint64          id,
+                  GError        **error)
+{
+  return shnor_document_find_row (self, "SELECT 1 FROM indicator WHERE id = ?", id, NULL,
+                                  _("There is no such indicator."), error);
+}
+
+/* Renames an indicator for all schools; names stay unique. */
+gboolean
+shnor_document_rename_indicator (ShnorDocument  *self,
+                                 gint64          id,
+                                 const char     *name,
+                                 GError        **error)
+{
+  g_autofree char *clean = checked_name (name, _("Indicator"), error);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gint64 other = 0;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  if (clean == NULL || !shnor_document_check_writable (self, error) || !indicator_exists (self, id, error))
+    return FALSE;
+  find_indicator (self, clean, &other);
+  if (other == id)
+    return TRUE;
+  if (other != 0)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("There already is an indicator named “%s”."), clean);
+      return FALSE;
+    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, g_steal_pointer (&clean));
+  return shnor_document_update_value (self, _("Rename indicator"), "indicator", "id = ?2", "name",
+                                      &value, id, 0, error);
+}
+
+/* Removes an indicator and all its values, unless a criterion uses it:
+ * then the message names the criteria set to change first. */
+gboolean
+shnor_document_delete_indicator (ShnorDocument  *self,
+                                 gint64          id,
+                                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *metric = g_strdup_printf ("indicator:%" G_GINT64_FORMAT, id);
+  sqlite3_stmt *used;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  if (!shnor_document_check_writable (self, error) || !indicator_exists (self, id, error))
+    return FALSE;
+  used = shnor_document_statement (self,
+    "SELECT s.name FROM criterion c JOIN criteria_set s ON s.id = c.set_id WHERE c.metric = ? LIMIT 1");
+  if (used != NULL)
+    {
+      gboolean in_use = FALSE;
+
+      sqlite3_bind_text (used, 1, metric, -1, SQLITE_STATIC);
+      if (sqlite3_step (used) == SQLITE_ROW)
+        {
+          in_use = TRUE;
+          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                       _("The indicator is used by a criterion of the set “%s”: change or delete that criterion first."),
+                       (const char *) sqlite3_column_text (used, 0));
+        }
+      sqlite3_reset (used);
+      if (in_use)
+        return FALSE;
+    }
+  stmt = shnor_document_begin_with (self, _("Delete indicator"), "DELETE FROM indicator WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return shnor_document_finish_edit (self, stmt, error);
+}
+
+/* The years in which a school has a value of any indicator. */
+GArray *
+shnor_document_get_indicator_years (ShnorDocument *self,
+                                    gint64         school_id)
+{
+  return school_years (self, "SELECT DISTINCT year FROM indicator_value WHERE school_id = ? ORDER BY year",
+                       school_id);
+}
+
+/* What an indicator's value may be: any number, in a wide range. */
+const ShnorField *
+shnor_indicator_value_field (void)
+{
+  static const ShnorField value_field = { "value", SHNOR_FIELD_REAL, N_("Value"), -1e9, 1e9, FALSE, NULL };
+
+  return &value_field;
 }
 
 /* A school's value of an indicator in a year; an empty @text removes it. */
@@ -718,15 +842,13 @@ shnor_document_set_indicator_value (ShnorDocument  *self,
                                     const char     *text,
                                     GError        **error)
 {
-  static const ShnorField value_field = { "value", SHNOR_FIELD_REAL, N_("Value"), -1e9, 1e9, FALSE, NULL };
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
-  if (!shnor_document_check_writable (self, error) || !shnor_field_parse (&value_field, text, &value, error))
-    return FALSE;
-  if (!shnor_document_check_year (year, error))
+  if (!shnor_document_check_writable (self, error) || !indicator_exists (self, indicator_id, error) ||
+      !shnor_document_check_year (year, error) || !shnor_field_parse (shnor_indicator_value_field (), text, &value, error))
     return FALSE;
   if (G_IS_VALUE (&value))
     {
@@ -897,21 +1019,7 @@ GArray *
 shnor_document_get_risk_years (ShnorDocument *self,
                                gint64         school_id)
 {
-  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
-  sqlite3_stmt *stmt = shnor_document_statement (self,
-    "SELECT DISTINCT year FROM risk_level WHERE school_id = ? ORDER BY year");
-
-  if (stmt == NULL)
-    return years;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int year = sqlite3_column_int (stmt, 0);
-
-      g_array_append_val (years, year);
-    }
-  sqlite3_reset (stmt);
-  return years;
+  return school_years (self, "SELECT DISTINCT year FROM risk_level WHERE school_id = ? ORDER BY year", school_id);
 }
 
 const char *

@@ -192,10 +192,20 @@ typedef struct {
   char   *name;
 } ShnorIndicator;
 
+const ShnorField *shnor_indicator_value_field (void);
 GArray        *shnor_document_get_indicators  (ShnorDocument  *self);
 gint64         shnor_document_add_indicator   (ShnorDocument  *self,
                                                const char     *name,
                                                GError        **error);
+gboolean       shnor_document_rename_indicator (ShnorDocument *self,
+                                               gint64          id,
+                                               const char     *name,
+                                               GError        **error);
+gboolean       shnor_document_delete_indicator (ShnorDocument *self,
+                                               gint64          id,
+                                               GError        **error);
+GArray        *shnor_document_get_indicator_years (ShnorDocument *self,
+                                               gint64          school_id);
 gboolean       shnor_document_set_indicator_value (ShnorDocument *self,
                                                gint64          school_id,
                                                gint64          indicator_id,

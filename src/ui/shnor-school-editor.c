@@ -7,6 +7,7 @@
 #include "config.h"
 #include "shnor-widgets.h"
 #include "shnor-field-entry.h"
+#include "shnor-indicators-view.h"
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
 #include "shnor-risk-view.h"
@@ -28,6 +29,7 @@ struct _ShnorSchoolEditor
   GtkWidget     *results;
   GtkWidget     *reasons;
   GtkWidget     *risks;
+  GtkWidget     *indicators;
 
   ShnorDocument *document;
   ShnorSchool   *school;
@@ -480,6 +482,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   g_type_ensure (SHNOR_TYPE_RESULTS_VIEW);
   g_type_ensure (SHNOR_TYPE_REASONS_VIEW);
   g_type_ensure (SHNOR_TYPE_RISK_VIEW);
+  g_type_ensure (SHNOR_TYPE_INDICATORS_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-school-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, box);
@@ -494,6 +497,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, results);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, reasons);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, risks);
+  gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, indicators);
   gtk_widget_class_bind_template_callback (widget_class, add_year_clicked);
 }
 
@@ -531,6 +535,7 @@ shnor_school_editor_set_document (ShnorSchoolEditor *self,
   shnor_results_view_set_document (SHNOR_RESULTS_VIEW (self->results), document);
   shnor_reasons_view_set_document (SHNOR_REASONS_VIEW (self->reasons), document);
   shnor_risk_view_set_document (SHNOR_RISK_VIEW (self->risks), document);
+  shnor_indicators_view_set_document (SHNOR_INDICATORS_VIEW (self->indicators), document);
 }
 
 void
@@ -552,6 +557,7 @@ shnor_school_editor_set_school (ShnorSchoolEditor *self,
   shnor_results_view_set_school (SHNOR_RESULTS_VIEW (self->results), school);
   shnor_reasons_view_set_school (SHNOR_REASONS_VIEW (self->reasons), school);
   shnor_risk_view_set_school (SHNOR_RISK_VIEW (self->risks), school);
+  shnor_indicators_view_set_school (SHNOR_INDICATORS_VIEW (self->indicators), school);
 }
 
 /* For tests and accessibility tools: the widget that edits @column. */
@@ -563,7 +569,7 @@ shnor_school_editor_get_field_widget (ShnorSchoolEditor *self,
   return g_hash_table_lookup (self->widgets, column);
 }
 
-/* Shows the page @name ("profile", "context" or "results"). */
+/* Shows the page @name ("profile", "context", "results", "groups" or "risks"). */
 void
 shnor_school_editor_show_page (ShnorSchoolEditor *self,
                                const char        *name)
@@ -608,4 +614,11 @@ shnor_school_editor_get_risk_view (ShnorSchoolEditor *self)
 {
   g_return_val_if_fail (SHNOR_IS_SCHOOL_EDITOR (self), NULL);
   return self->risks;
+}
+
+GtkWidget *
+shnor_school_editor_get_indicators_view (ShnorSchoolEditor *self)
+{
+  g_return_val_if_fail (SHNOR_IS_SCHOOL_EDITOR (self), NULL);
+  return self->indicators;
 }

@@ -24,6 +24,7 @@ GtkWidget *shnor_school_editor_get_field_widget (ShnorSchoolEditor *self,
                                                  const char        *column);
 
 GtkWidget *shnor_school_editor_get_reasons_view (ShnorSchoolEditor *self);
+GtkWidget *shnor_school_editor_get_indicators_view (ShnorSchoolEditor *self);
 GtkWidget *shnor_school_editor_get_risk_view    (ShnorSchoolEditor *self);
 
 G_END_DECLS

@@ -782,9 +782,39 @@ setup_area_filter (ShnorWindow *self)
 }
 
 static void
+group_button_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The button of the group filter: a group by its short badge word
+ * ("ШНОР"), the other choices as they are. */
+static void
+group_button_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  guint position = gtk_list_item_get_position (item);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  const char *text = gtk_string_object_get_string (string);
+
+  if (position >= 1 && position <= SHNOR_N_GROUPS)
+    text = shnor_group_badge ((ShnorGroup) (position - 1));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
 setup_group_filter (ShnorWindow *self)
 {
   g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (group_button_setup), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (group_button_bind), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->group_filter), button);
 
   gtk_string_list_append (groups, _("All groups"));
   for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
