@@ -5,6 +5,7 @@
 #include "shnor-classifier.h"
 #include "shnor-context.h"
 #include "shnor-criteria.h"
+#include "shnor-programme.h"
 #include "shnor-result.h"
 #include "shnor-school.h"
 
@@ -254,6 +255,118 @@ gboolean       shnor_document_rename_risk_factor (ShnorDocument *self,
                                                GError        **error);
 gboolean       shnor_document_delete_risk_factor (ShnorDocument *self,
                                                gint64          id,
+                                               GError        **error);
+
+/* ---- programmes (shnor-document-programmes.c) ---- */
+
+typedef struct {
+  gint64  id;
+  GStrv   texts;     /* one per field of shnor_part_fields() */
+  char   *binding;   /* indicators: the results they follow, or "" */
+} ShnorPartRow;
+
+typedef struct {
+  int               year;
+  gboolean          has_target;
+  double            target;
+  gboolean          has_actual;
+  double            actual;
+  gboolean          computed;     /* the actual value comes from the results */
+  ShnorAchievement  achievement;
+  char             *actual_text;
+} ShnorIndicatorYear;
+
+GListModel    *shnor_document_get_programmes  (ShnorDocument  *self,
+                                               gboolean        archived);
+GListModel    *shnor_document_get_programme_history (ShnorDocument *self,
+                                               gint64          id);
+ShnorProgramme *shnor_document_dup_programme  (ShnorDocument  *self,
+                                               gint64          id);
+gint64         shnor_document_add_programme   (ShnorDocument  *self,
+                                               ShnorProgrammeTemplate kind,
+                                               gint64          school_id,
+                                               int             first_year,
+                                               GError        **error);
+gint64         shnor_document_copy_programme  (ShnorDocument  *self,
+                                               gint64          id,
+                                               GError        **error);
+gboolean       shnor_document_delete_programme (ShnorDocument *self,
+                                               gint64          id,
+                                               GError        **error);
+char          *shnor_document_dup_programme_text (ShnorDocument *self,
+                                               gint64          id,
+                                               const char     *column);
+gboolean       shnor_document_set_programme_field (ShnorDocument *self,
+                                               gint64          id,
+                                               const char     *column,
+                                               const char     *text,
+                                               GError        **error);
+GArray        *shnor_document_get_programme_schools (ShnorDocument *self,
+                                               gint64          id);
+gboolean       shnor_document_set_programme_school (ShnorDocument *self,
+                                               gint64          id,
+                                               gint64          school_id,
+                                               gboolean        taking_part,
+                                               GError        **error);
+GArray        *shnor_document_get_part        (ShnorDocument  *self,
+                                               gint64          programme_id,
+                                               ShnorPart       part);
+gint64         shnor_document_add_part_row    (ShnorDocument  *self,
+                                               gint64          programme_id,
+                                               ShnorPart       part,
+                                               const char * const *texts,
+                                               GError        **error);
+gboolean       shnor_document_set_part_field  (ShnorDocument  *self,
+                                               ShnorPart       part,
+                                               gint64          row_id,
+                                               const char     *column,
+                                               const char     *text,
+                                               GError        **error);
+gboolean       shnor_document_delete_part_row (ShnorDocument  *self,
+                                               ShnorPart       part,
+                                               gint64          row_id,
+                                               GError        **error);
+gboolean       shnor_document_move_part_row   (ShnorDocument  *self,
+                                               ShnorPart       part,
+                                               gint64          row_id,
+                                               int             delta,
+                                               GError        **error);
+GArray        *shnor_document_get_indicator_plan (ShnorDocument *self,
+                                               gint64          indicator_id);
+gboolean       shnor_document_set_indicator_plan (ShnorDocument *self,
+                                               gint64          indicator_id,
+                                               int             year,
+                                               gboolean        actual,
+                                               const char     *text,
+                                               GError        **error);
+gboolean       shnor_document_set_indicator_binding (ShnorDocument *self,
+                                               gint64          indicator_id,
+                                               const char     *binding,
+                                               GError        **error);
+char          *shnor_binding_describe         (const char     *binding);
+gboolean       shnor_document_get_financing   (ShnorDocument  *self,
+                                               gint64          programme_id,
+                                               int             year,
+                                               ShnorFundingSource source,
+                                               double         *amount);
+gboolean       shnor_document_set_financing   (ShnorDocument  *self,
+                                               gint64          programme_id,
+                                               int             year,
+                                               ShnorFundingSource source,
+                                               const char     *text,
+                                               GError        **error);
+gboolean       shnor_document_approve_programme (ShnorDocument *self,
+                                               gint64          id,
+                                               const char     *number,
+                                               const char     *date,
+                                               const char     *signatory,
+                                               GError        **error);
+gint64         shnor_document_make_amendment  (ShnorDocument  *self,
+                                               gint64          id,
+                                               GError        **error);
+gboolean       shnor_document_archive_programme (ShnorDocument *self,
+                                               gint64          id,
+                                               gboolean        archived,
                                                GError        **error);
 
 G_END_DECLS

@@ -186,14 +186,14 @@ parse_number (const ShnorField *field,
   if (!shnor_parse_double (text, &v))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
-                   field->kind == SHNOR_FIELD_INT ?
+                   field->kind != SHNOR_FIELD_REAL ?
                      _("“%s”: “%s” is not a whole number") :
                      _("“%s”: “%s” is not a number"),
                    _(field->label), text);
       return FALSE;
     }
 
-  if (field->kind == SHNOR_FIELD_INT && v != floor (v))
+  if (field->kind != SHNOR_FIELD_REAL && v != floor (v))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
                    _("“%s”: “%s” is not a whole number"), _(field->label), text);
@@ -211,7 +211,7 @@ parse_number (const ShnorField *field,
       return FALSE;
     }
 
-  if (field->kind == SHNOR_FIELD_INT)
+  if (field->kind != SHNOR_FIELD_REAL)
     {
       g_value_init (value, G_TYPE_INT64);
       g_value_set_int64 (value, (gint64) v);
@@ -266,6 +266,7 @@ shnor_field_parse (const ShnorField *field,
         }
       G_GNUC_FALLTHROUGH;
     case SHNOR_FIELD_TEXT:
+    case SHNOR_FIELD_LONG_TEXT:
       g_value_init (value, G_TYPE_STRING);
       g_value_take_string (value, g_steal_pointer (&stripped));
       return TRUE;
@@ -307,6 +308,7 @@ shnor_field_parse (const ShnorField *field,
       return TRUE;
 
     case SHNOR_FIELD_INT:
+    case SHNOR_FIELD_CHOICE:
     case SHNOR_FIELD_REAL:
       if (stripped[0] == '\0')
         return TRUE;
@@ -330,6 +332,7 @@ shnor_field_format (const ShnorField *field,
   switch (field->kind)
     {
     case SHNOR_FIELD_TEXT:
+    case SHNOR_FIELD_LONG_TEXT:
     case SHNOR_FIELD_EMAIL:
       return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
     case SHNOR_FIELD_DATE:
@@ -337,6 +340,7 @@ shnor_field_format (const ShnorField *field,
     case SHNOR_FIELD_BOOL:
       return g_strdup (g_value_get_boolean (value) ? "1" : "0");
     case SHNOR_FIELD_INT:
+    case SHNOR_FIELD_CHOICE:
       return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
     case SHNOR_FIELD_REAL:
       return shnor_format_double (g_value_get_double (value), 2);

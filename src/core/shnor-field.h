@@ -14,6 +14,8 @@ typedef enum {
   SHNOR_FIELD_REAL,
   SHNOR_FIELD_BOOL,
   SHNOR_FIELD_DATE,   /* stored as YYYY-MM-DD, shown and typed as ДД.ММ.ГГГГ */
+  SHNOR_FIELD_LONG_TEXT, /* a text of several lines and paragraphs */
+  SHNOR_FIELD_CHOICE, /* a number from min to max, shown as one of its labels */
 } ShnorFieldKind;
 
 typedef struct {
