@@ -243,6 +243,43 @@ test_classify (void)
   test_rm_rf (dir);
 }
 
+/* --list-programmes: the demo's approved municipal programme and the
+ * draft of a school, one tab-separated line each. */
+static void
+test_list_programmes (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "демо.shnor", NULL);
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) first = NULL;
+  g_auto(GStrv) second = NULL;
+
+  shnor (&demo, "--demo", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  shnor (&r, "--list-programmes", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  first = g_strsplit (lines[0], "\t", -1);
+  second = g_strsplit (lines[1], "\t", -1);
+  g_assert_cmpuint (g_strv_length (first), ==, 6);
+  g_assert_cmpuint (g_strv_length (second), ==, 6);
+  /* by title: «Муниципальная…» before «Программа перехода…» */
+  g_assert_cmpstr (first[3], ==, "1");
+  g_assert_cmpstr (first[4], ==, "2025–2027");
+  g_assert_cmpstr (second[4], ==, "2026–2028");
+  g_assert_cmpstr (first[1], !=, second[1]);   /* municipal and school */
+  g_assert_cmpstr (first[2], !=, second[2]);   /* approved and draft */
+  g_assert_nonnull (strstr (second[5], "Верхняя Тура"));
+
+  shnor (&bad, "--list-programmes", dir, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,5 +291,6 @@ main (int   argc,
   g_test_add_func ("/cli/check-refuses", test_check_refuses);
   g_test_add_func ("/cli/import-results", test_import_results);
   g_test_add_func ("/cli/classify", test_classify);
+  g_test_add_func ("/cli/list-programmes", test_list_programmes);
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 /* shnor-demo.c: a fictional municipality of twelve schools of every kind,
- * with three years of context data, results and another yearly indicator.
+ * with three years of context data, results, another yearly indicator and
+ * two programmes.
  * Written through the same document API a user's edits take, so the demo
  * is valid by the same rules. */
 #define G_LOG_DOMAIN "shnor-demo"
@@ -261,6 +262,69 @@ add_indicators (ShnorDocument  *doc,
   return TRUE;
 }
 
+/* The approved municipal programme of 2025–2027 for the four schools with
+ * low or falling results, with targets and what was achieved, and a draft
+ * programme of one of them. */
+static gboolean
+add_programmes (ShnorDocument  *doc,
+                GArray         *ids,
+                GError        **error)
+{
+  static const guint schools[] = { 5, 6, 7, 10 };   /* Рудничный, Малиновка, Кедровка, Верхняя Тура */
+  /* per indicator of the template, in its order: targets and actuals of 2025–2027 ("" none) */
+  static const char * const targets[][3] = {
+    { "12", "10", "8" }, { "64", "65", "66" }, { "16,7", "8,3", "8,3" }, { "50", "70", "90" },
+  };
+  static const char * const actuals[][3] = {
+    { "", "", "" }, { "", "", "" }, { "16,7", "16,7", "" }, { "55", "64", "" },
+  };
+  static const struct { const char *column, *text; } passport[] = {
+    { "customer", "Администрация Берёзовского муниципального округа" },
+    { "developers", "Управление образования; Информационно-методический центр" },
+    { "executor", "Соколова Ирина Викторовна, начальник управления образования" },
+    { "co_executors", "Информационно-методический центр; руководители школ — участников программы" },
+    { "contacts", "Информационно-методический центр: +7 (34356) 2-14-58, imc@berezovsk-edu.example" },
+    { "analysis", "В 2022–2024 годах две школы округа (ООШ с. Кедровка и ООШ с. Верхняя Тура) входили в нижнюю "
+                  "четверть по результатам ОГЭ и ВПР, ещё у двух результаты снижались.\n"
+                  "Причины: дефицит учителей математики, высокая доля обучающихся из семей с низким доходом, "
+                  "удалённость от районного центра." },
+  };
+  g_autoptr(GArray) indicators = NULL;
+  gint64 id = shnor_document_add_programme (doc, SHNOR_TEMPLATE_MUNICIPAL_SUPPORT, 0, FIRST_YEAR + 1, error);
+  gint64 draft;
+
+  if (id == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (passport); i++)
+    if (!shnor_document_set_programme_field (doc, id, passport[i].column, passport[i].text, error))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (schools); i++)
+    if (!shnor_document_set_programme_school (doc, id, g_array_index (ids, gint64, schools[i]), TRUE, error))
+      return FALSE;
+  indicators = shnor_document_get_part (doc, id, SHNOR_PART_INDICATOR);
+  for (guint i = 0; i < indicators->len && i < G_N_ELEMENTS (targets); i++)
+    for (int y = 0; y < 3; y++)
+      {
+        gint64 indicator = g_array_index (indicators, ShnorPartRow, i).id;
+
+        if (!shnor_document_set_indicator_plan (doc, indicator, FIRST_YEAR + 1 + y, FALSE, targets[i][y], error) ||
+            !shnor_document_set_indicator_plan (doc, indicator, FIRST_YEAR + 1 + y, TRUE, actuals[i][y], error))
+          return FALSE;
+      }
+  for (int y = 0; y < 3; y++)
+    if (!shnor_document_set_financing (doc, id, FIRST_YEAR + 1 + y, SHNOR_SOURCE_LOCAL, y == 0 ? "850" : "600",
+                                       error) ||
+        !shnor_document_set_financing (doc, id, FIRST_YEAR + 1 + y, SHNOR_SOURCE_REGIONAL, "1200", error))
+      return FALSE;
+  if (!shnor_document_approve_programme (doc, id, "45-о", "15.01.2025", "Соколова И. В.", error))
+    return FALSE;
+
+  draft = shnor_document_add_programme (doc, SHNOR_TEMPLATE_TRANSITION, g_array_index (ids, gint64, 10),
+                                        FIRST_YEAR + 2, error);
+  return draft != 0 &&
+         shnor_document_set_programme_field (doc, draft, "executor", "Мальцев Иван Григорьевич, директор", error);
+}
+
 /* Fills @document with the demo municipality, as one undoable edit. */
 gboolean
 shnor_demo_fill (ShnorDocument  *document,
@@ -286,7 +350,8 @@ shnor_demo_fill (ShnorDocument  *document,
         goto fail;
       g_array_append_val (ids, id);
     }
-  if (!add_results (document, ids, error) || !add_indicators (document, ids, error))
+  if (!add_results (document, ids, error) || !add_indicators (document, ids, error) ||
+      !add_programmes (document, ids, error))
     goto fail;
 
   return shnor_document_end_edit (document, error);

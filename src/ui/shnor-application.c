@@ -452,6 +452,8 @@ static const GOptionEntry options[] = {
   { "classify", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Print each school of FILE with the groups the active criteria set puts it in: code, name, groups, "
        "tab-separated"), N_("FILE") },
+  { "list-programmes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print each programme of FILE: id, level, status, version, period, title, tab-separated"), N_("FILE") },
   { "import-template", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an XLSX template for results to FILE and exit"), N_("FILE") },
   { "import-results", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -548,6 +550,35 @@ classify_command (const char *path)
   return 0;
 }
 
+/* shnor --list-programmes FILE: every programme, archived ones too */
+static int
+list_programmes_command (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) document = shnor_document_open (path, &error);
+  g_autoptr(GListModel) programmes = NULL;
+
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  programmes = shnor_document_get_programmes (document, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (programmes); i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (programmes, i);
+      g_autofree char *period = shnor_programme_dup_period (p);
+      g_autofree char *title = g_strdup (shnor_programme_get_title (p));
+
+      g_strdelimit (title, "\t\r\n", ' ');
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%s\t%s\n", shnor_programme_get_id (p),
+               shnor_programme_level_label (shnor_programme_get_level (p)),
+               shnor_programme_status_label (shnor_programme_get_status (p)),
+               shnor_programme_get_version (p), period, title);
+    }
+  return 0;
+}
+
 static gboolean
 shnor_application_local_command_line (GApplication   *app,
                                       char         ***arguments,
@@ -571,6 +602,7 @@ shnor_application_handle_local_options (GApplication *app,
   g_autofree char *demo = NULL;
   g_autofree char *check = NULL;
   g_autofree char *classify = NULL;
+  g_autofree char *programmes = NULL;
   g_autofree char *template = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -599,6 +631,8 @@ shnor_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (dict, "classify", "^ay", &classify))
     return classify_command (classify);
+  if (g_variant_dict_lookup (dict, "list-programmes", "^ay", &programmes))
+    return list_programmes_command (programmes);
   if (g_variant_dict_lookup (dict, "check", "^ay", &check))
     {
       if (!shnor_document_check_file (check, &error))
