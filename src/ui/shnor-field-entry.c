@@ -14,8 +14,10 @@ struct _ShnorFieldEntry
 
   const ShnorField *field;
   GtkWidget        *entry;
+  GtkWidget        *view;         /* long texts: a GtkTextView in place of the entry */
   GtkWidget        *error_label;  /* NULL: errors only as tooltip */
   char             *stored;
+  char             *typed;        /* long texts: the view's text, as last read */
   gboolean          has_error;
 };
 
@@ -24,12 +26,47 @@ G_DEFINE_FINAL_TYPE (ShnorFieldEntry, shnor_field_entry, GTK_TYPE_WIDGET)
 enum { COMMIT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* What is typed now, in the entry or the text view. */
+static const char *
+typed_text (ShnorFieldEntry *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (self->view == NULL)
+    return gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_free (self->typed);
+  self->typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return self->typed;
+}
+
+static void
+show_typed (ShnorFieldEntry *self,
+            const char      *text)
+{
+  if (g_strcmp0 (typed_text (self), text) == 0)
+    return;
+  if (self->view != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+}
+
+static gboolean
+is_editable (ShnorFieldEntry *self)
+{
+  return self->view ? gtk_text_view_get_editable (GTK_TEXT_VIEW (self->view))
+                    : gtk_editable_get_editable (GTK_EDITABLE (self->entry));
+}
+
 static void
 maybe_commit (ShnorFieldEntry *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  const char *text = typed_text (self);
 
-  if (!gtk_editable_get_editable (GTK_EDITABLE (self->entry)))
+  if (!is_editable (self))
     return;
   if (!self->has_error && g_strcmp0 (text, self->stored) == 0)
     return;
@@ -46,6 +83,15 @@ static void
 focus_leave (ShnorFieldEntry *self)
 {
   maybe_commit (self);
+}
+
+static gboolean
+commit_shortcut (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   data)
+{
+  maybe_commit (data);
+  return TRUE;
 }
 
 /* Escape: handled only when there is something to revert, so that in a
@@ -67,6 +113,7 @@ shnor_field_entry_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_pointer (&self->stored, g_free);
+  g_clear_pointer (&self->typed, g_free);
 
   G_OBJECT_CLASS (shnor_field_entry_parent_class)->dispose (object);
 }
@@ -117,6 +164,36 @@ shnor_field_entry_new (const ShnorField *field,
   ShnorFieldEntry *self = g_object_new (SHNOR_TYPE_FIELD_ENTRY, NULL);
 
   self->field = field;
+  if (field->kind == SHNOR_FIELD_LONG_TEXT)
+    {
+      /* A wrapping text of several lines: Tab moves on, Ctrl+Enter or
+       * leaving it stores it, Escape puts the stored text back. */
+      GtkWidget *frame = gtk_frame_new (NULL);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      GtkEventController *keys = gtk_shortcut_controller_new ();
+
+      gtk_widget_unparent (self->entry);
+      self->entry = NULL;
+      self->view = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->view), FALSE);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 6);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 6);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 8);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 8);
+      gtk_widget_set_hexpand (self->view, TRUE);
+      gtk_frame_set_child (GTK_FRAME (frame), self->view);
+      gtk_widget_set_parent (frame, GTK_WIDGET (self));
+      g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave), self);
+      gtk_widget_add_controller (self->view, focus);
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                          gtk_callback_action_new (commit_shortcut, self, NULL)));
+      gtk_widget_add_controller (self->view, keys);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
+      return GTK_WIDGET (self);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
   if (field->kind == SHNOR_FIELD_INT || field->kind == SHNOR_FIELD_REAL)
@@ -155,14 +232,14 @@ GtkEntry *
 shnor_field_entry_get_entry (ShnorFieldEntry *self)
 {
   g_return_val_if_fail (SHNOR_IS_FIELD_ENTRY (self), NULL);
-  return GTK_ENTRY (self->entry);
+  return self->entry ? GTK_ENTRY (self->entry) : NULL;
 }
 
 const char *
 shnor_field_entry_get_text (ShnorFieldEntry *self)
 {
   g_return_val_if_fail (SHNOR_IS_FIELD_ENTRY (self), NULL);
-  return gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  return typed_text (self);
 }
 
 /* The value the document holds now; clears any error. */
@@ -176,8 +253,7 @@ shnor_field_entry_set_text (ShnorFieldEntry *self,
 
   g_free (self->stored);
   self->stored = copy;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->stored) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->entry), self->stored);
+  show_typed (self, self->stored);
   shnor_field_entry_set_error (self, NULL);
 }
 
@@ -189,11 +265,15 @@ shnor_field_entry_set_error (ShnorFieldEntry *self,
   g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self));
 
   self->has_error = message != NULL;
-  if (message != NULL)
-    gtk_widget_add_css_class (self->entry, "error");
-  else
-    gtk_widget_remove_css_class (self->entry, "error");
-  gtk_widget_set_tooltip_text (self->entry, message);
+  {
+    GtkWidget *input = self->view ? gtk_widget_get_parent (self->view) : self->entry;
+
+    if (message != NULL)
+      gtk_widget_add_css_class (input, "error");
+    else
+      gtk_widget_remove_css_class (input, "error");
+    gtk_widget_set_tooltip_text (input, message);
+  }
   if (self->error_label != NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
@@ -206,7 +286,10 @@ shnor_field_entry_set_editable (ShnorFieldEntry *self,
                                 gboolean         editable)
 {
   g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self));
-  gtk_editable_set_editable (GTK_EDITABLE (self->entry), editable);
+  if (self->view != NULL)
+    gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), editable);
+  else
+    gtk_editable_set_editable (GTK_EDITABLE (self->entry), editable);
 }
 
 /**
@@ -220,8 +303,7 @@ shnor_field_entry_revert (ShnorFieldEntry *self)
 {
   g_return_val_if_fail (SHNOR_IS_FIELD_ENTRY (self), FALSE);
 
-  if (!self->has_error &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->stored) == 0)
+  if (!self->has_error && g_strcmp0 (typed_text (self), self->stored) == 0)
     return FALSE;
   shnor_field_entry_set_text (self, self->stored);
   return TRUE;
