@@ -6,12 +6,15 @@
 
 #include "shnor-application.h"
 #include "shnor-demo.h"
+#include "shnor-error.h"
 #include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
 #include "shnor-identification-view.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-item.h"
 #include "shnor-overview-view.h"
+#include "shnor-part-editor.h"
+#include "shnor-programmes-view.h"
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
 #include "shnor-risk-view.h"
@@ -884,6 +887,282 @@ test_identification (void)
   spin (50);
 }
 
+/* Types @text into a field (an entry or a long text's view) and commits
+ * it as leaving the field does. */
+static void
+type_text (GtkWidget  *field,
+           const char *text)
+{
+  GtkWidget *input = shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (field));
+
+  g_assert_true (gtk_widget_get_visible (input));
+  gtk_widget_grab_focus (input);
+  if (GTK_IS_TEXT_VIEW (input))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (input), text);
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  spin (80);
+}
+
+static void
+add_part_row (ShnorPartEditor *part,
+              const char      *text)
+{
+  GtkWidget *entry = shnor_part_editor_get_new_entry (part);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  spin (100);
+}
+
+static void
+section_screenshot (ShnorProgrammesView *view,
+                    const char          *section,
+                    const char          *file)
+{
+  shnor_programmes_view_show_section (view, section);
+  spin (100);
+  screenshot (GTK_WIDGET (window), file);
+}
+
+static ShnorPartEditor *
+part_editor (ShnorProgrammesView *view,
+             ShnorPart            part)
+{
+  return SHNOR_PART_EDITOR (shnor_programmes_view_get_part (view, part));
+}
+
+static guint
+part_rows (gint64    programme,
+           ShnorPart part)
+{
+  g_autoptr(GArray) rows = shnor_document_get_part (shnor_window_get_document (window), programme, part);
+
+  return rows->len;
+}
+
+/* The demo's approved programme, read-only; a new school programme from
+ * a template: passport, a refused period, participants, an indicator with
+ * targets and actual values and their achievement, a risk, tasks moved
+ * and the move undone, financing; approval, a refused edit, an amendment
+ * and the history. */
+static void
+test_programmes (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorProgrammesView *view = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+  g_autoptr(GListModel) listed = shnor_document_get_programmes (doc, FALSE);
+  g_autoptr(ShnorProgramme) approved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *title, *last_year, *popover;
+  ShnorPartEditor *indicators, *tasks, *risks;
+  g_autoptr(GArray) plan = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autofree char *stored = NULL;
+  gint64 id, amendment;
+  guint n_tasks;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
+
+  /* The approved municipal programme: every section read-only */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (listed, i);
+
+      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_APPROVED)
+        approved = g_object_ref (p);
+    }
+  g_assert_nonnull (approved);
+  g_assert_true (shnor_programmes_view_select (view, shnor_programme_get_id (approved)));
+  spin (100);
+  section_screenshot (view, "passport", "30-programme-approved.png");
+  title = shnor_programmes_view_get_passport_field (view, "title");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (title)))));
+  g_assert_false (gtk_widget_get_sensitive (shnor_part_editor_get_new_entry (part_editor (view, SHNOR_PART_TASK))));
+  section_screenshot (view, "indicators", "31-programme-indicators-bound.png");
+  section_screenshot (view, "approval", "32-programme-approval.png");
+
+  /* Ctrl+N in this view offers a new programme */
+  action ("win.add-school");
+  popover = shnor_programmes_view_get_child (view, "new_popover");
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (shnor_programmes_view_get_child (view, "template_drop")),
+                              SHNOR_TEMPLATE_ANTI_RISK);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (shnor_programmes_view_get_child (view, "school_drop")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (shnor_programmes_view_get_child (view, "year_spin")), 2026);
+  spin (50);
+  screenshot (popover, "33-new-programme.png");
+  g_signal_emit_by_name (shnor_programmes_view_get_child (view, "create_button"), "clicked");
+  spin (200);
+  g_assert_false (gtk_widget_get_visible (popover));
+  id = shnor_programmes_view_get_shown (view);
+  g_assert_cmpint (id, !=, 0);
+  g_assert_cmpint (id, !=, shnor_programme_get_id (approved));
+  g_assert_cmpuint (part_rows (id, SHNOR_PART_STAGE), ==, 4);
+  n_tasks = part_rows (id, SHNOR_PART_TASK);
+  g_assert_cmpuint (n_tasks, >=, 2);
+
+  /* The passport: a title typed in; a period that ends before it starts
+   * is refused at the field and nothing changes */
+  title = shnor_programmes_view_get_passport_field (view, "title");
+  type_text (title, "Антирисковая программа: тест");
+  stored = shnor_document_dup_programme_text (doc, id, "title");
+  g_assert_cmpstr (stored, ==, "Антирисковая программа: тест");
+  last_year = shnor_programmes_view_get_passport_field (view, "last_year");
+  type_text (last_year, "2020");
+  g_clear_pointer (&stored, g_free);
+  stored = shnor_document_dup_programme_text (doc, id, "last_year");
+  g_assert_cmpstr (stored, !=, "2020");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (last_year))));
+  section_screenshot (view, "passport", "34-programme-passport-refused.png");
+  g_assert_true (shnor_field_entry_revert (SHNOR_FIELD_ENTRY (last_year)));
+
+  /* Participants */
+  shnor_programmes_view_show_section (view, "participants");
+  spin (50);
+  {
+    GtkWidget *box = shnor_programmes_view_get_child (view, "schools_box");
+    GtkWidget *first = gtk_widget_get_first_child (box);
+    g_autoptr(GArray) schools = NULL;
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (first), !gtk_check_button_get_active (GTK_CHECK_BUTTON (first)));
+    spin (100);
+    schools = shnor_document_get_programme_schools (doc, id);
+    g_assert_cmpuint (schools->len, ==, 2);
+    screenshot (GTK_WIDGET (window), "35-programme-participants.png");
+  }
+
+  /* A target indicator in %: a target and an actual value give the
+   * achievement; a target above 100 % is refused */
+  indicators = part_editor (view, SHNOR_PART_INDICATOR);
+  shnor_programmes_view_show_section (view, "indicators");
+  {
+    guint n = part_rows (id, SHNOR_PART_INDICATOR);
+    GtkWidget *target, *actual;
+
+    add_part_row (indicators, "Доля обучающихся с «2» по математике");
+    g_assert_cmpuint (part_rows (id, SHNOR_PART_INDICATOR), ==, n + 1);
+    type_text (shnor_part_editor_get_field (indicators, n, "unit"), "%");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (shnor_part_editor_get_field (indicators, n, "direction")), 1);
+    spin (100);
+    target = shnor_part_editor_get_plan_cell (indicators, n, 2026, FALSE);
+    type_text (target, "15");
+    actual = shnor_part_editor_get_plan_cell (indicators, n, 2026, TRUE);
+    type_text (actual, "12,5");
+    {
+      g_autoptr(GArray) rows = shnor_document_get_part (doc, id, SHNOR_PART_INDICATOR);
+
+      plan = shnor_document_get_indicator_plan (doc, g_array_index (rows, ShnorPartRow, n).id);
+    }
+    g_assert_cmpint (g_array_index (plan, ShnorIndicatorYear, 0).achievement, ==, SHNOR_ACHIEVEMENT_MET);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (shnor_part_editor_get_achievement (indicators, n, 2026))), "✓"));
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, 2027, FALSE), "150");
+    g_assert_nonnull (shnor_part_editor_get_error (indicators));
+    g_assert_nonnull (strstr (shnor_part_editor_get_error (indicators), "2027"));
+    {
+      GtkWidget *scroll = gtk_widget_get_ancestor (GTK_WIDGET (indicators), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      spin (100);
+    }
+    screenshot (GTK_WIDGET (window), "36-programme-indicator.png");
+  }
+
+  /* A risk; tasks moved by a drop and put back by undo */
+  risks = part_editor (view, SHNOR_PART_RISK);
+  add_part_row (risks, "Болезнь учителя математики в период подготовки к ОГЭ");
+  section_screenshot (view, "risks", "37-programme-risks.png");
+  tasks = part_editor (view, SHNOR_PART_TASK);
+  before = shnor_document_get_part (doc, id, SHNOR_PART_TASK);
+  shnor_part_editor_move_row (tasks, 0, n_tasks - 1);
+  spin (100);
+  after = shnor_document_get_part (doc, id, SHNOR_PART_TASK);
+  g_assert_cmpint (g_array_index (after, ShnorPartRow, n_tasks - 1).id, ==, g_array_index (before, ShnorPartRow, 0).id);
+  section_screenshot (view, "tasks", "38-programme-tasks.png");
+  action ("win.undo");
+  spin (100);
+  g_clear_pointer (&after, g_array_unref);
+  after = shnor_document_get_part (doc, id, SHNOR_PART_TASK);
+  g_assert_cmpint (g_array_index (after, ShnorPartRow, 0).id, ==, g_array_index (before, ShnorPartRow, 0).id);
+
+  section_screenshot (view, "analysis", "39-programme-analysis.png");
+  section_screenshot (view, "stages", "40-programme-stages.png");
+  section_screenshot (view, "acts", "41-programme-acts.png");
+
+  /* Financing: an amount, and the totals computed */
+  shnor_programmes_view_show_section (view, "financing");
+  spin (50);
+  {
+    GtkWidget *grid = shnor_programmes_view_get_child (view, "financing_grid");
+    double amount = 0;
+
+    type_text (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1 + SHNOR_SOURCE_LOCAL), "120,5");
+    g_assert_true (shnor_document_get_financing (doc, id, 2026, SHNOR_SOURCE_LOCAL, &amount));
+    g_assert_cmpfloat (amount, ==, 120.5);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1 + SHNOR_N_SOURCES))),
+                     ==, "120,5");
+    screenshot (GTK_WIDGET (window), "42-programme-financing.png");
+  }
+
+  /* Approval: refused without a date, then approved; the core refuses an
+   * edit and the view shows it read-only */
+  shnor_programmes_view_show_section (view, "approval");
+  spin (50);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (shnor_programmes_view_get_child (view, "approve_button")));
+  spin (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shnor_programmes_view_get_child (view, "approve_signatory"))),
+                   !=, "");
+  gtk_editable_set_text (GTK_EDITABLE (shnor_programmes_view_get_child (view, "approve_number")), "112-од");
+  gtk_editable_set_text (GTK_EDITABLE (shnor_programmes_view_get_child (view, "approve_date")), "31.02.2026");
+  g_signal_emit_by_name (shnor_programmes_view_get_child (view, "approve_confirm"), "clicked");
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (shnor_programmes_view_get_child (view, "approve_error")));
+  screenshot (shnor_programmes_view_get_child (view, "approve_popover"), "43-approve-refused.png");
+  gtk_editable_set_text (GTK_EDITABLE (shnor_programmes_view_get_child (view, "approve_date")), "01.09.2026");
+  g_signal_emit_by_name (shnor_programmes_view_get_child (view, "approve_confirm"), "clicked");
+  spin (200);
+  {
+    g_autoptr(ShnorProgramme) p = shnor_document_dup_programme (doc, id);
+
+    g_assert_cmpint (shnor_programme_get_status (p), ==, SHNOR_PROGRAMME_APPROVED);
+  }
+  g_assert_false (shnor_document_set_programme_field (doc, id, "goal", "другая цель", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  title = shnor_programmes_view_get_passport_field (view, "title");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (title)))));
+  g_assert_false (gtk_widget_get_sensitive (shnor_part_editor_get_new_entry (indicators)));
+  g_assert_true (gtk_widget_get_visible (shnor_programmes_view_get_child (view, "locked_bar")));
+  screenshot (GTK_WIDGET (window), "44-programme-approved-now.png");
+
+  /* An amendment: a new draft version, the history lists both */
+  g_signal_emit_by_name (shnor_programmes_view_get_child (view, "amend_button"), "clicked");
+  spin (200);
+  amendment = shnor_programmes_view_get_shown (view);
+  g_assert_cmpint (amendment, !=, id);
+  {
+    g_autoptr(ShnorProgramme) p = shnor_document_dup_programme (doc, amendment);
+    g_autoptr(GListModel) history = shnor_document_get_programme_history (doc, amendment);
+
+    g_assert_cmpint (shnor_programme_get_status (p), ==, SHNOR_PROGRAMME_DRAFT);
+    g_assert_cmpint (shnor_programme_get_version (p), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (history), ==, 2);
+  }
+  g_assert_cmpuint (part_rows (amendment, SHNOR_PART_RISK), ==, part_rows (id, SHNOR_PART_RISK));
+  title = shnor_programmes_view_get_passport_field (view, "title");
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (title)))));
+  section_screenshot (view, "approval", "45-programme-amendment.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -925,6 +1204,7 @@ main (int   argc,
   g_test_add_func ("/ui/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/overview", test_overview);
   g_test_add_func ("/ui/identification", test_identification);
+  g_test_add_func ("/ui/programmes", test_programmes);
   g_test_add_func ("/ui/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);

@@ -18,6 +18,9 @@ struct _ShnorFieldEntry
   GtkWidget        *error_label;  /* NULL: errors only as tooltip */
   char             *stored;
   char             *typed;        /* long texts: the view's text, as last read */
+  int               min_height;   /* long texts: the least height of the view */
+  int               fitted_width; /* long texts: the width the height was fitted to */
+  guint             fit_idle;
   gboolean          has_error;
 };
 
@@ -114,8 +117,105 @@ shnor_field_entry_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->stored, g_free);
   g_clear_pointer (&self->typed, g_free);
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
 
   G_OBJECT_CLASS (shnor_field_entry_parent_class)->dispose (object);
+}
+
+/* Longer texts than this scroll inside the field. */
+#define MAX_TEXT_HEIGHT 400
+
+/* A long text's field grows with its text, which GtkTextView does not do
+ * by itself in a grid: the text is laid out at the view's width as the
+ * view lays it out (same font, margins and wrapping), and the field asks
+ * for that height. */
+static void
+fit_text (ShnorFieldEntry *self)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (self->view));
+  GtkTextView *view = GTK_TEXT_VIEW (self->view);
+  int width = gtk_widget_get_width (self->view) - gtk_text_view_get_left_margin (view) -
+              gtk_text_view_get_right_margin (view);
+  g_autoptr(PangoLayout) layout = NULL;
+  int height, wanted;
+
+  if (width <= 0)
+    return;
+  layout = gtk_widget_create_pango_layout (self->view, typed_text (self));
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  height += gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+  wanted = CLAMP (height, self->min_height, MAX_TEXT_HEIGHT);
+  if (gtk_scrolled_window_get_min_content_height (scroller) != wanted)
+    gtk_scrolled_window_set_min_content_height (scroller, wanted);
+  gtk_scrolled_window_set_policy (scroller, GTK_POLICY_NEVER,
+                                  height > MAX_TEXT_HEIGHT ? GTK_POLICY_AUTOMATIC : GTK_POLICY_EXTERNAL);
+}
+
+static gboolean
+fit_text_idle (gpointer data)
+{
+  ShnorFieldEntry *self = data;
+
+  self->fit_idle = 0;
+  fit_text (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new width wraps the text anew: fit it once the allocation is done. */
+static void
+shnor_field_entry_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  ShnorFieldEntry *self = SHNOR_FIELD_ENTRY (widget);
+
+  GTK_WIDGET_CLASS (shnor_field_entry_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->view != NULL && width != self->fitted_width && self->fit_idle == 0)
+    {
+      self->fitted_width = width;
+      self->fit_idle = g_idle_add (fit_text_idle, self);
+    }
+}
+
+/* A wrapping text of several lines in place of the entry: Tab moves on,
+ * Ctrl+Enter or leaving it stores it, Escape puts the stored text back. */
+static void
+make_text_view (ShnorFieldEntry *self)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_widget_unparent (self->entry);
+  self->entry = NULL;
+  self->min_height = 34;
+  self->view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 8);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), self->min_height);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->view);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)), "changed",
+                            G_CALLBACK (fit_text), self);
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  gtk_widget_set_parent (frame, GTK_WIDGET (self));
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave), self);
+  gtk_widget_add_controller (self->view, focus);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (commit_shortcut, self, NULL)));
+  gtk_widget_add_controller (self->view, keys);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->field->label), -1);
 }
 
 static void
@@ -125,6 +225,7 @@ shnor_field_entry_class_init (ShnorFieldEntryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shnor_field_entry_dispose;
+  widget_class->size_allocate = shnor_field_entry_size_allocate;
 
   /**
    * ShnorFieldEntry::commit:
@@ -165,47 +266,24 @@ shnor_field_entry_new (const ShnorField *field,
 
   self->field = field;
   if (field->kind == SHNOR_FIELD_LONG_TEXT)
+    make_text_view (self);
+  else
     {
-      /* A wrapping text of several lines: Tab moves on, Ctrl+Enter or
-       * leaving it stores it, Escape puts the stored text back. */
-      GtkWidget *frame = gtk_frame_new (NULL);
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-      GtkEventController *keys = gtk_shortcut_controller_new ();
-
-      gtk_widget_unparent (self->entry);
-      self->entry = NULL;
-      self->view = gtk_text_view_new ();
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->view), FALSE);
-      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 6);
-      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 6);
-      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 8);
-      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 8);
-      gtk_widget_set_hexpand (self->view, TRUE);
-      gtk_frame_set_child (GTK_FRAME (frame), self->view);
-      gtk_widget_set_parent (frame, GTK_WIDGET (self));
-      g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave), self);
-      gtk_widget_add_controller (self->view, focus);
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
-                          gtk_callback_action_new (commit_shortcut, self, NULL)));
-      gtk_widget_add_controller (self->view, keys);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
-      return GTK_WIDGET (self);
+      if (field->kind == SHNOR_FIELD_INT || field->kind == SHNOR_FIELD_REAL)
+        {
+          gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
+          gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 5);
+          gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 7);
+          gtk_widget_set_hexpand (self->entry, FALSE);
+          /* an error below a number does not stretch it */
+          gtk_widget_set_halign (self->entry, GTK_ALIGN_START);
+          gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
+        }
+      if (field->kind == SHNOR_FIELD_EMAIL)
+        gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_EMAIL);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
-  if (field->kind == SHNOR_FIELD_INT || field->kind == SHNOR_FIELD_REAL)
-    {
-      gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
-      gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 5);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 7);
-      gtk_widget_set_hexpand (self->entry, FALSE);
-      gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
-    }
-  if (field->kind == SHNOR_FIELD_EMAIL)
-    gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_EMAIL);
 
   if (inline_error)
     {
@@ -233,6 +311,26 @@ shnor_field_entry_get_entry (ShnorFieldEntry *self)
 {
   g_return_val_if_fail (SHNOR_IS_FIELD_ENTRY (self), NULL);
   return self->entry ? GTK_ENTRY (self->entry) : NULL;
+}
+
+/* A long text's field is at least @height pixels high (a page of text
+ * rather than a few lines). */
+void
+shnor_field_entry_set_min_height (ShnorFieldEntry *self,
+                                  int              height)
+{
+  g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self) && self->view != NULL);
+  self->min_height = height;
+  fit_text (self);
+}
+
+/* The widget that is typed into: the entry, or the text view of a long
+ * text. */
+GtkWidget *
+shnor_field_entry_get_input (ShnorFieldEntry *self)
+{
+  g_return_val_if_fail (SHNOR_IS_FIELD_ENTRY (self), NULL);
+  return self->view ? self->view : self->entry;
 }
 
 const char *
@@ -266,7 +364,7 @@ shnor_field_entry_set_error (ShnorFieldEntry *self,
 
   self->has_error = message != NULL;
   {
-    GtkWidget *input = self->view ? gtk_widget_get_parent (self->view) : self->entry;
+    GtkWidget *input = self->view ? gtk_widget_get_ancestor (self->view, GTK_TYPE_FRAME) : self->entry;
 
     if (message != NULL)
       gtk_widget_add_css_class (input, "error");

@@ -14,6 +14,9 @@ GtkWidget        *shnor_field_entry_new       (const ShnorField *field,
                                                gboolean          inline_error);
 const ShnorField *shnor_field_entry_get_field (ShnorFieldEntry  *self);
 GtkEntry         *shnor_field_entry_get_entry (ShnorFieldEntry  *self);
+void              shnor_field_entry_set_min_height (ShnorFieldEntry *self,
+                                               int               height);
+GtkWidget        *shnor_field_entry_get_input (ShnorFieldEntry  *self);
 const char       *shnor_field_entry_get_text  (ShnorFieldEntry  *self);
 void              shnor_field_entry_set_text  (ShnorFieldEntry  *self,
                                                const char       *text);

@@ -9,6 +9,7 @@
 #include "shnor-field-entry.h"
 #include "shnor-file-chooser.h"
 #include "shnor-identification-view.h"
+#include "shnor-programmes-view.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-view.h"
 #include "shnor-reasons-view.h"
@@ -52,6 +53,7 @@ struct _ShnorWindow
   GtkWidget          *view_switcher;
   GtkWidget          *overview;
   GtkWidget          *identification;
+  GtkWidget          *programmes;
 
   ShnorDocument      *document;
   GtkFilter          *filter;
@@ -357,6 +359,12 @@ add_school_activated (GSimpleAction *action,
   GtkWidget *name;
   GtkEntry *entry;
 
+  /* Ctrl+N adds what the view shows: a programme in the Programmes view */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "programmes") == 0)
+    {
+      shnor_programmes_view_new_programme (SHNOR_PROGRAMMES_VIEW (self->programmes));
+      return;
+    }
   /* The new school must be visible to be edited. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_filter), AREA_FILTER_ALL);
@@ -607,6 +615,7 @@ detach_document (ShnorWindow *self)
   shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), NULL);
   shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), NULL);
   shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), NULL);
+  shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), NULL);
   g_clear_handle_id (&self->classify_idle, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
@@ -656,6 +665,7 @@ shnor_window_set_document (ShnorWindow   *self,
   shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), document);
   shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), document);
   shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), document);
+  shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), document);
   queue_classify (self);
 
   gtk_widget_set_visible (self->history_box, TRUE);
@@ -725,6 +735,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   g_type_ensure (SHNOR_TYPE_SCHOOL_EDITOR);
   g_type_ensure (SHNOR_TYPE_OVERVIEW_VIEW);
   g_type_ensure (SHNOR_TYPE_IDENTIFICATION_VIEW);
+  g_type_ensure (SHNOR_TYPE_PROGRAMMES_VIEW);
 
   /* The application's own styles (the group badges), for every window of
    * the display, the test's windows included. */
@@ -762,6 +773,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, identification);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, programmes);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, area_filter_changed);
