@@ -19,7 +19,7 @@ struct _ShnorFieldEntry
   char             *stored;
   char             *typed;        /* long texts: the view's text, as last read */
   int               min_height;   /* long texts: the least height of the view */
-  int               fitted_width; /* long texts: the width the height was fitted to */
+  int               fitted_width; /* long texts: the width last fitted to */
   guint             fit_idle;
   gboolean          has_error;
 };
@@ -163,17 +163,16 @@ fit_text_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A new width wraps the text anew: fit it once the allocation is done. */
+/* A new width wraps the text anew: the view's horizontal adjustment
+ * follows its width (a widget with a layout manager has no allocation
+ * hook of its own); fit the text once the allocation is done. */
 static void
-shnor_field_entry_size_allocate (GtkWidget *widget,
-                                 int        width,
-                                 int        height,
-                                 int        baseline)
+text_width_changed (GtkAdjustment   *adjustment,
+                    ShnorFieldEntry *self)
 {
-  ShnorFieldEntry *self = SHNOR_FIELD_ENTRY (widget);
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
 
-  GTK_WIDGET_CLASS (shnor_field_entry_parent_class)->size_allocate (widget, width, height, baseline);
-  if (self->view != NULL && width != self->fitted_width && self->fit_idle == 0)
+  if (width != self->fitted_width && self->fit_idle == 0)
     {
       self->fitted_width = width;
       self->fit_idle = g_idle_add (fit_text_idle, self);
@@ -206,6 +205,8 @@ make_text_view (ShnorFieldEntry *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->view);
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)), "changed",
                             G_CALLBACK (fit_text), self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view)), "changed",
+                           G_CALLBACK (text_width_changed), self, 0);
   gtk_frame_set_child (GTK_FRAME (frame), scroller);
   gtk_widget_set_parent (frame, GTK_WIDGET (self));
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave), self);
@@ -225,7 +226,6 @@ shnor_field_entry_class_init (ShnorFieldEntryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shnor_field_entry_dispose;
-  widget_class->size_allocate = shnor_field_entry_size_allocate;
 
   /**
    * ShnorFieldEntry::commit:

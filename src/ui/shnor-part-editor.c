@@ -428,8 +428,15 @@ caption (const char *text)
   return label;
 }
 
-/* Long texts and the row's name take a line of their own; short fields
- * go two to a line. */
+/* Long texts and the row's name take a line of their own */
+static gboolean
+is_wide (const ShnorField *fields,
+         guint             i)
+{
+  return fields[i].kind == SHNOR_FIELD_LONG_TEXT || (i == 0 && fields[i].kind == SHNOR_FIELD_TEXT);
+}
+
+/* ...and short fields go two to a line. */
 static GtkWidget *
 card_fields (ShnorPartEditor    *self,
              const ShnorPartRow *data,
@@ -450,7 +457,7 @@ card_fields (ShnorPartEditor    *self,
       GtkWidget *label = caption (_(field->short_label ? field->short_label : field->label));
 
       g_object_set_data (G_OBJECT (card), field->column, widget);
-      if (field->kind == SHNOR_FIELD_LONG_TEXT || (i == 0 && field->kind == SHNOR_FIELD_TEXT))
+      if (is_wide (fields, i))
         {
           if (column != 0)
             line++;
@@ -461,7 +468,9 @@ card_fields (ShnorPartEditor    *self,
           continue;
         }
       gtk_grid_attach (GTK_GRID (grid), label, column, line, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), widget, column + 1, line, 1, 1);
+      /* alone on its line: the whole width */
+      gtk_grid_attach (GTK_GRID (grid), widget, column + 1, line,
+                       column == 0 && (i + 1 == n_fields || is_wide (fields, i + 1)) ? 3 : 1, 1);
       if (column == 0)
         column = 2;
       else
@@ -611,10 +620,17 @@ card_plan (ShnorPartEditor    *self,
   tag (binding, row);
   g_signal_connect (binding, "notify::selected", G_CALLBACK (binding_changed), self);
   g_object_set_data (G_OBJECT (card), "binding", binding);
-  gtk_grid_attach (GTK_GRID (grid), caption (_("Actual values")), 0, 4, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), binding, 1, 4, MAX (1, self->last_year - self->first_year + 1), 1);
-  fill_plan (self, card, data->id);
-  return grid;
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+    gtk_box_append (GTK_BOX (line), caption (_("Actual values")));
+    gtk_box_append (GTK_BOX (line), binding);
+    gtk_box_append (GTK_BOX (box), grid);
+    gtk_box_append (GTK_BOX (box), line);
+    fill_plan (self, card, data->id);
+    return box;
+  }
 }
 
 static GtkWidget *

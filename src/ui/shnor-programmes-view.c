@@ -507,11 +507,18 @@ fill_history (ShnorProgrammesView *self)
       g_autoptr(ShnorProgramme) version = g_list_model_get_item (history, i);
       gint64 id = shnor_programme_get_id (version);
       g_autofree char *order = order_text (self, id);
-      /* TRANSLATORS: a line of a programme's history: version, status, order */
-      g_autofree char *text = g_strdup_printf (_("Version %d: %s%s%s"), shnor_programme_get_version (version),
-                                               shnor_programme_status_label (shnor_programme_get_status (version)),
-                                               order[0] ? ", " : "", order);
-      GtkWidget *button = gtk_button_new_with_label (text);
+      ShnorProgrammeStatus status = shnor_programme_get_status (version);
+      int number = shnor_programme_get_version (version);
+      g_autofree char *text = NULL;
+      GtkWidget *button;
+
+      if (order[0] == '\0')
+        text = g_strdup_printf (_("Version %d: %s"), number, shnor_programme_status_label (status));
+      else if (status == SHNOR_PROGRAMME_APPROVED)
+        text = g_strdup_printf (_("Version %d: approved by the %s"), number, order);
+      else
+        text = g_strdup_printf (_("Version %d: archived, approved by the %s"), number, order);
+      button = gtk_button_new_with_label (text);
 
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_halign (button, GTK_ALIGN_START);
@@ -556,7 +563,7 @@ approval_text (ShnorProgrammesView *self)
                        "becomes read-only, and an amendment (a new draft version that starts as a copy) "
                        "changes it."));
   /* TRANSLATORS: the order that approved a programme, and who signed it */
-  return g_strdup_printf (_("Approved by the %s.\nSignatory: %s."), order, signatory);
+  return g_strdup_printf (_("Approved by the %s.\nSignatory: %s"), order, signatory);
 }
 
 static void
