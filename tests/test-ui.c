@@ -967,6 +967,8 @@ test_programmes (void)
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
   spin (200);
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
+  /* the search is the school list's */
+  g_assert_false (gtk_widget_get_visible (child ("search_button")));
 
   /* The approved municipal programme: every section read-only */
   for (guint i = 0; i < 2; i++)
@@ -1162,6 +1164,7 @@ test_programmes (void)
 
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
   spin (50);
+  g_assert_true (gtk_widget_get_visible (child ("search_button")));
 }
 
 int

@@ -404,6 +404,8 @@ search_activated (GSimpleAction *action,
 {
   ShnorWindow *self = user_data;
 
+  /* the search filters the schools: show them */
+  gtk_stack_set_visible_child_name (GTK_STACK (self->views), "schools");
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
   gtk_widget_grab_focus (self->search_entry);
 }
@@ -906,6 +908,15 @@ setup_list_shortcuts (ShnorWindow *self)
   gtk_widget_add_controller (self->school_view, shortcuts);
 }
 
+/* The search button belongs to the school list: other views hide it. */
+static void
+view_changed (ShnorWindow *self)
+{
+  gtk_widget_set_visible (self->search_button,
+                          self->document != NULL &&
+                          g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "schools") == 0);
+}
+
 static void
 shnor_window_init (ShnorWindow *self)
 {
@@ -920,6 +931,7 @@ shnor_window_init (ShnorWindow *self)
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->search_bar), self->list_pane);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->school_view), self->name_column, GTK_SORT_ASCENDING);
+  g_signal_connect_swapped (self->views, "notify::visible-child-name", G_CALLBACK (view_changed), self);
   shnor_window_set_recent (self, NULL);
   shnor_window_set_document (self, NULL);
 }
