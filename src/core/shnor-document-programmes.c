@@ -270,6 +270,7 @@ part_row_clear (gpointer data)
   ShnorPartRow *row = data;
 
   g_strfreev (row->texts);
+  g_free (row->binding);
 }
 
 static void
