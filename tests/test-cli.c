@@ -280,6 +280,60 @@ test_list_programmes (void)
   test_rm_rf (dir);
 }
 
+/* --overdue: the demo's late measures on a day after their end; more
+ * on a later day, none before the programme; a bad date or --date alone
+ * refused */
+static void
+test_overdue (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "демо.shnor", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) later = { 0 };
+  g_auto(Run) early = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) alone = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) later_lines = NULL;
+
+  shnor (&demo, "--demo", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  shnor (&r, "--overdue", path, "--date", today, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (r.out, "\n", -1);
+  /* the demo leaves its late measures of 2026 undone: three on any day
+   * after October 2026 (and the sessions run after it) */
+  g_assert_cmpuint (g_strv_length (lines) - 1, >=, 3);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 5);
+      g_assert_true (g_regex_match_simple ("^[0-9]+(\\.[0-9]+)*$", fields[1], 0, 0));
+      g_assert_true (g_regex_match_simple ("^[01][0-9]\\.20[0-9][0-9]$", fields[3], 0, 0));
+      g_assert_cmpstr (fields[4], !=, "");
+    }
+  g_assert_nonnull (strstr (r.out, "взаимопосещение"));
+  /* the day sets what is overdue: every measure of 2027 has ended by 2028 */
+  shnor (&later, "--overdue", path, "--date", "2028-01-15", NULL);
+  g_assert_cmpint (later.status, ==, 0);
+  later_lines = g_strsplit (later.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (later_lines), >, g_strv_length (lines));
+  shnor (&early, "--overdue", path, "--date", "2024-06-01", NULL);
+  g_assert_cmpint (early.status, ==, 0);
+  g_assert_cmpstr (early.out, ==, "");
+
+  shnor (&bad, "--overdue", path, "--date", "2026-02-30", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "2026-02-30"));
+  shnor (&alone, "--date", "2026-01-01", path, NULL);
+  g_assert_cmpint (alone.status, ==, 2);
+  test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,5 +346,6 @@ main (int   argc,
   g_test_add_func ("/cli/import-results", test_import_results);
   g_test_add_func ("/cli/classify", test_classify);
   g_test_add_func ("/cli/list-programmes", test_list_programmes);
+  g_test_add_func ("/cli/overdue", test_overdue);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "shnor-demo.h"
 
@@ -262,6 +263,211 @@ add_indicators (ShnorDocument  *doc,
   return TRUE;
 }
 
+/* The road map of the demo's approved programme: four sections, 36
+ * measures on the three levels. Measures that ended before the day the
+ * demo is written are done, but for the few marked late, which are then
+ * overdue; the one under way is in progress. */
+#define M SHNOR_LEVEL_MUNICIPAL
+#define I SHNOR_LEVEL_METHOD
+#define S SHNOR_LEVEL_SCHOOL
+
+static const struct {
+  gboolean    section;
+  const char *title;
+  const char *forms;
+  guint       levels;
+  const char *start, *end, *period;
+  int         person;     /* index into demo_people; -1 none */
+  gboolean    late;
+  int         indicator;  /* index of the programme's indicator; -1 none */
+} demo_measures[] = {
+  { TRUE, "Подготовка и запуск программы", "", 0, "", "", "январь — июнь 2025 года", -1, FALSE, -1 },
+  { FALSE, "Назначить муниципального координатора и создать координационную группу поддержки школ",
+    "приказ, рабочая группа", M, "2025-01", "2025-02", "январь — февраль 2025 года", 0, FALSE, -1 },
+  { FALSE, "Назначить в школах ответственных за мониторинг и профессиональное развитие педагогов",
+    "приказы по школам", S, "2025-02", "2025-02", "февраль 2025 года", 4, FALSE, -1 },
+  { FALSE, "Провести углублённую диагностику школ: результаты, контекст, факторы риска",
+    "анкетирование, анализ данных", I | S, "2025-02", "2025-04", "февраль — апрель 2025 года", 1, FALSE, -1 },
+  { FALSE, "Составить рисковые профили школ и согласовать их с руководителями",
+    "собеседование", I, "2025-04", "2025-05", "апрель — май 2025 года", 2, FALSE, -1 },
+  { FALSE, "Разработать программы перехода школ в эффективный режим работы",
+    "проектный семинар", S, "2025-04", "2025-06", "до 30 июня 2025 года", 4, FALSE, -1 },
+  { FALSE, "Провести экспертизу школьных программ и утвердить их",
+    "экспертный совет", M | I, "2025-06", "2025-06", "июнь 2025 года", 1, FALSE, -1 },
+  { FALSE, "Заключить соглашения о партнёрстве школ с высокими и низкими результатами",
+    "соглашения, сетевое взаимодействие", M | S, "2025-05", "2025-06", "май — июнь 2025 года", 0, FALSE, -1 },
+  { FALSE, "Провести установочное совещание руководителей школ — участников программы",
+    "совещание", M, "2025-03", "2025-03", "март 2025 года", 0, FALSE, -1 },
+  { FALSE, "Опубликовать программу и дорожную карту на сайте управления образования",
+    "информирование", M, "2025-02", "2025-02", "февраль 2025 года", 3, FALSE, -1 },
+
+  { TRUE, "Адресная методическая поддержка школ", "", 0, "", "", "2025–2027 годы", -1, FALSE, -1 },
+  { FALSE, "Закрепить за каждой школой куратора из числа методистов и руководителей школ-партнёров",
+    "наставничество", I, "2025-09", "2025-09", "сентябрь 2025 года", 1, FALSE, -1 },
+  { FALSE, "Провести консультации по итогам ВПР для учителей математики и русского языка",
+    "консультации, вебинары", I, "2025-10", "2025-11", "октябрь — ноябрь 2025 года", 2, FALSE, 0 },
+  { FALSE, "Организовать сетевые уроки по математике со школой-партнёром",
+    "сетевые уроки", S, "2025-10", "2026-05", "ежемесячно в течение учебного года", 4, FALSE, 0 },
+  { FALSE, "Составить индивидуальные планы сопровождения обучающихся с рисками учебной неуспешности",
+    "индивидуальные планы", S, "2025-09", "2025-10", "сентябрь — октябрь 2025 года", 4, FALSE, 0 },
+  { FALSE, "Провести выездные методические дни в школах программы",
+    "выездной методический день", I, "2025-11", "2026-04", "один раз в полугодие", 2, FALSE, -1 },
+  { FALSE, "Организовать взаимопосещение уроков педагогами школ-партнёров",
+    "взаимопосещение", I | S, "2026-01", "2026-04", "январь — апрель 2026 года", 2, TRUE, -1 },
+  { FALSE, "Провести пробный ОГЭ по математике и разобрать его результаты с учителями",
+    "пробный экзамен, разбор", I | S, "2026-02", "2026-03", "февраль — март 2026 года", 1, FALSE, 0 },
+  { FALSE, "Обновить программы внеурочной деятельности с учётом дефицитов обучающихся",
+    "проектирование", S, "2026-05", "2026-08", "май — август 2026 года", 4, TRUE, -1 },
+  { FALSE, "Провести консультации по итогам ВПР 2026 года", "консультации", I, "2026-10", "2026-11",
+    "октябрь — ноябрь 2026 года", 2, FALSE, 0 },
+  { FALSE, "Провести пробный ОГЭ 2027 года по математике и русскому языку",
+    "пробный экзамен", I | S, "2027-02", "2027-03", "февраль — март 2027 года", 1, FALSE, 0 },
+
+  { TRUE, "Профессиональное развитие педагогов и руководителей", "", 0, "", "", "2025–2027 годы",
+    -1, FALSE, -1 },
+  { FALSE, "Выявить профессиональные дефициты педагогов школ программы",
+    "диагностика", I, "2025-09", "2025-10", "сентябрь — октябрь 2025 года", 1, FALSE, 3 },
+  { FALSE, "Составить индивидуальные образовательные маршруты педагогов",
+    "индивидуальные маршруты", I | S, "2025-10", "2025-12", "до конца 2025 года", 2, FALSE, 3 },
+  { FALSE, "Направить учителей математики на курсы повышения квалификации ИРО",
+    "курсы повышения квалификации", M | S, "2026-01", "2026-06", "первое полугодие 2026 года", 0, FALSE, 3 },
+  { FALSE, "Организовать муниципальную школу молодого педагога",
+    "школа молодого педагога", I, "2025-10", "2026-05", "ежемесячно", 1, FALSE, -1 },
+  { FALSE, "Провести стажировки управленческих команд в школах с высокими результатами",
+    "стажировка", M | S, "2026-03", "2026-04", "март — апрель 2026 года", 0, FALSE, -1 },
+  { FALSE, "Провести семинар по формирующему оцениванию для педагогов школ программы",
+    "семинар-практикум", I, "2026-09", "2026-10", "сентябрь — октябрь 2026 года", 2, TRUE, 3 },
+  { FALSE, "Организовать привлечение молодых учителей математики в сельские школы",
+    "меры поддержки, наставничество", M, "2026-06", "2026-09", "июнь — сентябрь 2026 года", 0, FALSE, -1 },
+  { FALSE, "Провести муниципальный конкурс методических разработок педагогов школ программы",
+    "конкурс", I, "2027-01", "2027-03", "январь — март 2027 года", 1, FALSE, -1 },
+
+  { TRUE, "Мониторинг и обобщение результатов", "", 0, "", "", "2025–2027 годы", -1, FALSE, -1 },
+  { FALSE, "Провести мониторинг целевых показателей программы",
+    "мониторинг", M | I, "2025-12", "2025-12", "в конце каждого полугодия", 1, FALSE, 2 },
+  { FALSE, "Провести промежуточный мониторинг реализации школьных программ",
+    "мониторинг, отчёты школ", I | S, "2026-06", "2026-06", "в конце каждого полугодия", 1, FALSE, 2 },
+  { FALSE, "Заслушать отчёты руководителей школ на совещании управления образования",
+    "совещание, отчёт", M | S, "2026-08", "2026-08", "август 2026 года", 0, FALSE, -1 },
+  { FALSE, "Провести мониторинг целевых показателей за 2026 год",
+    "мониторинг", M | I, "2026-12", "2026-12", "в конце каждого полугодия", 1, FALSE, 2 },
+  { FALSE, "Пополнить муниципальный банк лучших практик опытом школ программы",
+    "банк практик", I, "2027-03", "2027-06", "март — июнь 2027 года", 2, FALSE, -1 },
+  { FALSE, "Провести итоговую конференцию по результатам программы",
+    "конференция", M | I | S, "2027-11", "2027-11", "ноябрь 2027 года", 0, FALSE, -1 },
+  { FALSE, "Подготовить аналитический отчёт о реализации программы",
+    "аналитический отчёт", M | I, "2027-12", "2027-12", "декабрь 2027 года", 1, FALSE, 1 },
+};
+
+static const struct { const char *name, *position, *organisation; } demo_people[] = {
+  { "Соколова Ирина Викторовна", "начальник управления образования", "Управление образования" },
+  { "Петрова Елена Андреевна", "директор", "Информационно-методический центр" },
+  { "Кузнецов Алексей Сергеевич", "методист", "Информационно-методический центр" },
+  { "Белова Марина Олеговна", "специалист", "Управление образования" },
+  { "Мальцев Иван Григорьевич", "директор", "МКОУ «ООШ с. Верхняя Тура»" },
+};
+
+#undef M
+#undef I
+#undef S
+
+/* "done" when it ended before @now (but for a late one, left overdue),
+ * "in progress" while under way, "planned" before it starts. */
+static ShnorMeasureStatus
+demo_status (guint       i,
+             const char *now)
+{
+  if (strcmp (demo_measures[i].end, now) < 0)
+    return demo_measures[i].late ? SHNOR_MEASURE_IN_PROGRESS : SHNOR_MEASURE_DONE;
+  return strcmp (demo_measures[i].start, now) <= 0 ? SHNOR_MEASURE_IN_PROGRESS : SHNOR_MEASURE_PLANNED;
+}
+
+static gboolean
+add_measure_fields (ShnorDocument  *doc,
+                    gint64          id,
+                    guint           i,
+                    const char     *now,
+                    GError        **error)
+{
+  ShnorMeasureStatus status = demo_status (i, now);
+  g_autofree char *status_text = g_strdup_printf ("%d", status);
+  const char *texts[][2] = {
+    { "forms", demo_measures[i].forms }, { "start_month", demo_measures[i].start },
+    { "end_month", demo_measures[i].end }, { "period_text", demo_measures[i].period },
+    { "status", status_text },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    if (!shnor_document_set_measure_field (doc, id, texts[t][0], texts[t][1], error))
+      return FALSE;
+  if (status == SHNOR_MEASURE_DONE)
+    {
+      int year, month;
+      g_autofree char *date = NULL;
+
+      shnor_parse_month (demo_measures[i].end, &year, &month);
+      date = g_strdup_printf ("%02d.%02d.%04d", g_date_get_days_in_month (month, year) - 2, month, year);
+      if (!shnor_document_set_measure_field (doc, id, "done_date", date, error) ||
+          !shnor_document_set_measure_field (doc, id, "evidence", "Отчёт ответственного, материалы на сайте", error))
+        return FALSE;
+    }
+  return shnor_document_set_measure_levels (doc, id, demo_measures[i].levels, error);
+}
+
+/* The road map of the approved programme: sections at the top, their
+ * measures below, the responsible people, the schools of school-level
+ * measures, the indicators the measures serve. */
+static gboolean
+add_roadmap (ShnorDocument  *doc,
+             gint64          programme,
+             const guint    *schools,
+             guint           n_schools,
+             GArray         *ids,
+             GError        **error)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *now = g_date_time_format (today, "%Y-%m");
+  g_autoptr(GArray) indicators = shnor_document_get_part (doc, programme, SHNOR_PART_INDICATOR);
+  gint64 people[G_N_ELEMENTS (demo_people)];
+  gint64 section = 0, last = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (demo_people); p++)
+    if ((people[p] = shnor_document_add_person (doc, demo_people[p].name, demo_people[p].position,
+                                                demo_people[p].organisation, error)) == 0)
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_measures); i++)
+    {
+      gboolean first_of_section = !demo_measures[i].section && last == section;
+      gint64 id = shnor_document_add_measure (doc, programme, demo_measures[i].section ? section : last,
+                                              demo_measures[i].title, error);
+
+      if (id == 0 || (first_of_section && !shnor_document_indent_measure (doc, id, error)))
+        return FALSE;
+      if (demo_measures[i].section)
+        {
+          section = last = id;
+          if (!shnor_document_set_measure_field (doc, id, "period_text", demo_measures[i].period, error))
+            return FALSE;
+          continue;
+        }
+      last = id;
+      if (!add_measure_fields (doc, id, i, now, error) ||
+          (demo_measures[i].person >= 0 &&
+           !shnor_document_set_measure_link (doc, id, SHNOR_LINK_PERSON, people[demo_measures[i].person], TRUE,
+                                             error)) ||
+          (demo_measures[i].indicator >= 0 && (guint) demo_measures[i].indicator < indicators->len &&
+           !shnor_document_set_measure_link (doc, id, SHNOR_LINK_INDICATOR,
+                                             g_array_index (indicators, ShnorPartRow, demo_measures[i].indicator).id,
+                                             TRUE, error)))
+        return FALSE;
+      for (guint s = 0; (demo_measures[i].levels & SHNOR_LEVEL_SCHOOL) && s < n_schools; s++)
+        if (!shnor_document_set_measure_link (doc, id, SHNOR_LINK_SCHOOL, g_array_index (ids, gint64, schools[s]),
+                                              TRUE, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* The approved municipal programme of 2025–2027 for the four schools with
  * low or falling results, with targets and what was achieved, and a draft
  * programme of one of them. */
@@ -316,7 +522,8 @@ add_programmes (ShnorDocument  *doc,
                                        error) ||
         !shnor_document_set_financing (doc, id, FIRST_YEAR + 1 + y, SHNOR_SOURCE_REGIONAL, "1200", error))
       return FALSE;
-  if (!shnor_document_approve_programme (doc, id, "45-о", "15.01.2025", "Соколова И. В.", error))
+  if (!add_roadmap (doc, id, schools, G_N_ELEMENTS (schools), ids, error) ||
+      !shnor_document_approve_programme (doc, id, "45-о", "15.01.2025", "Соколова И. В.", error))
     return FALSE;
 
   draft = shnor_document_add_programme (doc, SHNOR_TEMPLATE_TRANSITION, g_array_index (ids, gint64, 10),

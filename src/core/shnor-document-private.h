@@ -46,6 +46,19 @@ gboolean shnor_document_find_row      (ShnorDocument *self,
                                        GError       **error);
 gboolean shnor_document_check_year    (int            year,
                                        GError       **error);
+gboolean shnor_document_check_programme (ShnorDocument *self,
+                                         gint64         id,
+                                         gboolean       plan,
+                                         GError       **error);
+void     shnor_document_column_value  (sqlite3_stmt     *stmt,
+                                       int               column,
+                                       const ShnorField *field,
+                                       GValue           *value);
+gboolean shnor_document_copy_roadmap  (ShnorDocument *self,
+                                       gint64         from,
+                                       gint64         to,
+                                       gboolean       same_indicators,
+                                       GError       **error);
 void     shnor_document_identification_changed (ShnorDocument *self,
                                                 const char    *table);
 

@@ -88,11 +88,13 @@ shnor_document_dup_programme (ShnorDocument *self,
 }
 
 /* The programme @id exists and may be changed: the file is writable and
- * the programme is a draft. */
-static gboolean
-check_draft (ShnorDocument  *self,
-             gint64          id,
-             GError        **error)
+ * the programme is a draft — or, for what is not its plan (@plan FALSE:
+ * the execution of its road map), not archived. */
+gboolean
+shnor_document_check_programme (ShnorDocument  *self,
+                                gint64          id,
+                                gboolean        plan,
+                                GError        **error)
 {
   g_autoptr(ShnorProgramme) programme = NULL;
 
@@ -107,6 +109,8 @@ check_draft (ShnorDocument  *self,
   switch (shnor_programme_get_status (programme))
     {
     case SHNOR_PROGRAMME_APPROVED:
+      if (!plan)
+        return TRUE;
       {
         g_autofree char *number = shnor_document_dup_programme_text (self, id, "order_number");
         g_autofree char *date = shnor_document_dup_programme_text (self, id, "order_date");
@@ -123,6 +127,14 @@ check_draft (ShnorDocument  *self,
     default:
       return TRUE;
     }
+}
+
+static gboolean
+check_draft (ShnorDocument  *self,
+             gint64          id,
+             GError        **error)
+{
+  return shnor_document_check_programme (self, id, TRUE, error);
 }
 
 /* ---- the passport --------------------------------------------------- */
@@ -273,8 +285,9 @@ part_row_clear (gpointer data)
   g_free (row->binding);
 }
 
-static void
-column_value (sqlite3_stmt     *stmt,
+/* The value of @column of a row as @field holds it; unset for NULL. */
+void
+shnor_document_column_value (sqlite3_stmt     *stmt,
               int               column,
               const ShnorField *field,
               GValue           *value)
@@ -338,7 +351,7 @@ shnor_document_get_part (ShnorDocument *self,
         {
           g_auto(GValue) value = G_VALUE_INIT;
 
-          column_value (stmt, (int) i + 1, &fields[i], &value);
+          shnor_document_column_value (stmt, (int) i + 1, &fields[i], &value);
           row.texts[i] = shnor_field_format (&fields[i], G_IS_VALUE (&value) ? &value : NULL);
         }
       if (part == SHNOR_PART_INDICATOR)
@@ -902,8 +915,8 @@ shnor_document_set_financing (ShnorDocument       *self,
 
 /* ---- creating, copying, approving, amending --------------------------- */
 
-/* Copies every part, participant, indicator value and financing row of
- * @from into @to (both exist). */
+/* Copies every part, participant, indicator value, financing row and
+ * the road map of @from into @to (both exist). */
 static gboolean
 copy_contents (ShnorDocument  *self,
                gint64          from,
@@ -941,7 +954,7 @@ copy_contents (ShnorDocument  *self,
     " JOIN programme_indicator o ON o.id = v.indicator_id AND o.programme_id = %" G_GINT64_FORMAT
     " JOIN programme_indicator n ON n.programme_id = %" G_GINT64_FORMAT " AND n.position = o.position;",
     from, to);
-  return shnor_sqlite_exec (db, sql->str, error);
+  return shnor_sqlite_exec (db, sql->str, error) && shnor_document_copy_roadmap (self, from, to, TRUE, error);
 }
 
 static gint64

@@ -6,6 +6,7 @@
 #include "shnor-context.h"
 #include "shnor-criteria.h"
 #include "shnor-programme.h"
+#include "shnor-roadmap.h"
 #include "shnor-result.h"
 #include "shnor-school.h"
 
@@ -367,6 +368,80 @@ gint64         shnor_document_make_amendment  (ShnorDocument  *self,
 gboolean       shnor_document_archive_programme (ShnorDocument *self,
                                                gint64          id,
                                                gboolean        archived,
+                                               GError        **error);
+
+/* ---- road maps and people (shnor-document-roadmap.c) ---- */
+
+typedef struct {
+  gint64  id;
+  char   *name;
+  char   *position;
+  char   *organisation;
+} ShnorPerson;
+
+GArray        *shnor_document_get_roadmap     (ShnorDocument  *self,
+                                               gint64          programme_id,
+                                               const GDate    *today);
+GArray        *shnor_document_get_monitoring  (ShnorDocument  *self,
+                                               const GDate    *today);
+gint64         shnor_document_add_measure     (ShnorDocument  *self,
+                                               gint64          programme_id,
+                                               gint64          after,
+                                               const char     *title,
+                                               GError        **error);
+gboolean       shnor_document_set_measure_field (ShnorDocument *self,
+                                               gint64          id,
+                                               const char     *column,
+                                               const char     *text,
+                                               GError        **error);
+gboolean       shnor_document_set_measure_levels (ShnorDocument *self,
+                                               gint64          id,
+                                               guint           levels,
+                                               GError        **error);
+gboolean       shnor_document_set_measure_link (ShnorDocument *self,
+                                               gint64          id,
+                                               ShnorLink       link,
+                                               gint64          target,
+                                               gboolean        on,
+                                               GError        **error);
+gboolean       shnor_document_delete_measure  (ShnorDocument  *self,
+                                               gint64          id,
+                                               GError        **error);
+gboolean       shnor_document_move_measure    (ShnorDocument  *self,
+                                               gint64          id,
+                                               int             delta,
+                                               GError        **error);
+gboolean       shnor_document_indent_measure  (ShnorDocument  *self,
+                                               gint64          id,
+                                               GError        **error);
+gboolean       shnor_document_outdent_measure (ShnorDocument  *self,
+                                               gint64          id,
+                                               GError        **error);
+gboolean       shnor_document_mark_measure_done (ShnorDocument *self,
+                                               gint64          id,
+                                               const char     *date,
+                                               const char     *evidence,
+                                               GError        **error);
+int            shnor_document_copy_measures   (ShnorDocument  *self,
+                                               gint64          from,
+                                               gint64          to,
+                                               GError        **error);
+GPtrArray     *shnor_document_list_overdue    (ShnorDocument  *self,
+                                               const GDate    *today);
+const ShnorField *shnor_person_fields         (guint          *n_fields);
+GArray        *shnor_document_get_people      (ShnorDocument  *self);
+gint64         shnor_document_add_person      (ShnorDocument  *self,
+                                               const char     *name,
+                                               const char     *position,
+                                               const char     *organisation,
+                                               GError        **error);
+gboolean       shnor_document_set_person_field (ShnorDocument *self,
+                                               gint64          id,
+                                               const char     *column,
+                                               const char     *text,
+                                               GError        **error);
+gboolean       shnor_document_delete_person   (ShnorDocument  *self,
+                                               gint64          id,
                                                GError        **error);
 
 G_END_DECLS

@@ -165,6 +165,65 @@ shnor_format_iso_date (const char *iso)
                           g_date_get_year (&date));
 }
 
+/* Reads ММ.ГГГГ (one-digit month too, or '/' or '-' between), ISO
+ * YYYY-MM, and a Russian month name with the year, as documents word it
+ * («сентябрь 2026», «сентября 2026 г.»). FALSE for anything else. */
+gboolean
+shnor_parse_month (const char *text,
+                   int        *year,
+                   int        *month)
+{
+  static const char * const stems[] = { "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+                                        "сентябр", "октябр", "ноябр", "декабр" };
+  g_autofree char *lower = NULL;
+  unsigned a, b;
+  char sep, end;
+  char word[64];
+
+  g_return_val_if_fail (year != NULL && month != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  if (sscanf (text, "%u%c%u%c", &a, &sep, &b, &end) == 3 && (sep == '.' || sep == '-' || sep == '/'))
+    {
+      unsigned y = a > 999 ? a : b, m = a > 999 ? b : a;
+
+      if (y < 1900 || y > 2200 || m < 1 || m > 12)
+        return FALSE;
+      *year = (int) y;
+      *month = (int) m;
+      return TRUE;
+    }
+  lower = g_utf8_strdown (text, -1);
+  if (sscanf (lower, "%63s %u", word, &b) != 2 || b < 1900 || b > 2200)
+    return FALSE;
+  for (guint m = 0; m < G_N_ELEMENTS (stems); m++)
+    {
+      gsize n = strlen (stems[m]);
+      const char *rest = word + n;
+
+      /* «ма» is май/мая only; the other stems take any ending */
+      if (strncmp (word, stems[m], n) == 0 &&
+          (m != 4 || g_str_equal (rest, "й") || g_str_equal (rest, "я")))
+        {
+          *year = (int) b;
+          *month = (int) m + 1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ММ.ГГГГ for a stored YYYY-MM; "" for "". */
+char *
+shnor_format_iso_month (const char *iso)
+{
+  int year, month;
+
+  if (iso == NULL || !shnor_parse_month (iso, &year, &month))
+    return g_strdup (iso ? iso : "");
+  return g_strdup_printf ("%02d.%04d", month, year);
+}
+
 static gboolean
 looks_like_email (const char *text)
 {
@@ -291,6 +350,25 @@ shnor_field_parse (const ShnorField *field,
         return TRUE;
       }
 
+    case SHNOR_FIELD_MONTH:
+      {
+        int year = 0, month = 0;
+
+        if (stripped[0] != '\0' && !shnor_parse_month (stripped, &year, &month))
+          {
+            g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                         _("“%s”: “%s” is not a month (expected MM.YYYY, for example 09.2026)"),
+                         _(field->label), stripped);
+            return FALSE;
+          }
+        g_value_init (value, G_TYPE_STRING);
+        if (stripped[0] == '\0')
+          g_value_set_string (value, "");
+        else
+          g_value_take_string (value, g_strdup_printf ("%04d-%02d", year, month));
+        return TRUE;
+      }
+
     case SHNOR_FIELD_BOOL:
       g_value_init (value, G_TYPE_BOOLEAN);
       if (g_str_equal (stripped, "1") || g_ascii_strcasecmp (stripped, "true") == 0)
@@ -337,6 +415,8 @@ shnor_field_format (const ShnorField *field,
       return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
     case SHNOR_FIELD_DATE:
       return shnor_format_iso_date (g_value_get_string (value));
+    case SHNOR_FIELD_MONTH:
+      return shnor_format_iso_month (g_value_get_string (value));
     case SHNOR_FIELD_BOOL:
       return g_strdup (g_value_get_boolean (value) ? "1" : "0");
     case SHNOR_FIELD_INT:

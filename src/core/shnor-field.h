@@ -16,6 +16,7 @@ typedef enum {
   SHNOR_FIELD_DATE,   /* stored as YYYY-MM-DD, shown and typed as ДД.ММ.ГГГГ */
   SHNOR_FIELD_LONG_TEXT, /* a text of several lines and paragraphs */
   SHNOR_FIELD_CHOICE, /* a number from min to max, shown as one of its labels */
+  SHNOR_FIELD_MONTH,  /* stored as YYYY-MM, shown and typed as ММ.ГГГГ (or «май 2026») */
 } ShnorFieldKind;
 
 typedef struct {
@@ -41,6 +42,10 @@ char             *shnor_field_format (const ShnorField *field,
 gboolean          shnor_parse_date   (const char       *text,
                                       GDate            *date);
 char             *shnor_format_iso_date (const char    *iso);
+gboolean          shnor_parse_month  (const char       *text,
+                                      int              *year,
+                                      int              *month);
+char             *shnor_format_iso_month (const char   *iso);
 
 gboolean          shnor_parse_double (const char       *text,
                                       double           *value);

@@ -227,6 +227,51 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "CREATE INDEX programme_risk_p ON programme_risk (programme_id);"
   "CREATE INDEX programme_stage_p ON programme_stage (programme_id);"
   "CREATE INDEX programme_act_p ON programme_act (programme_id);",
+
+  /* 6 → 7: road maps — measures in a tree per programme, with the levels
+   * (bit 0 municipal authority, 1 methodological service, 2 school), the
+   * schools, the responsible people and the indicators they serve; the
+   * people list is shared by all programmes. See shnor-roadmap.c */
+  "CREATE TABLE person ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL CHECK (name <> ''),"
+  "  position     TEXT NOT NULL DEFAULT '',"
+  "  organisation TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE measure ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  parent_id    INTEGER REFERENCES measure (id) ON DELETE CASCADE,"
+  "  position     INTEGER NOT NULL,"
+  "  title        TEXT NOT NULL DEFAULT '',"
+  "  forms        TEXT NOT NULL DEFAULT '',"
+  "  levels       INTEGER NOT NULL DEFAULT 0 CHECK (levels BETWEEN 0 AND 7),"
+  "  start_month  TEXT NOT NULL DEFAULT '',"
+  "  end_month    TEXT NOT NULL DEFAULT '',"
+  "  period_text  TEXT NOT NULL DEFAULT '',"
+  "  expected     TEXT NOT NULL DEFAULT '',"
+  "  status       INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 3),"
+  "  done_date    TEXT NOT NULL DEFAULT '',"
+  "  evidence     TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE measure_school ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  measure_id   INTEGER NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  school_id    INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  UNIQUE (measure_id, school_id));"
+  "CREATE TABLE measure_person ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  measure_id   INTEGER NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  person_id    INTEGER NOT NULL REFERENCES person (id),"
+  "  UNIQUE (measure_id, person_id));"
+  "CREATE TABLE measure_indicator ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  measure_id   INTEGER NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  indicator_id INTEGER NOT NULL REFERENCES programme_indicator (id) ON DELETE CASCADE,"
+  "  UNIQUE (measure_id, indicator_id));"
+  "CREATE INDEX measure_p ON measure (programme_id, parent_id, position);"
+  "CREATE INDEX measure_parent ON measure (parent_id);"
+  "CREATE INDEX measure_school_s ON measure_school (school_id);"
+  "CREATE INDEX measure_person_p ON measure_person (person_id);"
+  "CREATE INDEX measure_indicator_i ON measure_indicator (indicator_id);",
 };
 
 /* The default criteria set of the identification issue and the «500+»

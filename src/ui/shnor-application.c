@@ -454,6 +454,11 @@ static const GOptionEntry options[] = {
        "tab-separated"), N_("FILE") },
   { "list-programmes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Print each programme of FILE: id, level, status, version, period, title, tab-separated"), N_("FILE") },
+  { "overdue", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print the overdue measures of the approved programmes of FILE: programme, number, title, end, "
+       "responsible, tab-separated"), N_("FILE") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --overdue: the day to compute for instead of today"),
+    N_("YYYY-MM-DD") },
   { "import-template", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an XLSX template for results to FILE and exit"), N_("FILE") },
   { "import-results", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -579,6 +584,36 @@ list_programmes_command (const char *path)
   return 0;
 }
 
+/* shnor --overdue FILE [--date YYYY-MM-DD] */
+static int
+overdue_command (const char *path,
+                 const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) document = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  if (date == NULL)
+    g_date_set_time_t (&today, time (NULL));
+  else if (!shnor_parse_date (date, &today))
+    {
+      g_printerr (_("“%s” is not a date (expected YYYY-MM-DD, for example 2026-09-01)\n"), date);
+      return 1;
+    }
+  document = shnor_document_open (path, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  lines = shnor_document_list_overdue (document, &today);
+  for (guint i = 0; i < lines->len; i++)
+    g_print ("%s\n", (const char *) lines->pdata[i]);
+  return 0;
+}
+
 static gboolean
 shnor_application_local_command_line (GApplication   *app,
                                       char         ***arguments,
@@ -603,6 +638,8 @@ shnor_application_handle_local_options (GApplication *app,
   g_autofree char *check = NULL;
   g_autofree char *classify = NULL;
   g_autofree char *programmes = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *template = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -633,6 +670,14 @@ shnor_application_handle_local_options (GApplication *app,
     return classify_command (classify);
   if (g_variant_dict_lookup (dict, "list-programmes", "^ay", &programmes))
     return list_programmes_command (programmes);
+  g_variant_dict_lookup (dict, "date", "s", &date);
+  if (g_variant_dict_lookup (dict, "overdue", "^ay", &overdue))
+    return overdue_command (overdue, date);
+  if (date != NULL)
+    {
+      g_printerr ("%s\n", _("--date goes with --overdue"));
+      return 2;
+    }
   if (g_variant_dict_lookup (dict, "check", "^ay", &check))
     {
       if (!shnor_document_check_file (check, &error))
