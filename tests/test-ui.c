@@ -15,6 +15,8 @@
 #include "shnor-overview-view.h"
 #include "shnor-part-editor.h"
 #include "shnor-programmes-view.h"
+#include "shnor-roadmap-view.h"
+#include "shnor-monitoring-view.h"
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
 #include "shnor-risk-view.h"
@@ -1167,6 +1169,201 @@ test_programmes (void)
   g_assert_true (gtk_widget_get_visible (child ("search_button")));
 }
 
+static GtkWidget *
+roadmap_child (ShnorRoadmapView *roadmap,
+               const char       *name)
+{
+  GtkWidget *w = shnor_roadmap_view_get_child (roadmap, name);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin (100);
+}
+
+/* "1 A|1.1 B": the road map's numbers and titles */
+static char *
+roadmap_outline (gint64 programme)
+{
+  g_autoptr(GArray) measures = shnor_document_get_roadmap (shnor_window_get_document (window), programme, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < measures->len; i++)
+    g_string_append_printf (text, "%s%s %s", i ? "|" : "", g_array_index (measures, ShnorMeasure, i).number,
+                            g_array_index (measures, ShnorMeasure, i).texts[0]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The demo's approved road map with its overdue marks and the
+ * three-level table; a small road map built in the school's draft:
+ * added, typed, indented, outdented, moved, a level and an end month,
+ * undone, one measure marked done. */
+static void
+test_roadmap (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorProgrammesView *view = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+  ShnorRoadmapView *roadmap = SHNOR_ROADMAP_VIEW (shnor_programmes_view_get_child (view, "roadmap"));
+  g_autoptr(GListModel) listed = shnor_document_get_programmes (doc, FALSE);
+  gint64 approved = 0, draft = 0;
+  g_autofree char *table = NULL;
+  g_autofree char *outline = NULL;
+  gint64 first;
+
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (listed, i);
+
+      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_APPROVED && shnor_programme_get_version (p) == 1 &&
+          shnor_programme_get_level (p) == SHNOR_PROGRAMME_MUNICIPAL)
+        approved = shnor_programme_get_id (p);
+      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_DRAFT && shnor_programme_get_level (p) == SHNOR_PROGRAMME_SCHOOL &&
+          strstr (shnor_programme_get_title (p), "Верхняя Тура"))
+        draft = shnor_programme_get_id (p);
+    }
+  g_assert_cmpint (approved, !=, 0);
+  g_assert_cmpint (draft, !=, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  g_assert_true (shnor_programmes_view_select (view, approved));
+  shnor_programmes_view_show_section (view, "roadmap");
+  spin (200);
+  /* approved: the plan is read-only, the execution is not */
+  g_assert_false (gtk_widget_get_sensitive (roadmap_child (roadmap, "add_button")));
+  screenshot (GTK_WIDGET (window), "50-roadmap-approved.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations")), "levels");
+  spin (100);
+  table = shnor_roadmap_view_dup_table (roadmap);
+  /* a school-level measure stands in the school column only */
+  g_assert_nonnull (strstr (table, "\t\t\tНазначить в школах ответственных"));
+  screenshot (GTK_WIDGET (window), "51-roadmap-three-levels.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations")), "list");
+
+  /* the school's draft: a small road map */
+  g_assert_true (shnor_programmes_view_select (view, draft));
+  spin (100);
+  click (roadmap_child (roadmap, "add_button"));
+  first = shnor_roadmap_view_get_selected (roadmap);
+  g_assert_cmpint (first, !=, 0);
+  type_text (shnor_roadmap_view_get_editor_field (roadmap, "title"), "Диагностика");
+  click (roadmap_child (roadmap, "add_button"));
+  type_text (shnor_roadmap_view_get_editor_field (roadmap, "title"), "Анализ ВПР");
+  click (roadmap_child (roadmap, "indent_button"));
+  click (roadmap_child (roadmap, "add_button"));
+  type_text (shnor_roadmap_view_get_editor_field (roadmap, "title"), "Семинар");
+  g_free (outline);
+  outline = roadmap_outline (draft);
+  g_assert_cmpstr (outline, ==, "1 Диагностика|1.1 Анализ ВПР|1.2 Семинар");
+  click (roadmap_child (roadmap, "outdent_button"));
+  click (roadmap_child (roadmap, "up_button"));
+  g_free (outline);
+  outline = roadmap_outline (draft);
+  g_assert_cmpstr (outline, ==, "1 Семинар|2 Диагностика|2.1 Анализ ВПР");
+  /* its end month and a level; a bad month refused at the field */
+  type_text (shnor_roadmap_view_get_editor_field (roadmap, "end_month"), "13.2026");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (shnor_field_entry_get_input (
+                      SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_editor_field (roadmap, "end_month")))));
+  type_text (shnor_roadmap_view_get_editor_field (roadmap, "end_month"), "ноябрь 2026");
+  {
+    g_autoptr(GArray) measures = shnor_document_get_roadmap (doc, draft, NULL);
+
+    g_assert_cmpstr (g_array_index (measures, ShnorMeasure, 0).texts[shnor_measure_field_index ("end_month")], ==,
+                     "11.2026");
+  }
+  /* undo the month, then the move: Семинар is second again */
+  action ("win.undo");
+  action ("win.undo");
+  spin (100);
+  g_free (outline);
+  outline = roadmap_outline (draft);
+  g_assert_cmpstr (outline, ==, "1 Диагностика|1.1 Анализ ВПР|2 Семинар");
+  action ("win.redo");
+  action ("win.redo");
+  spin (100);
+  g_free (outline);
+  outline = roadmap_outline (draft);
+  g_assert_cmpstr (outline, ==, "1 Семинар|2 Диагностика|2.1 Анализ ВПР");
+  /* mark the first done: the date is today's unless changed */
+  shnor_roadmap_view_select (roadmap, first);
+  spin (50);
+  click (shnor_roadmap_view_get_editor_field (roadmap, "done_button"));
+  {
+    GtkWidget *done = shnor_roadmap_view_get_editor_field (roadmap, "done_button");
+    GtkWidget *popover = gtk_widget_get_last_child (done);
+    g_autoptr(GArray) measures = NULL;
+
+    g_assert_true (GTK_IS_POPOVER (popover));
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (popover), "evidence")), "Справка по итогам диагностики");
+    screenshot (popover, "52-roadmap-done.png");
+    click (g_object_get_data (G_OBJECT (popover), "confirm"));
+    measures = shnor_document_get_roadmap (doc, draft, NULL);
+    for (guint i = 0; i < measures->len; i++)
+      if (g_array_index (measures, ShnorMeasure, i).id == first)
+        g_assert_cmpint (g_array_index (measures, ShnorMeasure, i).status, ==, SHNOR_MEASURE_DONE);
+  }
+  spin (100);
+  screenshot (GTK_WIDGET (window), "53-roadmap-draft.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (50);
+}
+
+/* The Monitoring view: the demo's overdue measures, a filter, and one
+ * marked done from there */
+static void
+test_monitoring (void)
+{
+  ShnorMonitoringView *monitoring = SHNOR_MONITORING_VIEW (child ("monitoring"));
+  guint overdue, filtered;
+  GtkWidget *row, *done = NULL;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "monitoring");
+  spin (200);
+  overdue = shnor_monitoring_view_count (monitoring, "overdue");
+  g_assert_cmpuint (overdue, >=, 3);
+  g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "done"), >=, 1);
+  screenshot (GTK_WIDGET (window), "54-monitoring.png");
+
+  /* the school level only: fewer or as many */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (shnor_monitoring_view_get_child (monitoring, "level_filter")), 3);
+  spin (100);
+  filtered = shnor_monitoring_view_count (monitoring, "overdue");
+  g_assert_cmpuint (filtered, <, overdue);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (shnor_monitoring_view_get_child (monitoring, "level_filter")), 0);
+  spin (100);
+  g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "overdue"), ==, overdue);
+
+  /* the first overdue one marked done */
+  row = gtk_widget_get_first_child (shnor_monitoring_view_get_child (monitoring, "overdue_list"));
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))); w;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w))
+      done = w;
+  g_assert_nonnull (done);
+  click (done);
+  {
+    GtkWidget *popover = gtk_widget_get_last_child (done);
+
+    g_assert_true (GTK_IS_POPOVER (popover));
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (popover), "evidence")), "Протокол семинара");
+    click (g_object_get_data (G_OBJECT (popover), "confirm"));
+  }
+  spin (200);
+  g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "overdue"), ==, overdue - 1);
+  screenshot (GTK_WIDGET (window), "55-monitoring-done.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
+  action ("win.undo");
+  spin (200);
+  g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "overdue"), ==, overdue);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1209,6 +1406,8 @@ main (int   argc,
   g_test_add_func ("/ui/overview", test_overview);
   g_test_add_func ("/ui/identification", test_identification);
   g_test_add_func ("/ui/programmes", test_programmes);
+  g_test_add_func ("/ui/roadmap", test_roadmap);
+  g_test_add_func ("/ui/monitoring", test_monitoring);
   g_test_add_func ("/ui/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);

@@ -13,6 +13,7 @@
 #include "shnor-field-entry.h"
 #include "shnor-part-editor.h"
 #include "shnor-programmes-view.h"
+#include "shnor-roadmap-view.h"
 #include "shnor-widgets.h"
 
 struct _ShnorProgrammesView
@@ -43,6 +44,7 @@ struct _ShnorProgrammesView
   GtkWidget      *financing_grid;
   GtkWidget      *financing_error;
   GtkWidget      *acts_box;
+  GtkWidget      *roadmap;
   GtkWidget      *approval_label;
   GtkWidget      *approve_button;
   GtkWidget      *amend_button;
@@ -741,6 +743,7 @@ show_programme (ShnorProgrammesView *self)
   for (guint p = 0; p < SHNOR_N_PARTS; p++)
     shnor_part_editor_set_programme (SHNOR_PART_EDITOR (self->parts[p]), self->programme ? self->document : NULL,
                                      id);
+  shnor_roadmap_view_set_programme (SHNOR_ROADMAP_VIEW (self->roadmap), self->programme ? self->document : NULL, id);
   gtk_widget_set_sensitive (self->new_button, self->document != NULL &&
                                               !shnor_document_get_read_only (self->document));
   if (self->programme == NULL)
@@ -810,6 +813,7 @@ shnor_programmes_view_class_init (ShnorProgrammesViewClass *klass)
 
   g_type_ensure (SHNOR_TYPE_PROGRAMME);
   g_type_ensure (SHNOR_TYPE_SCHOOL);
+  g_type_ensure (SHNOR_TYPE_ROADMAP_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-programmes-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ShnorProgrammesView, name)
@@ -817,7 +821,7 @@ shnor_programmes_view_class_init (ShnorProgrammesViewClass *klass)
   BIND (delete_button); BIND (detail_stack); BIND (title_label); BIND (status_label); BIND (locked_bar);
   BIND (locked_label); BIND (sections); BIND (passport_grid); BIND (schools_box); BIND (schools_error);
   BIND (analysis_box); BIND (tasks_box); BIND (results_box); BIND (indicators_box); BIND (risks_box);
-  BIND (stages_box); BIND (financing_grid); BIND (financing_error); BIND (acts_box); BIND (approval_label);
+  BIND (stages_box); BIND (financing_grid); BIND (financing_error); BIND (acts_box); BIND (roadmap); BIND (approval_label);
   BIND (approve_button); BIND (amend_button); BIND (archive_button); BIND (approval_error);
   BIND (history_box); BIND (new_popover); BIND (template_drop); BIND (school_drop); BIND (year_spin);
   BIND (new_error); BIND (create_button); BIND (approve_popover); BIND (approve_number); BIND (approve_date);

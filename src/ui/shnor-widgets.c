@@ -1,5 +1,6 @@
 /* shnor-widgets.c */
 #include "config.h"
+#include <glib/gi18n.h>
 #include "shnor-widgets.h"
 
 /**
@@ -21,4 +22,84 @@ shnor_widget_remove_children (GtkWidget *container)
     gtk_root_set_focus (root, NULL);
   while ((child = gtk_widget_get_first_child (container)) != NULL)
     gtk_widget_unparent (child);
+}
+
+static void
+done_confirm (GtkWidget *popover)
+{
+  ShnorDocument *document = g_object_get_data (G_OBJECT (popover), "shnor-document");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "shnor-measure"));
+  GtkWidget *date = g_object_get_data (G_OBJECT (popover), "date");
+  GtkWidget *evidence = g_object_get_data (G_OBJECT (popover), "evidence");
+  GtkWidget *error_label = g_object_get_data (G_OBJECT (popover), "error");
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_document_mark_measure_done (document, id, gtk_editable_get_text (GTK_EDITABLE (date)),
+                                         gtk_editable_get_text (GTK_EDITABLE (evidence)), &error))
+    {
+      gtk_label_set_text (GTK_LABEL (error_label), error->message);
+      gtk_widget_set_visible (error_label, TRUE);
+      return;
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/**
+ * shnor_done_popover_new:
+ *
+ * Returns: a popover that records the measure @id as done: the date
+ * (today unless changed) and the evidence note, refused with the reason
+ * shown in it. The caller parents it.
+ */
+GtkWidget *
+shnor_done_popover_new (ShnorDocument *document,
+                        gint64         id)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *date = gtk_entry_new ();
+  GtkWidget *evidence = gtk_entry_new ();
+  GtkWidget *error = gtk_label_new (NULL);
+  GtkWidget *confirm = gtk_button_new_with_mnemonic (_("_Mark Done"));
+  GtkWidget *heading = gtk_label_new (_("The measure is done"));
+  GtkWidget *labels[] = { gtk_label_new_with_mnemonic (_("_Date")), gtk_label_new_with_mnemonic (_("_Evidence")) };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%d.%m.%Y");
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 10);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_grid_attach (GTK_GRID (grid), heading, 0, 0, 2, 1);
+  gtk_editable_set_text (GTK_EDITABLE (date), today);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (evidence), _("an order, a report, a link…"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (evidence), 36);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gtk_label_set_xalign (GTK_LABEL (labels[i]), 0);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (labels[i]), i == 0 ? date : evidence);
+      gtk_grid_attach (GTK_GRID (grid), labels[i], 0, 1 + (int) i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), i == 0 ? date : evidence, 1, 1 + (int) i, 1, 1);
+    }
+  gtk_entry_set_activates_default (GTK_ENTRY (date), TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (evidence), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (error), 50);
+  gtk_label_set_xalign (GTK_LABEL (error), 0);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_grid_attach (GTK_GRID (grid), error, 0, 3, 2, 1);
+  gtk_widget_add_css_class (confirm, "suggested-action");
+  gtk_widget_set_halign (confirm, GTK_ALIGN_END);
+  gtk_grid_attach (GTK_GRID (grid), confirm, 1, 4, 1, 1);
+  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), confirm);
+  g_object_set_data_full (G_OBJECT (popover), "shnor-document", g_object_ref (document), g_object_unref);
+  g_object_set_data (G_OBJECT (popover), "shnor-measure", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data (G_OBJECT (popover), "date", date);
+  g_object_set_data (G_OBJECT (popover), "evidence", evidence);
+  g_object_set_data (G_OBJECT (popover), "error", error);
+  g_object_set_data (G_OBJECT (popover), "confirm", confirm);
+  g_signal_connect_swapped (confirm, "clicked", G_CALLBACK (done_confirm), popover);
+  return popover;
 }

@@ -10,6 +10,7 @@
 #include "shnor-file-chooser.h"
 #include "shnor-identification-view.h"
 #include "shnor-programmes-view.h"
+#include "shnor-monitoring-view.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-view.h"
 #include "shnor-reasons-view.h"
@@ -54,6 +55,7 @@ struct _ShnorWindow
   GtkWidget          *overview;
   GtkWidget          *identification;
   GtkWidget          *programmes;
+  GtkWidget          *monitoring;
 
   ShnorDocument      *document;
   GtkFilter          *filter;
@@ -618,6 +620,7 @@ detach_document (ShnorWindow *self)
   shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), NULL);
   shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), NULL);
   shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), NULL);
+  shnor_monitoring_view_set_document (SHNOR_MONITORING_VIEW (self->monitoring), NULL);
   g_clear_handle_id (&self->classify_idle, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
@@ -668,6 +671,7 @@ shnor_window_set_document (ShnorWindow   *self,
   shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), document);
   shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), document);
   shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), document);
+  shnor_monitoring_view_set_document (SHNOR_MONITORING_VIEW (self->monitoring), document);
   queue_classify (self);
 
   gtk_widget_set_visible (self->history_box, TRUE);
@@ -738,6 +742,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   g_type_ensure (SHNOR_TYPE_OVERVIEW_VIEW);
   g_type_ensure (SHNOR_TYPE_IDENTIFICATION_VIEW);
   g_type_ensure (SHNOR_TYPE_PROGRAMMES_VIEW);
+  g_type_ensure (SHNOR_TYPE_MONITORING_VIEW);
 
   /* The application's own styles (the group badges), for every window of
    * the display, the test's windows included. */
@@ -776,6 +781,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, identification);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, programmes);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, monitoring);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, area_filter_changed);

@@ -1,0 +1,1014 @@
+/* shnor-roadmap-view.c: the road map of a programme: the measures as a
+ * numbered list with the selected one's fields below, or as the
+ * three-level table of seed 003 (a column per level). Measures are added,
+ * deleted, moved, indented and outdented with the toolbar or the keys;
+ * overdue and due soon are marked. In an approved programme the plan is
+ * read-only and only the execution (status, completion, evidence) is
+ * recorded. */
+#define G_LOG_DOMAIN "shnor-roadmap-view"
+
+#include <glib/gi18n.h>
+
+#include "config.h"
+#include "shnor-field-entry.h"
+#include "shnor-roadmap-view.h"
+#include "shnor-widgets.h"
+
+struct _ShnorRoadmapView
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *toolbar;
+  GtkWidget     *add_button;
+  GtkWidget     *delete_button;
+  GtkWidget     *up_button;
+  GtkWidget     *down_button;
+  GtkWidget     *outdent_button;
+  GtkWidget     *indent_button;
+  GtkWidget     *copy_button;
+  GtkWidget     *summary_label;
+  GtkWidget     *error_label;
+  GtkWidget     *presentations;
+  GtkWidget     *list;
+  GtkWidget     *editor_box;
+  GtkWidget     *empty_label;
+  GtkWidget     *editor_grid;
+  GtkWidget     *table;
+  GtkWidget     *copy_popover;
+  GtkWidget     *copy_from;
+  GtkWidget     *copy_confirm;
+
+  ShnorDocument *document;
+  gint64         programme_id;
+  GArray        *measures;     /* ShnorMeasure, as shown */
+  GArray        *sources;      /* gint64: the programmes copy_from offers */
+  gint64         selected;
+  gint64         editing;      /* the measure the editor shows */
+  gboolean       plan;         /* the plan may change (a draft) */
+  gboolean       execution;    /* the execution may be recorded */
+  gboolean       selecting;    /* the list is being rebuilt */
+  guint          idle;
+};
+
+G_DEFINE_FINAL_TYPE (ShnorRoadmapView, shnor_roadmap_view, GTK_TYPE_WIDGET)
+
+static void load (ShnorRoadmapView *self);
+
+static void
+show_error (ShnorRoadmapView *self,
+            const char       *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+}
+
+static const ShnorMeasure *
+find_measure (ShnorRoadmapView *self,
+              gint64            id)
+{
+  for (guint i = 0; self->measures && i < self->measures->len; i++)
+    if (g_array_index (self->measures, ShnorMeasure, i).id == id)
+      return &g_array_index (self->measures, ShnorMeasure, i);
+  return NULL;
+}
+
+static gboolean
+report (ShnorRoadmapView *self,
+        gboolean          ok,
+        GError           *error)
+{
+  show_error (self, ok ? NULL : error->message);
+  return ok;
+}
+
+/* ---- the toolbar and the keys ------------------------------------------ */
+
+static void
+select_measure (ShnorRoadmapView *self,
+                gint64            id);
+
+static void
+add_clicked (ShnorRoadmapView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = shnor_document_add_measure (self->document, self->programme_id, self->selected, _("New measure"),
+                                          &error);
+  GtkWidget *title;
+
+  if (!report (self, id != 0, error))
+    return;
+  load (self);
+  select_measure (self, id);
+  title = g_object_get_data (G_OBJECT (self->editor_grid), "title");
+  if (title != NULL)
+    {
+      GtkWidget *input = shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (title));
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (input));
+      GtkTextIter start, end;
+
+      gtk_widget_grab_focus (input);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_select_range (buffer, &start, &end);
+    }
+}
+
+typedef gboolean (*MoveFunc) (ShnorDocument *, gint64, GError **);
+
+static void
+apply_move (ShnorRoadmapView *self,
+            MoveFunc          func)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->selected == 0)
+    return;
+  if (report (self, func (self->document, self->selected, &error), error))
+    {
+      load (self);
+      select_measure (self, self->selected);
+    }
+}
+
+static gboolean
+move_up (ShnorDocument *doc, gint64 id, GError **error)
+{
+  return shnor_document_move_measure (doc, id, -1, error);
+}
+
+static gboolean
+move_down (ShnorDocument *doc, gint64 id, GError **error)
+{
+  return shnor_document_move_measure (doc, id, 1, error);
+}
+
+static void up_clicked (ShnorRoadmapView *self) { apply_move (self, move_up); }
+static void down_clicked (ShnorRoadmapView *self) { apply_move (self, move_down); }
+static void indent_clicked (ShnorRoadmapView *self) { apply_move (self, shnor_document_indent_measure); }
+static void outdent_clicked (ShnorRoadmapView *self) { apply_move (self, shnor_document_outdent_measure); }
+
+static void
+delete_clicked (ShnorRoadmapView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->selected != 0)
+    report (self, shnor_document_delete_measure (self->document, self->selected, &error), error);
+}
+
+static void
+copy_clicked (ShnorRoadmapView *self)
+{
+  guint chosen = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->copy_from));
+  g_autoptr(GError) error = NULL;
+  int copied;
+
+  if (chosen == GTK_INVALID_LIST_POSITION || chosen >= self->sources->len)
+    return;
+  copied = shnor_document_copy_measures (self->document, g_array_index (self->sources, gint64, chosen),
+                                         self->programme_id, &error);
+  gtk_popover_popdown (GTK_POPOVER (self->copy_popover));
+  report (self, copied >= 0, error);
+}
+
+/* The other programmes, for copying their measures */
+static void
+fill_sources (ShnorRoadmapView *self)
+{
+  g_autoptr(GListModel) programmes = shnor_document_get_programmes (self->document, TRUE);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  g_array_set_size (self->sources, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (programmes); i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (programmes, i);
+      gint64 id = shnor_programme_get_id (p);
+      g_autofree char *text = NULL;
+
+      if (id == self->programme_id)
+        continue;
+      {
+        /* a long title is cut: the list stays as wide as the window */
+        const char *title = shnor_programme_get_title (p);
+        g_autofree char *head = g_utf8_substring (title, 0, 69);
+        g_autofree char *shown = g_utf8_strlen (title, -1) > 70 ? g_strconcat (head, "…", NULL) : g_strdup (title);
+
+        text = g_strdup_printf (_("%s (version %d)"), shown, shnor_programme_get_version (p));
+      }
+      g_array_append_val (self->sources, id);
+      gtk_string_list_append (titles, text);
+    }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->copy_from), G_LIST_MODEL (titles));
+  gtk_widget_set_sensitive (self->copy_confirm, self->sources->len > 0);
+}
+
+static gboolean
+key_action (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   data)
+{
+  ShnorRoadmapView *self = data;
+  const char *what = g_variant_get_string (args, NULL);
+
+  if (!self->plan)
+    return FALSE;
+  if (g_str_equal (what, "add"))
+    add_clicked (self);
+  else if (g_str_equal (what, "delete"))
+    delete_clicked (self);
+  else if (g_str_equal (what, "up"))
+    up_clicked (self);
+  else if (g_str_equal (what, "down"))
+    down_clicked (self);
+  else if (g_str_equal (what, "indent"))
+    indent_clicked (self);
+  else
+    outdent_clicked (self);
+  return TRUE;
+}
+
+static void
+add_keys (ShnorRoadmapView *self)
+{
+  static const struct { guint key; GdkModifierType mods; const char *what; } keys[] = {
+    { GDK_KEY_Insert, 0, "add" }, { GDK_KEY_Delete, 0, "delete" },
+    { GDK_KEY_Up, GDK_ALT_MASK, "up" }, { GDK_KEY_Down, GDK_ALT_MASK, "down" },
+    { GDK_KEY_Right, GDK_ALT_MASK, "indent" }, { GDK_KEY_Left, GDK_ALT_MASK, "outdent" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                       gtk_callback_action_new (key_action, self, NULL), "s", keys[i].what));
+  gtk_widget_add_controller (self->list, controller);
+}
+
+/* ---- the editor of the selected measure -------------------------------- */
+
+static void
+field_commit (ShnorFieldEntry  *entry,
+              const char       *text,
+              ShnorRoadmapView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_document_set_measure_field (self->document, self->editing, shnor_field_entry_get_field (entry)->column,
+                                         text, &error))
+    {
+      shnor_field_entry_set_error (entry, error->message);
+      return;
+    }
+  shnor_field_entry_set_text (entry, text);
+}
+
+static void
+status_changed (GtkDropDown      *drop,
+                GParamSpec       *pspec,
+                ShnorRoadmapView *self)
+{
+  const ShnorMeasure *m = find_measure (self, self->editing);
+  guint selected = gtk_drop_down_get_selected (drop);
+  g_autofree char *text = g_strdup_printf ("%u", selected);
+  g_autoptr(GError) error = NULL;
+
+  if (m == NULL || selected == (guint) m->status || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!report (self, shnor_document_set_measure_field (self->document, self->editing, "status", text, &error), error))
+    gtk_drop_down_set_selected (drop, m->status);
+}
+
+static void
+level_toggled (GtkCheckButton   *check,
+               ShnorRoadmapView *self)
+{
+  const ShnorMeasure *m = find_measure (self, self->editing);
+  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "shnor-level"));
+  guint levels;
+  g_autoptr(GError) error = NULL;
+
+  if (m == NULL)
+    return;
+  levels = gtk_check_button_get_active (check) ? (m->levels | level) : (m->levels & ~level);
+  if (levels != m->levels)
+    report (self, shnor_document_set_measure_levels (self->document, self->editing, levels, &error), error);
+}
+
+static void
+link_toggled (GtkCheckButton   *check,
+              ShnorRoadmapView *self)
+{
+  ShnorLink link = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "shnor-link"));
+  gint64 target = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "shnor-target"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_object_get_data (G_OBJECT (check), "shnor-filling"))
+    return;
+  report (self, shnor_document_set_measure_link (self->document, self->editing, link, target,
+                                                 gtk_check_button_get_active (check), &error), error);
+}
+
+static void
+add_person (GtkEntry         *entry,
+            ShnorRoadmapView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (entry)), ",", 3);
+  gint64 id;
+
+  /* "Name, position, organisation" */
+  for (guint i = 0; parts[i]; i++)
+    g_strstrip (parts[i]);
+  id = shnor_document_add_person (self->document, parts[0] ? parts[0] : "", parts[0] && parts[1] ? parts[1] : "",
+                                  parts[0] && parts[1] && parts[2] ? parts[2] : "", &error);
+  if (!report (self, id != 0, error))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  report (self, shnor_document_set_measure_link (self->document, self->editing, SHNOR_LINK_PERSON, id, TRUE, &error),
+          error);
+}
+
+static GtkWidget *
+caption (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWidget *
+check (const char *label,
+       ShnorLink   link,
+       gint64      target,
+       gboolean    active,
+       gboolean    sensitive,
+       gpointer    self)
+{
+  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *text = gtk_label_new (label);
+
+  /* long names (indicators) wrap rather than widen the window */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), link == SHNOR_LINK_INDICATOR ? 60 : 28);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "shnor-link", GINT_TO_POINTER (link));
+  g_object_set_data (G_OBJECT (button), "shnor-target", GSIZE_TO_POINTER ((gsize) target));
+  g_object_set_data (G_OBJECT (button), "shnor-filling", GINT_TO_POINTER (1));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), active);
+  g_object_set_data (G_OBJECT (button), "shnor-filling", NULL);
+  gtk_widget_set_sensitive (button, sensitive);
+  g_signal_connect (button, "toggled", G_CALLBACK (link_toggled), self);
+  return button;
+}
+
+static gboolean
+has_link (const ShnorMeasure *m,
+          ShnorLink           link,
+          gint64              id)
+{
+  for (guint i = 0; i < m->links[link]->len; i++)
+    if (g_array_index (m->links[link], gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The people list, the schools of the programme (all schools when it
+ * has none), its indicators: a check button each. */
+static GtkWidget *
+link_box (ShnorRoadmapView   *self,
+          const ShnorMeasure *m,
+          ShnorLink           link)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), link == SHNOR_LINK_INDICATOR ? 1 : 3);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), FALSE);
+  if (link == SHNOR_LINK_PERSON)
+    {
+      g_autoptr(GArray) people = shnor_document_get_people (self->document);
+
+      for (guint i = 0; i < people->len; i++)
+        {
+          const ShnorPerson *p = &g_array_index (people, ShnorPerson, i);
+          GtkWidget *button = check (p->name, link, p->id, has_link (m, link, p->id), self->plan, self);
+          g_autofree char *tip = g_strdup_printf ("%s, %s", p->position, p->organisation);
+
+          gtk_widget_set_tooltip_text (button, tip);
+          gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+        }
+    }
+  else if (link == SHNOR_LINK_SCHOOL)
+    {
+      g_autoptr(GArray) chosen = shnor_document_get_programme_schools (self->document, self->programme_id);
+      GListModel *schools = shnor_document_get_schools (self->document);
+
+      for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+        {
+          g_autoptr(ShnorSchool) school = g_list_model_get_item (schools, i);
+          gint64 id = shnor_school_get_id (school);
+          gboolean taking_part = chosen->len == 0;
+
+          for (guint c = 0; c < chosen->len && !taking_part; c++)
+            taking_part = g_array_index (chosen, gint64, c) == id;
+          if (taking_part || has_link (m, link, id))
+            gtk_flow_box_append (GTK_FLOW_BOX (box), check (shnor_school_get_display_name (school), link, id,
+                                                            has_link (m, link, id), self->plan, self));
+        }
+    }
+  else
+    {
+      g_autoptr(GArray) indicators = shnor_document_get_part (self->document, self->programme_id,
+                                                              SHNOR_PART_INDICATOR);
+
+      for (guint i = 0; i < indicators->len; i++)
+        {
+          const ShnorPartRow *row = &g_array_index (indicators, ShnorPartRow, i);
+
+          gtk_flow_box_append (GTK_FLOW_BOX (box), check (row->texts[0], link, row->id, has_link (m, link, row->id),
+                                                          self->plan, self));
+        }
+    }
+  return box;
+}
+
+static void
+mark_done (ShnorRoadmapView *self)
+{
+  GtkWidget *popover = shnor_done_popover_new (self->document, self->editing);
+
+  gtk_widget_set_parent (popover, g_object_get_data (G_OBJECT (self->editor_grid), "done_button"));
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+attach (ShnorRoadmapView *self,
+        const char       *label,
+        GtkWidget        *widget,
+        int              *line)
+{
+  gtk_grid_attach (GTK_GRID (self->editor_grid), caption (label), 0, *line, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->editor_grid), widget, 1, *line, 1, 1);
+  (*line)++;
+}
+
+static void
+build_editor (ShnorRoadmapView   *self,
+              const ShnorMeasure *m)
+{
+  guint n_fields;
+  const ShnorField *fields = shnor_measure_fields (&n_fields);
+  int line = 0;
+
+  shnor_widget_remove_children (self->editor_grid);
+  self->editing = m ? m->id : 0;
+  gtk_widget_set_visible (self->empty_label, m == NULL);
+  if (m == NULL)
+    return;
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const ShnorField *field = &fields[i];
+      GtkWidget *widget;
+
+      if (g_str_equal (field->column, "status"))
+        {
+          const char *labels[SHNOR_N_MEASURE_STATUSES + 1] = { NULL };
+
+          for (guint s = 0; s < SHNOR_N_MEASURE_STATUSES; s++)
+            labels[s] = shnor_measure_status_label (s);
+          widget = gtk_drop_down_new_from_strings (labels);
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), m->status);
+          gtk_widget_set_sensitive (widget, self->execution);
+          gtk_widget_set_halign (widget, GTK_ALIGN_START);
+          g_signal_connect (widget, "notify::selected", G_CALLBACK (status_changed), self);
+          {
+            GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+            GtkWidget *done = gtk_button_new_with_mnemonic (_("_Done…"));
+
+            gtk_widget_set_tooltip_text (done, _("Record that the measure is done: the date and the evidence"));
+            gtk_widget_set_sensitive (done, self->execution && m->status != SHNOR_MEASURE_DONE);
+            g_signal_connect_swapped (done, "clicked", G_CALLBACK (mark_done), self);
+            g_object_set_data (G_OBJECT (self->editor_grid), "done_button", done);
+            gtk_box_append (GTK_BOX (row), widget);
+            gtk_box_append (GTK_BOX (row), done);
+            g_object_set_data (G_OBJECT (self->editor_grid), "status", widget);
+            attach (self, _(field->label), row, &line);
+          }
+          continue;
+        }
+      widget = shnor_field_entry_new (field, TRUE);
+      shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (widget), m->texts[i]);
+      shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (widget),
+                                      shnor_measure_field_is_plan (field->column) ? self->plan : self->execution);
+      g_signal_connect (widget, "commit", G_CALLBACK (field_commit), self);
+      g_object_set_data (G_OBJECT (self->editor_grid), field->column, widget);
+      attach (self, _(field->label), widget, &line);
+      if (g_str_equal (field->column, "period_text"))
+        {
+          GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+          for (guint l = 0; l < SHNOR_N_LEVELS; l++)
+            {
+              GtkWidget *button = gtk_check_button_new_with_label (shnor_level_short_label (1u << l));
+
+              gtk_widget_set_tooltip_text (button, shnor_level_label (1u << l));
+              gtk_check_button_set_active (GTK_CHECK_BUTTON (button), (m->levels & (1u << l)) != 0);
+              gtk_widget_set_sensitive (button, self->plan);
+              g_object_set_data (G_OBJECT (button), "shnor-level", GUINT_TO_POINTER (1u << l));
+              g_signal_connect (button, "toggled", G_CALLBACK (level_toggled), self);
+              gtk_box_append (GTK_BOX (levels), button);
+            }
+          attach (self, _("Levels"), levels, &line);
+        }
+    }
+  {
+    GtkWidget *people = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+    GtkWidget *entry = gtk_entry_new ();
+
+    gtk_box_append (GTK_BOX (people), link_box (self, m, SHNOR_LINK_PERSON));
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Add a person: name, position, organisation (Enter)"));
+    gtk_widget_set_sensitive (entry, self->plan);
+    g_signal_connect (entry, "activate", G_CALLBACK (add_person), self);
+    g_object_set_data (G_OBJECT (self->editor_grid), "new_person", entry);
+    gtk_box_append (GTK_BOX (people), entry);
+    attach (self, _("Responsible"), people, &line);
+  }
+  attach (self, _("Schools"), link_box (self, m, SHNOR_LINK_SCHOOL), &line);
+  attach (self, _("Target indicators"), link_box (self, m, SHNOR_LINK_INDICATOR), &line);
+}
+
+/* Puts the stored values into the editor shown, keeping the field being
+ * typed into. */
+static void
+refresh_editor (ShnorRoadmapView   *self,
+                const ShnorMeasure *m)
+{
+  guint n_fields;
+  const ShnorField *fields = shnor_measure_fields (&n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GtkWidget *widget = g_object_get_data (G_OBJECT (self->editor_grid), fields[i].column);
+
+      if (SHNOR_IS_FIELD_ENTRY (widget) &&
+          !gtk_widget_has_focus (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (widget))))
+        shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (widget), m->texts[i]);
+    }
+}
+
+/* ---- the list ---------------------------------------------------------- */
+
+/* A list box keeps its rows in a sequence of its own: they leave it by
+ * gtk_list_box_remove(), not by being unparented. */
+static void
+clear_list (ShnorRoadmapView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (self->list);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->list))
+    gtk_root_set_focus (root, NULL);
+  self->selecting = TRUE;
+  while ((row = gtk_widget_get_first_child (self->list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list), row);
+  self->selecting = FALSE;
+}
+
+static GtkWidget *
+row_label (const char *text,
+           gboolean    expand)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  if (expand)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  return label;
+}
+
+/* "просрочено" / "скоро срок": a word and a colour, readable in grey */
+static GtkWidget *
+due_badge (ShnorDue due)
+{
+  GtkWidget *badge = gtk_label_new (shnor_due_label (due));
+
+  gtk_widget_add_css_class (badge, "badge");
+  gtk_widget_add_css_class (badge, due == SHNOR_DUE_OVERDUE ? "due-overdue" : "due-soon");
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_widget_set_visible (badge, due != SHNOR_DUE_NONE);
+  return badge;
+}
+
+static GtkWidget *
+row_box (const ShnorMeasure *m)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *number = row_label (m->number, FALSE);
+  GtkWidget *title = row_label (m->texts[0], TRUE);
+  g_autofree char *end_text = g_strdup (m->texts[shnor_measure_field_index ("end_month")]);
+  GtkWidget *end = row_label (end_text, FALSE);
+  GtkWidget *status = row_label (m->has_children ? "" : shnor_measure_status_label (m->status), FALSE);
+
+  gtk_widget_set_margin_start (box, 6 + 18 * (int) m->depth);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_label_set_width_chars (GTK_LABEL (number), 5);
+  if (m->has_children)
+    {
+      gtk_widget_add_css_class (number, "heading");
+      gtk_widget_add_css_class (title, "heading");
+    }
+  gtk_widget_add_css_class (end, "numeric");
+  gtk_widget_add_css_class (end, "dim-label");
+  gtk_label_set_width_chars (GTK_LABEL (status), 10);
+  gtk_widget_add_css_class (status, "dim-label");
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), due_badge (m->due));
+  gtk_box_append (GTK_BOX (box), end);
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_widget_set_tooltip_text (box, m->texts[0]);
+  return box;
+}
+
+static GtkWidget *
+build_row (const ShnorMeasure *m)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), row_box (m));
+  g_object_set_data (G_OBJECT (row), "shnor-id", GSIZE_TO_POINTER ((gsize) m->id));
+  return row;
+}
+
+static void
+update_buttons (ShnorRoadmapView *self)
+{
+  gboolean chosen = self->selected != 0;
+
+  gtk_widget_set_sensitive (self->add_button, self->plan);
+  gtk_widget_set_sensitive (self->copy_button, self->plan);
+  gtk_widget_set_sensitive (self->delete_button, self->plan && chosen);
+  gtk_widget_set_sensitive (self->up_button, self->plan && chosen);
+  gtk_widget_set_sensitive (self->down_button, self->plan && chosen);
+  gtk_widget_set_sensitive (self->indent_button, self->plan && chosen);
+  gtk_widget_set_sensitive (self->outdent_button, self->plan && chosen);
+}
+
+static void
+row_selected (ShnorRoadmapView *self,
+              GtkListBoxRow    *row)
+{
+  if (self->selecting)
+    return;
+  self->selected = row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "shnor-id")) : 0;
+  build_editor (self, find_measure (self, self->selected));
+  update_buttons (self);
+}
+
+static void
+select_measure (ShnorRoadmapView *self,
+                gint64            id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list); row; row = gtk_widget_get_next_sibling (row))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "shnor-id")) == id)
+      {
+        gtk_list_box_select_row (GTK_LIST_BOX (self->list), GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+/* ---- the three-level table ---------------------------------------------- */
+
+static void
+table_cell (GtkWidget  *table,
+            const char *text,
+            int         column,
+            int         row,
+            int         span,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  /* the three levels take what the number, the period and the people leave */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), column == 0 ? 4 : column <= SHNOR_N_LEVELS ? 30 : 12);
+  gtk_widget_set_hexpand (label, column != 0 && column <= SHNOR_N_LEVELS);
+  gtk_widget_add_css_class (label, "level-cell");
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  gtk_grid_attach (GTK_GRID (table), label, column, row, span, 1);
+}
+
+/* Columns: №, the three levels, the period, the responsible people. */
+static void
+build_table (ShnorRoadmapView *self)
+{
+  g_autoptr(GArray) people = shnor_document_get_people (self->document);
+  const char *heads[] = { _("No."), shnor_level_label (SHNOR_LEVEL_MUNICIPAL), shnor_level_label (SHNOR_LEVEL_METHOD),
+                          shnor_level_label (SHNOR_LEVEL_SCHOOL), _("Period"), _("Responsible") };
+
+  shnor_widget_remove_children (self->table);
+  for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
+    table_cell (self->table, heads[c], (int) c, 0, 1, TRUE);
+  for (guint i = 0; i < self->measures->len; i++)
+    {
+      const ShnorMeasure *m = &g_array_index (self->measures, ShnorMeasure, i);
+      g_autoptr(GString) names = g_string_new (NULL);
+      const char *period = m->texts[shnor_measure_field_index ("period_text")];
+
+      table_cell (self->table, m->number, 0, (int) i + 1, 1, m->has_children);
+      if (m->has_children && m->levels == 0)
+        {
+          /* a section: its title across the levels */
+          table_cell (self->table, m->texts[0], 1, (int) i + 1, SHNOR_N_LEVELS, TRUE);
+        }
+      else
+        for (guint l = 0; l < SHNOR_N_LEVELS; l++)
+          table_cell (self->table, shnor_measure_level_text (m, 1u << l), 1 + (int) l, (int) i + 1, 1, FALSE);
+      for (guint p = 0; p < m->links[SHNOR_LINK_PERSON]->len; p++)
+        for (guint q = 0; q < people->len; q++)
+          if (g_array_index (people, ShnorPerson, q).id == g_array_index (m->links[SHNOR_LINK_PERSON], gint64, p))
+            g_string_append_printf (names, "%s%s", names->len ? ", " : "", g_array_index (people, ShnorPerson, q).name);
+      table_cell (self->table, period, 1 + SHNOR_N_LEVELS, (int) i + 1, 1, FALSE);
+      table_cell (self->table, names->str, 2 + SHNOR_N_LEVELS, (int) i + 1, 1, FALSE);
+    }
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+static gboolean
+same_order (GArray *a,
+            GArray *b)
+{
+  if (a == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, ShnorMeasure, i).id != g_array_index (b, ShnorMeasure, i).id ||
+        g_strcmp0 (g_array_index (a, ShnorMeasure, i).number, g_array_index (b, ShnorMeasure, i).number) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+fill_summary (ShnorRoadmapView *self)
+{
+  guint overdue = 0, soon = 0, done = 0, measures = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < self->measures->len; i++)
+    {
+      const ShnorMeasure *m = &g_array_index (self->measures, ShnorMeasure, i);
+
+      if (m->has_children)
+        continue;
+      measures++;
+      overdue += m->due == SHNOR_DUE_OVERDUE;
+      soon += m->due == SHNOR_DUE_SOON;
+      done += m->status == SHNOR_MEASURE_DONE;
+    }
+  /* TRANSLATORS: measures of a road map, and how many are done, overdue, due soon */
+  text = g_strdup_printf (_("Measures: %u; done: %u; overdue: %u; due soon: %u"), measures, done, overdue, soon);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), text);
+}
+
+static void
+load (ShnorRoadmapView *self)
+{
+  g_autoptr(ShnorProgramme) programme = NULL;
+  g_autoptr(GArray) measures = NULL;
+  gboolean plan, execution, same;
+  ShnorProgrammeStatus status;
+
+  g_clear_handle_id (&self->idle, g_source_remove);
+  if (self->document == NULL || self->programme_id == 0 ||
+      (programme = shnor_document_dup_programme (self->document, self->programme_id)) == NULL)
+    return;
+  status = shnor_programme_get_status (programme);
+  plan = !shnor_document_get_read_only (self->document) && status == SHNOR_PROGRAMME_DRAFT;
+  execution = !shnor_document_get_read_only (self->document) && status != SHNOR_PROGRAMME_ARCHIVED;
+  measures = shnor_document_get_roadmap (self->document, self->programme_id, NULL);
+  same = same_order (self->measures, measures) && plan == self->plan && execution == self->execution;
+  self->plan = plan;
+  self->execution = execution;
+  g_clear_pointer (&self->measures, g_array_unref);
+  self->measures = g_steal_pointer (&measures);
+  fill_summary (self);
+  build_table (self);
+  fill_sources (self);
+  if (same)
+    {
+      /* the rows' texts, and the editor, in place */
+      GtkWidget *row = gtk_widget_get_first_child (self->list);
+
+      for (guint i = 0; i < self->measures->len && row; i++, row = gtk_widget_get_next_sibling (row))
+        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), row_box (&g_array_index (self->measures, ShnorMeasure, i)));
+      if (find_measure (self, self->editing) != NULL)
+        refresh_editor (self, find_measure (self, self->editing));
+      return;
+    }
+  clear_list (self);
+  self->selecting = TRUE;
+  for (guint i = 0; i < self->measures->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->list), build_row (&g_array_index (self->measures, ShnorMeasure, i)));
+  self->selecting = FALSE;
+  if (find_measure (self, self->selected) == NULL)
+    self->selected = 0;
+  gtk_label_set_text (GTK_LABEL (self->empty_label),
+                      self->measures->len == 0 ? (plan ? _("No measures yet: add the first with + (Insert).")
+                                                       : _("The road map has no measures."))
+                                               : _("Select a measure to see and edit it."));
+  if (self->selected != 0)
+    select_measure (self, self->selected);
+  else
+    build_editor (self, NULL);
+  update_buttons (self);
+}
+
+static gboolean
+load_idle (gpointer data)
+{
+  ShnorRoadmapView *self = data;
+
+  self->idle = 0;
+  load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+document_changed (ShnorDocument    *document,
+                  const char       *table,
+                  gint64            rowid,
+                  ShnorRoadmapView *self)
+{
+  if (self->idle == 0 && self->programme_id != 0 &&
+      (g_str_has_prefix (table, "measure") || g_str_equal (table, "person") || g_str_equal (table, "programme") ||
+       g_str_equal (table, "programme_indicator") || g_str_equal (table, "programme_school") ||
+       g_str_equal (table, "school")))
+    self->idle = g_idle_add (load_idle, self);
+}
+
+static void
+shnor_roadmap_view_dispose (GObject *object)
+{
+  ShnorRoadmapView *self = SHNOR_ROADMAP_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->idle, g_source_remove);
+  shnor_roadmap_view_set_programme (self, NULL, 0);
+  g_clear_pointer (&self->measures, g_array_unref);
+  g_clear_pointer (&self->sources, g_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHNOR_TYPE_ROADMAP_VIEW);
+  /* the template's box is not a bound child */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (shnor_roadmap_view_parent_class)->dispose (object);
+}
+
+static void
+shnor_roadmap_view_class_init (ShnorRoadmapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shnor_roadmap_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-roadmap-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ShnorRoadmapView, name)
+  BIND (toolbar); BIND (add_button); BIND (delete_button); BIND (up_button); BIND (down_button);
+  BIND (outdent_button); BIND (indent_button); BIND (copy_button); BIND (summary_label); BIND (error_label);
+  BIND (presentations); BIND (list); BIND (editor_box); BIND (empty_label); BIND (editor_grid); BIND (table);
+  BIND (copy_popover); BIND (copy_from); BIND (copy_confirm);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, up_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, down_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, indent_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, outdent_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected);
+}
+
+static void
+shnor_roadmap_view_init (ShnorRoadmapView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->sources = g_array_new (FALSE, FALSE, sizeof (gint64));
+  add_keys (self);
+}
+
+void
+shnor_roadmap_view_set_programme (ShnorRoadmapView *self,
+                                  ShnorDocument    *document,
+                                  gint64            programme_id)
+{
+  g_return_if_fail (SHNOR_IS_ROADMAP_VIEW (self));
+
+  if (self->document != document)
+    {
+      if (self->document != NULL)
+        g_signal_handlers_disconnect_by_data (self->document, self);
+      g_set_object (&self->document, document);
+      if (document != NULL)
+        g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
+    }
+  if (self->programme_id != programme_id)
+    {
+      self->programme_id = programme_id;
+      self->selected = 0;
+      g_clear_pointer (&self->measures, g_array_unref);
+      show_error (self, NULL);
+    }
+  if (document == NULL || programme_id == 0)
+    {
+      g_clear_handle_id (&self->idle, g_source_remove);
+      clear_list (self);
+      build_editor (self, NULL);
+      return;
+    }
+  load (self);
+}
+
+/* For tests: select a measure, and the editor's widgets */
+void
+shnor_roadmap_view_select (ShnorRoadmapView *self,
+                           gint64            id)
+{
+  g_return_if_fail (SHNOR_IS_ROADMAP_VIEW (self));
+  select_measure (self, id);
+}
+
+gint64
+shnor_roadmap_view_get_selected (ShnorRoadmapView *self)
+{
+  g_return_val_if_fail (SHNOR_IS_ROADMAP_VIEW (self), 0);
+  return self->selected;
+}
+
+GtkWidget *
+shnor_roadmap_view_get_editor_field (ShnorRoadmapView *self,
+                                     const char       *name)
+{
+  g_return_val_if_fail (SHNOR_IS_ROADMAP_VIEW (self), NULL);
+  return g_object_get_data (G_OBJECT (self->editor_grid), name);
+}
+
+GtkWidget *
+shnor_roadmap_view_get_child (ShnorRoadmapView *self,
+                              const char       *name)
+{
+  g_return_val_if_fail (SHNOR_IS_ROADMAP_VIEW (self), NULL);
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHNOR_TYPE_ROADMAP_VIEW, name));
+}
+
+/* For tests: the three-level table, a line a row, cells tab-separated. */
+char *
+shnor_roadmap_view_dup_table (ShnorRoadmapView *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int rows = self->measures ? (int) self->measures->len + 1 : 0;
+
+  g_return_val_if_fail (SHNOR_IS_ROADMAP_VIEW (self), NULL);
+  for (int r = 0; r < rows; r++)
+    {
+      for (int c = 0; c < 3 + SHNOR_N_LEVELS; c++)
+        {
+          GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->table), c, r);
+
+          if (c > 0)
+            g_string_append_c (text, '\t');
+          if (GTK_IS_LABEL (cell))
+            {
+              int column;
+
+              gtk_grid_query_child (GTK_GRID (self->table), cell, &column, NULL, NULL, NULL);
+              if (column == c)
+                g_string_append (text, gtk_label_get_text (GTK_LABEL (cell)));
+            }
+        }
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
