@@ -189,8 +189,9 @@ fill_sources (ShnorRoadmapView *self)
       {
         /* a long title is cut: the list stays as wide as the window */
         const char *title = shnor_programme_get_title (p);
-        g_autofree char *head = g_utf8_substring (title, 0, 69);
-        g_autofree char *shown = g_utf8_strlen (title, -1) > 70 ? g_strconcat (head, "…", NULL) : g_strdup (title);
+        gboolean cut = g_utf8_strlen (title, -1) > 70;
+        g_autofree char *head = cut ? g_utf8_substring (title, 0, 69) : NULL;
+        g_autofree char *shown = cut ? g_strconcat (head, "…", NULL) : g_strdup (title);
 
         text = g_strdup_printf (_("%s (version %d)"), shown, shnor_programme_get_version (p));
       }
