@@ -772,16 +772,12 @@ shnor_identification_view_set_document (ShnorIdentificationView *self,
 {
   g_return_if_fail (SHNOR_IS_IDENTIFICATION_VIEW (self));
 
-  if (self->document == document)
+  if (!shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
   self->set_id = 0;
   g_array_set_size (self->row_ids, 0);
   if (document != NULL)
     {
-      g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         refresh (self);
     }

@@ -183,14 +183,7 @@ fill_list (GtkWidget  *list,
            char       *text,
            GPtrArray  *rows)
 {
-  GtkRoot *root = gtk_widget_get_root (list);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row;
-
-  if (focus != NULL && gtk_widget_is_ancestor (focus, list))
-    gtk_root_set_focus (root, NULL);
-  while ((row = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), row);
+  shnor_list_box_clear (list);
   for (guint i = 0; i < rows->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (list), rows->pdata[i]);
   gtk_label_set_text (GTK_LABEL (heading), text);
@@ -514,17 +507,9 @@ shnor_monitoring_view_set_document (ShnorMonitoringView *self,
 {
   g_return_if_fail (SHNOR_IS_MONITORING_VIEW (self));
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        load (self);
-    }
+  if (shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self) &&
+      document != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
 }
 
 /* For tests: "today", and the rows of a list ("overdue", "soon", "done") */

@@ -11,6 +11,7 @@
 #include "shnor-chart-view.h"
 #include "shnor-overview-item.h"
 #include "shnor-overview-view.h"
+#include "shnor-widgets.h"
 
 #define CHANGE_COLUMN SHNOR_OVERVIEW_MAX_YEARS
 #define NAME_COLUMN   (-1)
@@ -363,19 +364,13 @@ shnor_overview_view_set_document (ShnorOverviewView *self,
 {
   g_return_if_fail (SHNOR_IS_OVERVIEW_VIEW (self));
 
-  if (self->document == document)
+  if (!shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   if (self->rows != NULL)
     g_list_store_remove_all (self->rows);
   if (document != NULL)
-    {
-      g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
-      reload (self);
-    }
+    reload (self);
 }
 
 gboolean

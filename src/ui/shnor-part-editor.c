@@ -415,19 +415,6 @@ field_widget (ShnorPartEditor  *self,
   return widget;
 }
 
-static GtkWidget *
-caption (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0.5);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 /* Long texts and the row's name take a line of their own */
 static gboolean
 is_wide (const ShnorField *fields,
@@ -454,7 +441,7 @@ card_fields (ShnorPartEditor    *self,
     {
       const ShnorField *field = &fields[i];
       GtkWidget *widget = field_widget (self, field, data->texts[i], row);
-      GtkWidget *label = caption (_(field->short_label ? field->short_label : field->label));
+      GtkWidget *label = shnor_field_caption (_(field->short_label ? field->short_label : field->label));
 
       g_object_set_data (G_OBJECT (card), field->column, widget);
       if (is_wide (fields, i))
@@ -577,7 +564,14 @@ card_plan (ShnorPartEditor    *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   for (guint r = 0; r < G_N_ELEMENTS (titles); r++)
-    gtk_grid_attach (GTK_GRID (grid), caption (titles[r]), 0, (int) r, 1, 1);
+    {
+      GtkWidget *title = shnor_field_caption (titles[r]);
+
+      /* the rows of labels (years, achievement) have no entry to be level with */
+      if (r == 0 || r == 3)
+        gtk_widget_set_margin_top (title, 0);
+      gtk_grid_attach (GTK_GRID (grid), title, 0, (int) r, 1, 1);
+    }
   for (int year = self->first_year; year <= self->last_year; year++)
     {
       int column = 1 + year - self->first_year;
@@ -624,7 +618,7 @@ card_plan (ShnorPartEditor    *self,
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
     GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
-    gtk_box_append (GTK_BOX (line), caption (_("Actual values")));
+    gtk_box_append (GTK_BOX (line), shnor_field_caption (_("Actual values")));
     gtk_box_append (GTK_BOX (line), binding);
     gtk_box_append (GTK_BOX (box), grid);
     gtk_box_append (GTK_BOX (box), line);
@@ -946,14 +940,7 @@ shnor_part_editor_set_programme (ShnorPartEditor *self,
 {
   g_return_if_fail (SHNOR_IS_PART_EDITOR (self));
 
-  if (self->document != document)
-    {
-      if (self->document != NULL)
-        g_signal_handlers_disconnect_by_data (self->document, self);
-      g_set_object (&self->document, document);
-      if (document != NULL)
-        g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
-    }
+  shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self);
   if (self->programme_id != programme_id)
     {
       self->programme_id = programme_id;

@@ -181,20 +181,6 @@ passport_entry (ShnorProgrammesView *self,
   return entry;
 }
 
-static GtkWidget *
-field_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 /* One line per field, the period's two years on one; the analysis has a
  * page of its own. Built once: the fields are the same for every
  * programme. */
@@ -229,11 +215,11 @@ build_passport (ShnorProgrammesView *self)
           gtk_widget_set_margin_top (dash, 6);
           gtk_box_append (GTK_BOX (period), dash);
           gtk_box_append (GTK_BOX (period), passport_entry (self, shnor_programme_field ("last_year")));
-          gtk_grid_attach (GTK_GRID (self->passport_grid), field_label (_("Period")), 0, line, 1, 1);
+          gtk_grid_attach (GTK_GRID (self->passport_grid), shnor_field_caption (_("Period")), 0, line, 1, 1);
           gtk_grid_attach (GTK_GRID (self->passport_grid), period, 1, line++, 1, 1);
           continue;
         }
-      gtk_grid_attach (GTK_GRID (self->passport_grid), field_label (_(field->label)), 0, line, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->passport_grid), shnor_field_caption (_(field->label)), 0, line, 1, 1);
       gtk_grid_attach (GTK_GRID (self->passport_grid), passport_entry (self, field), 1, line++, 1, 1);
     }
 }
@@ -885,14 +871,9 @@ shnor_programmes_view_set_document (ShnorProgrammesView *self,
 {
   g_return_if_fail (SHNOR_IS_PROGRAMMES_VIEW (self));
 
-  if (self->document == document)
+  if (!shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->programme);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->school_drop), document ? shnor_document_get_schools (document)
                                                                        : NULL);
   refill (self, 0);

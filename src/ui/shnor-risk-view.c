@@ -313,13 +313,8 @@ shnor_risk_view_set_document (ShnorRiskView *self,
 {
   g_return_if_fail (SHNOR_IS_RISK_VIEW (self));
 
-  if (self->document == document)
+  if (!shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
 }
 
 void

@@ -329,20 +329,6 @@ add_person (GtkEntry         *entry,
 }
 
 static GtkWidget *
-caption (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
-static GtkWidget *
 check (const char *label,
        ShnorLink   link,
        gint64      target,
@@ -457,7 +443,7 @@ attach (ShnorRoadmapView *self,
         GtkWidget        *widget,
         int              *line)
 {
-  gtk_grid_attach (GTK_GRID (self->editor_grid), caption (label), 0, *line, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->editor_grid), shnor_field_caption (label), 0, *line, 1, 1);
   gtk_grid_attach (GTK_GRID (self->editor_grid), widget, 1, *line, 1, 1);
   (*line)++;
 }
@@ -568,20 +554,11 @@ refresh_editor (ShnorRoadmapView   *self,
 
 /* ---- the list ---------------------------------------------------------- */
 
-/* A list box keeps its rows in a sequence of its own: they leave it by
- * gtk_list_box_remove(), not by being unparented. */
 static void
 clear_list (ShnorRoadmapView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (self->list);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row;
-
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->list))
-    gtk_root_set_focus (root, NULL);
   self->selecting = TRUE;
-  while ((row = gtk_widget_get_first_child (self->list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->list), row);
+  shnor_list_box_clear (self->list);
   self->selecting = FALSE;
 }
 
@@ -927,14 +904,7 @@ shnor_roadmap_view_set_programme (ShnorRoadmapView *self,
 {
   g_return_if_fail (SHNOR_IS_ROADMAP_VIEW (self));
 
-  if (self->document != document)
-    {
-      if (self->document != NULL)
-        g_signal_handlers_disconnect_by_data (self->document, self);
-      g_set_object (&self->document, document);
-      if (document != NULL)
-        g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
-    }
+  shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self);
   if (self->programme_id != programme_id)
     {
       self->programme_id = programme_id;

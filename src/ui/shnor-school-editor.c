@@ -525,13 +525,8 @@ shnor_school_editor_set_document (ShnorSchoolEditor *self,
 {
   g_return_if_fail (SHNOR_IS_SCHOOL_EDITOR (self));
 
-  if (self->document == document)
+  if (!shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
   shnor_results_view_set_document (SHNOR_RESULTS_VIEW (self->results), document);
   shnor_reasons_view_set_document (SHNOR_REASONS_VIEW (self->reasons), document);
   shnor_risk_view_set_document (SHNOR_RISK_VIEW (self->risks), document);

@@ -24,6 +24,68 @@ shnor_widget_remove_children (GtkWidget *container)
     gtk_widget_unparent (child);
 }
 
+/* The dim name of a field beside its entry, level with the entry's text. */
+GtkWidget *
+shnor_field_caption (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/**
+ * shnor_watch_document:
+ * @slot: where a view keeps its document
+ * @changed: the view's handler of the document's "changed" signal
+ *
+ * Makes *@slot hold @document (or nothing), moving @data's handlers from
+ * the document it held to @changed on the new one.
+ *
+ * Returns: FALSE when *@slot held @document already.
+ */
+gboolean
+shnor_watch_document (ShnorDocument **slot,
+                      ShnorDocument  *document,
+                      GCallback       changed,
+                      gpointer        data)
+{
+  if (*slot == document)
+    return FALSE;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, data);
+  g_set_object (slot, document);
+  if (document != NULL)
+    g_signal_connect (document, "changed", changed, data);
+  return TRUE;
+}
+
+/**
+ * shnor_list_box_clear:
+ *
+ * Removes every row of a list box that is rebuilt from the data (a list
+ * box keeps its rows in a sequence of its own: they leave it by
+ * gtk_list_box_remove(), not by being unparented), dropping the focus
+ * first as shnor_widget_remove_children() does.
+ */
+void
+shnor_list_box_clear (GtkWidget *list)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, list))
+    gtk_root_set_focus (root, NULL);
+  while ((row = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), row);
+}
+
 static void
 done_confirm (GtkWidget *popover)
 {

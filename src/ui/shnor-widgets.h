@@ -7,6 +7,12 @@
 G_BEGIN_DECLS
 
 void       shnor_widget_remove_children (GtkWidget     *container);
+GtkWidget *shnor_field_caption          (const char    *text);
+gboolean   shnor_watch_document         (ShnorDocument **slot,
+                                         ShnorDocument  *document,
+                                         GCallback       changed,
+                                         gpointer        data);
+void       shnor_list_box_clear         (GtkWidget     *list);
 GtkWidget *shnor_done_popover_new       (ShnorDocument *document,
                                          gint64         id);
 
