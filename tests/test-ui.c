@@ -1187,6 +1187,45 @@ click (GtkWidget *button)
   spin (100);
 }
 
+/* The road map's list has @key for @action */
+static void
+assert_key (GtkWidget       *list,
+            guint            key,
+            GdkModifierType  mods,
+            const char      *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  gboolean found = FALSE;
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers) && !found; c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          found = GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (named) &&
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == key &&
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods &&
+                  g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action);
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+roadmap_action (ShnorRoadmapView *roadmap,
+                const char       *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roadmap), name, NULL));
+  spin (100);
+}
+
 /* "1 A|1.1 B": the road map's numbers and titles */
 static char *
 roadmap_outline (gint64 programme)
@@ -1235,6 +1274,16 @@ test_roadmap (void)
   spin (200);
   /* approved: the plan is read-only, the execution is not */
   g_assert_false (gtk_widget_get_sensitive (roadmap_child (roadmap, "add_button")));
+  /* the keys run the same (disabled) action: nothing is added */
+  {
+    g_autofree char *before = roadmap_outline (approved);
+    g_autofree char *after = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (roadmap), "roadmap.add", NULL);
+    spin (50);
+    after = roadmap_outline (approved);
+    g_assert_cmpstr (before, ==, after);
+  }
   screenshot (GTK_WIDGET (window), "50-roadmap-approved.png");
   gtk_stack_set_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations")), "levels");
   spin (100);
@@ -1251,15 +1300,22 @@ test_roadmap (void)
   first = shnor_roadmap_view_get_selected (roadmap);
   g_assert_cmpint (first, !=, 0);
   type_text (shnor_roadmap_view_get_editor_field (roadmap, "title"), "Диагностика");
-  click (roadmap_child (roadmap, "add_button"));
+  /* the keys of the list run the toolbar's actions */
+  assert_key (roadmap_child (roadmap, "list"), GDK_KEY_Insert, 0, "roadmap.add");
+  assert_key (roadmap_child (roadmap, "list"), GDK_KEY_Delete, 0, "roadmap.delete");
+  assert_key (roadmap_child (roadmap, "list"), GDK_KEY_Up, GDK_ALT_MASK, "roadmap.up");
+  assert_key (roadmap_child (roadmap, "list"), GDK_KEY_Down, GDK_ALT_MASK, "roadmap.down");
+  assert_key (roadmap_child (roadmap, "list"), GDK_KEY_Right, GDK_ALT_MASK, "roadmap.indent");
+  assert_key (roadmap_child (roadmap, "list"), GDK_KEY_Left, GDK_ALT_MASK, "roadmap.outdent");
+  roadmap_action (roadmap, "roadmap.add");
   type_text (shnor_roadmap_view_get_editor_field (roadmap, "title"), "Анализ ВПР");
-  click (roadmap_child (roadmap, "indent_button"));
-  click (roadmap_child (roadmap, "add_button"));
+  roadmap_action (roadmap, "roadmap.indent");
+  roadmap_action (roadmap, "roadmap.add");
   type_text (shnor_roadmap_view_get_editor_field (roadmap, "title"), "Семинар");
   g_free (outline);
   outline = roadmap_outline (draft);
   g_assert_cmpstr (outline, ==, "1 Диагностика|1.1 Анализ ВПР|1.2 Семинар");
-  click (roadmap_child (roadmap, "outdent_button"));
+  roadmap_action (roadmap, "roadmap.outdent");
   click (roadmap_child (roadmap, "up_button"));
   g_free (outline);
   outline = roadmap_outline (draft);

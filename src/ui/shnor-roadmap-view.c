@@ -202,45 +202,47 @@ fill_sources (ShnorRoadmapView *self)
   gtk_widget_set_sensitive (self->copy_confirm, self->sources->len > 0);
 }
 
-static gboolean
-key_action (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   data)
+/* The actions of the toolbar, also on keys while the list has the
+ * focus (in the fields the keys edit the text). */
+static void
+activate (GtkWidget  *widget,
+          const char *name,
+          GVariant   *param)
 {
-  ShnorRoadmapView *self = data;
-  const char *what = g_variant_get_string (args, NULL);
+  ShnorRoadmapView *self = SHNOR_ROADMAP_VIEW (widget);
 
-  if (!self->plan)
-    return FALSE;
-  if (g_str_equal (what, "add"))
+  if (g_str_equal (name, "roadmap.add"))
     add_clicked (self);
-  else if (g_str_equal (what, "delete"))
+  else if (g_str_equal (name, "roadmap.delete"))
     delete_clicked (self);
-  else if (g_str_equal (what, "up"))
+  else if (g_str_equal (name, "roadmap.up"))
     up_clicked (self);
-  else if (g_str_equal (what, "down"))
+  else if (g_str_equal (name, "roadmap.down"))
     down_clicked (self);
-  else if (g_str_equal (what, "indent"))
+  else if (g_str_equal (name, "roadmap.indent"))
     indent_clicked (self);
   else
     outdent_clicked (self);
-  return TRUE;
 }
+
+static const struct {
+  const char      *action;
+  guint            key;
+  GdkModifierType  mods;
+} keys[] = {
+  { "roadmap.add", GDK_KEY_Insert, 0 }, { "roadmap.delete", GDK_KEY_Delete, 0 },
+  { "roadmap.up", GDK_KEY_Up, GDK_ALT_MASK }, { "roadmap.down", GDK_KEY_Down, GDK_ALT_MASK },
+  { "roadmap.indent", GDK_KEY_Right, GDK_ALT_MASK }, { "roadmap.outdent", GDK_KEY_Left, GDK_ALT_MASK },
+};
 
 static void
 add_keys (ShnorRoadmapView *self)
 {
-  static const struct { guint key; GdkModifierType mods; const char *what; } keys[] = {
-    { GDK_KEY_Insert, 0, "add" }, { GDK_KEY_Delete, 0, "delete" },
-    { GDK_KEY_Up, GDK_ALT_MASK, "up" }, { GDK_KEY_Down, GDK_ALT_MASK, "down" },
-    { GDK_KEY_Right, GDK_ALT_MASK, "indent" }, { GDK_KEY_Left, GDK_ALT_MASK, "outdent" },
-  };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
-                                       gtk_callback_action_new (key_action, self, NULL), "s", keys[i].what));
+      gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods), gtk_named_action_new (keys[i].action)));
   gtk_widget_add_controller (self->list, controller);
 }
 
@@ -641,13 +643,10 @@ update_buttons (ShnorRoadmapView *self)
 {
   gboolean chosen = self->selected != 0;
 
-  gtk_widget_set_sensitive (self->add_button, self->plan);
   gtk_widget_set_sensitive (self->copy_button, self->plan);
-  gtk_widget_set_sensitive (self->delete_button, self->plan && chosen);
-  gtk_widget_set_sensitive (self->up_button, self->plan && chosen);
-  gtk_widget_set_sensitive (self->down_button, self->plan && chosen);
-  gtk_widget_set_sensitive (self->indent_button, self->plan && chosen);
-  gtk_widget_set_sensitive (self->outdent_button, self->plan && chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), keys[i].action,
+                                   self->plan && (chosen || g_str_equal (keys[i].action, "roadmap.add")));
 }
 
 static void
@@ -879,13 +878,9 @@ shnor_roadmap_view_class_init (ShnorRoadmapViewClass *klass)
   BIND (presentations); BIND (list); BIND (editor_box); BIND (empty_label); BIND (editor_grid); BIND (table);
   BIND (copy_popover); BIND (copy_from); BIND (copy_confirm);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, add_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, delete_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, up_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, down_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, indent_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, outdent_clicked);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_install_action (widget_class, keys[i].action, NULL, activate);
   gtk_widget_class_bind_template_callback (widget_class, row_selected);
 }
 
