@@ -1364,6 +1364,27 @@ test_roadmap (void)
   }
   spin (100);
   screenshot (GTK_WIDGET (window), "53-roadmap-draft.png");
+
+  /* the people list: a position edited; a responsible person not deleted */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "people_button")));
+  spin (100);
+  {
+    GtkWidget *grid = roadmap_child (roadmap, "people_grid");
+    g_autoptr(GArray) people = shnor_document_get_people (doc);
+
+    g_assert_cmpuint (people->len, >=, 5);
+    type_text (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1), "заместитель начальника");
+    g_clear_pointer (&people, g_array_unref);
+    people = shnor_document_get_people (doc);
+    g_assert_cmpstr (g_array_index (people, ShnorPerson, 0).position, ==, "заместитель начальника");
+    click (gtk_grid_get_child_at (GTK_GRID (grid), 3, 1));
+    g_assert_true (gtk_widget_get_visible (roadmap_child (roadmap, "people_error")));
+    g_clear_pointer (&people, g_array_unref);
+    people = shnor_document_get_people (doc);
+    g_assert_cmpuint (people->len, >=, 5);
+    screenshot (roadmap_child (roadmap, "people_popover"), "56-people.png");
+    gtk_popover_popdown (GTK_POPOVER (roadmap_child (roadmap, "people_popover")));
+  }
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
   spin (50);

@@ -902,7 +902,7 @@ shnor_document_list_overdue (ShnorDocument *self,
 /* ---- people ------------------------------------------------------------- */
 
 static const ShnorField person_fields[] = {
-  { "name",         SHNOR_FIELD_TEXT, N_("Full name"), 0, 0, TRUE, NULL },
+  { "name",         SHNOR_FIELD_TEXT, N_("Surname, name, patronymic"), 0, 0, TRUE, NULL },
   { "position",     SHNOR_FIELD_TEXT, N_("Position"), 0, 0, FALSE, NULL },
   { "organisation", SHNOR_FIELD_TEXT, N_("Organisation"), 0, 0, FALSE, NULL },
 };

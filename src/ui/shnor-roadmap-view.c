@@ -35,6 +35,10 @@ struct _ShnorRoadmapView
   GtkWidget     *editor_grid;
   GtkWidget     *table;
   GtkWidget     *copy_popover;
+  GtkWidget     *people_button;
+  GtkWidget     *people_popover;
+  GtkWidget     *people_grid;
+  GtkWidget     *people_error;
   GtkWidget     *copy_from;
   GtkWidget     *copy_confirm;
 
@@ -732,6 +736,90 @@ build_table (ShnorRoadmapView *self)
     }
 }
 
+/* ---- the people list ---------------------------------------------------- */
+
+static void fill_people (ShnorRoadmapView *self);
+
+static void
+person_commit (ShnorFieldEntry  *entry,
+               const char       *text,
+               ShnorRoadmapView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "shnor-person"));
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_document_set_person_field (self->document, id, shnor_field_entry_get_field (entry)->column, text,
+                                        &error))
+    {
+      shnor_field_entry_set_error (entry, error->message);
+      return;
+    }
+  shnor_field_entry_set_text (entry, text);
+}
+
+static void
+person_delete (GtkButton        *button,
+               ShnorRoadmapView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "shnor-person"));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = shnor_document_delete_person (self->document, id, &error);
+
+  gtk_label_set_text (GTK_LABEL (self->people_error), ok ? "" : error->message);
+  gtk_widget_set_visible (self->people_error, !ok);
+  if (ok)
+    fill_people (self);
+}
+
+/* A row of entries per person: name, position, organisation; and the
+ * delete button. */
+static void
+fill_people (ShnorRoadmapView *self)
+{
+  g_autoptr(GArray) people = shnor_document_get_people (self->document);
+  guint n_fields;
+  const ShnorField *fields = shnor_person_fields (&n_fields);
+  gboolean writable = !shnor_document_get_read_only (self->document);
+
+  shnor_widget_remove_children (self->people_grid);
+  for (guint c = 0; c < n_fields; c++)
+    gtk_grid_attach (GTK_GRID (self->people_grid), shnor_field_caption (_(fields[c].label)), (int) c, 0, 1, 1);
+  for (guint r = 0; r < people->len; r++)
+    {
+      const ShnorPerson *p = &g_array_index (people, ShnorPerson, r);
+      const char *texts[] = { p->name, p->position, p->organisation };
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Delete %s from the list"), p->name);
+
+      for (guint c = 0; c < n_fields && c < G_N_ELEMENTS (texts); c++)
+        {
+          GtkWidget *entry = shnor_field_entry_new (&fields[c], FALSE);
+
+          shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (entry), texts[c]);
+          shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (entry), writable);
+          gtk_widget_set_size_request (entry, c == 0 ? 220 : 160, -1);
+          g_object_set_data (G_OBJECT (entry), "shnor-person", GSIZE_TO_POINTER ((gsize) p->id));
+          g_signal_connect (entry, "commit", G_CALLBACK (person_commit), self);
+          gtk_grid_attach (GTK_GRID (self->people_grid), entry, (int) c, (int) r + 1, 1, 1);
+        }
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_sensitive (remove, writable);
+      g_object_set_data (G_OBJECT (remove), "shnor-person", GSIZE_TO_POINTER ((gsize) p->id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (person_delete), self);
+      gtk_grid_attach (GTK_GRID (self->people_grid), remove, (int) n_fields, (int) r + 1, 1, 1);
+    }
+}
+
+static void
+people_shown (ShnorRoadmapView *self)
+{
+  gtk_widget_set_visible (self->people_error, FALSE);
+  if (self->document != NULL)
+    fill_people (self);
+}
+
 /* ---- loading ------------------------------------------------------------ */
 
 static gboolean
@@ -838,6 +926,10 @@ document_changed (ShnorDocument    *document,
                   gint64            rowid,
                   ShnorRoadmapView *self)
 {
+  /* an undo, say: the list as it is now, unless a name is being typed */
+  if (g_str_equal (table, "person") && gtk_widget_get_visible (self->people_popover) &&
+      gtk_widget_get_focus_child (self->people_grid) == NULL)
+    fill_people (self);
   if (self->idle == 0 && self->programme_id != 0 &&
       (g_str_has_prefix (table, "measure") || g_str_equal (table, "person") || g_str_equal (table, "programme") ||
        g_str_equal (table, "programme_indicator") || g_str_equal (table, "programme_school") ||
@@ -876,12 +968,14 @@ shnor_roadmap_view_class_init (ShnorRoadmapViewClass *klass)
   BIND (toolbar); BIND (add_button); BIND (delete_button); BIND (up_button); BIND (down_button);
   BIND (outdent_button); BIND (indent_button); BIND (copy_button); BIND (summary_label); BIND (error_label);
   BIND (presentations); BIND (list); BIND (editor_box); BIND (empty_label); BIND (editor_grid); BIND (table);
-  BIND (copy_popover); BIND (copy_from); BIND (copy_confirm);
+  BIND (copy_popover); BIND (copy_from); BIND (copy_confirm); BIND (people_button); BIND (people_popover); BIND (people_grid);
+  BIND (people_error);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_install_action (widget_class, keys[i].action, NULL, activate);
   gtk_widget_class_bind_template_callback (widget_class, row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, people_shown);
 }
 
 static void
