@@ -367,7 +367,8 @@ add_school_activated (GSimpleAction *action,
       shnor_programmes_view_new_programme (SHNOR_PROGRAMMES_VIEW (self->programmes));
       return;
     }
-  /* The new school must be visible to be edited. */
+  /* The new school must be visible to be edited: in the list. */
+  gtk_stack_set_visible_child_name (GTK_STACK (self->views), "schools");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_filter), AREA_FILTER_ALL);
 
