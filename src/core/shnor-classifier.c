@@ -276,6 +276,27 @@ criterion_values (const ShnorMetrics     *m,
   return out;
 }
 
+/**
+ * shnor_metrics_dup_values:
+ *
+ * Returns: (transfer full): the values of @metric for every school and
+ * year (school after school, n_schools × the years of
+ * shnor_metrics_get_years()), NAN where there is none; derived metrics
+ * (the social index by @set's weights, the change of z) computed as the
+ * classifier computes them.
+ */
+double *
+shnor_metrics_dup_values (const ShnorMetrics     *metrics,
+                          const ShnorCriteriaSet *set,
+                          const char             *metric)
+{
+  ShnorCriterion criterion = { 0 };
+
+  g_return_val_if_fail (metrics != NULL && set != NULL && metric != NULL, NULL);
+  criterion.metric = (char *) metric;
+  return criterion_values (metrics, set, &criterion);
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)

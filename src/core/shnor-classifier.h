@@ -76,6 +76,9 @@ typedef struct {
 
 typedef struct _ShnorClassification ShnorClassification;
 
+double       *shnor_metrics_dup_values   (const ShnorMetrics      *metrics,
+                                          const ShnorCriteriaSet  *set,
+                                          const char              *metric);
 ShnorClassification *shnor_classify      (const ShnorMetrics      *metrics,
                                           const ShnorCriteriaSet  *set);
 ShnorClassification *shnor_classification_ref   (ShnorClassification *self);

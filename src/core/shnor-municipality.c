@@ -13,6 +13,8 @@ static const ShnorField municipality_fields[] = {
   { "address",       SHNOR_FIELD_TEXT,  N_("Address"), 0, 0, FALSE },
   { "phone",         SHNOR_FIELD_TEXT,  N_("Phone"), 0, 0, FALSE },
   { "email",         SHNOR_FIELD_EMAIL, N_("E-mail"), 0, 0, FALSE },
+  /* empty: Times New Roman */
+  { "document_font",  SHNOR_FIELD_TEXT,  N_("Font of the documents (Times New Roman when empty)"), 0, 0, FALSE },
 };
 
 const ShnorField *

@@ -12,6 +12,7 @@
 #include "shnor-error.h"
 #include "shnor-file-chooser.h"
 #include "shnor-results-import.h"
+#include "shnor-xlsx-export.h"
 #include "shnor-settings-dialog.h"
 
 #define MAX_RECENT 10
@@ -459,6 +460,13 @@ static const GOptionEntry options[] = {
        "responsible, tab-separated"), N_("FILE") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --overdue: the day to compute for instead of today"),
     N_("YYYY-MM-DD") },
+  { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the appendices of the programme chosen with --programme to OUT.xlsx: shnor --export-xlsx OUT.xlsx "
+       "--programme ID FILE"), N_("OUT.xlsx") },
+  { "programme", 0, 0, G_OPTION_ARG_INT64, NULL, N_("With --export-xlsx: the programme's id (see --list-programmes)"),
+    N_("ID") },
+  { "export-lists", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the lists of the identified schools to OUT.xlsx: shnor --export-lists OUT.xlsx FILE"), N_("OUT.xlsx") },
   { "import-template", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an XLSX template for results to FILE and exit"), N_("FILE") },
   { "import-results", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -584,6 +592,53 @@ list_programmes_command (const char *path)
   return 0;
 }
 
+/* shnor --export-xlsx OUT --programme ID FILE, shnor --export-lists OUT
+ * FILE: FILE is positional, as for --import-results. */
+static int
+export_command (char **argv)
+{
+  g_autofree char *programme_out = NULL;
+  g_autofree char *lists_out = NULL;
+  gint64 programme = 0;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, &programme_out, NULL, NULL },
+    { "programme", 0, 0, G_OPTION_ARG_INT64, &programme, NULL, NULL },
+    { "export-lists", 0, 0, G_OPTION_ARG_FILENAME, &lists_out, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) document = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  gboolean ok;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse_strv (context, &args, &error) || files == NULL || g_strv_length (files) != 1 ||
+      (programme_out != NULL) == (lists_out != NULL) || (programme_out != NULL && programme == 0))
+    {
+      g_printerr ("%s\n%s\n", _("Usage: shnor --export-xlsx OUT.xlsx --programme ID FILE"),
+                  _("       shnor --export-lists OUT.xlsx FILE"));
+      return 2;
+    }
+  document = shnor_document_open (files[0], &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  ok = programme_out ? shnor_export_programme_xlsx (document, programme, programme_out, &error)
+                     : shnor_export_lists_xlsx (document, lists_out, &error);
+  if (!ok)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* shnor --overdue FILE [--date YYYY-MM-DD] */
 static int
 overdue_command (const char *path,
@@ -622,11 +677,18 @@ shnor_application_local_command_line (GApplication   *app,
   char **argv = *arguments;
 
   for (guint i = 1; argv[i] != NULL; i++)
-    if (g_str_equal (argv[i], "--import-results") || g_str_has_prefix (argv[i], "--import-results="))
-      {
-        *exit_status = import_results_command (argv);
-        return TRUE;
-      }
+    {
+      if (g_str_equal (argv[i], "--import-results") || g_str_has_prefix (argv[i], "--import-results="))
+        {
+          *exit_status = import_results_command (argv);
+          return TRUE;
+        }
+      if (g_str_has_prefix (argv[i], "--export-xlsx") || g_str_has_prefix (argv[i], "--export-lists"))
+        {
+          *exit_status = export_command (argv);
+          return TRUE;
+        }
+    }
   return G_APPLICATION_CLASS (shnor_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 

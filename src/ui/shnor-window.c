@@ -10,6 +10,8 @@
 #include "shnor-file-chooser.h"
 #include "shnor-identification-view.h"
 #include "shnor-programmes-view.h"
+#include "shnor-error.h"
+#include "shnor-xlsx-export.h"
 #include "shnor-monitoring-view.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-view.h"
@@ -271,6 +273,8 @@ update_actions (ShnorWindow *self)
   set_action_enabled (self, "undo", open && shnor_document_can_undo (self->document));
   set_action_enabled (self, "redo", open && shnor_document_can_redo (self->document));
   set_action_enabled (self, "save-copy", open);
+  set_action_enabled (self, "export-programme", open);
+  set_action_enabled (self, "export-lists", open);
   set_action_enabled (self, "settings", open);
   set_action_enabled (self, "search", open);
   set_action_enabled (self, "add-school", writable);
@@ -527,7 +531,67 @@ save_import_template_activated (GSimpleAction *action,
                      G_OBJECT (user_data));
 }
 
+static void
+lists_chosen (GObject    *owner,
+              GtkWindow  *parent,
+              GFile      *file,
+              const char *path)
+{
+  ShnorWindow *self = SHNOR_WINDOW (owner);
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && self->document != NULL && !shnor_export_lists_xlsx (self->document, path, &error))
+    report (self, _("Could not export the lists"), error);
+}
+
+static void
+export_lists_activated (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  shnor_choose_file (GTK_WINDOW (user_data), _("Export the Lists of Schools"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                     _("_Export"), _("Lists of schools.xlsx"), SHNOR_FILES_TABLES, lists_chosen,
+                     G_OBJECT (user_data));
+}
+
+static void
+programme_chosen (GObject    *owner,
+                  GtkWindow  *parent,
+                  GFile      *file,
+                  const char *path)
+{
+  ShnorWindow *self = SHNOR_WINDOW (owner);
+  g_autoptr(GError) error = NULL;
+  gint64 id = shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes));
+
+  if (path != NULL && self->document != NULL && !shnor_export_programme_xlsx (self->document, id, path, &error))
+    report (self, _("Could not export the programme"), error);
+}
+
+/* The programme shown in the Programmes view: its appendices */
+static void
+export_programme_activated (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+
+  if (shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes)) == 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                                                     _("Select a programme in the Programmes view first."));
+
+      gtk_stack_set_visible_child_name (GTK_STACK (self->views), "programmes");
+      report (self, _("Could not export the programme"), error);
+      return;
+    }
+  shnor_choose_file (GTK_WINDOW (self), _("Export the Programme"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                     _("Programme appendices.xlsx"), SHNOR_FILES_TABLES, programme_chosen, G_OBJECT (self));
+}
+
 static const GActionEntry win_entries[] = {
+  { "export-programme", export_programme_activated },
+  { "export-lists", export_lists_activated },
   { "import-results", import_results_activated },
   { "save-import-template", save_import_template_activated },
   { "undo", undo_activated },

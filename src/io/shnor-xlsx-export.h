@@ -1,0 +1,19 @@
+/* shnor-xlsx-export.h: a programme's appendices and the lists of schools
+ * as XLSX workbooks */
+#pragma once
+
+#include "shnor-document.h"
+
+G_BEGIN_DECLS
+
+gboolean shnor_export_programme_xlsx (ShnorDocument  *document,
+                                      gint64          programme_id,
+                                      const char     *path,
+                                      GError        **error);
+gboolean shnor_export_lists_xlsx     (ShnorDocument  *document,
+                                      const char     *path,
+                                      GError        **error);
+char    *shnor_xlsx_sheet_name       (GHashTable     *taken,
+                                      const char     *wanted);
+
+G_END_DECLS

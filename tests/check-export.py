@@ -1,0 +1,131 @@
+#!/usr/bin/python3
+"""check-export.py SHNOR: the XLSX appendices of the demo's approved
+programme and the lists of schools, read back by openpyxl (an independent
+reader) and compared with the file itself, read with Python's sqlite3:
+every passport field, every target and actual value, every road-map row,
+the participating schools, the Dynamics sheet's charts; the appendix marks,
+print titles, A4, the footer's page numbers; text that starts with "=" is
+text; numbers are numbers and dates dates. A bad id or a folder that is
+not there exits 1 and leaves no file."""
+import datetime
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+shnor = sys.argv[1]
+
+
+def rows(sheet, first=6):
+    """The table's body: the rows after the header (row 5)."""
+    return [[c.value for c in r] for r in sheet.iter_rows(min_row=first)]
+
+
+def as_number(text):
+    return None if text in (None, "") else float(str(text).replace(",", ".").replace("\u00a0", ""))
+
+
+with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
+    demo = os.path.join(tmp, "Демо.shnor")
+    out = os.path.join(tmp, "Приложения.xlsx")
+    lists = os.path.join(tmp, "Перечни.xlsx")
+    subprocess.run([shnor, "--demo", demo], check=True)
+    db = sqlite3.connect(demo)
+    pid = db.execute("SELECT id FROM programme WHERE status = 1").fetchone()[0]
+    # a formula-looking text must stay text
+    db.execute("UPDATE programme SET financing_summary = '=СУММ(A1:A9)' WHERE id = ?", (pid,))
+    db.commit()
+    passport = db.execute("SELECT title, customer, executor, goal, financing_summary, first_year, last_year,"
+                          " order_number FROM programme WHERE id = ?", (pid,)).fetchone()
+    db.close()
+
+    subprocess.run([shnor, "--export-xlsx", out, "--programme", str(pid), demo], check=True)
+    book = openpyxl.load_workbook(out)
+    assert book.properties.title == passport[0], book.properties.title
+    assert book.properties.creator, "no author"
+    assert len(book.sheetnames) == 8, book.sheetnames
+    for sheet in book.worksheets:
+        mark = sheet["A1"].value
+        assert passport[7] in mark, (sheet.title, mark)       # «… № 45-о»
+        assert sheet.print_title_rows == "$5:$5", sheet.print_title_rows
+        assert sheet.page_setup.paperSize in (9, "9"), sheet.page_setup.paperSize
+        assert "&P" in (sheet.oddFooter.center.text or ""), sheet.oddFooter.center.text
+        assert sheet["A5"].border.left.style == "thin", sheet.title
+        assert len(sheet.title) <= 31 and not set(sheet.title) & set("[]:*?/\\")
+    marks = [s["A1"].value for s in book.worksheets]
+    for n, mark in enumerate(marks, start=1):
+        assert (" %d" % n) in mark.split("\n")[0], mark
+
+    # the passport: every field's text, the years as numbers, "=" as text
+    texts = [r[1] for r in rows(book.worksheets[0])]
+    for value in passport[:5]:
+        assert value in texts, value
+    assert passport[5] in texts and isinstance(passport[5], int)
+    cell = [c for c in book.worksheets[0]["B"] if c.value == "=СУММ(A1:A9)"][0]
+    assert cell.data_type == "s", cell.data_type
+
+    # target indicators: every target and actual of the file
+    db = sqlite3.connect(demo)
+    expected = {}
+    for name, year, target, actual in db.execute(
+            "SELECT i.name, v.year, v.target, v.actual FROM programme_indicator_value v"
+            " JOIN programme_indicator i ON i.id = v.indicator_id WHERE i.programme_id = ?", (pid,)):
+        expected[(name, year)] = (target, actual)
+    bound = {name for (name,) in db.execute(
+        "SELECT name FROM programme_indicator WHERE programme_id = ? AND binding <> ''", (pid,))}
+    measures = [t for (t,) in db.execute("SELECT title FROM measure WHERE programme_id = ?", (pid,))]
+    school_names = db.execute("SELECT count (*) FROM programme_school WHERE programme_id = ?", (pid,)).fetchone()[0]
+    db.close()
+    sheet = book.worksheets[1]
+    heads = [c.value for c in sheet[5]]
+    body = rows(sheet)
+    checked = 0
+    for (name, year), (target, actual) in expected.items():
+        line = [r for r in body if r[1] == name][0]
+        col = heads.index(next(h for h in heads if h and str(year) in str(h)))
+        if target is not None:
+            assert abs(line[col] - target) < 1e-9, (name, year, line[col], target)
+            assert isinstance(line[col], (int, float))
+            checked += 1
+        if actual is not None and name not in bound:
+            assert abs(line[col + 1] - actual) < 1e-9, (name, year)
+            checked += 1
+    assert checked >= 8, checked
+
+    # the road map: every measure, once; sections merged across
+    sheet = book.worksheets[4]
+    titles = [r[1] for r in rows(sheet)]
+    assert sorted(t for t in titles if t) == sorted(measures), (len(titles), len(measures))
+    assert any(str(m).startswith("B6:") for m in sheet.merged_cells.ranges), sheet.merged_cells.ranges
+    # participating schools and the dynamics' native charts
+    assert len([r for r in rows(book.worksheets[5]) if r[1]]) == school_names
+    assert len(book.worksheets[6]._charts) >= 1, "no chart"
+    # a date is a date
+    acts = rows(book.worksheets[7])
+    assert isinstance(acts[0][2], datetime.datetime), acts[0]
+
+    # the lists: a sheet per group, the schools of --classify in them
+    subprocess.run([shnor, "--export-lists", lists, demo], check=True)
+    classified = subprocess.run([shnor, "--classify", demo], check=True, capture_output=True,
+                                text=True).stdout.splitlines()
+    book = openpyxl.load_workbook(lists)
+    assert len(book.sheetnames) == 4, book.sheetnames
+    listed = sum(len([r for r in rows(s) if r[1]]) for s in book.worksheets)
+    memberships = sum(len([g for g in line.split("\t")[2].split(", ") if g]) for line in classified)
+    assert listed == memberships, (listed, memberships)
+    for s in book.worksheets:
+        for r in rows(s):
+            assert all(v is None or isinstance(v, (int, float)) for v in r[6:]), r
+
+    # refused: an unknown programme, a folder that is not there
+    for args in ([shnor, "--export-xlsx", os.path.join(tmp, "x.xlsx"), "--programme", "999", demo],
+                 [shnor, "--export-lists", os.path.join(tmp, "нет", "x.xlsx"), demo]):
+        done = subprocess.run(args, capture_output=True, text=True)
+        assert done.returncode == 1 and done.stderr.strip(), (done.returncode, done.stderr)
+        assert not os.path.exists(args[2]), args[2]
+    done = subprocess.run([shnor, "--export-xlsx", out, demo], capture_output=True, text=True)
+    assert done.returncode == 2, done.returncode
+print("export ok")
