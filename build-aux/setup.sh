@@ -10,7 +10,8 @@ packages=(
   libxlsxwriter-dev libminizip-dev
   desktop-file-utils appstream
   xvfb xauth dbus locales e2fsprogs sqlite3
-  python3 python3-openpyxl
+  python3 python3-openpyxl python3-xlsxwriter
+  libreoffice-calc-nogui poppler-utils
 )
 
 sudo=""

@@ -9,6 +9,7 @@ text; numbers are numbers and dates dates. A bad id or a folder that is
 not there exits 1 and leaves no file."""
 import datetime
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -112,8 +113,9 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     classified = subprocess.run([shnor, "--classify", demo], check=True, capture_output=True,
                                 text=True).stdout.splitlines()
     book = openpyxl.load_workbook(lists)
-    assert len(book.sheetnames) == 4, book.sheetnames
-    listed = sum(len([r for r in rows(s) if r[1]]) for s in book.worksheets)
+    assert len(book.sheetnames) == 5, book.sheetnames
+    assert len([r for r in rows(book.worksheets[0]) if r[1]]) == len(classified)
+    listed = sum(len([r for r in rows(s) if r[1]]) for s in book.worksheets[1:])
     memberships = sum(len([g for g in line.split("\t")[2].split(", ") if g]) for line in classified)
     assert listed == memberships, (listed, memberships)
     for s in book.worksheets:
@@ -128,4 +130,16 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
         assert not os.path.exists(args[2]), args[2]
     done = subprocess.run([shnor, "--export-xlsx", out, demo], capture_output=True, text=True)
     assert done.returncode == 2, done.returncode
+
+    # LibreOffice opens both and prints them: a page or more each
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (soffice) is missing: bash build-aux/setup.sh installs it"
+    for book_path in (out, lists):
+        pdf_dir = os.path.join(tmp, "pdf")
+        done = subprocess.run([soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdf_dir,
+                               book_path], capture_output=True, text=True, timeout=180,
+                              env=dict(os.environ, HOME=os.path.join(tmp, "lo-home")))
+        pdf = os.path.join(pdf_dir, os.path.splitext(os.path.basename(book_path))[0] + ".pdf")
+        assert done.returncode == 0 and os.path.getsize(pdf) > 1000, (done.returncode, done.stdout, done.stderr)
+        print(os.path.basename(book_path), "converted by LibreOffice")
 print("export ok")

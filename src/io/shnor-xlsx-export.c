@@ -33,6 +33,10 @@ typedef struct {
   GHashTable    *names;      /* the sheet names taken */
   char          *order;      /* "приказу … от … № …", or NULL for a draft */
   int            appendix;   /* the number of the next sheet's appendix */
+  double         widths[32]; /* the columns of the sheet being written */
+  lxw_worksheet *sheet;      /* the sheet being written */
+  lxw_row_t      row;        /* the row being written, and its lines */
+  int            lines;
 } Book;
 
 typedef struct {
@@ -134,6 +138,57 @@ book_formats (Book *b)
   b->section = new_format (b, font, 11, TRUE, TRUE);
 }
 
+/* How many lines @text takes in a column @width characters wide. */
+static int
+text_lines (const char *text,
+            double      width)
+{
+  double room = MAX (width * 1.1 - 1, 4);
+  int lines = 0;
+  glong chars = 0;
+
+  /* paragraph by paragraph, without copying: this runs for every cell */
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += MAX (1, (int) ((double) chars / room + 0.999));
+          chars = 0;
+          if (*p == '\0')
+            break;
+        }
+      else
+        chars++;
+    }
+  return lines;
+}
+
+/* Neither libxlsxwriter nor LibreOffice's conversion sizes a row to its
+ * wrapped text: each row is set to the height its tallest cell needs. */
+static void
+note_height (Book       *b,
+             lxw_row_t   row,
+             lxw_col_t   col,
+             const char *text)
+{
+  if (row != b->row)
+    {
+      b->row = row;
+      b->lines = 1;
+    }
+  if (col < G_N_ELEMENTS (b->widths) && text != NULL)
+    b->lines = MAX (b->lines, text_lines (text, b->widths[col]));
+}
+
+static void
+fit_row (Book          *b,
+         lxw_worksheet *sheet)
+{
+  if (b->lines > 1)
+    worksheet_set_row (sheet, b->row, 15.0 * b->lines + 2, NULL);
+  b->lines = 1;
+}
+
 /* Opens a sheet: the appendix mark, the title, the header row; the page
  * set for printing. Returns the first row of the table's body. */
 static lxw_worksheet *
@@ -152,9 +207,17 @@ sheet_begin (Book         *b,
   lxw_col_t last = (lxw_col_t) (n - 1);
 
   b->appendix++;
+  if (b->sheet != NULL)
+    fit_row (b, b->sheet);
+  b->sheet = sheet;
+  memset (b->widths, 0, sizeof b->widths);
+  b->row = 0;
+  b->lines = 1;
   for (guint c = 0; c < n; c++)
     {
       worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) c, columns[c].width, NULL);
+      if (c < G_N_ELEMENTS (b->widths))
+        b->widths[c] = columns[c].width;
       total += columns[c].width;
     }
   worksheet_set_paper (sheet, 9);                    /* A4 */
@@ -164,7 +227,7 @@ sheet_begin (Book         *b,
   worksheet_set_margins (sheet, 0.79, 0.39, 0.79, 0.79);
   worksheet_set_footer (sheet, "&C&P / &N");
   worksheet_repeat_rows (sheet, 4, 4);
-  worksheet_set_row (sheet, 0, 32, NULL);
+  worksheet_set_row (sheet, 0, 15.0 * text_lines (mark, total) + 4, NULL);
   if (n > 1)
     {
       worksheet_merge_range (sheet, 0, 0, 0, last, mark, b->mark);
@@ -176,8 +239,16 @@ sheet_begin (Book         *b,
       worksheet_write_string (sheet, 2, 0, tr (title), b->title);
     }
   worksheet_set_row (sheet, 2, 36, NULL);
-  for (guint c = 0; c < n; c++)
-    worksheet_write_string (sheet, 4, (lxw_col_t) c, tr (columns[c].head), b->head);
+  {
+    int lines = 1;
+
+    for (guint c = 0; c < n; c++)
+      {
+        worksheet_write_string (sheet, 4, (lxw_col_t) c, tr (columns[c].head), b->head);
+        lines = MAX (lines, text_lines (tr (columns[c].head), columns[c].width));
+      }
+    worksheet_set_row (sheet, 4, 15.0 * lines + 4, NULL);
+  }
   *row = 5;
   return sheet;
 }
@@ -191,6 +262,9 @@ put_text (Book          *b,
           lxw_col_t      col,
           const char    *text)
 {
+  if (row != b->row)
+    fit_row (b, sheet);
+  note_height (b, row, col, text);
   worksheet_write_string (sheet, row, col, text ? text : "", b->text);
 }
 
@@ -600,7 +674,11 @@ book_close (Book        *b,
             const char  *path,
             GError     **error)
 {
-  lxw_error rc = workbook_close (b->workbook);
+  lxw_error rc;
+
+  if (b->sheet != NULL)
+    fit_row (b, b->sheet);
+  rc = workbook_close (b->workbook);
 
   g_clear_pointer (&b->names, g_hash_table_unref);
   g_clear_pointer (&b->order, g_free);
@@ -687,6 +765,7 @@ write_lists (ShnorDocument  *document,
   g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func (g_free);
   GListModel *schools = shnor_document_get_schools (document);
   double *series[G_N_ELEMENTS (metrics)] = { NULL };
+  g_autoptr(GHashTable) metric_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   int first = 0, last = 0, shown, n_years;
   Book b = { 0 };
   gboolean ok;
@@ -715,12 +794,17 @@ write_lists (ShnorDocument  *document,
         g_ptr_array_add (heads, head);
         g_array_append_val (columns, c);
       }
-  for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
+  for (guint k = 0; values != NULL && k < shnor_metrics_get_n_schools (values); k++)
+    g_hash_table_insert (metric_index, g_memdup2 (&(gint64) { shnor_metrics_get_school_id (values, k) }, sizeof (gint64)),
+                         GUINT_TO_POINTER (k + 1));
+  /* every school first, then a list per group */
+  for (int g = -1; g < SHNOR_N_GROUPS; g++)
     {
-      g_autofree char *title = g_strdup_printf (_("List: %s"), shnor_group_label (g));
+      g_autofree char *title = g < 0 ? g_strdup (_("All schools and their groups"))
+                                     : g_strdup_printf (_("List: %s"), shnor_group_label (g));
       lxw_row_t row;
-      lxw_worksheet *sheet = sheet_begin (&b, shnor_group_badge (g), title, (Column *) columns->data, columns->len,
-                                          &row);
+      lxw_worksheet *sheet = sheet_begin (&b, g < 0 ? _("All schools") : shnor_group_badge (g), title,
+                                          (Column *) columns->data, columns->len, &row);
       guint n = 0;
 
       for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
@@ -734,11 +818,9 @@ write_lists (ShnorDocument  *document,
           lxw_col_t col = G_N_ELEMENTS (fixed);
           int index = -1;
 
-          if (!(groups & (1u << g)))
+          if (g >= 0 && !(groups & (1u << g)))
             continue;
-          for (guint k = 0; values != NULL && k < shnor_metrics_get_n_schools (values) && index < 0; k++)
-            if (shnor_metrics_get_school_id (values, k) == school_id)
-              index = (int) k;
+          index = (int) GPOINTER_TO_UINT (g_hash_table_lookup (metric_index, &school_id)) - 1;
           code = shnor_school_dup_text (school, "code");
           settlement = shnor_school_dup_text (school, "settlement");
           for (ShnorGroup h = 0; h < SHNOR_N_GROUPS; h++)
