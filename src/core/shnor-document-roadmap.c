@@ -828,11 +828,18 @@ shnor_document_get_monitoring (ShnorDocument *self,
   return out;
 }
 
-/* "Соколова И. В., Петрова Е. А.": the names of the people of @ids */
-static char *
-names_of (GArray *people,
-          GArray *ids)
+/**
+ * shnor_measure_dup_responsible:
+ * @people: the people list, as shnor_document_get_people() gives it
+ *
+ * Returns: (transfer full): the names of the measure's responsible
+ * people, "Соколова И. В., Петрова Е. А.".
+ */
+char *
+shnor_measure_dup_responsible (const ShnorMeasure *measure,
+                               GArray             *people)
 {
+  GArray *ids = measure->links[SHNOR_LINK_PERSON];
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; i < ids->len; i++)
@@ -885,7 +892,7 @@ shnor_document_list_overdue (ShnorDocument *self,
         continue;
       programme = shnor_document_dup_programme (self, m->programme_id);
       line = g_string_new (NULL);
-      names = names_of (people, m->links[SHNOR_LINK_PERSON]);
+      names = shnor_measure_dup_responsible (m, people);
       append_field (line, programme ? shnor_programme_get_title (programme) : "");
       /* the first field may be empty: keep its tab */
       if (line->len == 0)

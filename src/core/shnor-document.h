@@ -426,6 +426,8 @@ int            shnor_document_copy_measures   (ShnorDocument  *self,
                                                gint64          from,
                                                gint64          to,
                                                GError        **error);
+char          *shnor_measure_dup_responsible  (const ShnorMeasure *measure,
+                                               GArray         *people);
 GPtrArray     *shnor_document_list_overdue    (ShnorDocument  *self,
                                                const GDate    *today);
 const ShnorField *shnor_person_fields         (guint          *n_fields);

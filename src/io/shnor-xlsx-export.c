@@ -429,19 +429,6 @@ part_sheet (Book         *b,
     }
 }
 
-static char *
-people_names (GArray             *people,
-              const ShnorMeasure *m)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < m->links[SHNOR_LINK_PERSON]->len; i++)
-    for (guint p = 0; p < people->len; p++)
-      if (g_array_index (people, ShnorPerson, p).id == g_array_index (m->links[SHNOR_LINK_PERSON], gint64, i))
-        g_string_append_printf (text, "%s%s", text->len ? ", " : "", g_array_index (people, ShnorPerson, p).name);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* The road map: a row per measure, sections merged across the table. */
 static void
 roadmap_sheet (Book   *b,
@@ -474,7 +461,7 @@ roadmap_sheet (Book   *b,
           continue;
         }
       levels = shnor_levels_describe (m->levels);
-      names = people_names (people, m);
+      names = shnor_measure_dup_responsible (m, people);
       when = m->texts[period][0] ? g_strdup (m->texts[period])
              : g_strdup_printf ("%s%s%s", m->texts[start], m->texts[start][0] && m->texts[end][0] ? "–" : "",
                                 m->texts[end]);

@@ -99,24 +99,8 @@ done_clicked (GtkButton           *button,
               ShnorMonitoringView *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "shnor-measure"));
-  GtkWidget *popover = shnor_done_popover_new (self->document, id);
 
-  gtk_widget_set_parent (popover, GTK_WIDGET (button));
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
-}
-
-static char *
-names (GArray             *people,
-       const ShnorMeasure *m)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < m->links[SHNOR_LINK_PERSON]->len; i++)
-    for (guint p = 0; p < people->len; p++)
-      if (g_array_index (people, ShnorPerson, p).id == g_array_index (m->links[SHNOR_LINK_PERSON], gint64, i))
-        g_string_append_printf (text, "%s%s", text->len ? ", " : "", g_array_index (people, ShnorPerson, p).name);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  shnor_done_popover_popup (self->document, id, GTK_WIDGET (button));
 }
 
 static GtkWidget *
@@ -129,7 +113,7 @@ measure_row (ShnorMonitoringView *self,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *title = g_strdup_printf ("%s  %s", m->number, m->texts[0]);
-  g_autofree char *who = names (people, m);
+  g_autofree char *who = shnor_measure_dup_responsible (m, people);
   g_autofree char *detail = NULL;
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *sub;

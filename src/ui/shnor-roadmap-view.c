@@ -436,11 +436,8 @@ link_box (ShnorRoadmapView   *self,
 static void
 mark_done (ShnorRoadmapView *self)
 {
-  GtkWidget *popover = shnor_done_popover_new (self->document, self->editing);
-
-  gtk_widget_set_parent (popover, g_object_get_data (G_OBJECT (self->editor_grid), "done_button"));
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  shnor_done_popover_popup (self->document, self->editing,
+                            g_object_get_data (G_OBJECT (self->editor_grid), "done_button"));
 }
 
 static void
@@ -715,7 +712,7 @@ build_table (ShnorRoadmapView *self)
   for (guint i = 0; i < self->measures->len; i++)
     {
       const ShnorMeasure *m = &g_array_index (self->measures, ShnorMeasure, i);
-      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *names = NULL;
       const char *period = m->texts[shnor_measure_field_index ("period_text")];
 
       table_cell (self->table, m->number, 0, (int) i + 1, 1, m->has_children);
@@ -727,12 +724,9 @@ build_table (ShnorRoadmapView *self)
       else
         for (guint l = 0; l < SHNOR_N_LEVELS; l++)
           table_cell (self->table, shnor_measure_level_text (m, 1u << l), 1 + (int) l, (int) i + 1, 1, FALSE);
-      for (guint p = 0; p < m->links[SHNOR_LINK_PERSON]->len; p++)
-        for (guint q = 0; q < people->len; q++)
-          if (g_array_index (people, ShnorPerson, q).id == g_array_index (m->links[SHNOR_LINK_PERSON], gint64, p))
-            g_string_append_printf (names, "%s%s", names->len ? ", " : "", g_array_index (people, ShnorPerson, q).name);
+      names = shnor_measure_dup_responsible (m, people);
       table_cell (self->table, period, 1 + SHNOR_N_LEVELS, (int) i + 1, 1, FALSE);
-      table_cell (self->table, names->str, 2 + SHNOR_N_LEVELS, (int) i + 1, 1, FALSE);
+      table_cell (self->table, names, 2 + SHNOR_N_LEVELS, (int) i + 1, 1, FALSE);
     }
 }
 

@@ -165,3 +165,17 @@ shnor_done_popover_new (ShnorDocument *document,
   g_signal_connect_swapped (confirm, "clicked", G_CALLBACK (done_confirm), popover);
   return popover;
 }
+
+/* Opens the "done" popover of the measure @id on @parent; it goes away
+ * when closed. */
+void
+shnor_done_popover_popup (ShnorDocument *document,
+                          gint64         id,
+                          GtkWidget     *parent)
+{
+  GtkWidget *popover = shnor_done_popover_new (document, id);
+
+  gtk_widget_set_parent (popover, parent);
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}

@@ -16,4 +16,8 @@ void       shnor_list_box_clear         (GtkWidget     *list);
 GtkWidget *shnor_done_popover_new       (ShnorDocument *document,
                                          gint64         id);
 
+void       shnor_done_popover_popup     (ShnorDocument *document,
+                                         gint64         id,
+                                         GtkWidget     *parent);
+
 G_END_DECLS
