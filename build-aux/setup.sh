@@ -11,7 +11,7 @@ packages=(
   desktop-file-utils appstream
   xvfb xauth dbus locales e2fsprogs sqlite3
   python3 python3-openpyxl python3-xlsxwriter
-  libreoffice-calc-nogui poppler-utils
+  libreoffice-calc-nogui poppler-utils fonts-liberation
 )
 
 sudo=""

@@ -131,6 +131,66 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     done = subprocess.run([shnor, "--export-xlsx", out, demo], capture_output=True, text=True)
     assert done.returncode == 2, done.returncode
 
+    # the order as PDF: its parts and the three appendices in order, every
+    # measure of the road map, page numbers from page 2
+    order = os.path.join(tmp, "Приказ.pdf")
+    subprocess.run([shnor, "--export-order", order, "--programme", str(pid), demo], check=True)
+    text = subprocess.run(["pdftotext", "-layout", order, "-"], check=True, capture_output=True,
+                          text=True).stdout
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    info = subprocess.run(["pdfinfo", order], check=True, capture_output=True, text=True).stdout
+    # cell by cell: a wrapped title stays together
+    flat = " ".join(subprocess.run(["pdftotext", order, "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    assert "Pages:          %d" % len(pages) in info.replace("Pages:           ", "Pages:          "), info
+    assert len(pages) >= 4, len(pages)
+    for n, page in enumerate(pages[1:], start=2):
+        assert page.strip().split("\n")[0].strip() == str(n), (n, page[:80])
+    db = sqlite3.connect(demo)
+    customer = db.execute("SELECT customer FROM programme WHERE id = ?", (pid,)).fetchone()[0]
+    db.close()
+
+    def at(*alternatives):
+        found = [flat.find(a) for a in alternatives if flat.find(a) >= 0]
+        assert found, alternatives
+        return min(found)
+
+    sequence = [at(passport[7]), at("ПРИКАЗЫВАЮ", "I ORDER"), at("1. "), at("Приложение № 1", "Appendix No. 1"),
+                at(" ".join(customer.split())), at("Приложение № 2", "Appendix No. 2")]
+    sequence += [at(" ".join(t.split())[:30]) for t in measures[:3]]
+    sequence.append(at("Приложение № 3", "Appendix No. 3"))
+    assert sequence == sorted(sequence), sequence
+    # every measure's number, in the order of the tree, and its first words
+    db = sqlite3.connect(demo)
+    tree = {}
+    for mid, parent, title in db.execute("SELECT id, parent_id, title FROM measure WHERE programme_id = ?"
+                                         " ORDER BY position, id", (pid,)):
+        tree.setdefault(parent, []).append((mid, title))
+    db.close()
+    numbered = []
+
+    def walk(parent, prefix):
+        for n, (mid, title) in enumerate(tree.get(parent, []), start=1):
+            number = "%s.%d" % (prefix, n) if prefix else str(n)
+            numbered.append((number, title))
+            walk(mid, number)
+
+    walk(None, "")
+    assert len(numbered) == len(measures)
+    road = flat[flat.find("Приложение № 2") if "Приложение № 2" in flat else flat.find("Appendix No. 2"):]
+    position = 0
+    for number, title in numbered:
+        found = road.find(" %s " % number, position)
+        assert found >= 0, (number, title)
+        position = found + 1
+        assert " ".join(title.split()[:2]) in road, title
+    # refused: an unknown programme
+    done = subprocess.run([shnor, "--export-order", os.path.join(tmp, "y.pdf"), "--programme", "999", demo],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and not os.path.exists(os.path.join(tmp, "y.pdf")), done.stderr
+
     # LibreOffice opens both and prints them: a page or more each
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice (soffice) is missing: bash build-aux/setup.sh installs it"

@@ -2,6 +2,7 @@
  * round trip, the checks, indicators (typed and bound to the results) and
  * their achievement, approval, amendments and history. */
 #include <math.h>
+#include <string.h>
 
 #include "shnor-demo.h"
 #include "shnor-document.h"
@@ -531,6 +532,52 @@ test_copy (Fixture       *f,
   g_assert_cmpuint (part_len (f->doc, copy, SHNOR_PART_STAGE), ==, 4);
 }
 
+/* The order's texts: defaults from the programme, edits stored (also in
+ * an approved programme) and copied into an amendment, "" restores the
+ * default, an archived programme refuses, undo restores */
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = shnor_document_add_programme (f->doc, SHNOR_TEMPLATE_MUNICIPAL_SUPPORT, 0, 2026, &error);
+  g_autofree char *title = shnor_document_dup_programme_text (f->doc, id, "title");
+  g_autofree char *order_title = shnor_document_dup_order_text (f->doc, id, "title");
+  g_autofree char *points = shnor_document_dup_order_text (f->doc, id, "points");
+  g_autofree char *edited = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *back = NULL;
+  gint64 amendment;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (order_title, title));
+  g_assert_true (strchr (points, '\n') != NULL);
+  g_assert_true (shnor_document_set_order_text (f->doc, id, "title", "Об утверждении программы поддержки школ",
+                                                &error));
+  edited = shnor_document_dup_order_text (f->doc, id, "title");
+  g_assert_cmpstr (edited, ==, "Об утверждении программы поддержки школ");
+  /* blank: the default again, not an empty order */
+  g_assert_true (shnor_document_set_order_text (f->doc, id, "points", "   ", &error));
+  g_clear_pointer (&points, g_free);
+  points = shnor_document_dup_order_text (f->doc, id, "points");
+  g_assert_true (strchr (points, '\n') != NULL);
+  g_assert_true (shnor_document_approve_programme (f->doc, id, "12-од", "01.09.2026", "Соколова И. В.", &error));
+  g_assert_true (shnor_document_set_order_text (f->doc, id, "place", "г. Берёзовск", &error));
+  amendment = shnor_document_make_amendment (f->doc, id, &error);
+  copied = shnor_document_dup_order_text (f->doc, amendment, "title");
+  g_assert_cmpstr (copied, ==, "Об утверждении программы поддержки школ");
+  g_assert_true (shnor_document_set_order_text (f->doc, amendment, "title", "", &error));
+  back = shnor_document_dup_order_text (f->doc, amendment, "title");
+  g_assert_cmpstr (back, ==, order_title);
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_clear_pointer (&back, g_free);
+  back = shnor_document_dup_order_text (f->doc, amendment, "title");
+  g_assert_cmpstr (back, ==, "Об утверждении программы поддержки школ");
+  g_assert_true (shnor_document_archive_programme (f->doc, id, TRUE, &error));
+  assert_refused (shnor_document_set_order_text (f->doc, id, "title", "другое", &error), &error,
+                  SHNOR_ERROR_READ_ONLY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,5 +592,6 @@ main (int   argc,
   g_test_add ("/programmes/financing", Fixture, NULL, fixture_set_up, test_financing, fixture_tear_down);
   g_test_add ("/programmes/approval", Fixture, NULL, fixture_set_up, test_approval, fixture_tear_down);
   g_test_add ("/programmes/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
+  g_test_add ("/programmes/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   return g_test_run ();
 }

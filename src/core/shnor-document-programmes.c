@@ -931,7 +931,10 @@ copy_contents (ShnorDocument  *self,
     " SELECT %" G_GINT64_FORMAT ", school_id FROM programme_school WHERE programme_id = %" G_GINT64_FORMAT ";"
     "INSERT INTO programme_financing (programme_id, year, source, amount)"
     " SELECT %" G_GINT64_FORMAT ", year, source, amount FROM programme_financing"
-    " WHERE programme_id = %" G_GINT64_FORMAT ";", to, from, to, from);
+    " WHERE programme_id = %" G_GINT64_FORMAT ";"
+    "INSERT INTO programme_order (programme_id, key, text)"
+    " SELECT %" G_GINT64_FORMAT ", key, text FROM programme_order WHERE programme_id = %" G_GINT64_FORMAT ";",
+    to, from, to, from, to, from);
   for (ShnorPart part = 0; part < SHNOR_N_PARTS; part++)
     {
       guint n_fields;

@@ -430,6 +430,15 @@ char          *shnor_measure_dup_responsible  (const ShnorMeasure *measure,
                                                GArray         *people);
 GPtrArray     *shnor_document_list_overdue    (ShnorDocument  *self,
                                                const GDate    *today);
+const ShnorField *shnor_order_fields          (guint          *n_fields);
+char          *shnor_document_dup_order_text  (ShnorDocument  *self,
+                                               gint64          id,
+                                               const char     *key);
+gboolean       shnor_document_set_order_text  (ShnorDocument  *self,
+                                               gint64          id,
+                                               const char     *key,
+                                               const char     *text,
+                                               GError        **error);
 const ShnorField *shnor_person_fields         (guint          *n_fields);
 GArray        *shnor_document_get_people      (ShnorDocument  *self);
 gint64         shnor_document_add_person      (ShnorDocument  *self,

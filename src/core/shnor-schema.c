@@ -272,6 +272,15 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "CREATE INDEX measure_school_s ON measure_school (school_id);"
   "CREATE INDEX measure_person_p ON measure_person (person_id);"
   "CREATE INDEX measure_indicator_i ON measure_indicator (indicator_id);",
+
+  /* 7 → 8: the texts of the order that approves a programme, as the user
+   * edited them (a text not stored is the default one) */
+  "CREATE TABLE programme_order ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  key          TEXT NOT NULL,"
+  "  text         TEXT NOT NULL,"
+  "  UNIQUE (programme_id, key));",
 };
 
 /* The default criteria set of the identification issue and the «500+»

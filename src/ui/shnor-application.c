@@ -13,6 +13,7 @@
 #include "shnor-file-chooser.h"
 #include "shnor-results-import.h"
 #include "shnor-xlsx-export.h"
+#include "shnor-order.h"
 #include "shnor-settings-dialog.h"
 
 #define MAX_RECENT 10
@@ -465,6 +466,9 @@ static const GOptionEntry options[] = {
        "--programme ID FILE"), N_("OUT.xlsx") },
   { "programme", 0, 0, G_OPTION_ARG_INT64, NULL, N_("With --export-xlsx: the programme's id (see --list-programmes)"),
     N_("ID") },
+  { "export-order", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the order approving the programme chosen with --programme, with its appendices, to OUT.pdf: "
+       "shnor --export-order OUT.pdf --programme ID FILE"), N_("OUT.pdf") },
   { "export-lists", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the lists of the identified schools to OUT.xlsx: shnor --export-lists OUT.xlsx FILE"), N_("OUT.xlsx") },
   { "import-template", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -599,12 +603,14 @@ export_command (char **argv)
 {
   g_autofree char *programme_out = NULL;
   g_autofree char *lists_out = NULL;
+  g_autofree char *order_out = NULL;
   gint64 programme = 0;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, &programme_out, NULL, NULL },
     { "programme", 0, 0, G_OPTION_ARG_INT64, &programme, NULL, NULL },
     { "export-lists", 0, 0, G_OPTION_ARG_FILENAME, &lists_out, NULL, NULL },
+    { "export-order", 0, 0, G_OPTION_ARG_FILENAME, &order_out, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -617,10 +623,11 @@ export_command (char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_help_enabled (context, FALSE);
   if (!g_option_context_parse_strv (context, &args, &error) || files == NULL || g_strv_length (files) != 1 ||
-      (programme_out != NULL) == (lists_out != NULL) || (programme_out != NULL && programme == 0))
+      (programme_out != NULL) + (lists_out != NULL) + (order_out != NULL) != 1 ||
+      ((programme_out != NULL || order_out != NULL) && programme == 0))
     {
-      g_printerr ("%s\n%s\n", _("Usage: shnor --export-xlsx OUT.xlsx --programme ID FILE"),
-                  _("       shnor --export-lists OUT.xlsx FILE"));
+      g_printerr ("%s\n%s\n%s\n", _("Usage: shnor --export-xlsx OUT.xlsx --programme ID FILE"),
+                  _("       shnor --export-lists OUT.xlsx FILE"), _("       shnor --export-order OUT.pdf --programme ID FILE"));
       return 2;
     }
   document = shnor_document_open (files[0], &error);
@@ -629,8 +636,12 @@ export_command (char **argv)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  ok = programme_out ? shnor_export_programme_xlsx (document, programme, programme_out, &error)
-                     : shnor_export_lists_xlsx (document, lists_out, &error);
+  if (programme_out != NULL)
+    ok = shnor_export_programme_xlsx (document, programme, programme_out, &error);
+  else if (order_out != NULL)
+    ok = shnor_export_order_pdf (document, programme, order_out, &error);
+  else
+    ok = shnor_export_lists_xlsx (document, lists_out, &error);
   if (!ok)
     {
       g_printerr ("%s\n", error->message);
@@ -683,7 +694,8 @@ shnor_application_local_command_line (GApplication   *app,
           *exit_status = import_results_command (argv);
           return TRUE;
         }
-      if (g_str_has_prefix (argv[i], "--export-xlsx") || g_str_has_prefix (argv[i], "--export-lists"))
+      if (g_str_has_prefix (argv[i], "--export-xlsx") || g_str_has_prefix (argv[i], "--export-lists") ||
+          g_str_has_prefix (argv[i], "--export-order"))
         {
           *exit_status = export_command (argv);
           return TRUE;
