@@ -17,6 +17,7 @@
 #include "shnor-programmes-view.h"
 #include "shnor-roadmap-view.h"
 #include "shnor-monitoring-view.h"
+#include "shnor-order-dialog.h"
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
 #include "shnor-risk-view.h"
@@ -903,7 +904,7 @@ type_text (GtkWidget  *field,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), text, -1);
   else
     gtk_editable_set_text (GTK_EDITABLE (input), text);
-  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  gtk_root_set_focus (gtk_widget_get_root (input), NULL);
   spin (80);
 }
 
@@ -1441,6 +1442,64 @@ test_monitoring (void)
   spin (50);
 }
 
+/* Prepare the order of the demo's approved programme: its pages in the
+ * preview, a text edited and kept, the pages turned */
+static void
+test_order (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorProgrammesView *view = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+  g_autoptr(GListModel) listed = shnor_document_get_programmes (doc, FALSE);
+  ShnorOrderDialog *dialog = NULL;
+  GListModel *toplevels;
+  g_autofree char *title = NULL;
+  gint64 approved = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (listed, i);
+
+      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_APPROVED && approved == 0)
+        approved = shnor_programme_get_id (p);
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  g_assert_true (shnor_programmes_view_select (view, approved));
+  spin (100);
+  action ("win.prepare-order");
+  spin (300);
+  toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (SHNOR_IS_ORDER_DIALOG (w))
+        dialog = SHNOR_ORDER_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (shnor_order_dialog_get_n_pages (dialog), >=, 4);
+  screenshot (GTK_WIDGET (dialog), "57-order.png");
+
+  /* the title edited: kept with the programme, in the pages at once */
+  type_text (shnor_order_dialog_get_field (dialog, "title"), "Об утверждении муниципальной программы поддержки школ");
+  title = shnor_document_dup_order_text (doc, approved, "title");
+  g_assert_cmpstr (title, ==, "Об утверждении муниципальной программы поддержки школ");
+  click (shnor_order_dialog_get_child (dialog, "next_button"));
+  click (shnor_order_dialog_get_child (dialog, "next_button"));
+  g_assert_cmpuint (shnor_order_dialog_get_page (dialog), ==, 2);
+  screenshot (GTK_WIDGET (dialog), "58-order-appendix.png");
+  click (shnor_order_dialog_get_child (dialog, "previous_button"));
+  g_assert_cmpuint (shnor_order_dialog_get_page (dialog), ==, 1);
+  action ("win.undo");
+  spin (50);
+  g_clear_pointer (&title, g_free);
+  title = shnor_document_dup_order_text (doc, approved, "title");
+  g_assert_cmpstr (title, !=, "Об утверждении муниципальной программы поддержки школ");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1485,6 +1544,7 @@ main (int   argc,
   g_test_add_func ("/ui/programmes", test_programmes);
   g_test_add_func ("/ui/roadmap", test_roadmap);
   g_test_add_func ("/ui/monitoring", test_monitoring);
+  g_test_add_func ("/ui/order", test_order);
   g_test_add_func ("/ui/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);

@@ -10,6 +10,7 @@
 #include "shnor-file-chooser.h"
 #include "shnor-identification-view.h"
 #include "shnor-programmes-view.h"
+#include "shnor-order-dialog.h"
 #include "shnor-error.h"
 #include "shnor-xlsx-export.h"
 #include "shnor-monitoring-view.h"
@@ -274,6 +275,7 @@ update_actions (ShnorWindow *self)
   set_action_enabled (self, "redo", open && shnor_document_can_redo (self->document));
   set_action_enabled (self, "save-copy", open);
   set_action_enabled (self, "export-programme", open);
+  set_action_enabled (self, "prepare-order", open);
   set_action_enabled (self, "export-lists", open);
   set_action_enabled (self, "settings", open);
   set_action_enabled (self, "search", open);
@@ -589,7 +591,29 @@ export_programme_activated (GSimpleAction *action,
                      _("Programme appendices.xlsx"), SHNOR_FILES_TABLES, programme_chosen, G_OBJECT (self));
 }
 
+/* The order approving the programme shown in the Programmes view */
+static void
+prepare_order_activated (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  gint64 id = shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes));
+
+  if (id == 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                                                     _("Select a programme in the Programmes view first."));
+
+      gtk_stack_set_visible_child_name (GTK_STACK (self->views), "programmes");
+      report (self, _("Could not prepare the order"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (shnor_order_dialog_new (GTK_WINDOW (self), self->document, id)));
+}
+
 static const GActionEntry win_entries[] = {
+  { "prepare-order", prepare_order_activated },
   { "export-programme", export_programme_activated },
   { "export-lists", export_lists_activated },
   { "import-results", import_results_activated },
