@@ -46,6 +46,7 @@ typedef struct {
   gboolean        borders;
   GPtrArray      *rows;       /* of GStrv; the first is the header when @header */
   gboolean        header;
+  GArray         *heights;    /* of double: each row's, measured once */
 } Block;
 
 typedef struct {
@@ -69,6 +70,7 @@ block_free (gpointer data)
 
   g_free (b->text);
   g_clear_pointer (&b->rows, g_ptr_array_unref);
+  g_clear_pointer (&b->heights, g_array_unref);
   g_free (b);
 }
 
@@ -211,6 +213,9 @@ row_height (ShnorOrder  *order,
   GStrv cells = b->rows->pdata[r];
   double height = 0;
 
+  if (b->heights != NULL && r < b->heights->len)
+    return g_array_index (b->heights, double, r);
+
   for (guint c = 0; c < b->n_columns && cells[c]; c++)
     {
       g_autoptr(PangoLayout) layout = layout_for (order, cells[c], b->size, b->header && r == 0,
@@ -264,7 +269,17 @@ paginate (ShnorOrder *order)
       else
         {
           guint first = b->header ? 1 : 0;
-          double head = b->header && b->rows->len > 0 ? row_height (order, b, 0) : 0;
+          double head;
+
+          /* the layout of a row is measured here once, and drawn from that */
+          b->heights = g_array_sized_new (FALSE, FALSE, sizeof (double), b->rows->len);
+          for (guint r = 0; r < b->rows->len; r++)
+            {
+              double h = row_height (order, b, r);
+
+              g_array_append_val (b->heights, h);
+            }
+          head = b->header && b->rows->len > 0 ? row_height (order, b, 0) : 0;
           Placed p = { i, first, first, y };
 
           for (guint r = first; r < b->rows->len; r++)
