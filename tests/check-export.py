@@ -108,6 +108,14 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     acts = rows(book.worksheets[7])
     assert isinstance(acts[0][2], datetime.datetime), acts[0]
 
+    # the road map alone: the same rows, as appendix 1
+    alone = os.path.join(tmp, "Дорожная карта.xlsx")
+    subprocess.run([shnor, "--export-roadmap", alone, "--programme", str(pid), demo], check=True)
+    single = openpyxl.load_workbook(alone)
+    assert len(single.sheetnames) == 1, single.sheetnames
+    assert [r[1] for r in rows(single.worksheets[0])] == titles
+    assert " 1" in single.worksheets[0]["A1"].value.split("\n")[0]
+
     # the lists: a sheet per group, the schools of --classify in them
     subprocess.run([shnor, "--export-lists", lists, demo], check=True)
     classified = subprocess.run([shnor, "--classify", demo], check=True, capture_output=True,

@@ -687,11 +687,13 @@ order_reference (const char *date,
   return g_strdup_printf (_("the order of %s No. %s"), date, number);
 }
 
+/* The whole workbook, or (@roadmap_only) the road map alone */
 static gboolean
-write_programme (ShnorDocument  *document,
-                 gint64          id,
-                 const char     *path,
-                 GError        **error)
+write_book (ShnorDocument  *document,
+            gint64          id,
+            const char     *path,
+            gboolean        roadmap_only,
+            GError        **error)
 {
   static const double risk_widths[] = { 36, 40, 12, 12, 20 };
   static const double stage_widths[] = { 20, 12, 12, 30, 30, 20, 18, 18, 24 };
@@ -720,6 +722,11 @@ write_programme (ShnorDocument  *document,
       if (number[0] != '\0')
         b.order = order_reference (date, number);
     }
+  if (roadmap_only)
+    {
+      roadmap_sheet (&b, id);
+      return book_close (&b, part, path, error);
+    }
   schools = participants (&b, id);
   passport_sheet (&b, id);
   indicators_sheet (&b, id, shnor_programme_get_first_year (programme), shnor_programme_get_last_year (programme));
@@ -730,6 +737,24 @@ write_programme (ShnorDocument  *document,
   dynamics_sheet (&b, id, schools);
   part_sheet (&b, id, SHNOR_PART_ACT, _("Normative basis"), _("Normative basis of the programme"), act_widths);
   return book_close (&b, part, path, error);
+}
+
+static gboolean
+write_programme (ShnorDocument  *document,
+                 gint64          id,
+                 const char     *path,
+                 GError        **error)
+{
+  return write_book (document, id, path, FALSE, error);
+}
+
+static gboolean
+write_roadmap (ShnorDocument  *document,
+               gint64          id,
+               const char     *path,
+               GError        **error)
+{
+  return write_book (document, id, path, TRUE, error);
 }
 
 /* The identified schools: a sheet per group with the values behind it. */
@@ -878,6 +903,18 @@ shnor_export_programme_xlsx (ShnorDocument  *document,
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   return with_c_numbers (write_programme, document, programme_id, path, error);
+}
+
+/* The road map alone, as the first appendix */
+gboolean
+shnor_export_roadmap_xlsx (ShnorDocument  *document,
+                           gint64          programme_id,
+                           const char     *path,
+                           GError        **error)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  return with_c_numbers (write_roadmap, document, programme_id, path, error);
 }
 
 gboolean

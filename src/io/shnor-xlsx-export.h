@@ -10,6 +10,10 @@ gboolean shnor_export_programme_xlsx (ShnorDocument  *document,
                                       gint64          programme_id,
                                       const char     *path,
                                       GError        **error);
+gboolean shnor_export_roadmap_xlsx   (ShnorDocument  *document,
+                                      gint64          programme_id,
+                                      const char     *path,
+                                      GError        **error);
 gboolean shnor_export_lists_xlsx     (ShnorDocument  *document,
                                       const char     *path,
                                       GError        **error);

@@ -466,6 +466,9 @@ static const GOptionEntry options[] = {
        "--programme ID FILE"), N_("OUT.xlsx") },
   { "programme", 0, 0, G_OPTION_ARG_INT64, NULL, N_("With --export-xlsx: the programme's id (see --list-programmes)"),
     N_("ID") },
+  { "export-roadmap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the road map of the programme chosen with --programme to OUT.xlsx: shnor --export-roadmap OUT.xlsx "
+       "--programme ID FILE"), N_("OUT.xlsx") },
   { "export-order", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the order approving the programme chosen with --programme, with its appendices, to OUT.pdf: "
        "shnor --export-order OUT.pdf --programme ID FILE"), N_("OUT.pdf") },
@@ -604,6 +607,7 @@ export_command (char **argv)
   g_autofree char *programme_out = NULL;
   g_autofree char *lists_out = NULL;
   g_autofree char *order_out = NULL;
+  g_autofree char *roadmap_out = NULL;
   gint64 programme = 0;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
@@ -611,6 +615,7 @@ export_command (char **argv)
     { "programme", 0, 0, G_OPTION_ARG_INT64, &programme, NULL, NULL },
     { "export-lists", 0, 0, G_OPTION_ARG_FILENAME, &lists_out, NULL, NULL },
     { "export-order", 0, 0, G_OPTION_ARG_FILENAME, &order_out, NULL, NULL },
+    { "export-roadmap", 0, 0, G_OPTION_ARG_FILENAME, &roadmap_out, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -623,11 +628,12 @@ export_command (char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_help_enabled (context, FALSE);
   if (!g_option_context_parse_strv (context, &args, &error) || files == NULL || g_strv_length (files) != 1 ||
-      (programme_out != NULL) + (lists_out != NULL) + (order_out != NULL) != 1 ||
-      ((programme_out != NULL || order_out != NULL) && programme == 0))
+      (programme_out != NULL) + (lists_out != NULL) + (order_out != NULL) + (roadmap_out != NULL) != 1 ||
+      (lists_out == NULL && programme == 0))
     {
-      g_printerr ("%s\n%s\n%s\n", _("Usage: shnor --export-xlsx OUT.xlsx --programme ID FILE"),
-                  _("       shnor --export-lists OUT.xlsx FILE"), _("       shnor --export-order OUT.pdf --programme ID FILE"));
+      g_printerr ("%s\n%s\n%s\n%s\n", _("Usage: shnor --export-xlsx OUT.xlsx --programme ID FILE"),
+                  _("       shnor --export-lists OUT.xlsx FILE"), _("       shnor --export-order OUT.pdf --programme ID FILE"),
+                  _("       shnor --export-roadmap OUT.xlsx --programme ID FILE"));
       return 2;
     }
   document = shnor_document_open (files[0], &error);
@@ -640,6 +646,8 @@ export_command (char **argv)
     ok = shnor_export_programme_xlsx (document, programme, programme_out, &error);
   else if (order_out != NULL)
     ok = shnor_export_order_pdf (document, programme, order_out, &error);
+  else if (roadmap_out != NULL)
+    ok = shnor_export_roadmap_xlsx (document, programme, roadmap_out, &error);
   else
     ok = shnor_export_lists_xlsx (document, lists_out, &error);
   if (!ok)
@@ -695,7 +703,7 @@ shnor_application_local_command_line (GApplication   *app,
           return TRUE;
         }
       if (g_str_has_prefix (argv[i], "--export-xlsx") || g_str_has_prefix (argv[i], "--export-lists") ||
-          g_str_has_prefix (argv[i], "--export-order"))
+          g_str_has_prefix (argv[i], "--export-order") || g_str_has_prefix (argv[i], "--export-roadmap"))
         {
           *exit_status = export_command (argv);
           return TRUE;

@@ -275,6 +275,7 @@ update_actions (ShnorWindow *self)
   set_action_enabled (self, "redo", open && shnor_document_can_redo (self->document));
   set_action_enabled (self, "save-copy", open);
   set_action_enabled (self, "export-programme", open);
+  set_action_enabled (self, "export-roadmap", open);
   set_action_enabled (self, "prepare-order", open);
   set_action_enabled (self, "export-lists", open);
   set_action_enabled (self, "settings", open);
@@ -566,17 +567,23 @@ programme_chosen (GObject    *owner,
   g_autoptr(GError) error = NULL;
   gint64 id = shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes));
 
-  if (path != NULL && self->document != NULL && !shnor_export_programme_xlsx (self->document, id, path, &error))
+  gboolean roadmap = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "shnor-export-roadmap"));
+
+  if (path != NULL && self->document != NULL &&
+      !(roadmap ? shnor_export_roadmap_xlsx (self->document, id, path, &error)
+                : shnor_export_programme_xlsx (self->document, id, path, &error)))
     report (self, _("Could not export the programme"), error);
 }
 
-/* The programme shown in the Programmes view: its appendices */
+/* The programme shown in the Programmes view: its appendices, or its
+ * road map alone */
 static void
 export_programme_activated (GSimpleAction *action,
                             GVariant      *param,
                             gpointer       user_data)
 {
   ShnorWindow *self = user_data;
+  gboolean roadmap;
 
   if (shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes)) == 0)
     {
@@ -587,8 +594,12 @@ export_programme_activated (GSimpleAction *action,
       report (self, _("Could not export the programme"), error);
       return;
     }
-  shnor_choose_file (GTK_WINDOW (self), _("Export the Programme"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                     _("Programme appendices.xlsx"), SHNOR_FILES_TABLES, programme_chosen, G_OBJECT (self));
+  roadmap = g_str_equal (g_action_get_name (G_ACTION (action)), "export-roadmap");
+  g_object_set_data (G_OBJECT (self), "shnor-export-roadmap", GINT_TO_POINTER (roadmap));
+  shnor_choose_file (GTK_WINDOW (self), roadmap ? _("Export the Road Map") : _("Export the Programme"),
+                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                     roadmap ? _("Road map.xlsx") : _("Programme appendices.xlsx"), SHNOR_FILES_TABLES,
+                     programme_chosen, G_OBJECT (self));
 }
 
 /* The order approving the programme shown in the Programmes view */
@@ -615,6 +626,7 @@ prepare_order_activated (GSimpleAction *action,
 static const GActionEntry win_entries[] = {
   { "prepare-order", prepare_order_activated },
   { "export-programme", export_programme_activated },
+  { "export-roadmap", export_programme_activated },
   { "export-lists", export_lists_activated },
   { "import-results", import_results_activated },
   { "save-import-template", save_import_template_activated },
