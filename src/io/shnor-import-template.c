@@ -3,7 +3,6 @@
 
 #include "config.h"
 #include <errno.h>
-#include <locale.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
@@ -11,6 +10,7 @@
 #include "shnor-error.h"
 #include "shnor-files.h"
 #include "shnor-results-import.h"
+#include "shnor-xlsx-export.h"
 
 static const struct { const char *header; double width; const char *example; } template_columns[] = {
   { "Код", 10, "0301" },
@@ -32,27 +32,9 @@ static const struct { const char *header; double width; const char *example; } t
  * and a note on each header; written to a temporary name and renamed, so
  * a failure leaves no half-written file.
  */
-static gboolean write_template (const char *path, GError **error);
-
-/* libxlsxwriter prints numbers with the C library, in the numeric format of
- * the locale: under ru_RU that is "0,7", which Excel and LibreOffice
- * reject. The numeric locale is C while a workbook is written. */
 gboolean
 shnor_import_write_template (const char  *path,
                              GError     **error)
-{
-  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
-  gboolean ok;
-
-  setlocale (LC_NUMERIC, "C");
-  ok = write_template (path, error);
-  setlocale (LC_NUMERIC, saved);
-  return ok;
-}
-
-static gboolean
-write_template (const char  *path,
-                GError     **error)
 {
   g_autofree char *part = shnor_part_path (path);
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
@@ -81,7 +63,7 @@ write_template (const char  *path,
   worksheet_write_comment (sheet, 0, 8, "Не преодолели минимальный порог (ЕГЭ) или получили «2»");
   worksheet_write_comment (sheet, 0, 9, "Высокие баллы (ЕГЭ) или отметки «4» и «5»");
 
-  rc = workbook_close (workbook);
+  rc = shnor_xlsx_close (workbook);
   if (rc != LXW_NO_ERROR)
     {
       g_unlink (part);

@@ -665,7 +665,7 @@ book_close (Book        *b,
 
   if (b->sheet != NULL)
     fit_row (b, b->sheet);
-  rc = workbook_close (b->workbook);
+  rc = shnor_xlsx_close (b->workbook);
 
   g_clear_pointer (&b->names, g_hash_table_unref);
   g_clear_pointer (&b->order, g_free);
@@ -737,24 +737,6 @@ write_book (ShnorDocument  *document,
   dynamics_sheet (&b, id, schools);
   part_sheet (&b, id, SHNOR_PART_ACT, _("Normative basis"), _("Normative basis of the programme"), act_widths);
   return book_close (&b, part, path, error);
-}
-
-static gboolean
-write_programme (ShnorDocument  *document,
-                 gint64          id,
-                 const char     *path,
-                 GError        **error)
-{
-  return write_book (document, id, path, FALSE, error);
-}
-
-static gboolean
-write_roadmap (ShnorDocument  *document,
-               gint64          id,
-               const char     *path,
-               GError        **error)
-{
-  return write_book (document, id, path, TRUE, error);
 }
 
 /* The identified schools: a sheet per group with the values behind it. */
@@ -864,34 +846,25 @@ write_lists (ShnorDocument  *document,
   return ok;
 }
 
-/* libxlsxwriter prints numbers with the C library, in the numeric format
- * of the locale: under ru_RU that is "0,7", which Excel and LibreOffice
- * reject. Every workbook is written under the C numeric locale. */
-typedef gboolean (*Writer) (ShnorDocument *, gint64, const char *, GError **);
-
-static gboolean
-with_c_numbers (Writer          writer,
-                ShnorDocument  *document,
-                gint64          id,
-                const char     *path,
-                GError        **error)
+/**
+ * shnor_xlsx_close:
+ *
+ * Closes (writes) @workbook. libxlsxwriter prints the numbers of the
+ * sheets (values, widths, heights) with the C library while it writes
+ * them out, in the numeric format of the locale: under ru_RU that is
+ * "0,7", which Excel and LibreOffice reject. The numeric locale is C for
+ * that while; every workbook of Shnor is closed here.
+ */
+lxw_error
+shnor_xlsx_close (lxw_workbook *workbook)
 {
   g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
-  gboolean ok;
+  lxw_error rc;
 
   setlocale (LC_NUMERIC, "C");
-  ok = writer (document, id, path, error);
+  rc = workbook_close (workbook);
   setlocale (LC_NUMERIC, saved);
-  return ok;
-}
-
-static gboolean
-lists_writer (ShnorDocument  *document,
-              gint64          id,
-              const char     *path,
-              GError        **error)
-{
-  return write_lists (document, path, error);
+  return rc;
 }
 
 gboolean
@@ -902,7 +875,7 @@ shnor_export_programme_xlsx (ShnorDocument  *document,
 {
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  return with_c_numbers (write_programme, document, programme_id, path, error);
+  return write_book (document, programme_id, path, FALSE, error);
 }
 
 /* The road map alone, as the first appendix */
@@ -914,7 +887,7 @@ shnor_export_roadmap_xlsx (ShnorDocument  *document,
 {
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  return with_c_numbers (write_roadmap, document, programme_id, path, error);
+  return write_book (document, programme_id, path, TRUE, error);
 }
 
 gboolean
@@ -924,5 +897,5 @@ shnor_export_lists_xlsx (ShnorDocument  *document,
 {
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  return with_c_numbers (lists_writer, document, 0, path, error);
+  return write_lists (document, path, error);
 }

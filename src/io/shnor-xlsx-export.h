@@ -2,6 +2,7 @@
  * as XLSX workbooks */
 #pragma once
 
+#include <xlsxwriter.h>
 #include "shnor-document.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,7 @@ gboolean shnor_export_roadmap_xlsx   (ShnorDocument  *document,
 gboolean shnor_export_lists_xlsx     (ShnorDocument  *document,
                                       const char     *path,
                                       GError        **error);
+lxw_error shnor_xlsx_close           (lxw_workbook   *workbook);
 char    *shnor_xlsx_sheet_name       (GHashTable     *taken,
                                       const char     *wanted);
 
