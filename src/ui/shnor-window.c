@@ -557,22 +557,56 @@ export_lists_activated (GSimpleAction *action,
                      G_OBJECT (user_data));
 }
 
+/* The programme shown in the Programmes view; 0, with the reason told,
+ * when none is */
+static gint64
+shown_programme (ShnorWindow *self,
+                 const char  *failure)
+{
+  gint64 id = shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes));
+
+  if (id == 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                                                     _("Select a programme in the Programmes view first."));
+
+      gtk_stack_set_visible_child_name (GTK_STACK (self->views), "programmes");
+      report (self, failure, error);
+    }
+  return id;
+}
+
+static void
+export_chosen (GObject    *owner,
+               const char *path,
+               gboolean    roadmap)
+{
+  ShnorWindow *self = SHNOR_WINDOW (owner);
+  g_autoptr(GError) error = NULL;
+  gint64 id = shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes));
+
+  if (path != NULL && self->document != NULL &&
+      !(roadmap ? shnor_export_roadmap_xlsx (self->document, id, path, &error)
+                : shnor_export_programme_xlsx (self->document, id, path, &error)))
+    report (self, _("Could not export the programme"), error);
+}
+
 static void
 programme_chosen (GObject    *owner,
                   GtkWindow  *parent,
                   GFile      *file,
                   const char *path)
 {
-  ShnorWindow *self = SHNOR_WINDOW (owner);
-  g_autoptr(GError) error = NULL;
-  gint64 id = shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes));
+  export_chosen (owner, path, FALSE);
+}
 
-  gboolean roadmap = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "shnor-export-roadmap"));
-
-  if (path != NULL && self->document != NULL &&
-      !(roadmap ? shnor_export_roadmap_xlsx (self->document, id, path, &error)
-                : shnor_export_programme_xlsx (self->document, id, path, &error)))
-    report (self, _("Could not export the programme"), error);
+static void
+roadmap_chosen (GObject    *owner,
+                GtkWindow  *parent,
+                GFile      *file,
+                const char *path)
+{
+  export_chosen (owner, path, TRUE);
 }
 
 /* The programme shown in the Programmes view: its appendices, or its
@@ -583,23 +617,14 @@ export_programme_activated (GSimpleAction *action,
                             gpointer       user_data)
 {
   ShnorWindow *self = user_data;
-  gboolean roadmap;
+  gboolean roadmap = g_str_equal (g_action_get_name (G_ACTION (action)), "export-roadmap");
 
-  if (shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes)) == 0)
-    {
-      g_autoptr(GError) error = g_error_new_literal (SHNOR_ERROR, SHNOR_ERROR_INVALID,
-                                                     _("Select a programme in the Programmes view first."));
-
-      gtk_stack_set_visible_child_name (GTK_STACK (self->views), "programmes");
-      report (self, _("Could not export the programme"), error);
-      return;
-    }
-  roadmap = g_str_equal (g_action_get_name (G_ACTION (action)), "export-roadmap");
-  g_object_set_data (G_OBJECT (self), "shnor-export-roadmap", GINT_TO_POINTER (roadmap));
+  if (shown_programme (self, _("Could not export the programme")) == 0)
+    return;
   shnor_choose_file (GTK_WINDOW (self), roadmap ? _("Export the Road Map") : _("Export the Programme"),
                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                      roadmap ? _("Road map.xlsx") : _("Programme appendices.xlsx"), SHNOR_FILES_TABLES,
-                     programme_chosen, G_OBJECT (self));
+                     roadmap ? roadmap_chosen : programme_chosen, G_OBJECT (self));
 }
 
 /* The order approving the programme shown in the Programmes view */
@@ -609,18 +634,10 @@ prepare_order_activated (GSimpleAction *action,
                          gpointer       user_data)
 {
   ShnorWindow *self = user_data;
-  gint64 id = shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes));
+  gint64 id = shown_programme (self, _("Could not prepare the order"));
 
-  if (id == 0)
-    {
-      g_autoptr(GError) error = g_error_new_literal (SHNOR_ERROR, SHNOR_ERROR_INVALID,
-                                                     _("Select a programme in the Programmes view first."));
-
-      gtk_stack_set_visible_child_name (GTK_STACK (self->views), "programmes");
-      report (self, _("Could not prepare the order"), error);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (shnor_order_dialog_new (GTK_WINDOW (self), self->document, id)));
+  if (id != 0)
+    gtk_window_present (GTK_WINDOW (shnor_order_dialog_new (GTK_WINDOW (self), self->document, id)));
 }
 
 static const GActionEntry win_entries[] = {
