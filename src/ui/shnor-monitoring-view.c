@@ -496,16 +496,7 @@ shnor_monitoring_view_set_document (ShnorMonitoringView *self,
     load (self);
 }
 
-/* For tests: "today", and the rows of a list ("overdue", "soon", "done") */
-void
-shnor_monitoring_view_set_today (ShnorMonitoringView *self,
-                                 const GDate         *today)
-{
-  g_return_if_fail (SHNOR_IS_MONITORING_VIEW (self) && today != NULL);
-  self->today = *today;
-  load (self);
-}
-
+/* For tests: the rows of a list ("overdue", "soon", "done") */
 guint
 shnor_monitoring_view_count (ShnorMonitoringView *self,
                              const char          *list)

@@ -12,8 +12,6 @@ G_DECLARE_FINAL_TYPE (ShnorMonitoringView, shnor_monitoring_view, SHNOR, MONITOR
 
 void       shnor_monitoring_view_set_document (ShnorMonitoringView *self,
                                                ShnorDocument       *document);
-void       shnor_monitoring_view_set_today    (ShnorMonitoringView *self,
-                                               const GDate         *today);
 guint      shnor_monitoring_view_count        (ShnorMonitoringView *self,
                                                const char          *list);
 GtkWidget *shnor_monitoring_view_get_child    (ShnorMonitoringView *self,

@@ -958,13 +958,6 @@ shnor_part_editor_set_programme (ShnorPartEditor *self,
   load (self);
 }
 
-void
-shnor_part_editor_reload (ShnorPartEditor *self)
-{
-  g_return_if_fail (SHNOR_IS_PART_EDITOR (self));
-  load (self);
-}
-
 /* For tests: the widget of @column in the @row-th card (a ShnorFieldEntry,
  * or a GtkDropDown for a choice; "binding" for an indicator's source). */
 GtkWidget *

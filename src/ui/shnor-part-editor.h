@@ -14,7 +14,6 @@ GtkWidget *shnor_part_editor_new           (ShnorPart        part);
 void       shnor_part_editor_set_programme (ShnorPartEditor *self,
                                             ShnorDocument   *document,
                                             gint64           programme_id);
-void       shnor_part_editor_reload        (ShnorPartEditor *self);
 GtkWidget *shnor_part_editor_get_field     (ShnorPartEditor *self,
                                             guint            row,
                                             const char      *column);
