@@ -705,6 +705,82 @@ test_migration (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Format 9 keeps each assessment once and the results refer to it: the
+ * demo as format 8 wrote it keeps every result, and the upgraded file takes
+ * new results, refuses a second one of a school in an assessment and year,
+ * and undoes an import. */
+static void
+test_migration_results (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_auto(GStrv) assessments = NULL;
+  ShnorResult r = { 0 };
+  gboolean found = FALSE;
+
+  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "fixtures", "format-8.sql", NULL), &sql, NULL, &error);
+  g_assert_no_error (error);
+  exec_sql (f->path, sql);
+
+  doc = shnor_document_open (f->path, &error);
+  g_assert_no_error (error);
+  all = shnor_document_get_results (doc, 0);
+  g_assert_cmpuint (all->len, ==, 183);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const ShnorResult *x = &g_array_index (all, ShnorResult, i);
+
+      if (x->school_id == 7 && x->year == 2024 && g_str_equal (x->kind, "ОГЭ") &&
+          g_str_equal (x->subject, "Математика"))
+        {
+          g_assert_cmpint (x->grade, ==, 9);
+          g_assert_cmpint (x->participants, ==, 17);
+          g_assert_cmpfloat_with_epsilon (x->mean, 3.51, 1e-9);
+          g_assert_true (x->has_below && x->below == 1);
+          g_assert_true (x->has_high && x->high == 5);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  assessments = shnor_document_list_assessments (doc);
+  g_assert_true (g_strv_contains ((const char * const *) assessments, "ЕГЭ\tРусский язык\t11"));
+  years = shnor_document_get_assessment_years (doc, "ЕГЭ", "Русский язык", 11);
+  g_assert_cmpuint (years->len, >=, 3);
+
+  /* a new assessment, then the same school, assessment and year again */
+  r.school_id = 1;
+  r.year = 2026;
+  shnor_result_set_names (&r, "ВПР", "География");
+  r.grade = 7;
+  r.participants = 20;
+  r.has_mean = TRUE;
+  r.mean = 3.9;
+  g_assert_true (shnor_document_set_result (doc, &r, &error));
+  g_assert_no_error (error);
+  r.mean = 4.1;
+  g_assert_true (shnor_document_set_result (doc, &r, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&all, g_array_unref);
+  all = shnor_document_get_results (doc, 0);
+  g_assert_cmpuint (all->len, ==, 184);
+  g_clear_pointer (&assessments, g_strfreev);
+  assessments = shnor_document_list_assessments (doc);
+  g_assert_true (g_strv_contains ((const char * const *) assessments, "ВПР\tГеография\t7"));
+  g_assert_true (shnor_document_undo (doc, &error));
+  g_assert_true (shnor_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&assessments, g_strfreev);
+  assessments = shnor_document_list_assessments (doc);
+  g_assert_false (g_strv_contains ((const char * const *) assessments, "ВПР\tГеография\t7"));
+  g_clear_pointer (&all, g_array_unref);
+  all = shnor_document_get_results (doc, 0);
+  g_assert_cmpuint (all->len, ==, 183);
+}
+
 /* ---- read-only ------------------------------------------------------ */
 
 static void
@@ -823,6 +899,7 @@ main (int   argc,
   ADD ("/document/bad-files", test_bad_files);
   ADD ("/document/check-ok", test_check_ok);
   ADD ("/document/migration", test_migration);
+  ADD ("/document/migration-results", test_migration_results);
   ADD ("/document/read-only-file", test_read_only_file);
   ADD ("/document/read-only-folder", test_read_only_folder);
   ADD ("/document/save-copy", test_save_copy);

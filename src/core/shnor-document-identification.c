@@ -463,8 +463,8 @@ load_metrics (ShnorDocument *self)
     g_hash_table_insert (schools.index, &g_array_index (schools.ids, gint64, i), GUINT_TO_POINTER (i + 1));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = shnor_sqlite_prepare (db, "SELECT school_id, year, kind, subject, grade, participants, mean, below"
-                                   " FROM result", NULL);
+  stmt = shnor_sqlite_prepare (db, "SELECT r.school_id, r.year, a.kind, a.subject, a.grade, r.participants, r.mean, r.below"
+                                   " FROM result r JOIN assessment a ON a.id = r.assessment_id", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       ShnorMetricResult r;

@@ -674,11 +674,12 @@ bound_actual (ShnorDocument *self,
   if (!parse_binding (binding, &below, &kind, &subject, &grade))
     return FALSE;
   stmt = shnor_document_statement (self,
-    "SELECT sum (CASE WHEN ?6 THEN below ELSE mean * participants END) * (CASE WHEN ?6 THEN 100.0 ELSE 1.0 END)"
-    "       / sum (participants)"
-    " FROM result WHERE kind = ?1 AND subject = ?2 AND grade = ?3 AND year = ?4 AND participants > 0"
-    "  AND (CASE WHEN ?6 THEN below ELSE mean END) IS NOT NULL"
-    "  AND (school_id IN (SELECT school_id FROM programme_school WHERE programme_id = ?5)"
+    "SELECT sum (CASE WHEN ?6 THEN r.below ELSE r.mean * r.participants END)"
+    "       * (CASE WHEN ?6 THEN 100.0 ELSE 1.0 END) / sum (r.participants)"
+    " FROM result r JOIN assessment a ON a.id = r.assessment_id"
+    " WHERE a.kind = ?1 AND a.subject = ?2 AND a.grade = ?3 AND r.year = ?4 AND r.participants > 0"
+    "  AND (CASE WHEN ?6 THEN r.below ELSE r.mean END) IS NOT NULL"
+    "  AND (r.school_id IN (SELECT school_id FROM programme_school WHERE programme_id = ?5)"
     "       OR NOT EXISTS (SELECT 1 FROM programme_school WHERE programme_id = ?5))");
   if (stmt == NULL)
     return FALSE;

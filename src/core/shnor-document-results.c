@@ -4,14 +4,24 @@
 
 #include "config.h"
 #include <math.h>
+#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
 
-#define RESULT_COLUMNS "school_id, year, kind, subject, grade, participants, mean, below, high"
+/* A result's columns as load_result() reads them: the assessment's texts
+ * come from the assessment table. */
+#define RESULT_SELECT \
+  "SELECT r.school_id, r.year, a.kind, a.subject, a.grade, r.participants, r.mean, r.below, r.high" \
+  " FROM result r JOIN assessment a ON a.id = r.assessment_id"
+/* Past this many new rows, the two indexes of the results are built once
+ * after the rows instead of row by row. */
 #define BULK_ROWS 50000
+/* Up to this many results are looked up one by one; more are found in one
+ * pass over the stored results. */
+#define FEW_ROWS 2000
 
 /* Binds an assessment's kind, subject and grade to parameters @first,
  * @first + 1 and @first + 2. */
@@ -27,26 +37,29 @@ bind_assessment (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, first + 2, grade);
 }
 
+/* ?1 school, ?2 assessment, ?3 year, ?4 participants, ?5 mean, ?6 below,
+ * ?7 high */
 static void
 bind_result (sqlite3_stmt      *stmt,
-             const ShnorResult *r)
+             const ShnorResult *r,
+             gint64             assessment_id)
 {
   sqlite3_bind_int64 (stmt, 1, r->school_id);
-  sqlite3_bind_int (stmt, 2, r->year);
-  bind_assessment (stmt, 3, r->kind, r->subject, r->grade);
-  sqlite3_bind_int (stmt, 6, r->participants);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  sqlite3_bind_int (stmt, 3, r->year);
+  sqlite3_bind_int (stmt, 4, r->participants);
   if (r->has_mean)
-    sqlite3_bind_double (stmt, 7, r->mean);
+    sqlite3_bind_double (stmt, 5, r->mean);
+  else
+    sqlite3_bind_null (stmt, 5);
+  if (r->has_below)
+    sqlite3_bind_int (stmt, 6, r->below);
+  else
+    sqlite3_bind_null (stmt, 6);
+  if (r->has_high)
+    sqlite3_bind_int (stmt, 7, r->high);
   else
     sqlite3_bind_null (stmt, 7);
-  if (r->has_below)
-    sqlite3_bind_int (stmt, 8, r->below);
-  else
-    sqlite3_bind_null (stmt, 8);
-  if (r->has_high)
-    sqlite3_bind_int (stmt, 9, r->high);
-  else
-    sqlite3_bind_null (stmt, 9);
 }
 
 static void
@@ -68,9 +81,219 @@ load_result (sqlite3_stmt *stmt,
 }
 
 static gboolean
+fail_sqlite (ShnorDocument  *self,
+             int             rc,
+             GError        **error)
+{
+  shnor_sqlite_set_error (error, shnor_document_get_db (self), rc, shnor_document_get_path (self));
+  return FALSE;
+}
+
+/* ---- assessments ---------------------------------------------------- */
+
+/* The number of an assessment in the assessment table; 0 when it has none
+ * and @create is FALSE, else it is added (within the current edit).
+ * -1 on an error. */
+static gint64
+assessment_id (ShnorDocument  *self,
+               const char     *kind,
+               const char     *subject,
+               int             grade,
+               gboolean        create,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT id FROM assessment"
+                                                       " WHERE kind = ?1 AND subject = ?2 AND grade = ?3");
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    {
+      fail_sqlite (self, SQLITE_ERROR, error);
+      return -1;
+    }
+  bind_assessment (stmt, 1, kind, subject, grade);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id != 0 || !create)
+    return id;
+
+  stmt = shnor_document_statement (self, "INSERT INTO assessment (kind, subject, grade) VALUES (?1, ?2, ?3)");
+  rc = stmt != NULL ? SQLITE_OK : SQLITE_ERROR;
+  if (stmt != NULL)
+    {
+      bind_assessment (stmt, 1, kind, subject, grade);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fail_sqlite (self, rc, error);
+      return -1;
+    }
+  return sqlite3_last_insert_rowid (shnor_document_get_db (self));
+}
+
+static guint
+assessment_hash (gconstpointer p)
+{
+  const ShnorResult *r = p;
+
+  return (g_str_hash (r->kind) * 31 + g_str_hash (r->subject)) * 31 + (guint) r->grade;
+}
+
+static gboolean
+assessment_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const ShnorResult *x = a, *y = b;
+
+  return x->grade == y->grade && g_str_equal (x->kind, y->kind) && g_str_equal (x->subject, y->subject);
+}
+
+/* The assessment numbers of @n results, each assessment looked up once;
+ * see assessment_id() for @create. NULL on an error. */
+static gint64 *
+assessment_ids (ShnorDocument      *self,
+                const ShnorResult  *results,
+                guint               n,
+                gboolean            create,
+                GError            **error)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new (assessment_hash, assessment_equal);
+  g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer j;
+
+      if (g_hash_table_lookup_extended (first, &results[i], NULL, &j))
+        {
+          ids[i] = ids[GPOINTER_TO_UINT (j)];
+          continue;
+        }
+      ids[i] = assessment_id (self, results[i].kind, results[i].subject, results[i].grade, create, error);
+      if (ids[i] < 0)
+        return NULL;
+      g_hash_table_insert (first, (gpointer) &results[i], GUINT_TO_POINTER (i));
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* ---- which results are stored --------------------------------------- */
+
+typedef struct {
+  gint64 school_id;
+  gint64 assessment_id;
+  int    year;
+  guint  index;
+} ResultKey;
+
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  const ResultKey *x = a, *y = b;
+
+  if (x->school_id != y->school_id)
+    return x->school_id < y->school_id ? -1 : 1;
+  if (x->assessment_id != y->assessment_id)
+    return x->assessment_id < y->assessment_id ? -1 : 1;
+  return (x->year > y->year) - (x->year < y->year);
+}
+
+/* Marks in @stored the results found in one pass over the stored ones,
+ * each looked up among the sorted keys of @results. */
+static void
+find_in_one_pass (ShnorDocument     *self,
+                  const ShnorResult *results,
+                  const gint64      *ids,
+                  guint              n,
+                  gboolean          *stored)
+{
+  g_autofree ResultKey *keys = g_new (ResultKey, n);
+  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT school_id, assessment_id, year FROM result");
+  guint n_keys = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (ids[i] != 0)
+      keys[n_keys++] = (ResultKey) { results[i].school_id, ids[i], results[i].year, i };
+  qsort (keys, n_keys, sizeof *keys, compare_keys);
+  while (stmt != NULL && n_keys > 0 && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ResultKey probe = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                          sqlite3_column_int (stmt, 2), 0 };
+      ResultKey *hit = bsearch (&probe, keys, n_keys, sizeof *keys, compare_keys);
+
+      if (hit == NULL)
+        continue;
+      /* the same result may be given more than once */
+      while (hit > keys && compare_keys (hit - 1, &probe) == 0)
+        hit--;
+      for (; hit < keys + n_keys && compare_keys (hit, &probe) == 0; hit++)
+        stored[hit->index] = TRUE;
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+/**
+ * shnor_document_find_results:
+ * @results: (array length=n): results to look for
+ *
+ * Returns: (transfer full) (array length=n): for each of @results, whether
+ * the document has a result of the same school, assessment and year.
+ */
+gboolean *
+shnor_document_find_results (ShnorDocument     *self,
+                             const ShnorResult *results,
+                             guint              n)
+{
+  gboolean *stored = g_new0 (gboolean, MAX (n, 1));
+  g_autofree gint64 *ids = NULL;
+  sqlite3_stmt *any;
+  gboolean empty = TRUE;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), stored);
+
+  any = shnor_document_statement (self, "SELECT 1 FROM result LIMIT 1");
+  if (any != NULL)
+    {
+      empty = sqlite3_step (any) != SQLITE_ROW;
+      sqlite3_reset (any);
+    }
+  if (empty || (ids = assessment_ids (self, results, n, FALSE, NULL)) == NULL)
+    return stored;
+  if (n > FEW_ROWS)
+    {
+      find_in_one_pass (self, results, ids, n, stored);
+      return stored;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (ids[i] == 0 ||
+          (stmt = shnor_document_statement (self, "SELECT 1 FROM result"
+                                                  " WHERE school_id = ?1 AND assessment_id = ?2 AND year = ?3")) == NULL)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, results[i].school_id);
+      sqlite3_bind_int64 (stmt, 2, ids[i]);
+      sqlite3_bind_int (stmt, 3, results[i].year);
+      stored[i] = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+  return stored;
+}
+
+/* ---- storing -------------------------------------------------------- */
+
+static gboolean
 step_each (ShnorDocument      *self,
            sqlite3_stmt       *stmt,
            const ShnorResult  *results,
+           const gint64       *ids,
            guint               n,
            const gboolean     *stored,
            gboolean            want_stored,
@@ -82,14 +305,11 @@ step_each (ShnorDocument      *self,
 
       if (stored[i] != want_stored)
         continue;
-      bind_result (stmt, &results[i]);
+      bind_result (stmt, &results[i], ids[i]);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        {
-          shnor_sqlite_set_error (error, shnor_document_get_db (self), rc, shnor_document_get_path (self));
-          return FALSE;
-        }
+        return fail_sqlite (self, rc, error);
     }
   return TRUE;
 }
@@ -114,37 +334,43 @@ max_result_rowid (ShnorDocument *self)
 static gboolean
 insert_new (ShnorDocument      *self,
             const ShnorResult  *results,
+            const gint64       *ids,
             guint               n,
             const gboolean     *stored,
             GError            **error)
 {
   sqlite3 *db = shnor_document_get_db (self);
   sqlite3_stmt *insert = shnor_document_statement (self,
-    "INSERT INTO result (" RESULT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    "INSERT INTO result (school_id, assessment_id, year, participants, mean, below, high)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   sqlite3_stmt *log = shnor_document_statement (self,
     "INSERT INTO undolog (tbl, rid, sql) VALUES ('result', 0,"
     " 'DELETE FROM main.\"result\" WHERE rowid BETWEEN ' || ?1 || ' AND ' || ?2)");
   gint64 first = max_result_rowid (self) + 1;
+  guint n_new = 0;
+  gboolean bulk, ok;
   gint64 last;
-  gboolean ok;
 
   if (insert == NULL || log == NULL)
-    {
-      shnor_sqlite_set_error (error, db, sqlite3_errcode (db), shnor_document_get_path (self));
-      return FALSE;
-    }
-  /* For a region's worth of rows, building the assessment index once
-   * afterwards is cheaper than keeping it up to date row by row. Inside the
-   * edit's transaction: a failure restores it with everything else. */
-  if (n > BULK_ROWS && !shnor_sqlite_exec (db, "DROP INDEX IF EXISTS result_assessment", error))
+    return fail_sqlite (self, sqlite3_errcode (db), error);
+  for (guint i = 0; i < n; i++)
+    n_new += !stored[i];
+  /* For a region's worth of rows (and more than are stored), building the
+   * indexes once afterwards is cheaper than keeping them up to date row by
+   * row. Inside the edit's transaction: a failure restores them with
+   * everything else, and the unique index, built again, still refuses a
+   * second result of a school in one assessment and year. */
+  bulk = n_new > BULK_ROWS && n_new > first / 2;
+  if (bulk && !shnor_sqlite_exec (db, "DROP INDEX result_key; DROP INDEX result_assessment;", error))
     return FALSE;
   if (!shnor_sqlite_exec (db, "UPDATE undo_state SET paused = 1", error))
     return FALSE;
-  ok = step_each (self, insert, results, n, stored, FALSE, error);
+  ok = step_each (self, insert, results, ids, n, stored, FALSE, error);
   if (!shnor_sqlite_exec (db, "UPDATE undo_state SET paused = 0", ok ? error : NULL) || !ok)
     return FALSE;
-  if (n > BULK_ROWS &&
-      !shnor_sqlite_exec (db, "CREATE INDEX result_assessment ON result (kind, subject, grade, year)", error))
+  if (bulk &&
+      !shnor_sqlite_exec (db, "CREATE UNIQUE INDEX result_key ON result (school_id, assessment_id, year);"
+                              "CREATE INDEX result_assessment ON result (assessment_id, year);", error))
     return FALSE;
 
   last = max_result_rowid (self);
@@ -152,13 +378,9 @@ insert_new (ShnorDocument      *self,
     return TRUE;
   sqlite3_bind_int64 (log, 1, first);
   sqlite3_bind_int64 (log, 2, last);
-  if (sqlite3_step (log) != SQLITE_DONE)
-    {
-      shnor_sqlite_set_error (error, db, sqlite3_errcode (db), shnor_document_get_path (self));
-      return FALSE;
-    }
+  ok = sqlite3_step (log) == SQLITE_DONE;
   sqlite3_reset (log);
-  return TRUE;
+  return ok || fail_sqlite (self, sqlite3_errcode (db), error);
 }
 
 /**
@@ -177,25 +399,23 @@ shnor_document_put_results (ShnorDocument      *self,
                             GError            **error)
 {
   g_autofree gboolean *stored = NULL;
+  g_autofree gint64 *ids = NULL;
   sqlite3_stmt *update;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
   if (!shnor_document_begin_edit (self, label, error))
     return FALSE;
-  stored = g_new (gboolean, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    stored[i] = shnor_document_has_result (self, results[i].school_id, results[i].kind, results[i].subject,
-                                           results[i].grade, results[i].year);
+  stored = shnor_document_find_results (self, results, n);
+  ids = assessment_ids (self, results, n, TRUE, error);
   update = shnor_document_statement (self,
-    "UPDATE result SET participants = ?6, mean = ?7, below = ?8, high = ?9"
-    " WHERE school_id = ?1 AND year = ?2 AND kind = ?3 AND subject = ?4 AND grade = ?5"
-    " AND (participants IS NOT ?6 OR mean IS NOT ?7 OR below IS NOT ?8 OR high IS NOT ?9)");
-  if (update == NULL || !step_each (self, update, results, n, stored, TRUE, error) ||
-      !insert_new (self, results, n, stored, error))
+    "UPDATE result SET participants = ?4, mean = ?5, below = ?6, high = ?7"
+    " WHERE school_id = ?1 AND assessment_id = ?2 AND year = ?3"
+    " AND (participants IS NOT ?4 OR mean IS NOT ?5 OR below IS NOT ?6 OR high IS NOT ?7)");
+  if (ids == NULL || (update == NULL && !fail_sqlite (self, SQLITE_ERROR, error)) ||
+      !step_each (self, update, results, ids, n, stored, TRUE, error) ||
+      !insert_new (self, results, ids, n, stored, error))
     {
-      if (update == NULL)
-        shnor_sqlite_set_error (error, shnor_document_get_db (self), SQLITE_ERROR, shnor_document_get_path (self));
       shnor_document_cancel_edit (self);
       return FALSE;
     }
@@ -217,9 +437,9 @@ shnor_document_get_assessment_results (ShnorDocument *self,
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), results);
 
-  stmt = shnor_document_statement (self, "SELECT " RESULT_COLUMNS " FROM result"
-                                         " WHERE kind = ?1 AND subject = ?2 AND grade = ?3 AND year >= ?4"
-                                         " ORDER BY school_id, year");
+  stmt = shnor_document_statement (self, RESULT_SELECT
+                                         " WHERE a.kind = ?1 AND a.subject = ?2 AND a.grade = ?3 AND r.year >= ?4"
+                                         " ORDER BY r.school_id, r.year");
   if (stmt == NULL)
     return results;
   bind_assessment (stmt, 1, kind, subject, grade);
@@ -269,8 +489,8 @@ shnor_document_delete_result (ShnorDocument  *self,
   if (!shnor_document_begin_edit (self, _("Delete results"), error))
     return FALSE;
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
-                               "DELETE FROM result WHERE school_id = ? AND kind = ? AND subject = ?"
-                               " AND grade = ? AND year = ?", error);
+                               "DELETE FROM result WHERE school_id = ?1 AND year = ?5 AND assessment_id ="
+                               " (SELECT id FROM assessment WHERE kind = ?2 AND subject = ?3 AND grade = ?4)", error);
   if (stmt == NULL)
     {
       shnor_document_cancel_edit (self);
@@ -296,14 +516,14 @@ shnor_document_get_results (ShnorDocument *self,
 
   if (school_id != 0)
     {
-      stmt = shnor_document_statement (self, "SELECT " RESULT_COLUMNS " FROM result WHERE school_id = ?1"
-                                             " ORDER BY kind, subject, grade, year");
+      stmt = shnor_document_statement (self, RESULT_SELECT " WHERE r.school_id = ?1"
+                                             " ORDER BY a.kind, a.subject, a.grade, r.year");
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, school_id);
     }
   else
-    stmt = shnor_document_statement (self, "SELECT " RESULT_COLUMNS " FROM result"
-                                           " ORDER BY kind, subject, grade, year, school_id");
+    stmt = shnor_document_statement (self, RESULT_SELECT
+                                           " ORDER BY a.kind, a.subject, a.grade, r.year, r.school_id");
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       ShnorResult r = { 0 };
@@ -330,8 +550,9 @@ shnor_document_has_result (ShnorDocument *self,
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
-  stmt = shnor_document_statement (self, "SELECT 1 FROM result WHERE school_id = ? AND kind = ? AND subject = ?"
-                                         " AND grade = ? AND year = ?");
+  stmt = shnor_document_statement (self, "SELECT 1 FROM result r JOIN assessment a ON a.id = r.assessment_id"
+                                         " WHERE r.school_id = ?1 AND a.kind = ?2 AND a.subject = ?3"
+                                         " AND a.grade = ?4 AND r.year = ?5");
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, school_id);
@@ -421,11 +642,12 @@ shnor_document_get_assessment_years (ShnorDocument *self,
   /* One pass over the index (kind, subject, grade, year) for the schools,
    * merged with the reference means by year. */
   stmt = shnor_document_statement (self,
-    "SELECT year, count(*), total(participants),"
-    "  total(mean * participants) / nullif(total(iif(mean IS NULL, 0, participants)), 0),"
-    "  100.0 * total(below) / nullif(total(iif(below IS NULL, 0, participants)), 0),"
+    "SELECT r.year, count(*), total(r.participants),"
+    "  total(r.mean * r.participants) / nullif(total(iif(r.mean IS NULL, 0, r.participants)), 0),"
+    "  100.0 * total(r.below) / nullif(total(iif(r.below IS NULL, 0, r.participants)), 0),"
     "  NULL"
-    " FROM result WHERE kind = ?1 AND subject = ?2 AND grade = ?3 GROUP BY year"
+    " FROM result r JOIN assessment a ON a.id = r.assessment_id"
+    " WHERE a.kind = ?1 AND a.subject = ?2 AND a.grade = ?3 GROUP BY r.year"
     " UNION ALL"
     " SELECT year, 0, 0, NULL, NULL, mean FROM reference_mean"
     " WHERE kind = ?1 AND subject = ?2 AND grade = ?3"
@@ -474,7 +696,8 @@ shnor_document_list_assessments (ShnorDocument *self)
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), NULL);
 
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
-                               "SELECT DISTINCT kind, subject, grade FROM result"
+                               "SELECT kind, subject, grade FROM assessment a"
+                               " WHERE EXISTS (SELECT 1 FROM result WHERE assessment_id = a.id)"
                                " ORDER BY kind, subject, grade", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -643,8 +866,9 @@ shnor_document_set_scale (ShnorDocument  *self,
       return FALSE;
     }
 
-  outside = shnor_document_statement (self, "SELECT count(*) FROM result WHERE kind = ? AND subject = ?"
-                                            " AND grade = ? AND (mean < ? OR mean > ?)");
+  outside = shnor_document_statement (self, "SELECT count(*) FROM result r JOIN assessment a ON a.id = r.assessment_id"
+                                            " WHERE a.kind = ?1 AND a.subject = ?2 AND a.grade = ?3"
+                                            " AND (r.mean < ?4 OR r.mean > ?5)");
   if (outside != NULL)
     {
       bind_assessment (outside, 1, kind, subject, grade);

@@ -111,6 +111,9 @@ gboolean       shnor_document_has_result      (ShnorDocument  *self,
                                                const char     *subject,
                                                int             grade,
                                                int             year);
+gboolean      *shnor_document_find_results    (ShnorDocument     *self,
+                                               const ShnorResult *results,
+                                               guint              n);
 GArray        *shnor_document_get_results     (ShnorDocument  *self,
                                                gint64          school_id);
 GArray        *shnor_document_get_assessment_results (ShnorDocument *self,

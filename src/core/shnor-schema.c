@@ -281,6 +281,37 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "  key          TEXT NOT NULL,"
   "  text         TEXT NOT NULL,"
   "  UNIQUE (programme_id, key));",
+
+  /* 8 → 9: a result refers to its assessment (kind, subject, grade) by a
+   * number instead of repeating its texts: a region's million results take
+   * less than half the space, and their indexes hold integers only. The
+   * two indexes of the results are named, so that an import of a region's
+   * results can drop them and build them once afterwards. */
+  "CREATE TABLE assessment ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  kind    TEXT NOT NULL,"
+  "  subject TEXT NOT NULL,"
+  "  grade   INTEGER NOT NULL,"
+  "  UNIQUE (kind, subject, grade));"
+  "INSERT INTO assessment (kind, subject, grade)"
+  "  SELECT DISTINCT kind, subject, grade FROM result ORDER BY kind, subject, grade;"
+  "CREATE TABLE result_9 ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  school_id     INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessment (id),"
+  "  year          INTEGER NOT NULL,"
+  "  participants  INTEGER NOT NULL,"
+  "  mean          REAL,"
+  "  below         INTEGER,"
+  "  high          INTEGER);"
+  "INSERT INTO result_9 (id, school_id, assessment_id, year, participants, mean, below, high)"
+  "  SELECT r.id, r.school_id, a.id, r.year, r.participants, r.mean, r.below, r.high"
+  "  FROM result r JOIN assessment a ON a.kind = r.kind AND a.subject = r.subject AND a.grade = r.grade"
+  "  ORDER BY r.id;"
+  "DROP TABLE result;"
+  "ALTER TABLE result_9 RENAME TO result;"
+  "CREATE UNIQUE INDEX result_key ON result (school_id, assessment_id, year);"
+  "CREATE INDEX result_assessment ON result (assessment_id, year);",
 };
 
 /* The default criteria set of the identification issue and the «500+»
