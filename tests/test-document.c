@@ -79,13 +79,13 @@ field (ShnorDocument *doc,
   return shnor_school_dup_text (school, column);
 }
 
+/* The first value the query returns, read with a connection of its own. */
 static char *
-pragma (const char *path,
-        const char *name)
+query_value (const char *path,
+             const char *sql)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", name);
   char *value = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
@@ -95,6 +95,15 @@ pragma (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+static char *
+pragma (const char *path,
+        const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", name);
+
+  return query_value (path, sql);
 }
 
 static void
@@ -719,6 +728,7 @@ test_migration_results (Fixture       *f,
   g_autoptr(GArray) all = NULL;
   g_autoptr(GArray) years = NULL;
   g_auto(GStrv) assessments = NULL;
+  g_autofree char *triggers = NULL;
   ShnorResult r = { 0 };
   gboolean found = FALSE;
 
@@ -779,6 +789,11 @@ test_migration_results (Fixture       *f,
   g_clear_pointer (&all, g_array_unref);
   all = shnor_document_get_results (doc, 0);
   g_assert_cmpuint (all->len, ==, 183);
+
+  /* the undo triggers stay the connection's own, never the file's */
+  shnor_document_close (doc);
+  triggers = query_value (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
+  g_assert_cmpstr (triggers, ==, "0");
 }
 
 /* ---- read-only ------------------------------------------------------ */

@@ -1,6 +1,7 @@
 /* test-import.c: reading CSV/XLSX and importing results, without display */
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <xlsxwriter.h>
 
 #include "shnor-demo.h"
@@ -26,8 +27,8 @@ at (ShnorTable *t,
     guint       col)
 {
   g_assert_cmpuint (row, <, t->rows->len);
-  g_assert_cmpuint (col, <, g_strv_length (g_array_index (t->rows, ShnorTableRow, row).cells));
-  return g_array_index (t->rows, ShnorTableRow, row).cells[col];
+  g_assert_cmpuint (col, <, shnor_table_get_row (t, row)->n_cells);
+  return shnor_table_get_cell (t, shnor_table_get_row (t, row), col);
 }
 
 /* ---- CSV ------------------------------------------------------------ */
@@ -381,6 +382,78 @@ test_import_undo_redo (Fixture       *f,
   }
 }
 
+/* A region-size import: more new rows than are stored take the bulk path
+ * (the indexes of the results built once afterwards), and importing the
+ * file again finds the stored results in one pass. Each import is one undo
+ * step, and the file keeps both indexes. */
+static void
+test_import_bulk (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (shnor_document_get_path (f->doc));
+  g_autofree char *before = fingerprint (f->doc);
+  g_autofree char *first = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const guint n = 12 * 50 * 100;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GString) csv = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n");
+      g_autoptr(ShnorImportPlan) plan = NULL;
+
+      /* the second time, 3,000 of the rows with another mean */
+      for (int school = 1; school <= (pass == 0 ? 12 : 1); school++)
+        for (int year = 1991; year <= (pass == 0 ? 2040 : 2020); year++)
+          for (int subject = 1; subject <= 100; subject++)
+            g_string_append_printf (csv, "03%02d;%d;ВПР;Предмет %d;5;20;%s\n", school, year, subject,
+                                    pass == 0 ? "3,5" : "4");
+      plan = plan_for (f, csv->str);
+      g_assert_cmpuint (plan->problems->len, ==, 0);
+      g_assert_cmpuint (plan->added, ==, pass == 0 ? n : 0);
+      g_assert_cmpuint (plan->replaced, ==, pass == 0 ? 0 : 3000);
+      g_assert_true (shnor_import_plan_apply (plan, f->doc, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_results (f->doc), ==, f->baseline + n);
+      if (pass == 0)
+        first = fingerprint (f->doc);
+    }
+  {
+    g_autoptr(GArray) mine = shnor_document_get_results (f->doc, 1);
+    guint fours = 0;
+
+    for (guint i = 0; i < mine->len; i++)
+      fours += g_str_has_prefix (g_array_index (mine, ShnorResult, i).subject, "Предмет ") &&
+               g_array_index (mine, ShnorResult, i).mean == 4;
+    g_assert_cmpuint (fours, ==, 3000);
+  }
+
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  now = fingerprint (f->doc);
+  g_assert_cmpstr (now, ==, first);
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_clear_pointer (&now, g_free);
+  now = fingerprint (f->doc);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_true (shnor_document_redo (f->doc, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, g_free);
+  now = fingerprint (f->doc);
+  g_assert_cmpstr (now, ==, first);
+
+  g_clear_object (&f->doc);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                           " AND name IN ('result_key', 'result_assessment')", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 /* ---- XLSX ----------------------------------------------------------- */
 
 static void
@@ -642,6 +715,7 @@ main (int   argc,
   ADD ("/import/missing-columns", test_import_missing_columns);
   ADD ("/import/regional", test_import_regional);
   ADD ("/import/undo-redo", test_import_undo_redo);
+  ADD ("/import/bulk", test_import_bulk);
   ADD ("/import/xlsx", test_xlsx_import);
   ADD ("/import/xlsx-damaged", test_xlsx_damaged);
   ADD ("/import/template", test_template);

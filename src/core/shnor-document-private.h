@@ -59,6 +59,12 @@ gboolean shnor_document_copy_roadmap  (ShnorDocument *self,
                                        gint64         to,
                                        gboolean       same_indicators,
                                        GError       **error);
+char    *shnor_document_pause_insert_log (ShnorDocument *self,
+                                          const char    *table,
+                                          GError       **error);
+gboolean shnor_document_resume_insert_log (ShnorDocument *self,
+                                           const char    *sql,
+                                           GError       **error);
 void     shnor_document_identification_changed (ShnorDocument *self,
                                                 const char    *table);
 

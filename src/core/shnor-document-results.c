@@ -135,23 +135,6 @@ assessment_id (ShnorDocument  *self,
   return sqlite3_last_insert_rowid (shnor_document_get_db (self));
 }
 
-static guint
-assessment_hash (gconstpointer p)
-{
-  const ShnorResult *r = p;
-
-  return (g_str_hash (r->kind) * 31 + g_str_hash (r->subject)) * 31 + (guint) r->grade;
-}
-
-static gboolean
-assessment_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  const ShnorResult *x = a, *y = b;
-
-  return x->grade == y->grade && g_str_equal (x->kind, y->kind) && g_str_equal (x->subject, y->subject);
-}
-
 /* The assessment numbers of @n results, each assessment looked up once;
  * see assessment_id() for @create. NULL on an error. */
 static gint64 *
@@ -161,7 +144,7 @@ assessment_ids (ShnorDocument      *self,
                 gboolean            create,
                 GError            **error)
 {
-  g_autoptr(GHashTable) first = g_hash_table_new (assessment_hash, assessment_equal);
+  g_autoptr(GHashTable) first = g_hash_table_new (shnor_result_assessment_hash, shnor_result_assessment_equal);
   g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
@@ -327,10 +310,10 @@ max_result_rowid (ShnorDocument *self)
   return max;
 }
 
-/* New rows are inserted with the row-by-row undo log paused and one undo
+/* New rows are inserted without the row-by-row undo trigger and one undo
  * statement is logged for all of them: an import of a region's results
- * would otherwise log a million statements. Rows that replace stored ones
- * are logged one by one as usual. */
+ * would otherwise run a million triggers and log a million statements.
+ * Rows that replace stored ones are logged one by one as usual. */
 static gboolean
 insert_new (ShnorDocument      *self,
             const ShnorResult  *results,
@@ -347,6 +330,7 @@ insert_new (ShnorDocument      *self,
     "INSERT INTO undolog (tbl, rid, sql) VALUES ('result', 0,"
     " 'DELETE FROM main.\"result\" WHERE rowid BETWEEN ' || ?1 || ' AND ' || ?2)");
   gint64 first = max_result_rowid (self) + 1;
+  g_autofree char *trigger = NULL;
   guint n_new = 0;
   gboolean bulk, ok;
   gint64 last;
@@ -363,10 +347,12 @@ insert_new (ShnorDocument      *self,
   bulk = n_new > BULK_ROWS && n_new > first / 2;
   if (bulk && !shnor_sqlite_exec (db, "DROP INDEX result_key; DROP INDEX result_assessment;", error))
     return FALSE;
-  if (!shnor_sqlite_exec (db, "UPDATE undo_state SET paused = 1", error))
+  trigger = shnor_document_pause_insert_log (self, "result", error);
+  if (trigger == NULL)
     return FALSE;
-  ok = step_each (self, insert, results, ids, n, stored, FALSE, error);
-  if (!shnor_sqlite_exec (db, "UPDATE undo_state SET paused = 0", ok ? error : NULL) || !ok)
+  /* on a failure the edit is rolled back, and the trigger with it */
+  if (!step_each (self, insert, results, ids, n, stored, FALSE, error) ||
+      !shnor_document_resume_insert_log (self, trigger, error))
     return FALSE;
   if (bulk &&
       !shnor_sqlite_exec (db, "CREATE UNIQUE INDEX result_key ON result (school_id, assessment_id, year);"

@@ -288,9 +288,7 @@ create_undo_triggers (ShnorDocument  *self,
   g_autoptr(sqlite3_stmt) tables = NULL;
   g_autoptr(GString) ddl = g_string_new (
     "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
-    " rid INTEGER NOT NULL, sql TEXT NOT NULL);"
-    "CREATE TEMP TABLE undo_state (paused INTEGER NOT NULL);"
-    "INSERT INTO undo_state VALUES (0);");
+    " rid INTEGER NOT NULL, sql TEXT NOT NULL);");
 
   tables = shnor_sqlite_prepare (self->db,
                                  "SELECT name FROM main.sqlite_schema WHERE type = 'table'"
@@ -321,7 +319,7 @@ create_undo_triggers (ShnorDocument  *self,
 
       g_string_append_printf (ddl,
         "CREATE TEMP TRIGGER \"undo_%s_i\" AFTER INSERT ON main.\"%s\""
-        " WHEN NOT (SELECT paused FROM undo_state) BEGIN"
+        " BEGIN"
         " INSERT INTO undolog (tbl, rid, sql) VALUES ('%s', new.rowid,"
         " 'DELETE FROM main.\"%s\" WHERE rowid='||new.rowid); END;"
         "CREATE TEMP TRIGGER \"undo_%s_u\" AFTER UPDATE ON main.\"%s\" BEGIN"
@@ -334,6 +332,56 @@ create_undo_triggers (ShnorDocument  *self,
     }
 
   return shnor_sqlite_exec (self->db, ddl->str, error);
+}
+
+/**
+ * shnor_document_pause_insert_log:
+ * @table: a table of the file
+ *
+ * Drops, within the current edit, the trigger that logs each row inserted
+ * into @table for undo: a bulk insert then logs one statement for all its
+ * rows itself. A rollback of the edit restores the trigger.
+ *
+ * Returns: the SQL that creates the trigger again, for
+ * shnor_document_resume_insert_log(); %NULL on an error.
+ */
+char *
+shnor_document_pause_insert_log (ShnorDocument  *self,
+                                 const char     *table,
+                                 GError        **error)
+{
+  g_autofree char *name = g_strdup_printf ("undo_%s_i", table);
+  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER temp.\"%s\"", name);
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (self->db, "SELECT sql FROM temp.sqlite_schema"
+                                                                 " WHERE type = 'trigger' AND name = ?", error);
+  char *sql = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  /* the schema keeps the SQL without its TEMP: without it, the trigger
+   * would be created in the file */
+  if (sqlite3_step (stmt) == SQLITE_ROW &&
+      g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "CREATE TRIGGER "))
+    sql = g_strconcat ("CREATE TEMP TRIGGER ",
+                       (const char *) sqlite3_column_text (stmt, 0) + strlen ("CREATE TRIGGER "), NULL);
+  sqlite3_reset (stmt);
+  if (sql == NULL)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED, "no undo trigger for the table %s", table);
+      return NULL;
+    }
+  if (!shnor_sqlite_exec (self->db, drop, error))
+    g_clear_pointer (&sql, g_free);
+  return sql;
+}
+
+gboolean
+shnor_document_resume_insert_log (ShnorDocument  *self,
+                                  const char     *sql,
+                                  GError        **error)
+{
+  return shnor_sqlite_exec (self->db, sql, error);
 }
 
 /* Sets the storage rules of DESIGN.md on a fresh connection and takes the

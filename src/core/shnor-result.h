@@ -63,5 +63,11 @@ gboolean            shnor_result_validate_scale (const ShnorResult *result,
 void                shnor_result_set_names    (ShnorResult       *result,
                                                const char        *kind,
                                                const char        *subject);
+guint               shnor_result_assessment_hash  (gconstpointer result);
+gboolean            shnor_result_assessment_equal (gconstpointer a,
+                                                   gconstpointer b);
+guint               shnor_result_key_hash     (gconstpointer      result);
+gboolean            shnor_result_key_equal    (gconstpointer      a,
+                                               gconstpointer      b);
 
 G_END_DECLS

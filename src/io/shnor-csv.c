@@ -11,53 +11,6 @@
 #include "shnor-error.h"
 #include "shnor-table.h"
 
-static void
-row_clear (gpointer data)
-{
-  g_strfreev (((ShnorTableRow *) data)->cells);
-}
-
-ShnorTable *
-shnor_table_new (void)
-{
-  ShnorTable *table = g_new0 (ShnorTable, 1);
-
-  table->rows = g_array_new (FALSE, FALSE, sizeof (ShnorTableRow));
-  g_array_set_clear_func (table->rows, row_clear);
-  return table;
-}
-
-void
-shnor_table_free (ShnorTable *table)
-{
-  if (table == NULL)
-    return;
-  g_array_unref (table->rows);
-  g_free (table);
-}
-
-/* Takes the cells; a row of empty cells only is left out. */
-void
-shnor_table_add_row (ShnorTable *table,
-                     guint       line,
-                     GPtrArray  *cells)
-{
-  ShnorTableRow row = { line, NULL };
-  gboolean empty = TRUE;
-
-  for (guint i = 0; i < cells->len && empty; i++)
-    empty = ((char *) cells->pdata[i])[0] == '\0';
-  if (empty)
-    {
-      g_ptr_array_set_free_func (cells, g_free);
-      g_ptr_array_unref (cells);
-      return;
-    }
-  g_ptr_array_add (cells, NULL);
-  row.cells = (GStrv) g_ptr_array_free (cells, FALSE);
-  g_array_append_val (table->rows, row);
-}
-
 /* The text as UTF-8: a BOM is dropped; what is not UTF-8 is taken as
  * Windows-1251, the encoding of Excel's "CSV" on Russian Windows. */
 static char *
@@ -116,114 +69,95 @@ shnor_csv_parse (const char  *data,
 {
   g_autofree char *text = NULL;
   g_autoptr(ShnorTable) table = NULL;
-  g_autoptr(GString) cell = g_string_new (NULL);
-  GPtrArray *cells = g_ptr_array_new ();
-  gboolean quoted = FALSE;
-  gboolean was_quoted = FALSE;
-  guint line = 1, row_line = 1, quote_line = 0;
+  g_autoptr(GString) quoted = g_string_new (NULL);
+  guint line = 1;
   char sep;
   const char *p;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  text = to_utf8 (data ? data : "", length, error);
-  if (text == NULL)
+  if (length > SHNOR_TABLE_MAX_TEXT)
     {
-      g_ptr_array_unref (cells);
+      table = shnor_table_new ();
+      table->too_large = TRUE;
+      shnor_table_check_size (table, error);
       return NULL;
     }
+  text = to_utf8 (data ? data : "", length, error);
+  if (text == NULL)
+    return NULL;
   sep = guess_separator (text);
   table = shnor_table_new ();
+  shnor_table_begin_row (table, line);
 
-  for (p = text; ; p++)
+  for (p = text; ; )
     {
-      char c = *p;
+      if (*p == '"')
+        {
+          /* A quoted cell: "" inside is one ", separators and line breaks
+           * are text; what follows the closing quote up to the separator is
+           * kept as it is. */
+          guint quote_line = line;
 
-      if (quoted)
-        {
-          if (c == '\0')
+          g_string_truncate (quoted, 0);
+          for (p++; ; )
             {
-              g_ptr_array_set_free_func (cells, g_free);
-              g_ptr_array_unref (cells);
-              g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
-                           _("Line %u: a quoted cell is not closed (a \" is missing)."), quote_line);
-              return NULL;
-            }
-          if (c == '"' && p[1] == '"')
-            {
-              g_string_append_c (cell, '"');
-              p++;
-            }
-          else if (c == '"')
-            quoted = FALSE;
-          else
-            {
-              if (c == '\n' || (c == '\r' && p[1] != '\n'))
-                line++;
-              g_string_append_c (cell, c);
-            }
-          continue;
-        }
+              const char *start = p;
 
-      if (c == '"' && cell->len == 0 && !was_quoted)
-        {
-          quoted = was_quoted = TRUE;
-          quote_line = line;
-        }
-      else if (c == sep || c == '\n' || c == '\r' || c == '\0')
-        {
-          g_ptr_array_add (cells, g_strdup (was_quoted ? cell->str : g_strstrip (cell->str)));
-          g_string_truncate (cell, 0);
-          was_quoted = FALSE;
-          if (c != sep)
-            {
-              shnor_table_add_row (table, row_line, cells);
-              cells = g_ptr_array_new ();
-              if (c == '\0')
-                break;
-              if (c == '\r' && p[1] == '\n')
+              while (*p && *p != '"' && *p != '\n' && *p != '\r')
                 p++;
-              row_line = ++line;
+              g_string_append_len (quoted, start, p - start);
+              if (*p == '\0')
+                {
+                  g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                               _("Line %u: a quoted cell is not closed (a \" is missing)."), quote_line);
+                  return NULL;
+                }
+              if (*p == '"' && p[1] == '"')
+                {
+                  g_string_append_c (quoted, '"');
+                  p += 2;
+                  continue;
+                }
+              if (*p == '"')
+                break;
+              if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
+                line++;
+              g_string_append_c (quoted, *p++);
             }
+          {
+            const char *start = ++p;
+
+            while (*p && *p != sep && *p != '\n' && *p != '\r')
+              p++;
+            g_string_append_len (quoted, start, p - start);
+          }
+          shnor_table_add_cell (table, quoted->str, quoted->len);
         }
       else
         {
-          /* the rest of an unquoted cell in one go */
-          const char *end = p + 1;
+          const char *start = p;
 
-          while (*end && *end != sep && *end != '\n' && *end != '\r' && *end != '"')
-            end++;
-          g_string_append_len (cell, p, end - p);
-          p = end - 1;
+          while (*p && *p != sep && *p != '\n' && *p != '\r')
+            p++;
+          shnor_table_add_stripped_cell (table, start, (gsize) (p - start));
         }
+
+      if (*p == sep)
+        {
+          p++;
+          continue;
+        }
+      shnor_table_end_row (table);
+      if (*p == '\0')
+        break;
+      if (*p == '\r' && p[1] == '\n')
+        p++;
+      p++;
+      shnor_table_begin_row (table, ++line);
     }
 
-  g_ptr_array_unref (cells);
+  if (!shnor_table_check_size (table, error))
+    return NULL;
   return g_steal_pointer (&table);
-}
-
-/**
- * shnor_table_read_file:
- *
- * Reads a CSV file or the first sheet of an XLSX workbook, told apart by
- * their contents (a workbook is a ZIP archive), not by the file's name.
- */
-ShnorTable *
-shnor_table_read_file (const char  *path,
-                       GError     **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
-    return shnor_xlsx_read_first_sheet (path, error);
-  return shnor_csv_parse (data, length, error);
 }

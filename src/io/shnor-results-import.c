@@ -100,13 +100,15 @@ shnor_import_plan_free (ShnorImportPlan *plan)
   g_free (plan);
 }
 
+/* A plan with room for @n_rows results of schools and as many regional
+ * ones (the room of the array not used is never touched). */
 static ShnorImportPlan *
-plan_new (void)
+plan_new (guint n_rows)
 {
   ShnorImportPlan *plan = g_new0 (ShnorImportPlan, 1);
 
-  plan->results = g_array_new (FALSE, FALSE, sizeof (ShnorResult));
-  plan->regional = g_array_new (FALSE, FALSE, sizeof (ShnorResult));
+  plan->results = g_array_sized_new (FALSE, FALSE, sizeof (ShnorResult), n_rows);
+  plan->regional = g_array_sized_new (FALSE, FALSE, sizeof (ShnorResult), n_rows);
   plan->problems = g_ptr_array_new_with_free_func (problem_free);
   return plan;
 }
@@ -197,22 +199,27 @@ schools_clear (Schools *s)
 typedef struct {
   ShnorImportPlan  *plan;
   ShnorDocument    *document;
-  char             *scale_key;   /* the assessment of the cached scale */
-  double            scale_min, scale_max;
+  ShnorTable       *table;
+  GHashTable       *scales;      /* assessment (a ShnorResult) → Scale */
+  const char       *last_name;   /* the school cell of the previous row */
+  ShnorSchool      *last_school; /* and the school it named */
   const ShnorTableRow *row;
   const char       *names[N_COLUMNS];  /* the file's own headers */
   int               index[N_COLUMNS];  /* -1: absent */
 } Row;
 
+typedef struct {
+  ShnorResult assessment;   /* kind, subject and grade only */
+  double      min, max;
+} Scale;
+
 static const char *
 cell (Row    *r,
       Column  c)
 {
-  int i = r->index[c];
-
-  if (i < 0 || (guint) i >= g_strv_length (r->row->cells))
+  if (r->index[c] < 0)
     return "";
-  return r->row->cells[i];
+  return shnor_table_get_cell (r->table, r->row, (guint) r->index[c]);
 }
 
 static gboolean
@@ -301,21 +308,34 @@ is_region (const char *text)
   return g_strv_contains (names, key);
 }
 
+/* The school a row names, by its code or else by its name; NULL, with the
+ * problem added, when it names none, or when it is a row of the region's
+ * means (then *@regional is set). */
 static ShnorSchool *
-match_school (Row     *r,
-              Schools *schools)
+match_school (Row      *r,
+              Schools  *schools,
+              gboolean *regional)
 {
   const char *code = cell (r, COL_CODE);
   const char *name = cell (r, COL_SCHOOL);
   g_autofree char *key = NULL;
   ShnorSchool *school = NULL;
 
+  *regional = FALSE;
+  /* the common cases first: a known code, the same name as the row before */
+  if (code[0] != '\0' && (school = g_hash_table_lookup (schools->by_code, code)) != NULL)
+    return school;
+  if (code[0] == '\0' && r->last_name != NULL && strcmp (name, r->last_name) == 0)
+    return r->last_school;
+  if (is_region (code) || is_region (name))
+    {
+      *regional = TRUE;
+      return NULL;
+    }
   if (code[0] != '\0')
     {
-      school = g_hash_table_lookup (schools->by_code, code);
-      if (school == NULL)
-        add_problem (r->plan, r->row->line, r->names[COL_CODE], _("no school has the code “%s”"), code);
-      return school;
+      add_problem (r->plan, r->row->line, r->names[COL_CODE], _("no school has the code “%s”"), code);
+      return NULL;
     }
   if (name[0] == '\0')
     {
@@ -329,7 +349,30 @@ match_school (Row     *r,
   else if (school == NULL)
     add_problem (r->plan, r->row->line, r->names[COL_SCHOOL],
                  _("“%s” names more than one school: give the school’s code"), name);
+  else
+    {
+      r->last_name = name;
+      r->last_school = school;
+    }
   return school;
+}
+
+/* The scale of the result's assessment, read from the document once per
+ * assessment. */
+static const Scale *
+scale_of (Row               *r,
+          const ShnorResult *result)
+{
+  Scale *scale = g_hash_table_lookup (r->scales, result);
+
+  if (scale != NULL)
+    return scale;
+  scale = g_new0 (Scale, 1);
+  shnor_result_set_names (&scale->assessment, result->kind, result->subject);
+  scale->assessment.grade = result->grade;
+  shnor_document_get_scale (r->document, result->kind, result->subject, result->grade, &scale->min, &scale->max);
+  g_hash_table_insert (r->scales, &scale->assessment, scale);
+  return scale;
 }
 
 static gboolean
@@ -340,11 +383,12 @@ read_row (Row         *r,
   const char *kind = shnor_result_kind_canonical (cell (r, COL_KIND));
   const char *grade_text = cell (r, COL_GRADE);
   const char *mean_text = cell (r, COL_MEAN);
-  gboolean regional = is_region (cell (r, COL_CODE)) || is_region (cell (r, COL_SCHOOL));
-  ShnorSchool *school = regional ? NULL : match_school (r, schools);
+  gboolean regional;
+  ShnorSchool *school = match_school (r, schools, &regional);
   const char *column = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok = school != NULL || regional;
+  const Scale *scale;
 
   memset (result, 0, sizeof *result);
   if (school != NULL)
@@ -393,20 +437,8 @@ read_row (Row         *r,
     }
   if (regional)
     result->participants = MAX (result->participants, 1);   /* the region's mean has no participants here */
-  if (ok)
-    {
-      /* rows come grouped by assessment: one scale lookup per group */
-      g_autofree char *key = g_strdup_printf ("%s\t%s\t%d", result->kind, result->subject, result->grade);
-
-      if (g_strcmp0 (key, r->scale_key) != 0)
-        {
-          shnor_document_get_scale (r->document, result->kind, result->subject, result->grade,
-                                    &r->scale_min, &r->scale_max);
-          g_free (r->scale_key);
-          r->scale_key = g_steal_pointer (&key);
-        }
-    }
-  if (ok && !shnor_result_validate_scale (result, r->scale_min, r->scale_max, &column, &error))
+  if (ok && (scale = scale_of (r, result)) != NULL &&
+      !shnor_result_validate_scale (result, scale->min, scale->max, &column, &error))
     {
       static const char * const columns[] = { "year", "kind", "subject", "grade", "participants",
                                               "mean", "below", "high" };
@@ -430,20 +462,22 @@ find_columns (ShnorImportPlan     *plan,
               const ShnorTableRow *header,
               Row                 *r)
 {
+  const ShnorTable *table = r->table;
   static const Column required[] = { COL_YEAR, COL_KIND, COL_SUBJECT, COL_PARTICIPANTS };
   static const char * const required_names[] = { N_("Year"), N_("Kind"), N_("Subject"), N_("Participants") };
   gboolean ok = TRUE;
 
   for (int c = 0; c < N_COLUMNS; c++)
     r->index[c] = -1;
-  for (guint i = 0; header->cells[i]; i++)
+  for (guint i = 0; i < header->n_cells; i++)
     {
-      int c = column_of_header (header->cells[i]);
+      const char *name = shnor_table_get_cell (table, header, i);
+      int c = column_of_header (name);
 
       if (c >= 0 && r->index[c] < 0)
         {
           r->index[c] = (int) i;
-          r->names[c] = header->cells[i];
+          r->names[c] = name;
         }
     }
 
@@ -475,10 +509,16 @@ ShnorImportPlan *
 shnor_import_plan_new (ShnorDocument *document,
                        ShnorTable    *table)
 {
-  ShnorImportPlan *plan = plan_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ShnorImportPlan *plan = plan_new (table ? table->rows->len : 0);
+  /* the results of the plan by school, assessment and year → their line;
+   * the keys point into the plan's arrays, which were sized for every row
+   * and so never move */
+  g_autoptr(GHashTable) seen = g_hash_table_new (shnor_result_key_hash, shnor_result_key_equal);
+  g_autoptr(GHashTable) scales = g_hash_table_new_full (shnor_result_assessment_hash, shnor_result_assessment_equal,
+                                                        NULL, g_free);
+  g_autofree gboolean *stored = NULL;
   Schools schools;
-  Row r = { plan, document };
+  Row r = { plan, document, table, scales };
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), plan);
   g_return_val_if_fail (table != NULL, plan);
@@ -488,43 +528,40 @@ shnor_import_plan_new (ShnorDocument *document,
       add_problem (plan, 0, NULL, _("The file is empty."));
       return plan;
     }
-  if (!find_columns (plan, &g_array_index (table->rows, ShnorTableRow, 0), &r))
+  if (!find_columns (plan, shnor_table_get_row (table, 0), &r))
     return plan;
 
   schools_init (&schools, document);
   for (guint i = 1; i < table->rows->len; i++)
     {
       ShnorResult result;
-      g_autofree char *key = NULL;
+      GArray *into;
+      ShnorResult *kept;
       gpointer first_line;
 
-      r.row = &g_array_index (table->rows, ShnorTableRow, i);
+      r.row = shnor_table_get_row (table, i);
       if (!read_row (&r, &schools, &result))
         continue;
 
-      key = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%d", result.school_id, result.kind,
-                             result.subject, result.grade, result.year);
-      if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
+      into = result.school_id == 0 ? plan->regional : plan->results;
+      g_array_append_val (into, result);
+      kept = &g_array_index (into, ShnorResult, into->len - 1);
+      if (g_hash_table_lookup_extended (seen, kept, NULL, &first_line))
         {
           add_problem (plan, r.row->line, NULL, _("the same result as on line %u (school, kind, subject, grade and year)"),
                        GPOINTER_TO_UINT (first_line));
+          g_array_set_size (into, into->len - 1);
           continue;
         }
-      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (r.row->line));
-      if (result.school_id == 0)
-        {
-          g_array_append_val (plan->regional, result);
-          continue;
-        }
-      g_array_append_val (plan->results, result);
-      if (shnor_document_has_result (document, result.school_id, result.kind, result.subject,
-                                     result.grade, result.year))
-        plan->replaced++;
-      else
-        plan->added++;
+      g_hash_table_insert (seen, kept, GUINT_TO_POINTER (r.row->line));
     }
   schools_clear (&schools);
-  g_free (r.scale_key);
+
+  stored = shnor_document_find_results (document, (ShnorResult *) (gpointer) plan->results->data,
+                                        plan->results->len);
+  for (guint i = 0; i < plan->results->len; i++)
+    plan->replaced += stored[i] ? 1 : 0;
+  plan->added = plan->results->len - plan->replaced;
 
   if (plan->results->len == 0 && plan->regional->len == 0 && plan->problems->len == 0)
     add_problem (plan, 0, NULL, _("The file has headers but no results."));

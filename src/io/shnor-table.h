@@ -1,5 +1,7 @@
 /* shnor-table.h: rows of text cells read from a CSV or XLSX file, each
- * with the line (or sheet row) it came from, for messages that say where */
+ * with the line (or sheet row) it came from, for messages that say where.
+ * The texts of all cells are kept in one buffer: a region's file of a
+ * million rows costs no allocation per cell. */
 #pragma once
 
 #include <glib.h>
@@ -7,19 +9,42 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  guint  line;    /* 1-based line of the file (CSV) or row of the sheet (XLSX) */
-  GStrv  cells;
+  guint  line;      /* 1-based line of the file (CSV) or row of the sheet (XLSX) */
+  guint  n_cells;
+  guint  first;     /* the row's first cell among the table's cells */
 } ShnorTableRow;
 
 typedef struct {
-  GArray *rows;   /* of ShnorTableRow, empty lines left out */
+  GArray   *rows;   /* of ShnorTableRow, empty lines left out */
+  /*< private >*/
+  GArray   *cells;  /* of guint32: where each cell's text starts in text */
+  GString  *text;   /* the cells' texts, each ended by a NUL */
+  ShnorTableRow open;
+  gboolean  open_empty;
+  gboolean  too_large;
 } ShnorTable;
+
+/* The largest text a table holds (the cells' offsets are 32-bit). */
+#define SHNOR_TABLE_MAX_TEXT (G_MAXUINT32 / 2)
 
 ShnorTable *shnor_table_new        (void);
 void        shnor_table_free       (ShnorTable  *table);
-void        shnor_table_add_row    (ShnorTable  *table,
-                                    guint        line,
-                                    GPtrArray   *cells);
+void        shnor_table_begin_row  (ShnorTable  *table,
+                                    guint        line);
+void        shnor_table_add_cell   (ShnorTable  *table,
+                                    const char  *text,
+                                    gsize        length);
+void        shnor_table_add_stripped_cell (ShnorTable *table,
+                                    const char  *text,
+                                    gsize        length);
+void        shnor_table_end_row    (ShnorTable  *table);
+const char *shnor_table_get_cell   (const ShnorTable    *table,
+                                    const ShnorTableRow *row,
+                                    guint                column);
+const ShnorTableRow *shnor_table_get_row (const ShnorTable *table,
+                                    guint        index);
+gboolean    shnor_table_check_size (const ShnorTable *table,
+                                    GError     **error);
 ShnorTable *shnor_csv_parse        (const char  *data,
                                     gsize        length,
                                     GError     **error);

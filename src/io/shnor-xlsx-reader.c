@@ -109,7 +109,8 @@ typedef struct {
   gboolean   in_t;
   /* the sheet */
   ShnorTable *table;
-  GPtrArray *row;
+  gboolean   in_row;
+  guint      n_cells;
   guint      row_number;
   int        column;
   char      *cell_type;
@@ -201,11 +202,13 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
     {
       const char *number = attr (names, values, "r");
 
-      r->row = g_ptr_array_new ();
       r->row_number = number ? (guint) g_ascii_strtoull (number, NULL, 10) : r->row_number + 1;
       r->column = -1;
+      r->in_row = TRUE;
+      r->n_cells = 0;
+      shnor_table_begin_row (r->table, r->row_number);
     }
-  else if (g_str_equal (element, "c") && r->row != NULL)
+  else if (g_str_equal (element, "c") && r->in_row)
     {
       const char *ref = attr (names, values, "r");
 
@@ -221,28 +224,21 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
 static void
 put_cell (Reader *r)
 {
-  const char *text = r->text->str;
-  char *value;
+  const char *value = r->text->str;
 
   if (g_strcmp0 (r->cell_type, "s") == 0)
     {
-      guint64 index = g_ascii_strtoull (text, NULL, 10);
+      guint64 index = g_ascii_strtoull (value, NULL, 10);
 
-      value = g_strdup (index < r->strings->len ? (char *) r->strings->pdata[index] : "");
+      value = index < r->strings->len ? (const char *) r->strings->pdata[index] : "";
     }
-  else
-    value = g_strdup (text);
-  if (r->column < 0 || r->column > 16383)
-    {
-      g_free (value);
-      return;
-    }
-  while ((int) r->row->len < r->column)
-    g_ptr_array_add (r->row, g_strdup (""));
-  if ((int) r->row->len == r->column)
-    g_ptr_array_add (r->row, g_strstrip (value));
-  else
-    g_free (value);
+  /* a cell left of one already read is ignored, as is one past Excel's last column */
+  if (r->column < (int) r->n_cells || r->column > 16383)
+    return;
+  for (; (int) r->n_cells < r->column; r->n_cells++)
+    shnor_table_add_cell (r->table, "", 0);
+  shnor_table_add_stripped_cell (r->table, value, strlen (value));
+  r->n_cells++;
 }
 
 static void
@@ -252,12 +248,12 @@ sheet_end (GMarkupParseContext *context, const char *element, gpointer data, GEr
 
   if (g_str_equal (element, "v") || g_str_equal (element, "t"))
     r->in_value = FALSE;
-  else if (g_str_equal (element, "c") && r->row != NULL)
+  else if (g_str_equal (element, "c") && r->in_row)
     put_cell (r);
-  else if (g_str_equal (element, "row") && r->row != NULL)
+  else if (g_str_equal (element, "row") && r->in_row)
     {
-      shnor_table_add_row (r->table, r->row_number, r->row);
-      r->row = NULL;
+      shnor_table_end_row (r->table);
+      r->in_row = FALSE;
     }
 }
 
@@ -336,18 +332,13 @@ shnor_xlsx_read_first_sheet (const char  *path,
   else
     sheet_part = g_strconcat ("xl/", r.sheet_target, NULL);
   if (!parse_part (zip, "xl/sharedStrings.xml", &strings, &r, FALSE, error) ||
-      !parse_part (zip, sheet_part, &sheet, &r, TRUE, error))
+      !parse_part (zip, sheet_part, &sheet, &r, TRUE, error) || !shnor_table_check_size (r.table, error))
     goto out;
 
   result = g_steal_pointer (&r.table);
 
 out:
   unzClose (zip);
-  if (r.row != NULL)
-    {
-      g_ptr_array_set_free_func (r.row, g_free);
-      g_ptr_array_unref (r.row);
-    }
   shnor_table_free (r.table);
   g_ptr_array_unref (r.strings);
   g_string_free (r.text, TRUE);

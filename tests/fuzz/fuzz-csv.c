@@ -26,8 +26,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
           g_assert (row->line > last);
           last = row->line;
-          for (guint c = 0; row->cells[c]; c++)
-            g_assert (g_utf8_validate (row->cells[c], -1, NULL));
+          for (guint c = 0; c < row->n_cells; c++)
+            g_assert (g_utf8_validate (shnor_table_get_cell (table, row, c), -1, NULL));
         }
       shnor_table_free (table);
     }

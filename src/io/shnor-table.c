@@ -1,0 +1,154 @@
+/* shnor-table.c: the cells read from a CSV or XLSX file */
+#define G_LOG_DOMAIN "shnor-table"
+
+#include "config.h"
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "shnor-error.h"
+#include "shnor-table.h"
+
+ShnorTable *
+shnor_table_new (void)
+{
+  ShnorTable *table = g_new0 (ShnorTable, 1);
+
+  table->rows = g_array_new (FALSE, FALSE, sizeof (ShnorTableRow));
+  table->cells = g_array_new (FALSE, FALSE, sizeof (guint32));
+  table->text = g_string_new (NULL);
+  return table;
+}
+
+void
+shnor_table_free (ShnorTable *table)
+{
+  if (table == NULL)
+    return;
+  g_array_unref (table->rows);
+  g_array_unref (table->cells);
+  g_string_free (table->text, TRUE);
+  g_free (table);
+}
+
+/* Starts a row; the cells added until shnor_table_end_row() are its. */
+void
+shnor_table_begin_row (ShnorTable *table,
+                       guint       line)
+{
+  table->open.line = line;
+  table->open.n_cells = 0;
+  table->open.first = table->cells->len;
+  table->open_empty = TRUE;
+}
+
+/* Adds a copy of @length bytes of @text (which holds no NUL) as the next
+ * cell of the open row. Past SHNOR_TABLE_MAX_TEXT the table only notes
+ * that it is too large (see shnor_table_check_size()). */
+void
+shnor_table_add_cell (ShnorTable *table,
+                      const char *text,
+                      gsize       length)
+{
+  guint32 offset = (guint32) table->text->len;
+
+  if (table->too_large || table->text->len + length + 1 > SHNOR_TABLE_MAX_TEXT ||
+      table->cells->len >= G_MAXUINT32 - 1)
+    {
+      table->too_large = TRUE;
+      return;
+    }
+  g_string_append_len (table->text, text, (gssize) length);
+  g_string_append_c (table->text, '\0');
+  g_array_append_val (table->cells, offset);
+  table->open.n_cells++;
+  table->open_empty = table->open_empty && length == 0;
+}
+
+/* As shnor_table_add_cell(), without the spaces around the text. */
+void
+shnor_table_add_stripped_cell (ShnorTable *table,
+                               const char *text,
+                               gsize       length)
+{
+  const char *end = text + length;
+
+  while (text < end && g_ascii_isspace (*text))
+    text++;
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  shnor_table_add_cell (table, text, (gsize) (end - text));
+}
+
+/* Ends the open row; a row of empty cells only is left out. */
+void
+shnor_table_end_row (ShnorTable *table)
+{
+  if (table->open_empty)
+    {
+      if (table->open.n_cells > 0)
+        g_string_truncate (table->text, g_array_index (table->cells, guint32, table->open.first));
+      g_array_set_size (table->cells, table->open.first);
+      return;
+    }
+  g_array_append_val (table->rows, table->open);
+}
+
+const ShnorTableRow *
+shnor_table_get_row (const ShnorTable *table,
+                     guint             index)
+{
+  g_return_val_if_fail (index < table->rows->len, NULL);
+
+  return &g_array_index (table->rows, ShnorTableRow, index);
+}
+
+/* The text of a cell; "" past the row's last cell. The text stays valid
+ * until the table changes. */
+const char *
+shnor_table_get_cell (const ShnorTable    *table,
+                      const ShnorTableRow *row,
+                      guint                column)
+{
+  if (column >= row->n_cells)
+    return "";
+  return table->text->str + g_array_index (table->cells, guint32, row->first + column);
+}
+
+/* FALSE, with an error, when the file's cells did not fit in the table. */
+gboolean
+shnor_table_check_size (const ShnorTable  *table,
+                        GError           **error)
+{
+  if (!table->too_large)
+    return TRUE;
+  g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+               _("The file holds more than %u MB of text: it is too large to import. Split it into several files."),
+               (guint) (SHNOR_TABLE_MAX_TEXT >> 20));
+  return FALSE;
+}
+
+/**
+ * shnor_table_read_file:
+ *
+ * Reads a CSV file or the first sheet of an XLSX workbook, told apart by
+ * their contents (a workbook is a ZIP archive), not by the file's name.
+ */
+ShnorTable *
+shnor_table_read_file (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
+    return shnor_xlsx_read_first_sheet (path, error);
+  return shnor_csv_parse (data, length, error);
+}
