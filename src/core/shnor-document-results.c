@@ -37,29 +37,30 @@ bind_assessment (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, first + 2, grade);
 }
 
-/* ?1 school, ?2 assessment, ?3 year, ?4 participants, ?5 mean, ?6 below,
- * ?7 high */
+/* Parameters @base + 1 school, + 2 assessment, + 3 year, + 4 participants,
+ * + 5 mean, + 6 below, + 7 high. */
 static void
-bind_result (sqlite3_stmt      *stmt,
-             const ShnorResult *r,
-             gint64             assessment_id)
+bind_result_at (sqlite3_stmt      *stmt,
+                int                base,
+                const ShnorResult *r,
+                gint64             assessment_id)
 {
-  sqlite3_bind_int64 (stmt, 1, r->school_id);
-  sqlite3_bind_int64 (stmt, 2, assessment_id);
-  sqlite3_bind_int (stmt, 3, r->year);
-  sqlite3_bind_int (stmt, 4, r->participants);
+  sqlite3_bind_int64 (stmt, base + 1, r->school_id);
+  sqlite3_bind_int64 (stmt, base + 2, assessment_id);
+  sqlite3_bind_int (stmt, base + 3, r->year);
+  sqlite3_bind_int (stmt, base + 4, r->participants);
   if (r->has_mean)
-    sqlite3_bind_double (stmt, 5, r->mean);
+    sqlite3_bind_double (stmt, base + 5, r->mean);
   else
-    sqlite3_bind_null (stmt, 5);
+    sqlite3_bind_null (stmt, base + 5);
   if (r->has_below)
-    sqlite3_bind_int (stmt, 6, r->below);
+    sqlite3_bind_int (stmt, base + 6, r->below);
   else
-    sqlite3_bind_null (stmt, 6);
+    sqlite3_bind_null (stmt, base + 6);
   if (r->has_high)
-    sqlite3_bind_int (stmt, 7, r->high);
+    sqlite3_bind_int (stmt, base + 7, r->high);
   else
-    sqlite3_bind_null (stmt, 7);
+    sqlite3_bind_null (stmt, base + 7);
 }
 
 static void
@@ -186,6 +187,21 @@ compare_keys (const void *a,
   return (x->year > y->year) - (x->year < y->year);
 }
 
+/* The order in which new results are stored: by assessment, year and
+ * school, the order in which the municipal figures read them. */
+static int
+compare_by_assessment (const void *a,
+                       const void *b)
+{
+  const ResultKey *x = a, *y = b;
+
+  if (x->assessment_id != y->assessment_id)
+    return x->assessment_id < y->assessment_id ? -1 : 1;
+  if (x->year != y->year)
+    return x->year < y->year ? -1 : 1;
+  return (x->school_id > y->school_id) - (x->school_id < y->school_id);
+}
+
 /* Marks in @stored the results found in one pass over the stored ones,
  * each looked up among the sorted keys of @results. */
 static void
@@ -272,25 +288,31 @@ shnor_document_find_results (ShnorDocument     *self,
 
 /* ---- storing -------------------------------------------------------- */
 
+/* Replaces the stored results among @results (an equal one stays as it is). */
 static gboolean
-step_each (ShnorDocument      *self,
-           sqlite3_stmt       *stmt,
-           const ShnorResult  *results,
-           const gint64       *ids,
-           guint               n,
-           const gboolean     *stored,
-           gboolean            want_stored,
-           GError            **error)
+update_stored (ShnorDocument      *self,
+               const ShnorResult  *results,
+               const gint64       *ids,
+               guint               n,
+               const gboolean     *stored,
+               GError            **error)
 {
+  sqlite3_stmt *update = shnor_document_statement (self,
+    "UPDATE result SET participants = ?4, mean = ?5, below = ?6, high = ?7"
+    " WHERE school_id = ?1 AND assessment_id = ?2 AND year = ?3"
+    " AND (participants IS NOT ?4 OR mean IS NOT ?5 OR below IS NOT ?6 OR high IS NOT ?7)");
+
+  if (update == NULL)
+    return fail_sqlite (self, sqlite3_errcode (shnor_document_get_db (self)), error);
   for (guint i = 0; i < n; i++)
     {
       int rc;
 
-      if (stored[i] != want_stored)
+      if (!stored[i])
         continue;
-      bind_result (stmt, &results[i], ids[i]);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
+      bind_result_at (update, 0, &results[i], ids[i]);
+      rc = sqlite3_step (update);
+      sqlite3_reset (update);
       if (rc != SQLITE_DONE)
         return fail_sqlite (self, rc, error);
     }
@@ -314,6 +336,61 @@ max_result_rowid (ShnorDocument *self)
  * statement is logged for all of them: an import of a region's results
  * would otherwise run a million triggers and log a million statements.
  * Rows that replace stored ones are logged one by one as usual. */
+/* The statement that inserts ROWS_PER_INSERT results at once: a million
+ * rows then take a million / ROWS_PER_INSERT steps of the statement. */
+#define ROWS_PER_INSERT 64
+#define INSERT_RESULTS "INSERT INTO result (school_id, assessment_id, year, participants, mean, below, high) VALUES "
+
+static const char *
+insert_many_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new (INSERT_RESULTS);
+
+      for (guint i = 0; i < ROWS_PER_INSERT; i++)
+        g_string_append (text, i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)");
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
+    }
+  return sql;
+}
+
+/* Inserts the results @keys name, ROWS_PER_INSERT at a time. */
+static gboolean
+insert_keys (ShnorDocument      *self,
+             const ShnorResult  *results,
+             const ResultKey    *keys,
+             guint               n_keys,
+             GError            **error)
+{
+  sqlite3_stmt *many = shnor_document_statement (self, insert_many_sql ());
+  sqlite3_stmt *one = shnor_document_statement (self, INSERT_RESULTS "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  guint i = 0;
+
+  if (many == NULL || one == NULL)
+    return fail_sqlite (self, sqlite3_errcode (shnor_document_get_db (self)), error);
+  while (i < n_keys)
+    {
+      sqlite3_stmt *stmt = n_keys - i >= ROWS_PER_INSERT ? many : one;
+      guint rows = stmt == many ? ROWS_PER_INSERT : 1;
+      int rc;
+
+      for (guint k = 0; k < rows; k++, i++)
+        bind_result_at (stmt, (int) k * 7, &results[keys[i].index], keys[i].assessment_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return fail_sqlite (self, rc, error);
+    }
+  return TRUE;
+}
+
+/* New rows are inserted without the row-by-row undo trigger and one undo
+ * statement is logged for all of them: an import of a region's results
+ * would otherwise run a million triggers and log a million statements.
+ * Rows that replace stored ones are logged one by one as usual. */
 static gboolean
 insert_new (ShnorDocument      *self,
             const ShnorResult  *results,
@@ -323,22 +400,25 @@ insert_new (ShnorDocument      *self,
             GError            **error)
 {
   sqlite3 *db = shnor_document_get_db (self);
-  sqlite3_stmt *insert = shnor_document_statement (self,
-    "INSERT INTO result (school_id, assessment_id, year, participants, mean, below, high)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   sqlite3_stmt *log = shnor_document_statement (self,
     "INSERT INTO undolog (tbl, rid, sql) VALUES ('result', 0,"
     " 'DELETE FROM main.\"result\" WHERE rowid BETWEEN ' || ?1 || ' AND ' || ?2)");
   gint64 first = max_result_rowid (self) + 1;
+  g_autofree ResultKey *keys = g_new (ResultKey, MAX (n, 1));
   g_autofree char *trigger = NULL;
   guint n_new = 0;
   gboolean bulk, ok;
   gint64 last;
 
-  if (insert == NULL || log == NULL)
+  if (log == NULL)
     return fail_sqlite (self, sqlite3_errcode (db), error);
   for (guint i = 0; i < n; i++)
-    n_new += !stored[i];
+    if (!stored[i])
+      keys[n_new++] = (ResultKey) { results[i].school_id, ids[i], results[i].year, i };
+  if (n_new == 0)
+    return TRUE;
+  qsort (keys, n_new, sizeof *keys, compare_by_assessment);
+
   /* For a region's worth of rows (and more than are stored), building the
    * indexes once afterwards is cheaper than keeping them up to date row by
    * row. Inside the edit's transaction: a failure restores them with
@@ -351,8 +431,7 @@ insert_new (ShnorDocument      *self,
   if (trigger == NULL)
     return FALSE;
   /* on a failure the edit is rolled back, and the trigger with it */
-  if (!step_each (self, insert, results, ids, n, stored, FALSE, error) ||
-      !shnor_document_resume_insert_log (self, trigger, error))
+  if (!insert_keys (self, results, keys, n_new, error) || !shnor_document_resume_insert_log (self, trigger, error))
     return FALSE;
   if (bulk &&
       !shnor_sqlite_exec (db, "CREATE UNIQUE INDEX result_key ON result (school_id, assessment_id, year);"
@@ -360,8 +439,6 @@ insert_new (ShnorDocument      *self,
     return FALSE;
 
   last = max_result_rowid (self);
-  if (last < first)
-    return TRUE;
   sqlite3_bind_int64 (log, 1, first);
   sqlite3_bind_int64 (log, 2, last);
   ok = sqlite3_step (log) == SQLITE_DONE;
@@ -386,7 +463,6 @@ shnor_document_put_results (ShnorDocument      *self,
 {
   g_autofree gboolean *stored = NULL;
   g_autofree gint64 *ids = NULL;
-  sqlite3_stmt *update;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
@@ -394,12 +470,7 @@ shnor_document_put_results (ShnorDocument      *self,
     return FALSE;
   stored = shnor_document_find_results (self, results, n);
   ids = assessment_ids (self, results, n, TRUE, error);
-  update = shnor_document_statement (self,
-    "UPDATE result SET participants = ?4, mean = ?5, below = ?6, high = ?7"
-    " WHERE school_id = ?1 AND assessment_id = ?2 AND year = ?3"
-    " AND (participants IS NOT ?4 OR mean IS NOT ?5 OR below IS NOT ?6 OR high IS NOT ?7)");
-  if (ids == NULL || (update == NULL && !fail_sqlite (self, SQLITE_ERROR, error)) ||
-      !step_each (self, update, results, ids, n, stored, TRUE, error) ||
+  if (ids == NULL || !update_stored (self, results, ids, n, stored, error) ||
       !insert_new (self, results, ids, n, stored, error))
     {
       shnor_document_cancel_edit (self);
