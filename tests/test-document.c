@@ -386,6 +386,29 @@ test_parse_numbers (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_assert_false (shnor_parse_double (bad[i], &v));
+
+  /* The short path for plain digits gives exactly what strtod() gives,
+   * around its limit of 15 digits too. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      guint n = (guint) g_test_rand_int_range (1, 18);
+      guint point = (guint) g_test_rand_int_range (0, (gint32) n + 1);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *with_point = NULL;
+      double expected;
+
+      for (guint d = 0; d < n; d++)
+        {
+          if (d == point && d > 0)
+            g_string_append_c (text, i % 2 ? ',' : '.');
+          g_string_append_c (text, (char) ('0' + g_test_rand_int_range (0, 10)));
+        }
+      with_point = g_strdelimit (g_strdup (text->str), ",", '.');
+      expected = g_ascii_strtod (with_point, NULL);
+      g_assert_true (shnor_parse_double (text->str, &v));
+      if (v != expected)
+        g_error ("“%s” read as %.17g, not %.17g", text->str, v, expected);
+    }
 }
 
 /* ---- undo and redo -------------------------------------------------- */

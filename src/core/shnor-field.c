@@ -38,17 +38,34 @@ shnor_parse_double (const char *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  /* Whole numbers of up to 15 digits, the most common of all: exact
-   * without a conversion. */
+  /* Up to 15 digits with at most one decimal comma or point, the numbers
+   * of nearly every cell: the digits as a whole number are exact in a
+   * double, and so is the power of ten, so their quotient is the correctly
+   * rounded value, as strtod() would give. */
   {
-    double whole = 0;
-    gsize n = 0;
+    static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+                                      1e13, 1e14, 1e15 };
+    double digits = 0;
+    gsize n = 0, decimals = 0;
+    const char *p = text;
+    gboolean point = FALSE;
 
-    for (; n < 15 && g_ascii_isdigit (text[n]); n++)
-      whole = whole * 10 + (text[n] - '0');
-    if (n > 0 && text[n] == '\0')
+    for (; *p && n <= 15; p++)
       {
-        *value = whole;
+        if (g_ascii_isdigit (*p))
+          {
+            digits = digits * 10 + (*p - '0');
+            n++;
+            decimals += point;
+          }
+        else if ((*p == ',' || *p == '.') && !point && n > 0 && g_ascii_isdigit (p[1]))
+          point = TRUE;
+        else
+          break;
+      }
+    if (*p == '\0' && n > 0 && n <= 15)
+      {
+        *value = digits / powers[decimals];
         return TRUE;
       }
   }

@@ -220,26 +220,3 @@ shnor_result_assessment_equal (gconstpointer a,
 
   return x->grade == y->grade && g_str_equal (x->kind, y->kind) && g_str_equal (x->subject, y->subject);
 }
-
-/* As above, of a result's school, assessment and year. */
-guint
-shnor_result_key_hash (gconstpointer result)
-{
-  const ShnorResult *r = result;
-  guint h = shnor_result_assessment_hash (r);
-
-  /* mixed, so that nearby schools and years do not collide */
-  h ^= (guint) r->school_id * 0x9E3779B1u;
-  h = (h ^ (h >> 16)) * 0x85EBCA6Bu;
-  h ^= (guint) r->year * 0xC2B2AE35u;
-  return h ^ (h >> 13);
-}
-
-gboolean
-shnor_result_key_equal (gconstpointer a,
-                        gconstpointer b)
-{
-  const ShnorResult *x = a, *y = b;
-
-  return x->school_id == y->school_id && x->year == y->year && shnor_result_assessment_equal (x, y);
-}

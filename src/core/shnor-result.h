@@ -66,8 +66,5 @@ void                shnor_result_set_names    (ShnorResult       *result,
 guint               shnor_result_assessment_hash  (gconstpointer result);
 gboolean            shnor_result_assessment_equal (gconstpointer a,
                                                    gconstpointer b);
-guint               shnor_result_key_hash     (gconstpointer      result);
-gboolean            shnor_result_key_equal    (gconstpointer      a,
-                                               gconstpointer      b);
 
 G_END_DECLS

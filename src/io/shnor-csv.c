@@ -78,7 +78,7 @@ shnor_csv_parse (const char  *data,
 
   if (length > SHNOR_TABLE_MAX_TEXT)
     {
-      table = shnor_table_new ();
+      table = shnor_table_new (0);
       table->too_large = TRUE;
       shnor_table_check_size (table, error);
       return NULL;
@@ -87,7 +87,7 @@ shnor_csv_parse (const char  *data,
   if (text == NULL)
     return NULL;
   sep = guess_separator (text);
-  table = shnor_table_new ();
+  table = shnor_table_new (strlen (text) + 1);
   shnor_table_begin_row (table, line);
 
   for (p = text; ; )

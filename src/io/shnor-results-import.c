@@ -100,15 +100,14 @@ shnor_import_plan_free (ShnorImportPlan *plan)
   g_free (plan);
 }
 
-/* A plan with room for @n_rows results of schools and as many regional
- * ones (the room of the array not used is never touched). */
+/* A plan with room for @n_rows results of schools. */
 static ShnorImportPlan *
 plan_new (guint n_rows)
 {
   ShnorImportPlan *plan = g_new0 (ShnorImportPlan, 1);
 
   plan->results = g_array_sized_new (FALSE, FALSE, sizeof (ShnorResult), n_rows);
-  plan->regional = g_array_sized_new (FALSE, FALSE, sizeof (ShnorResult), n_rows);
+  plan->regional = g_array_new (FALSE, FALSE, sizeof (ShnorResult));
   plan->problems = g_ptr_array_new_with_free_func (problem_free);
   return plan;
 }
@@ -194,24 +193,124 @@ schools_clear (Schools *s)
   g_hash_table_unref (s->by_name);
 }
 
+/* ---- results seen ------------------------------------------------- */
+
+/* The results of the plan, to find the same one given twice: for each
+ * school, its assessments and years with the line of each, by open
+ * addressing. A school's rows usually come together, and its small table
+ * stays in the processor's cache meanwhile. */
+typedef struct {
+  guint assessment;   /* the ordinal of its Scale */
+  int   year;
+  guint line;         /* 0: an empty slot */
+} SeenSlot;
+
+typedef struct {
+  gint64    school_id;   /* first: the key of the table of sets */
+  SeenSlot *slots;
+  gsize     mask;
+  gsize     used;
+} SeenSet;
+
+static void
+seen_set_free (gpointer data)
+{
+  SeenSet *set = data;
+
+  g_free (set->slots);
+  g_free (set);
+}
+
+static void
+seen_set_init (SeenSet *set,
+               gsize    size)
+{
+  set->slots = g_new0 (SeenSlot, size);
+  set->mask = size - 1;
+  set->used = 0;
+}
+
+/* Adds @key; returns 0, or the line of the same result added before. */
+static guint
+seen_add (SeenSet        *set,
+          const SeenSlot *key)
+{
+  if ((set->used + 1) * 10 > (set->mask + 1) * 7)
+    {
+      SeenSlot *old = set->slots;
+      gsize n = set->mask + 1;
+
+      seen_set_init (set, n * 2);
+      for (gsize i = 0; i < n; i++)
+        if (old[i].line != 0)
+          seen_add (set, &old[i]);
+      g_free (old);
+    }
+  for (gsize i = ((gsize) key->assessment * 0x9E3779B1u ^ (gsize) key->year * 0x85EBCA6Bu) & set->mask; ;
+       i = (i + 1) & set->mask)
+    {
+      SeenSlot *slot = &set->slots[i];
+
+      if (slot->line == 0)
+        {
+          *slot = *key;
+          set->used++;
+          return 0;
+        }
+      if (slot->assessment == key->assessment && slot->year == key->year)
+        return slot->line;
+    }
+}
+
+/* The set of the school's results seen so far. */
+static SeenSet *
+seen_set_of (GHashTable *seen,
+             gint64      school_id)
+{
+  SeenSet *set = g_hash_table_lookup (seen, &school_id);
+
+  if (set == NULL)
+    {
+      set = g_new0 (SeenSet, 1);
+      set->school_id = school_id;
+      seen_set_init (set, 64);
+      g_hash_table_insert (seen, &set->school_id, set);
+    }
+  return set;
+}
+
 /* ---- one row -------------------------------------------------------- */
+
+/* The number at the start of @text ("11", "11 класс"); at most 6 digits. */
+static int
+leading_number (const char *text)
+{
+  int value = 0;
+
+  for (int i = 0; i < 6 && g_ascii_isdigit (text[i]); i++)
+    value = value * 10 + (text[i] - '0');
+  return value;
+}
+
+
+typedef struct {
+  ShnorResult assessment;   /* kind, subject and grade only */
+  double      min, max;
+  guint       ordinal;      /* 0, 1, 2… in the order the file names them */
+} Scale;
 
 typedef struct {
   ShnorImportPlan  *plan;
   ShnorDocument    *document;
   ShnorTable       *table;
   GHashTable       *scales;      /* assessment (a ShnorResult) → Scale */
+  const Scale      *scale;       /* of the row read last */
   const char       *last_name;   /* the school cell of the previous row */
   ShnorSchool      *last_school; /* and the school it named */
   const ShnorTableRow *row;
   const char       *names[N_COLUMNS];  /* the file's own headers */
   int               index[N_COLUMNS];  /* -1: absent */
 } Row;
-
-typedef struct {
-  ShnorResult assessment;   /* kind, subject and grade only */
-  double      min, max;
-} Scale;
 
 static const char *
 cell (Row    *r,
@@ -370,6 +469,7 @@ scale_of (Row               *r,
   scale = g_new0 (Scale, 1);
   shnor_result_set_names (&scale->assessment, result->kind, result->subject);
   scale->assessment.grade = result->grade;
+  scale->ordinal = g_hash_table_size (r->scales);
   shnor_document_get_scale (r->document, result->kind, result->subject, result->grade, &scale->min, &scale->max);
   g_hash_table_insert (r->scales, &scale->assessment, scale);
   return scale;
@@ -408,7 +508,7 @@ read_row (Row         *r,
   shnor_result_set_names (result, kind, cell (r, COL_SUBJECT));
 
   if (grade_text[0] != '\0')
-    result->grade = atoi (grade_text);
+    result->grade = leading_number (grade_text);
   else
     result->grade = kind ? shnor_result_kind_default_grade (kind) : 0;
   if (grade_text[0] != '\0' && !g_ascii_isdigit (grade_text[0]))
@@ -437,7 +537,7 @@ read_row (Row         *r,
     }
   if (regional)
     result->participants = MAX (result->participants, 1);   /* the region's mean has no participants here */
-  if (ok && (scale = scale_of (r, result)) != NULL &&
+  if (ok && (scale = r->scale = scale_of (r, result)) != NULL &&
       !shnor_result_validate_scale (result, scale->min, scale->max, &column, &error))
     {
       static const char * const columns[] = { "year", "kind", "subject", "grade", "participants",
@@ -510,13 +610,11 @@ shnor_import_plan_new (ShnorDocument *document,
                        ShnorTable    *table)
 {
   ShnorImportPlan *plan = plan_new (table ? table->rows->len : 0);
-  /* the results of the plan by school, assessment and year → their line;
-   * the keys point into the plan's arrays, which were sized for every row
-   * and so never move */
-  g_autoptr(GHashTable) seen = g_hash_table_new (shnor_result_key_hash, shnor_result_key_equal);
   g_autoptr(GHashTable) scales = g_hash_table_new_full (shnor_result_assessment_hash, shnor_result_assessment_equal,
                                                         NULL, g_free);
   g_autofree gboolean *stored = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, seen_set_free);
+  SeenSet *set = NULL;   /* of the school of the row before */
   Schools schools;
   Row r = { plan, document, table, scales };
 
@@ -535,25 +633,23 @@ shnor_import_plan_new (ShnorDocument *document,
   for (guint i = 1; i < table->rows->len; i++)
     {
       ShnorResult result;
-      GArray *into;
-      ShnorResult *kept;
-      gpointer first_line;
+      SeenSlot key;
+      guint first_line;
 
       r.row = shnor_table_get_row (table, i);
       if (!read_row (&r, &schools, &result))
         continue;
 
-      into = result.school_id == 0 ? plan->regional : plan->results;
-      g_array_append_val (into, result);
-      kept = &g_array_index (into, ShnorResult, into->len - 1);
-      if (g_hash_table_lookup_extended (seen, kept, NULL, &first_line))
+      if (set == NULL || set->school_id != result.school_id)
+        set = seen_set_of (seen, result.school_id);
+      key = (SeenSlot) { r.scale->ordinal, result.year, r.row->line };
+      if ((first_line = seen_add (set, &key)) != 0)
         {
           add_problem (plan, r.row->line, NULL, _("the same result as on line %u (school, kind, subject, grade and year)"),
-                       GPOINTER_TO_UINT (first_line));
-          g_array_set_size (into, into->len - 1);
+                       first_line);
           continue;
         }
-      g_hash_table_insert (seen, kept, GUINT_TO_POINTER (r.row->line));
+      g_array_append_val (result.school_id == 0 ? plan->regional : plan->results, result);
     }
   schools_clear (&schools);
 

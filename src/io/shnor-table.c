@@ -8,14 +8,18 @@
 #include "shnor-error.h"
 #include "shnor-table.h"
 
+/* A table whose text takes about @text_size bytes (it grows as needed):
+ * a CSV file's cells take no more than the file. */
 ShnorTable *
-shnor_table_new (void)
+shnor_table_new (gsize text_size)
 {
   ShnorTable *table = g_new0 (ShnorTable, 1);
 
   table->rows = g_array_new (FALSE, FALSE, sizeof (ShnorTableRow));
-  table->cells = g_array_new (FALSE, FALSE, sizeof (guint32));
-  table->text = g_string_new (NULL);
+  table->text_size = MAX (text_size, 64);
+  table->text = g_malloc (table->text_size);
+  table->cells_size = 64;
+  table->cells = g_new (guint32, table->cells_size);
   return table;
 }
 
@@ -25,8 +29,8 @@ shnor_table_free (ShnorTable *table)
   if (table == NULL)
     return;
   g_array_unref (table->rows);
-  g_array_unref (table->cells);
-  g_string_free (table->text, TRUE);
+  g_free (table->cells);
+  g_free (table->text);
   g_free (table);
 }
 
@@ -37,7 +41,7 @@ shnor_table_begin_row (ShnorTable *table,
 {
   table->open.line = line;
   table->open.n_cells = 0;
-  table->open.first = table->cells->len;
+  table->open.first = table->n_cells;
   table->open_empty = TRUE;
 }
 
@@ -49,17 +53,26 @@ shnor_table_add_cell (ShnorTable *table,
                       const char *text,
                       gsize       length)
 {
-  guint32 offset = (guint32) table->text->len;
-
-  if (table->too_large || table->text->len + length + 1 > SHNOR_TABLE_MAX_TEXT ||
-      table->cells->len >= G_MAXUINT32 - 1)
+  if (table->too_large || table->text_length + length + 1 > SHNOR_TABLE_MAX_TEXT ||
+      table->n_cells >= G_MAXUINT32 / 2)
     {
       table->too_large = TRUE;
       return;
     }
-  g_string_append_len (table->text, text, (gssize) length);
-  g_string_append_c (table->text, '\0');
-  g_array_append_val (table->cells, offset);
+  if (table->text_length + length + 1 > table->text_size)
+    {
+      table->text_size = MAX (table->text_size * 2, table->text_length + length + 1);
+      table->text = g_realloc (table->text, table->text_size);
+    }
+  if (table->n_cells == table->cells_size)
+    {
+      table->cells_size *= 2;
+      table->cells = g_renew (guint32, table->cells, table->cells_size);
+    }
+  table->cells[table->n_cells++] = (guint32) table->text_length;
+  memcpy (table->text + table->text_length, text, length);
+  table->text[table->text_length + length] = '\0';
+  table->text_length += length + 1;
   table->open.n_cells++;
   table->open_empty = table->open_empty && length == 0;
 }
@@ -86,8 +99,8 @@ shnor_table_end_row (ShnorTable *table)
   if (table->open_empty)
     {
       if (table->open.n_cells > 0)
-        g_string_truncate (table->text, g_array_index (table->cells, guint32, table->open.first));
-      g_array_set_size (table->cells, table->open.first);
+        table->text_length = table->cells[table->open.first];
+      table->n_cells = table->open.first;
       return;
     }
   g_array_append_val (table->rows, table->open);
@@ -111,7 +124,7 @@ shnor_table_get_cell (const ShnorTable    *table,
 {
   if (column >= row->n_cells)
     return "";
-  return table->text->str + g_array_index (table->cells, guint32, row->first + column);
+  return table->text + table->cells[row->first + column];
 }
 
 /* FALSE, with an error, when the file's cells did not fit in the table. */

@@ -17,8 +17,10 @@ typedef struct {
 typedef struct {
   GArray   *rows;   /* of ShnorTableRow, empty lines left out */
   /*< private >*/
-  GArray   *cells;  /* of guint32: where each cell's text starts in text */
-  GString  *text;   /* the cells' texts, each ended by a NUL */
+  guint32  *cells;  /* where each cell's text starts in text */
+  guint     n_cells, cells_size;
+  char     *text;   /* the cells' texts, each ended by a NUL */
+  gsize     text_length, text_size;
   ShnorTableRow open;
   gboolean  open_empty;
   gboolean  too_large;
@@ -27,7 +29,7 @@ typedef struct {
 /* The largest text a table holds (the cells' offsets are 32-bit). */
 #define SHNOR_TABLE_MAX_TEXT (G_MAXUINT32 / 2)
 
-ShnorTable *shnor_table_new        (void);
+ShnorTable *shnor_table_new        (gsize        text_size);
 void        shnor_table_free       (ShnorTable  *table);
 void        shnor_table_begin_row  (ShnorTable  *table,
                                     guint        line);

@@ -320,7 +320,7 @@ shnor_xlsx_read_first_sheet (const char  *path,
 
   r.strings = g_ptr_array_new_with_free_func (g_free);
   r.text = g_string_new (NULL);
-  r.table = shnor_table_new ();
+  r.table = shnor_table_new (0);
 
   if (!parse_part (zip, "xl/workbook.xml", &workbook, &r, TRUE, error) ||
       !parse_part (zip, "xl/_rels/workbook.xml.rels", &rels, &r, FALSE, error))
