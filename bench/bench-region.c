@@ -188,6 +188,21 @@ main (int   argc,
           "sqlite3 .import %.2f s, ratio %.2f (target ≤ 1.5)\n",
           t_shnor, t_read, t_plan - t_read, t_shnor - t_plan, t_sqlite, t_shnor / t_sqlite);
 
+  /* the import is one undo step: taking it back and doing it again */
+  {
+    double t_undo, t_redo;
+
+    t0 = now ();
+    g_assert_true (shnor_document_undo (doc, &error));
+    t_undo = now () - t0;
+    g_assert_no_error (error);
+    t0 = now ();
+    g_assert_true (shnor_document_redo (doc, &error));
+    t_redo = now () - t0;
+    g_assert_no_error (error);
+    printf ("undo of the import %.2f s, redo %.2f s\n", t_undo, t_redo);
+  }
+
   /* municipal means of every assessment, three-year dynamics of every school */
   t0 = now ();
   {

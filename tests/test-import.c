@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include "shnor-demo.h"
+#include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-results-import.h"
 #include "test-util.h"
@@ -382,6 +383,22 @@ test_import_undo_redo (Fixture       *f,
   }
 }
 
+/* The tables that hold rows of a bulk change undone, for its redo. */
+static guint
+n_holding_tables (ShnorDocument *doc)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (shnor_document_get_db (doc), "SELECT count(*) FROM temp.sqlite_schema"
+                                       " WHERE type = 'table' AND name LIKE 'undo_rows_%'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 /* A region-size import: more new rows than are stored take the bulk path
  * (the indexes of the results built once afterwards), and importing the
  * file again finds the stored results in one pass. Each import is one undo
@@ -442,6 +459,25 @@ test_import_bulk (Fixture       *f,
   g_clear_pointer (&now, g_free);
   now = fingerprint (f->doc);
   g_assert_cmpstr (now, ==, first);
+  g_assert_cmpuint (n_holding_tables (f->doc), ==, 0);
+
+  /* a second round, then an edit that forgets the redo and its rows */
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_clear_pointer (&now, g_free);
+  now = fingerprint (f->doc);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_cmpuint (n_holding_tables (f->doc), ==, 1);
+  g_assert_true (shnor_document_redo (f->doc, &error));
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (shnor_document_set_setting (f->doc, "municipality", "Другой округ", &error));
+  g_assert_no_error (error);
+  g_assert_false (shnor_document_can_redo (f->doc));
+  g_assert_cmpuint (n_holding_tables (f->doc), ==, 0);
+  g_assert_cmpuint (n_results (f->doc), ==, f->baseline);
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_true (shnor_document_redo (f->doc, &error));
+  g_assert_no_error (error);
 
   g_clear_object (&f->doc);
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);

@@ -59,12 +59,32 @@ gboolean shnor_document_copy_roadmap  (ShnorDocument *self,
                                        gint64         to,
                                        gboolean       same_indicators,
                                        GError       **error);
-char    *shnor_document_pause_insert_log (ShnorDocument *self,
-                                          const char    *table,
-                                          GError       **error);
-gboolean shnor_document_resume_insert_log (ShnorDocument *self,
-                                           const char    *sql,
-                                           GError       **error);
+/* shnor-document-bulk.c */
+GStrv    shnor_document_set_aside     (ShnorDocument *self,
+                                       const char    *table,
+                                       const char    *trigger,
+                                       gboolean       indexes,
+                                       GError       **error);
+gboolean shnor_document_restore       (ShnorDocument *self,
+                                       GStrv          sql,
+                                       GError       **error);
+gboolean shnor_document_bulk_drops_indexes (ShnorDocument *self,
+                                            const char    *table,
+                                            gint64         n);
+gboolean shnor_document_log_bulk_insert (ShnorDocument *self,
+                                         const char    *table,
+                                         gint64         lo,
+                                         gint64         hi,
+                                         GError       **error);
+gboolean shnor_document_replay_bulk   (ShnorDocument *self,
+                                       const char    *table,
+                                       gint64         lo,
+                                       gint64         hi,
+                                       const char    *hold,
+                                       GError       **error);
+void     shnor_document_drop_holds    (ShnorDocument *self,
+                                       gint64         first,
+                                       gint64         last);
 void     shnor_document_identification_changed (ShnorDocument *self,
                                                 const char    *table);
 

@@ -16,9 +16,6 @@
 #define RESULT_SELECT \
   "SELECT r.school_id, r.year, a.kind, a.subject, a.grade, r.participants, r.mean, r.below, r.high" \
   " FROM result r JOIN assessment a ON a.id = r.assessment_id"
-/* Past this many new rows, the two indexes of the results are built once
- * after the rows instead of row by row. */
-#define BULK_ROWS 50000
 /* Up to this many results are looked up one by one; more are found in one
  * pass over the stored results. */
 #define FEW_ROWS 2000
@@ -332,10 +329,6 @@ max_result_rowid (ShnorDocument *self)
   return max;
 }
 
-/* New rows are inserted without the row-by-row undo trigger and one undo
- * statement is logged for all of them: an import of a region's results
- * would otherwise run a million triggers and log a million statements.
- * Rows that replace stored ones are logged one by one as usual. */
 /* The statement that inserts ROWS_PER_INSERT results at once: a million
  * rows then take a million / ROWS_PER_INSERT steps of the statement. */
 #define ROWS_PER_INSERT 64
@@ -388,9 +381,10 @@ insert_keys (ShnorDocument      *self,
 }
 
 /* New rows are inserted without the row-by-row undo trigger and one undo
- * statement is logged for all of them: an import of a region's results
- * would otherwise run a million triggers and log a million statements.
- * Rows that replace stored ones are logged one by one as usual. */
+ * entry is logged for all of them (see shnor-document-bulk.c): an import
+ * of a region's results would otherwise run a million triggers and log a
+ * million statements. Rows that replace stored ones are logged one by one
+ * as usual. */
 static gboolean
 insert_new (ShnorDocument      *self,
             const ShnorResult  *results,
@@ -399,19 +393,11 @@ insert_new (ShnorDocument      *self,
             const gboolean     *stored,
             GError            **error)
 {
-  sqlite3 *db = shnor_document_get_db (self);
-  sqlite3_stmt *log = shnor_document_statement (self,
-    "INSERT INTO undolog (tbl, rid, sql) VALUES ('result', 0,"
-    " 'DELETE FROM main.\"result\" WHERE rowid BETWEEN ' || ?1 || ' AND ' || ?2)");
   gint64 first = max_result_rowid (self) + 1;
   g_autofree ResultKey *keys = g_new (ResultKey, MAX (n, 1));
-  g_autofree char *trigger = NULL;
+  g_auto(GStrv) restore = NULL;
   guint n_new = 0;
-  gboolean bulk, ok;
-  gint64 last;
 
-  if (log == NULL)
-    return fail_sqlite (self, sqlite3_errcode (db), error);
   for (guint i = 0; i < n; i++)
     if (!stored[i])
       keys[n_new++] = (ResultKey) { results[i].school_id, ids[i], results[i].year, i };
@@ -419,31 +405,14 @@ insert_new (ShnorDocument      *self,
     return TRUE;
   qsort (keys, n_new, sizeof *keys, compare_by_assessment);
 
-  /* For a region's worth of rows (and more than are stored), building the
-   * indexes once afterwards is cheaper than keeping them up to date row by
-   * row. Inside the edit's transaction: a failure restores them with
-   * everything else, and the unique index, built again, still refuses a
-   * second result of a school in one assessment and year. */
-  bulk = n_new > BULK_ROWS && n_new > first / 2;
-  if (bulk && !shnor_sqlite_exec (db, "DROP INDEX result_key; DROP INDEX result_assessment;", error))
-    return FALSE;
-  trigger = shnor_document_pause_insert_log (self, "result", error);
-  if (trigger == NULL)
-    return FALSE;
-  /* on a failure the edit is rolled back, and the trigger with it */
-  if (!insert_keys (self, results, keys, n_new, error) || !shnor_document_resume_insert_log (self, trigger, error))
-    return FALSE;
-  if (bulk &&
-      !shnor_sqlite_exec (db, "CREATE UNIQUE INDEX result_key ON result (school_id, assessment_id, year);"
-                              "CREATE INDEX result_assessment ON result (assessment_id, year);", error))
-    return FALSE;
-
-  last = max_result_rowid (self);
-  sqlite3_bind_int64 (log, 1, first);
-  sqlite3_bind_int64 (log, 2, last);
-  ok = sqlite3_step (log) == SQLITE_DONE;
-  sqlite3_reset (log);
-  return ok || fail_sqlite (self, sqlite3_errcode (db), error);
+  /* Inside the edit's transaction: a failure restores the trigger and the
+   * indexes with everything else, and the unique index, built again, still
+   * refuses a second result of a school in one assessment and year. */
+  restore = shnor_document_set_aside (self, "result", "i", shnor_document_bulk_drops_indexes (self, "result", n_new),
+                                      error);
+  return restore != NULL && insert_keys (self, results, keys, n_new, error) &&
+         shnor_document_restore (self, restore, error) &&
+         shnor_document_log_bulk_insert (self, "result", first, max_result_rowid (self), error);
 }
 
 /**

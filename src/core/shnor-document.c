@@ -288,7 +288,10 @@ create_undo_triggers (ShnorDocument  *self,
   g_autoptr(sqlite3_stmt) tables = NULL;
   g_autoptr(GString) ddl = g_string_new (
     "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
-    " rid INTEGER NOT NULL, sql TEXT NOT NULL);");
+    " rid INTEGER NOT NULL, sql TEXT NOT NULL,"
+    /* a bulk entry (see shnor-document-bulk.c): rows lo to hi of tbl, held
+     * in the holding table hold when they were deleted */
+    " lo INTEGER, hi INTEGER, hold TEXT);");
 
   tables = shnor_sqlite_prepare (self->db,
                                  "SELECT name FROM main.sqlite_schema WHERE type = 'table'"
@@ -332,56 +335,6 @@ create_undo_triggers (ShnorDocument  *self,
     }
 
   return shnor_sqlite_exec (self->db, ddl->str, error);
-}
-
-/**
- * shnor_document_pause_insert_log:
- * @table: a table of the file
- *
- * Drops, within the current edit, the trigger that logs each row inserted
- * into @table for undo: a bulk insert then logs one statement for all its
- * rows itself. A rollback of the edit restores the trigger.
- *
- * Returns: the SQL that creates the trigger again, for
- * shnor_document_resume_insert_log(); %NULL on an error.
- */
-char *
-shnor_document_pause_insert_log (ShnorDocument  *self,
-                                 const char     *table,
-                                 GError        **error)
-{
-  g_autofree char *name = g_strdup_printf ("undo_%s_i", table);
-  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER temp.\"%s\"", name);
-  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (self->db, "SELECT sql FROM temp.sqlite_schema"
-                                                                 " WHERE type = 'trigger' AND name = ?", error);
-  char *sql = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  /* the schema keeps the SQL without its TEMP: without it, the trigger
-   * would be created in the file */
-  if (sqlite3_step (stmt) == SQLITE_ROW &&
-      g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "CREATE TRIGGER "))
-    sql = g_strconcat ("CREATE TEMP TRIGGER ",
-                       (const char *) sqlite3_column_text (stmt, 0) + strlen ("CREATE TRIGGER "), NULL);
-  sqlite3_reset (stmt);
-  if (sql == NULL)
-    {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED, "no undo trigger for the table %s", table);
-      return NULL;
-    }
-  if (!shnor_sqlite_exec (self->db, drop, error))
-    g_clear_pointer (&sql, g_free);
-  return sql;
-}
-
-gboolean
-shnor_document_resume_insert_log (ShnorDocument  *self,
-                                  const char     *sql,
-                                  GError        **error)
-{
-  return shnor_sqlite_exec (self->db, sql, error);
 }
 
 /* Sets the storage rules of DESIGN.md on a fresh connection and takes the
@@ -832,6 +785,8 @@ drop_steps (ShnorDocument *self,
   stmt = shnor_sqlite_prepare (self->db, "DELETE FROM undolog WHERE seq BETWEEN ? AND ?", NULL);
   for (guint i = 0; stmt != NULL && i < steps->len; i++)
     {
+      shnor_document_drop_holds (self, g_array_index (steps, UndoStep, i).first,
+                                 g_array_index (steps, UndoStep, i).last);
       sqlite3_bind_int64 (stmt, 1, g_array_index (steps, UndoStep, i).first);
       sqlite3_bind_int64 (stmt, 2, g_array_index (steps, UndoStep, i).last);
       sqlite3_step (stmt);
@@ -949,6 +904,26 @@ shnor_document_finish_edit (ShnorDocument  *self,
   return shnor_document_end_edit (self, error);
 }
 
+/* An entry of the undo log, as replay() reads it. */
+typedef struct {
+  char    *sql;
+  gboolean bulk;
+  char    *table;
+  gint64   lo, hi;
+  char    *hold;
+} LogEntry;
+
+static void
+log_entry_free (gpointer data)
+{
+  LogEntry *entry = data;
+
+  g_free (entry->sql);
+  g_free (entry->table);
+  g_free (entry->hold);
+  g_free (entry);
+}
+
 /* Replays a step's statements in reverse; the triggers record their
  * inverse, which becomes the step on the other stack. Foreign keys are
  * checked at commit, since a deleted school's rows come back child first. */
@@ -961,7 +936,7 @@ replay (ShnorDocument  *self,
   UndoStep *step;
   UndoStep back;
   g_autoptr(sqlite3_stmt) read = NULL;
-  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (log_entry_free);
   int rc = SQLITE_OK;
 
   if (!shnor_document_check_writable (self, error))
@@ -979,17 +954,34 @@ replay (ShnorDocument  *self,
 
   back.first = last_log_seq (self) + 1;
   read = shnor_sqlite_prepare (self->db,
-                               "SELECT sql FROM undolog WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
-                               error);
+                               "SELECT sql, tbl, lo, hi, hold FROM undolog WHERE seq BETWEEN ? AND ?"
+                               " ORDER BY seq DESC", error);
   if (read == NULL)
     goto fail;
   sqlite3_bind_int64 (read, 1, step->first);
   sqlite3_bind_int64 (read, 2, step->last);
   while (sqlite3_step (read) == SQLITE_ROW)
-    g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (read, 0)));
+    {
+      LogEntry *entry = g_new0 (LogEntry, 1);
 
-  for (guint i = 0; i < statements->len && rc == SQLITE_OK; i++)
-    rc = sqlite3_exec (self->db, statements->pdata[i], NULL, NULL, NULL);
+      entry->sql = g_strdup ((const char *) sqlite3_column_text (read, 0));
+      entry->bulk = sqlite3_column_type (read, 2) != SQLITE_NULL;
+      entry->table = g_strdup ((const char *) sqlite3_column_text (read, 1));
+      entry->lo = sqlite3_column_int64 (read, 2);
+      entry->hi = sqlite3_column_int64 (read, 3);
+      entry->hold = g_strdup ((const char *) sqlite3_column_text (read, 4));
+      g_ptr_array_add (entries, entry);
+    }
+
+  for (guint i = 0; i < entries->len && rc == SQLITE_OK; i++)
+    {
+      const LogEntry *entry = entries->pdata[i];
+
+      if (!entry->bulk)
+        rc = sqlite3_exec (self->db, entry->sql, NULL, NULL, NULL);
+      else if (!shnor_document_replay_bulk (self, entry->table, entry->lo, entry->hi, entry->hold, error))
+        goto fail;
+    }
   if (rc != SQLITE_OK)
     {
       shnor_sqlite_set_error (error, self->db, rc, self->path);

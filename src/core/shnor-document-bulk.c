@@ -1,0 +1,242 @@
+/* shnor-document-bulk.c: changes of a region's size (a million results)
+ * within the undo log. Such a change sets the table's row-by-row undo
+ * trigger aside (and its indexes, built again once afterwards), and logs one
+ * entry for all its rows: a range of rowids, inserted, or deleted and kept
+ * in a holding table of the connection. Undo and redo of such an entry move
+ * the rows between the table and its holding table in the same way. */
+#define G_LOG_DOMAIN "shnor-document"
+
+#include "config.h"
+#include <string.h>
+
+#include "shnor-document-private.h"
+#include "shnor-error.h"
+#include "shnor-sqlite.h"
+
+/* Past this many rows (and half the table), indexes are built again
+ * after a bulk change rather than kept up to date row by row. */
+#define BULK_INDEX_ROWS 50000
+
+/**
+ * shnor_document_set_aside:
+ * @table: a table of the file
+ * @trigger: "i" or "d": the undo trigger of inserts or of deletes
+ * @indexes: whether to drop the table's indexes too
+ *
+ * Drops, within the current edit, the undo trigger of @table (and its
+ * indexes): the caller logs the change with one entry. A rollback of the
+ * edit restores them.
+ *
+ * Returns: (transfer full): the SQL that creates them again, for
+ *   shnor_document_restore(); %NULL on an error.
+ */
+GStrv
+shnor_document_set_aside (ShnorDocument  *self,
+                          const char     *table,
+                          const char     *trigger,
+                          gboolean        indexes,
+                          GError        **error)
+{
+  sqlite3 *db = shnor_document_get_db (self);
+  g_autofree char *name = g_strdup_printf ("undo_%s_%s", table, trigger);
+  g_autoptr(GStrvBuilder) restore = g_strv_builder_new ();
+  g_autoptr(GString) drop = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found = FALSE;
+
+  stmt = shnor_sqlite_prepare (db, "SELECT 'temp', name, sql FROM temp.sqlite_schema"
+                                   " WHERE type = 'trigger' AND name = ?1"
+                                   " UNION ALL SELECT 'main', name, sql FROM main.sqlite_schema"
+                                   " WHERE type = 'index' AND tbl_name = ?2 AND sql IS NOT NULL AND ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, indexes);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *schema = (const char *) sqlite3_column_text (stmt, 0);
+      const char *object = (const char *) sqlite3_column_text (stmt, 1);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (g_str_equal (schema, "temp"))
+        {
+          /* the schema keeps the SQL without its TEMP: without it, the
+           * trigger would be created in the file */
+          if (!g_str_has_prefix (sql, "CREATE TRIGGER "))
+            break;
+          {
+            g_autofree char *create = g_strconcat ("CREATE TEMP TRIGGER ", sql + strlen ("CREATE TRIGGER "), NULL);
+
+            g_strv_builder_add (restore, create);
+          }
+          g_string_append_printf (drop, "DROP TRIGGER temp.\"%s\";", object);
+          found = TRUE;
+        }
+      else
+        {
+          g_strv_builder_add (restore, sql);
+          g_string_append_printf (drop, "DROP INDEX main.\"%s\";", object);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED, "no undo trigger %s", name);
+      return NULL;
+    }
+  if (!shnor_sqlite_exec (db, drop->str, error))
+    return NULL;
+  return g_strv_builder_end (restore);
+}
+
+/* Creates again what shnor_document_set_aside() set aside. */
+gboolean
+shnor_document_restore (ShnorDocument  *self,
+                        GStrv           sql,
+                        GError        **error)
+{
+  for (guint i = 0; sql[i]; i++)
+    if (!shnor_sqlite_exec (shnor_document_get_db (self), sql[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether a bulk change of @n rows of @table is better done without its
+ * indexes: a region's rows, and more than stay in the table. */
+gboolean
+shnor_document_bulk_drops_indexes (ShnorDocument *self,
+                                   const char    *table,
+                                   gint64         n)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull(max(rowid), 0) FROM main.\"%s\"", table);
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql, NULL);
+  gint64 rows = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    rows = sqlite3_column_int64 (stmt, 0);
+  return n > BULK_INDEX_ROWS && n * 2 > rows;
+}
+
+/* Logs one undo entry for rows @lo to @hi of @table: inserted when @hold
+ * is %NULL (their undo deletes them), else deleted and kept in the holding
+ * table @hold (their undo inserts them back). */
+static gboolean
+log_bulk (ShnorDocument  *self,
+          const char     *table,
+          gint64          lo,
+          gint64          hi,
+          const char     *hold,
+          GError        **error)
+{
+  sqlite3 *db = shnor_document_get_db (self);
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (db,
+    "INSERT INTO undolog (tbl, rid, sql, lo, hi, hold) VALUES (?1, 0,"
+    " iif (?4 IS NULL, printf ('DELETE FROM main.\"%s\" WHERE rowid BETWEEN %d AND %d', ?1, ?2, ?3),"
+    "      printf ('INSERT INTO main.\"%s\" SELECT * FROM temp.\"%s\"', ?1, ?4)), ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, lo);
+  sqlite3_bind_int64 (stmt, 3, hi);
+  if (hold != NULL)
+    sqlite3_bind_text (stmt, 4, hold, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, db, sqlite3_errcode (db), shnor_document_get_path (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Logs that rows @lo to @hi were just inserted into @table, with its undo
+ * trigger set aside. */
+gboolean
+shnor_document_log_bulk_insert (ShnorDocument  *self,
+                                const char     *table,
+                                gint64          lo,
+                                gint64          hi,
+                                GError        **error)
+{
+  return hi < lo || log_bulk (self, table, lo, hi, NULL, error);
+}
+
+/* Runs @sql with @table's undo trigger @trigger (and, for many rows, its
+ * indexes) set aside. */
+static gboolean
+exec_aside (ShnorDocument  *self,
+            const char     *table,
+            const char     *trigger,
+            gint64          n,
+            const char     *sql,
+            GError        **error)
+{
+  g_auto(GStrv) restore = shnor_document_set_aside (self, table, trigger,
+                                                    shnor_document_bulk_drops_indexes (self, table, n), error);
+
+  return restore != NULL && shnor_sqlite_exec (shnor_document_get_db (self), sql, error) &&
+         shnor_document_restore (self, restore, error);
+}
+
+/**
+ * shnor_document_replay_bulk:
+ *
+ * Replays a bulk entry of the undo log, within the replay's transaction,
+ * and logs its inverse: rows inserted are moved to a new holding table,
+ * rows held are moved back into @table and their holding table dropped.
+ */
+gboolean
+shnor_document_replay_bulk (ShnorDocument  *self,
+                            const char     *table,
+                            gint64          lo,
+                            gint64          hi,
+                            const char     *hold,
+                            GError        **error)
+{
+  static gint counter;
+  sqlite3 *db = shnor_document_get_db (self);
+  g_autofree char *sql = NULL;
+
+  if (hold != NULL)
+    {
+      sql = g_strdup_printf ("INSERT INTO main.\"%s\" SELECT * FROM temp.\"%s\"; DROP TABLE temp.\"%s\";",
+                             table, hold, hold);
+      return exec_aside (self, table, "i", hi - lo + 1, sql, error) && log_bulk (self, table, lo, hi, NULL, error);
+    }
+  else
+    {
+      g_autofree char *new_hold = g_strdup_printf ("undo_rows_%d", g_atomic_int_add (&counter, 1));
+      g_autofree char *keep = g_strdup_printf ("CREATE TEMP TABLE \"%s\" AS SELECT * FROM main.\"%s\""
+                                               " WHERE rowid BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT,
+                                               new_hold, table, lo, hi);
+
+      sql = g_strdup_printf ("DELETE FROM main.\"%s\" WHERE rowid BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT,
+                             table, lo, hi);
+      return shnor_sqlite_exec (db, keep, error) && exec_aside (self, table, "d", hi - lo + 1, sql, error) &&
+             log_bulk (self, table, lo, hi, new_hold, error);
+    }
+}
+
+/* Drops the holding tables of the log entries @first to @last, which are
+ * being forgotten. */
+void
+shnor_document_drop_holds (ShnorDocument *self,
+                           gint64         first,
+                           gint64         last)
+{
+  sqlite3 *db = shnor_document_get_db (self);
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (db, "SELECT hold FROM undolog"
+                                                           " WHERE seq BETWEEN ? AND ? AND hold IS NOT NULL", NULL);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (drops, g_strdup_printf ("DROP TABLE IF EXISTS temp.\"%s\"", sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < drops->len; i++)
+    sqlite3_exec (db, drops->pdata[i], NULL, NULL, NULL);
+}
