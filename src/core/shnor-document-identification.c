@@ -372,41 +372,6 @@ shnor_document_delete_criterion (ShnorDocument  *self,
 /* ---- metrics and the classification ------------------------------------ */
 
 typedef struct {
-  const char *kind;
-  const char *subject;
-  int         grade;
-  int         year;
-} AssessmentKey;
-
-static guint
-assessment_hash (gconstpointer p)
-{
-  const AssessmentKey *k = p;
-
-  return g_str_hash (k->kind) * 31u + g_str_hash (k->subject) * 17u + (guint) k->grade * 7u + (guint) k->year;
-}
-
-static gboolean
-assessment_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  const AssessmentKey *x = a, *y = b;
-
-  return x->grade == y->grade && x->year == y->year &&
-         g_str_equal (x->kind, y->kind) && g_str_equal (x->subject, y->subject);
-}
-
-static void
-assessment_key_free (gpointer p)
-{
-  AssessmentKey *k = p;
-
-  g_free ((char *) k->kind);
-  g_free ((char *) k->subject);
-  g_free (k);
-}
-
-typedef struct {
   GArray     *ids;     /* school ids, by index */
   GHashTable *index;   /* id → index + 1 */
   gint64      last_id;
@@ -441,8 +406,10 @@ load_metrics (ShnorDocument *self)
 {
   sqlite3 *db = shnor_document_get_db (self);
   Schools schools = { g_array_new (FALSE, FALSE, sizeof (gint64)), NULL, -1, 0 };
-  g_autoptr(GHashTable) assessments = g_hash_table_new_full (assessment_hash, assessment_equal,
-                                                             assessment_key_free, NULL);
+  /* (assessment, year) → its ordinal among the metrics' assessments */
+  g_autoptr(GHashTable) assessments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 last_key = -1;
+  guint last_ordinal = 0;
   g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (ShnorMetricResult));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n_fields;
@@ -463,39 +430,36 @@ load_metrics (ShnorDocument *self)
     g_hash_table_insert (schools.index, &g_array_index (schools.ids, gint64, i), GUINT_TO_POINTER (i + 1));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = shnor_sqlite_prepare (db, "SELECT r.school_id, r.year, a.kind, a.subject, a.grade, r.participants, r.mean, r.below"
-                                   " FROM result r JOIN assessment a ON a.id = r.assessment_id", NULL);
+  /* The results are stored by assessment and year: the ordinal is looked
+   * up once for each. */
+  stmt = shnor_sqlite_prepare (db, "SELECT school_id, year, assessment_id, participants, mean, below FROM result",
+                               NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       ShnorMetricResult r;
-      AssessmentKey key;
-      gpointer found;
       int school = school_of (&schools, sqlite3_column_int64 (stmt, 0));
+      gint64 key = sqlite3_column_int64 (stmt, 2) * 10000 + sqlite3_column_int (stmt, 1);
 
       if (school < 0)
         continue;
-      key.year = sqlite3_column_int (stmt, 1);
-      key.kind = (const char *) sqlite3_column_text (stmt, 2);
-      key.subject = (const char *) sqlite3_column_text (stmt, 3);
-      key.grade = sqlite3_column_int (stmt, 4);
-      if (key.kind == NULL || key.subject == NULL)
-        continue;
-      if (!g_hash_table_lookup_extended (assessments, &key, NULL, &found))
+      if (key != last_key)
         {
-          AssessmentKey *copy = g_new (AssessmentKey, 1);
+          gpointer found;
 
-          *copy = key;
-          copy->kind = g_strdup (key.kind);
-          copy->subject = g_strdup (key.subject);
-          found = GUINT_TO_POINTER (g_hash_table_size (assessments));
-          g_hash_table_insert (assessments, copy, found);
+          if (!g_hash_table_lookup_extended (assessments, &key, NULL, &found))
+            {
+              found = GUINT_TO_POINTER (g_hash_table_size (assessments));
+              g_hash_table_insert (assessments, g_memdup2 (&key, sizeof key), found);
+            }
+          last_key = key;
+          last_ordinal = GPOINTER_TO_UINT (found);
         }
-      r.assessment = GPOINTER_TO_UINT (found);
+      r.assessment = last_ordinal;
+      r.year = sqlite3_column_int (stmt, 1);
       r.school = (guint) school;
-      r.year = key.year;
-      r.participants = sqlite3_column_int (stmt, 5);
-      r.mean = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 6);
-      r.below = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 7);
+      r.participants = sqlite3_column_int (stmt, 3);
+      r.mean = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 4);
+      r.below = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
       widen (&first, &last, r.year);
       g_array_append_val (results, r);
     }
