@@ -172,16 +172,22 @@ typedef struct {
 } ResultKey;
 
 static int
+compare (gint64 a,
+         gint64 b)
+{
+  return (a > b) - (a < b);
+}
+
+static int
 compare_keys (const void *a,
               const void *b)
 {
   const ResultKey *x = a, *y = b;
+  int c = compare (x->school_id, y->school_id);
 
-  if (x->school_id != y->school_id)
-    return x->school_id < y->school_id ? -1 : 1;
-  if (x->assessment_id != y->assessment_id)
-    return x->assessment_id < y->assessment_id ? -1 : 1;
-  return (x->year > y->year) - (x->year < y->year);
+  if (c == 0)
+    c = compare (x->assessment_id, y->assessment_id);
+  return c != 0 ? c : compare (x->year, y->year);
 }
 
 /* The order in which new results are stored: by assessment, year and
@@ -191,12 +197,11 @@ compare_by_assessment (const void *a,
                        const void *b)
 {
   const ResultKey *x = a, *y = b;
+  int c = compare (x->assessment_id, y->assessment_id);
 
-  if (x->assessment_id != y->assessment_id)
-    return x->assessment_id < y->assessment_id ? -1 : 1;
-  if (x->year != y->year)
-    return x->year < y->year ? -1 : 1;
-  return (x->school_id > y->school_id) - (x->school_id < y->school_id);
+  if (c == 0)
+    c = compare (x->year, y->year);
+  return c != 0 ? c : compare (x->school_id, y->school_id);
 }
 
 /* Marks in @stored the results found in one pass over the stored ones,

@@ -230,6 +230,14 @@ seen_set_init (SeenSet *set,
   set->used = 0;
 }
 
+static guint32
+seen_hash (const SeenSlot *key)
+{
+  guint32 h = key->assessment * 0x9E3779B1u ^ (guint32) key->year * 0x85EBCA6Bu;
+
+  return h ^ (h >> 15);
+}
+
 /* Adds @key; returns 0, or the line of the same result added before. */
 static guint
 seen_add (SeenSet        *set,
@@ -246,8 +254,7 @@ seen_add (SeenSet        *set,
           seen_add (set, &old[i]);
       g_free (old);
     }
-  for (gsize i = ((gsize) key->assessment * 0x9E3779B1u ^ (gsize) key->year * 0x85EBCA6Bu) & set->mask; ;
-       i = (i + 1) & set->mask)
+  for (gsize i = seen_hash (key) & set->mask; ; i = (i + 1) & set->mask)
     {
       SeenSlot *slot = &set->slots[i];
 
