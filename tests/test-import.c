@@ -247,7 +247,9 @@ test_import_problems (Fixture       *f,
                       "0305;2025;ЕГЭ;Физика;9;20;55;1;2\n"           /* 8: ЕГЭ in grade 9 */
                       "0306;2025;ГИА;Физика;11;20;55;1;2\n"          /* 9: unknown kind */
                       "0307;2025;ОГЭ;Физика;9;-3;4;1;2\n"            /* 10: negative participants */
-                      "0308;2025;ВПР;Физика;7;20;4,5;1;2,5\n");      /* 11: not a whole number */
+                      "0308;2025;ВПР;Физика;7;20;4,5;1;2,5\n"       /* 11: not a whole number */
+                      "0309;2025;ЕГЭ;Физика;11;20;55;1;2\n"          /* 12: fine */
+                      "0301;2025;ЕГЭ;Физика;11;22;57;1;2\n");        /* 13: duplicate of 2, after another school */
 
   g_assert_true (has_problem (plan, 3, "Код", "0399"));
   g_assert_true (has_problem (plan, 4, "Средний балл", "155"));
@@ -258,7 +260,8 @@ test_import_problems (Fixture       *f,
   g_assert_true (has_problem (plan, 9, "Вид", "ГИА"));
   g_assert_true (has_problem (plan, 10, "Участники", "-3"));
   g_assert_true (has_problem (plan, 11, "Высокие", "2,5"));
-  g_assert_cmpuint (plan->problems->len, ==, 9);
+  g_assert_true (has_problem (plan, 13, NULL, "2"));
+  g_assert_cmpuint (plan->problems->len, ==, 10);
 
   /* All or nothing. */
   g_assert_false (shnor_import_plan_apply (plan, f->doc, &error));
