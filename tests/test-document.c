@@ -752,6 +752,7 @@ test_migration_results (Fixture       *f,
   g_autoptr(GArray) years = NULL;
   g_auto(GStrv) assessments = NULL;
   g_autofree char *triggers = NULL;
+  g_autofree char *free_pages = NULL;
   ShnorResult r = { 0 };
   gboolean found = FALSE;
 
@@ -817,6 +818,9 @@ test_migration_results (Fixture       *f,
   shnor_document_close (doc);
   triggers = query_value (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
   g_assert_cmpstr (triggers, ==, "0");
+  /* the pages of the results as format 8 kept them were given back */
+  free_pages = pragma (f->path, "freelist_count");
+  g_assert_cmpstr (free_pages, ==, "0");
 }
 
 /* ---- read-only ------------------------------------------------------ */
