@@ -505,6 +505,31 @@ test_import_dialog (void)
                   plan->problems->len == 0);
   screenshot (dialog, "17-import-problems.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a wrong file: its first 500 problems are listed, and how many more */
+  {
+    g_autoptr(GString) csv = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n");
+    GtkWidget *list, *last;
+    guint rows = 0;
+
+    for (int i = 0; i < 620; i++)
+      g_string_append_printf (csv, "99%04d;2026;ЕГЭ;Химия;11;12;71,5\n", i);
+    test_write_file (bad, csv->str, -1);
+    dialog = shnor_window_import_results (window, bad);
+    spin (100);
+    g_assert_cmpuint (shnor_import_dialog_get_plan (SHNOR_IMPORT_DIALOG (dialog))->problems->len, ==, 620);
+    list = first_of_type (dialog, GTK_TYPE_LIST_BOX);
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      rows++;
+    g_assert_cmpuint (rows, ==, 501);
+    last = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (list)));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (last)), "120"));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (
+                                gtk_widget_get_parent (list)))), G_MAXDOUBLE);
+    spin (100);
+    screenshot (dialog, "17-import-many-problems.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   after = shnor_document_get_results (doc, 0);
   g_assert_cmpuint (after->len, ==, before->len);
 

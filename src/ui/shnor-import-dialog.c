@@ -23,21 +23,45 @@ struct _ShnorImportDialog
 
 G_DEFINE_FINAL_TYPE (ShnorImportDialog, shnor_import_dialog, GTK_TYPE_WINDOW)
 
+/* The problems listed in the dialog: a wrong file can have a million, and
+ * the first few hundred tell what is wrong with it. */
+#define SHOWN_PROBLEMS 500
+
+static gboolean
+apply_now (gpointer data)
+{
+  g_autoptr(ShnorImportDialog) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)   /* closed meanwhile */
+    return G_SOURCE_REMOVE;
+  if (!shnor_import_plan_apply (self->plan, self->document, &error))
+    {
+      gtk_label_set_text (GTK_LABEL (self->summary_label), error->message);
+      gtk_widget_add_css_class (self->summary_label, "error");
+      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* A region's million results take seconds to store: the dialog says so
+ * first, and stores them once that is drawn (an idle runs after the
+ * redraw). */
 static void
 apply_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   ShnorImportDialog *self = SHNOR_IMPORT_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
+  guint n = self->plan->results->len + self->plan->regional->len;
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u result…",
+                                                        "Importing %u results…", n), n);
 
-  if (!shnor_import_plan_apply (self->plan, self->document, &error))
-    {
-      gtk_label_set_text (GTK_LABEL (self->summary_label), error->message);
-      gtk_widget_add_css_class (self->summary_label, "error");
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_label_set_text (GTK_LABEL (self->summary_label), text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  g_idle_add (apply_now, g_object_ref (self));
 }
 
 static void
@@ -79,9 +103,12 @@ show_plan (ShnorImportDialog *self)
   g_autofree char *summary = NULL;
   guint n = plan->problems->len;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, SHOWN_PROBLEMS + 1); i++)
     {
-      g_autofree char *text = shnor_import_problem_to_string (plan->problems->pdata[i]);
+      g_autofree char *text = i < SHOWN_PROBLEMS ? shnor_import_problem_to_string (plan->problems->pdata[i]) :
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more problem, not listed here.",
+                                      "… and %u more problems, not listed here.", n - SHOWN_PROBLEMS),
+                         n - SHOWN_PROBLEMS);
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
