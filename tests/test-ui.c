@@ -93,6 +93,19 @@ first_of_type (GtkWidget *widget,
   return NULL;
 }
 
+/* Whether a label under @widget shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static GListModel *
 shown_schools (void)
 {
@@ -491,6 +504,7 @@ test_import_dialog (void)
   const ShnorImportPlan *plan;
   g_autoptr(GArray) before = shnor_document_get_results (doc, 0);
   g_autoptr(GArray) after = NULL;
+  g_autofree char *importing = NULL;
 
   test_write_file (bad, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\r\n"
                         "0301;2026;ЕГЭ;Химия;11;12;71,5\r\n"
@@ -543,6 +557,10 @@ test_import_dialog (void)
   g_assert_cmpuint (plan->added, ==, 2);
   screenshot (dialog, "18-import-preview.png");
   g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
+  /* until the results are stored, the dialog says so and takes no input */
+  g_assert_false (gtk_widget_get_sensitive (dialog));
+  importing = g_strdup_printf (g_dngettext ("shnor", "Importing %u result…", "Importing %u results…", 2), 2);
+  g_assert_true (shows_text (dialog, importing));
   spin (100);
   g_array_unref (after);
   after = shnor_document_get_results (doc, 0);
