@@ -33,6 +33,11 @@ struct _ShnorOverviewView
   GPtrArray      *keys;       /* "kind\tsubject\tgrade" */
   GListStore     *rows;       /* of ShnorOverviewItem */
   gboolean        loading;
+
+  /* what every small multiple of the assessment shown shares */
+  GArray         *years;      /* of int */
+  GArray         *municipal;  /* of ShnorAssessmentYear */
+  double          min, max;
 };
 
 G_DEFINE_FINAL_TYPE (ShnorOverviewView, shnor_overview_view, GTK_TYPE_WIDGET)
@@ -157,46 +162,47 @@ build_columns (ShnorOverviewView *self,
 
 /* ---- small multiples ------------------------------------------------ */
 
+/* A grid view: only the charts in sight exist, so that a region's 1,500
+ * schools cost no more than a municipality's 20. */
 static void
-build_charts (ShnorOverviewView *self,
-              GArray            *years,
-              GArray            *municipal,
-              double             min,
-              double             max)
+chart_setup (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
 {
-  GtkWidget *child;
+  GtkWidget *chart = shnor_chart_view_new ();
 
-  while ((child = gtk_widget_get_first_child (self->charts)))
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->charts), child);
+  gtk_widget_set_size_request (chart, 250, 170);
+  gtk_list_item_set_child (list_item, chart);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+static void
+chart_bind (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            ShnorOverviewView        *self)
+{
+  ShnorOverviewItem *item = gtk_list_item_get_item (list_item);
+  const ShnorOverviewLine *line = shnor_overview_item_get_line (item);
+  GtkWidget *chart = gtk_list_item_get_child (list_item);
+  ShnorChartData *data = shnor_chart_data_new (self->years->len);
+
+  data->compact = TRUE;
+  data->y_min = self->min;
+  data->y_max = self->max;
+  data->title = cell_text (item, NAME_COLUMN);
+  for (guint y = 0; y < self->years->len; y++)
     {
-      g_autoptr(ShnorOverviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-      const ShnorOverviewLine *line = shnor_overview_item_get_line (item);
-      ShnorChartData *data = shnor_chart_data_new (years->len);
-      GtkWidget *chart = shnor_chart_view_new ();
-
-      data->compact = TRUE;
-      data->y_min = min;
-      data->y_max = max;
-      data->title = cell_text (item, NAME_COLUMN);
-      for (guint y = 0; y < years->len; y++)
-        {
-          data->years[y] = g_array_index (years, int, y);
-          data->known[SHNOR_SERIES_SCHOOL][y] = line->known[y];
-          data->value[SHNOR_SERIES_SCHOOL][y] = line->value[y];
-          for (guint m = 0; m < municipal->len; m++)
-            if (g_array_index (municipal, ShnorAssessmentYear, m).year == data->years[y])
-              {
-                data->known[SHNOR_SERIES_MUNICIPAL][y] = g_array_index (municipal, ShnorAssessmentYear, m).has_mean;
-                data->value[SHNOR_SERIES_MUNICIPAL][y] = g_array_index (municipal, ShnorAssessmentYear, m).mean;
-              }
-        }
-      gtk_widget_set_size_request (chart, 250, 170);
-      shnor_chart_view_set_data (SHNOR_CHART_VIEW (chart), data);
-      gtk_widget_set_tooltip_text (chart, shnor_school_get_full_name (shnor_overview_item_get_school (item)));
-      gtk_flow_box_append (GTK_FLOW_BOX (self->charts), chart);
+      data->years[y] = g_array_index (self->years, int, y);
+      data->known[SHNOR_SERIES_SCHOOL][y] = line->known[y];
+      data->value[SHNOR_SERIES_SCHOOL][y] = line->value[y];
+      for (guint m = 0; m < self->municipal->len; m++)
+        if (g_array_index (self->municipal, ShnorAssessmentYear, m).year == data->years[y])
+          {
+            data->known[SHNOR_SERIES_MUNICIPAL][y] = g_array_index (self->municipal, ShnorAssessmentYear, m).has_mean;
+            data->value[SHNOR_SERIES_MUNICIPAL][y] = g_array_index (self->municipal, ShnorAssessmentYear, m).mean;
+          }
     }
+  shnor_chart_view_set_data (SHNOR_CHART_VIEW (chart), data);
+  gtk_widget_set_tooltip_text (chart, shnor_school_get_full_name (shnor_overview_item_get_school (item)));
 }
 
 /* ---- loading -------------------------------------------------------- */
@@ -245,10 +251,9 @@ reload (ShnorOverviewView *self)
   g_auto(GStrv) key = NULL;
   g_autoptr(GArray) years = NULL;
   g_autoptr(GArray) lines = NULL;
-  g_autoptr(GArray) municipal = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint window;
   guint up = 0, down = 0;
-  double min, max;
   g_autofree char *summary = NULL;
 
   if (self->loading || self->document == NULL)
@@ -265,23 +270,28 @@ reload (ShnorOverviewView *self)
   key = g_strsplit (self->keys->pdata[index], "\t", 3);
   window = windows[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->window_dropdown)), G_N_ELEMENTS (windows) - 1)];
   lines = shnor_document_get_overview (self->document, key[0], key[1], atoi (key[2]), window, &years);
-  municipal = shnor_document_get_assessment_years (self->document, key[0], key[1], atoi (key[2]));
+  /* before the rows: the charts of the rows are drawn from them */
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->municipal, g_array_unref);
+  self->years = g_array_ref (years);
+  self->municipal = shnor_document_get_assessment_years (self->document, key[0], key[1], atoi (key[2]));
+  shnor_document_get_scale (self->document, key[0], key[1], atoi (key[2]), &self->min, &self->max);
   for (guint i = 0; i < lines->len; i++)
     {
       const ShnorOverviewLine *line = &g_array_index (lines, ShnorOverviewLine, i);
       ShnorSchool *school = shnor_document_find_school (self->document, line->school_id);
-      g_autoptr(ShnorOverviewItem) item = NULL;
 
       if (school == NULL)
         continue;
-      item = shnor_overview_item_new (school, line);
-      g_list_store_append (self->rows, item);
+      g_ptr_array_add (items, shnor_overview_item_new (school, line));
       up += line->trend > 0;
       down += line->trend < 0;
     }
+  /* the columns while there are no rows (each change of the columns sorts
+   * the rows again), then the rows in one change: the sorted views take a
+   * region's 1,500 rows at once */
   build_columns (self, years);
-  shnor_document_get_scale (self->document, key[0], key[1], atoi (key[2]), &min, &max);
-  build_charts (self, years, municipal, min, max);
+  g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
   summary = g_strdup_printf (_("%u schools: %u improving, %u declining"),
                              g_list_model_get_n_items (G_LIST_MODEL (self->rows)), up, down);
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
@@ -312,6 +322,8 @@ shnor_overview_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->municipal, g_array_unref);
   G_OBJECT_CLASS (shnor_overview_view_parent_class)->dispose (object);
 }
 
@@ -336,6 +348,7 @@ static void
 shnor_overview_view_init (ShnorOverviewView *self)
 {
   g_autoptr(GtkStringList) spans = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkSortListModel *sorted;
 
   self->loading = TRUE;
@@ -348,7 +361,14 @@ shnor_overview_view_init (ShnorOverviewView *self)
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                     g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table))));
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table),
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (sorted)))));
+  /* the small multiples in the table's order */
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (chart_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (chart_bind), self);
+  gtk_grid_view_set_factory (GTK_GRID_VIEW (self->charts), factory);
+  gtk_grid_view_set_model (GTK_GRID_VIEW (self->charts),
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
   self->loading = FALSE;
 }
 
