@@ -611,6 +611,16 @@ test_overview (void)
 
   shnor_overview_view_show_page (overview, "charts");
   spin (200);
+  /* one chart a school, each with its school's name */
+  {
+    guint n_charts = 0;
+
+    for (GtkWidget *w = first_of_type (GTK_WIDGET (overview), GTK_TYPE_GRID_VIEW), *c = gtk_widget_get_first_child (w);
+         c != NULL; c = gtk_widget_get_next_sibling (c))
+      n_charts += first_of_type (c, SHNOR_TYPE_CHART_VIEW) != NULL &&
+                  shnor_chart_view_get_data (SHNOR_CHART_VIEW (first_of_type (c, SHNOR_TYPE_CHART_VIEW)))->title != NULL;
+    g_assert_cmpuint (n_charts, ==, g_list_model_get_n_items (rows));
+  }
   screenshot (GTK_WIDGET (window), "20-small-multiples.png");
   shnor_overview_view_show_page (overview, "table");
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
