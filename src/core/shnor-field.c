@@ -70,29 +70,6 @@ shnor_parse_double (const char *text,
       }
   }
 
-  /* Plain digits with at most a decimal point or comma: no copy needed. */
-  {
-    char plain[32];
-    gsize i = 0;
-    gboolean simple = TRUE;
-
-    for (; text[i] && simple && i < sizeof plain - 1; i++)
-      {
-        simple = g_ascii_isdigit (text[i]) || ((text[i] == ',' || text[i] == '.') && i > 0);
-        plain[i] = text[i] == ',' ? '.' : text[i];
-      }
-    if (simple && i > 0 && text[i] == '\0' && plain[i - 1] != '.')
-      {
-        plain[i] = '\0';
-        v = g_ascii_strtod (plain, &end);
-        if (*end == '\0')
-          {
-            *value = v;
-            return TRUE;
-          }
-      }
-  }
-
   if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
 
