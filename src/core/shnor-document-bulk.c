@@ -102,6 +102,17 @@ shnor_document_restore (ShnorDocument  *self,
   return TRUE;
 }
 
+/* The largest rowid of @table; 0 when it is empty. */
+gint64
+shnor_document_max_rowid (ShnorDocument *self,
+                          const char    *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull(max(rowid), 0) FROM main.\"%s\"", table);
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql, NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
 /* Whether a bulk change of @n rows of @table is better done without its
  * indexes: a region's rows, and more than stay in the table. */
 gboolean
@@ -109,13 +120,7 @@ shnor_document_bulk_drops_indexes (ShnorDocument *self,
                                    const char    *table,
                                    gint64         n)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT ifnull(max(rowid), 0) FROM main.\"%s\"", table);
-  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql, NULL);
-  gint64 rows = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    rows = sqlite3_column_int64 (stmt, 0);
-  return n > BULK_INDEX_ROWS && n * 2 > rows;
+  return n > BULK_INDEX_ROWS && n * 2 > shnor_document_max_rowid (self, table);
 }
 
 /* Logs one undo entry for rows @lo to @hi of @table: inserted when @hold

@@ -68,6 +68,8 @@ GStrv    shnor_document_set_aside     (ShnorDocument *self,
 gboolean shnor_document_restore       (ShnorDocument *self,
                                        GStrv          sql,
                                        GError       **error);
+gint64   shnor_document_max_rowid     (ShnorDocument *self,
+                                       const char    *table);
 gboolean shnor_document_bulk_drops_indexes (ShnorDocument *self,
                                             const char    *table,
                                             gint64         n);

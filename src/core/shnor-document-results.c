@@ -239,37 +239,29 @@ find_in_one_pass (ShnorDocument     *self,
     sqlite3_reset (stmt);
 }
 
-/**
- * shnor_document_find_results:
- * @results: (array length=n): results to look for
- *
- * Returns: (transfer full) (array length=n): for each of @results, whether
- * the document has a result of the same school, assessment and year.
- */
-gboolean *
-shnor_document_find_results (ShnorDocument     *self,
-                             const ShnorResult *results,
-                             guint              n)
+/* Marks in @stored which of @results, whose assessments have the numbers
+ * @ids (0: none yet), the document has. */
+static void
+find_stored (ShnorDocument     *self,
+             const ShnorResult *results,
+             const gint64      *ids,
+             guint              n,
+             gboolean          *stored)
 {
-  gboolean *stored = g_new0 (gboolean, MAX (n, 1));
-  g_autofree gint64 *ids = NULL;
-  sqlite3_stmt *any;
+  sqlite3_stmt *any = shnor_document_statement (self, "SELECT 1 FROM result LIMIT 1");
   gboolean empty = TRUE;
 
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), stored);
-
-  any = shnor_document_statement (self, "SELECT 1 FROM result LIMIT 1");
   if (any != NULL)
     {
       empty = sqlite3_step (any) != SQLITE_ROW;
       sqlite3_reset (any);
     }
-  if (empty || (ids = assessment_ids (self, results, n, FALSE, NULL)) == NULL)
-    return stored;
+  if (empty)
+    return;
   if (n > FEW_ROWS)
     {
       find_in_one_pass (self, results, ids, n, stored);
-      return stored;
+      return;
     }
   for (guint i = 0; i < n; i++)
     {
@@ -285,6 +277,28 @@ shnor_document_find_results (ShnorDocument     *self,
       stored[i] = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
     }
+}
+
+/**
+ * shnor_document_find_results:
+ * @results: (array length=n): results to look for
+ *
+ * Returns: (transfer full) (array length=n): for each of @results, whether
+ * the document has a result of the same school, assessment and year.
+ */
+gboolean *
+shnor_document_find_results (ShnorDocument     *self,
+                             const ShnorResult *results,
+                             guint              n)
+{
+  gboolean *stored = g_new0 (gboolean, MAX (n, 1));
+  g_autofree gint64 *ids = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), stored);
+
+  ids = assessment_ids (self, results, n, FALSE, NULL);
+  if (ids != NULL)
+    find_stored (self, results, ids, n, stored);
   return stored;
 }
 
@@ -319,19 +333,6 @@ update_stored (ShnorDocument      *self,
         return fail_sqlite (self, rc, error);
     }
   return TRUE;
-}
-
-static gint64
-max_result_rowid (ShnorDocument *self)
-{
-  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT ifnull(max(rowid), 0) FROM result");
-  gint64 max = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    max = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return max;
 }
 
 /* The statement that inserts ROWS_PER_INSERT results at once: a million
@@ -398,7 +399,7 @@ insert_new (ShnorDocument      *self,
             const gboolean     *stored,
             GError            **error)
 {
-  gint64 first = max_result_rowid (self) + 1;
+  gint64 first = shnor_document_max_rowid (self, "result") + 1;
   g_autofree ResultKey *keys = g_new (ResultKey, MAX (n, 1));
   g_auto(GStrv) restore = NULL;
   guint n_new = 0;
@@ -417,7 +418,7 @@ insert_new (ShnorDocument      *self,
                                       error);
   return restore != NULL && insert_keys (self, results, keys, n_new, error) &&
          shnor_document_restore (self, restore, error) &&
-         shnor_document_log_bulk_insert (self, "result", first, max_result_rowid (self), error);
+         shnor_document_log_bulk_insert (self, "result", first, shnor_document_max_rowid (self, "result"), error);
 }
 
 /**
@@ -442,8 +443,12 @@ shnor_document_put_results (ShnorDocument      *self,
 
   if (!shnor_document_begin_edit (self, label, error))
     return FALSE;
-  stored = shnor_document_find_results (self, results, n);
+  /* the assessments missing are added first: none of their results is
+   * stored */
   ids = assessment_ids (self, results, n, TRUE, error);
+  stored = g_new0 (gboolean, MAX (n, 1));
+  if (ids != NULL)
+    find_stored (self, results, ids, n, stored);
   if (ids == NULL || !update_stored (self, results, ids, n, stored, error) ||
       !insert_new (self, results, ids, n, stored, error))
     {
