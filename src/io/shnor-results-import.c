@@ -299,7 +299,6 @@ leading_number (const char *text)
   return value;
 }
 
-
 typedef struct {
   ShnorResult assessment;   /* kind, subject and grade only */
   double      min, max;
@@ -495,7 +494,6 @@ read_row (Row         *r,
   const char *column = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok = school != NULL || regional;
-  const Scale *scale;
 
   memset (result, 0, sizeof *result);
   if (school != NULL)
@@ -544,8 +542,9 @@ read_row (Row         *r,
     }
   if (regional)
     result->participants = MAX (result->participants, 1);   /* the region's mean has no participants here */
-  if (ok && (scale = r->scale = scale_of (r, result)) != NULL &&
-      !shnor_result_validate_scale (result, scale->min, scale->max, &column, &error))
+  if (ok)
+    r->scale = scale_of (r, result);
+  if (ok && !shnor_result_validate_scale (result, r->scale->min, r->scale->max, &column, &error))
     {
       static const char * const columns[] = { "year", "kind", "subject", "grade", "participants",
                                               "mean", "below", "high" };
