@@ -62,6 +62,17 @@ guess_separator (const char *text)
   return best;
 }
 
+/* Where the unquoted text from @p ends: at the separator, a line break or
+ * the end. */
+static const char *
+cell_end (const char *p,
+          char        sep)
+{
+  while (*p && *p != sep && *p != '\n' && *p != '\r')
+    p++;
+  return p;
+}
+
 ShnorTable *
 shnor_csv_parse (const char  *data,
                  gsize        length,
@@ -78,9 +89,7 @@ shnor_csv_parse (const char  *data,
 
   if (length > SHNOR_TABLE_MAX_TEXT)
     {
-      table = shnor_table_new (0);
-      table->too_large = TRUE;
-      shnor_table_check_size (table, error);
+      shnor_table_set_size_error (error);
       return NULL;
     }
   text = to_utf8 (data ? data : "", length, error);
@@ -128,8 +137,7 @@ shnor_csv_parse (const char  *data,
           {
             const char *start = ++p;
 
-            while (*p && *p != sep && *p != '\n' && *p != '\r')
-              p++;
+            p = cell_end (p, sep);
             g_string_append_len (quoted, start, p - start);
           }
           shnor_table_add_cell (table, quoted->str, quoted->len);
@@ -138,8 +146,7 @@ shnor_csv_parse (const char  *data,
         {
           const char *start = p;
 
-          while (*p && *p != sep && *p != '\n' && *p != '\r')
-            p++;
+          p = cell_end (p, sep);
           shnor_table_add_stripped_cell (table, start, (gsize) (p - start));
         }
 

@@ -127,17 +127,23 @@ shnor_table_get_cell (const ShnorTable    *table,
   return table->text + table->cells[row->first + column];
 }
 
+/* The error of a file whose cells do not fit in a table. */
+void
+shnor_table_set_size_error (GError **error)
+{
+  g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+               _("The file holds more than %u MB of text: it is too large to import. Split it into several files."),
+               (guint) (SHNOR_TABLE_MAX_TEXT >> 20));
+}
+
 /* FALSE, with an error, when the file's cells did not fit in the table. */
 gboolean
 shnor_table_check_size (const ShnorTable  *table,
                         GError           **error)
 {
-  if (!table->too_large)
-    return TRUE;
-  g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
-               _("The file holds more than %u MB of text: it is too large to import. Split it into several files."),
-               (guint) (SHNOR_TABLE_MAX_TEXT >> 20));
-  return FALSE;
+  if (table->too_large)
+    shnor_table_set_size_error (error);
+  return !table->too_large;
 }
 
 /**

@@ -45,6 +45,7 @@ const char *shnor_table_get_cell   (const ShnorTable    *table,
                                     guint                column);
 const ShnorTableRow *shnor_table_get_row (const ShnorTable *table,
                                     guint        index);
+void        shnor_table_set_size_error (GError **error);
 gboolean    shnor_table_check_size (const ShnorTable *table,
                                     GError     **error);
 ShnorTable *shnor_csv_parse        (const char  *data,
