@@ -10,6 +10,7 @@
 
 #include "shnor-error.h"
 #include "shnor-field.h"
+#include "shnor-number.h"
 
 const ShnorField *
 shnor_field_find (const ShnorField *fields,
@@ -100,35 +101,13 @@ shnor_parse_double (const char *text,
   return TRUE;
 }
 
+/* What an entry shows of a stored number: the Russian way whatever the
+ * locale (shnor-number.c), so that the UI and the documents agree. */
 char *
 shnor_format_double (double value,
                      int    max_decimals)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *format = g_strdup_printf ("%%.%df", CLAMP (max_decimals, 0, 9));
-  const char *point = localeconv ()->decimal_point;
-  GString *out;
-  char *dot;
-
-  g_ascii_formatd (buf, sizeof buf, format, value);
-  dot = strchr (buf, '.');
-  if (dot != NULL)
-    {
-      char *last = buf + strlen (buf) - 1;
-
-      while (last > dot && *last == '0')
-        *last-- = '\0';
-      if (last == dot)
-        *last = '\0';
-    }
-
-  out = g_string_new (buf);
-  if (dot != NULL && *dot == '.' && point != NULL && point[0] != '\0')
-    g_string_replace (out, ".", point, 1);
-  if (g_str_equal (out->str, "-0"))
-    g_string_assign (out, "0");
-
-  return g_string_free (out, FALSE);
+  return shnor_number_format (value, max_decimals, SHNOR_NUMBER_TRIM);
 }
 
 /* Reads ДД.ММ.ГГГГ (also with one-digit day and month, or '/' or '-'
