@@ -66,8 +66,8 @@ load_result (sqlite3_stmt *stmt,
 {
   r->school_id = sqlite3_column_int64 (stmt, 0);
   r->year = sqlite3_column_int (stmt, 1);
-  shnor_result_set_names (r, (const char *) sqlite3_column_text (stmt, 2),
-                          (const char *) sqlite3_column_text (stmt, 3));
+  shnor_result_set_names (r, shnor_sqlite_column_text (stmt, 2),
+                          shnor_sqlite_column_text (stmt, 3));
   r->grade = sqlite3_column_int (stmt, 4);
   r->participants = sqlite3_column_int (stmt, 5);
   r->has_mean = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
@@ -111,7 +111,7 @@ assessment_id (ShnorDocument  *self,
       return -1;
     }
   bind_assessment (stmt, 1, kind, subject, grade);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (id != 0 || !create)
@@ -221,7 +221,7 @@ find_in_one_pass (ShnorDocument     *self,
     if (ids[i] != 0)
       keys[n_keys++] = (ResultKey) { results[i].school_id, ids[i], results[i].year, i };
   qsort (keys, n_keys, sizeof *keys, compare_keys);
-  while (stmt != NULL && n_keys > 0 && sqlite3_step (stmt) == SQLITE_ROW)
+  while (n_keys > 0 && shnor_document_next_row (self, stmt))
     {
       ResultKey probe = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
                           sqlite3_column_int (stmt, 2), 0 };
@@ -253,7 +253,7 @@ find_stored (ShnorDocument     *self,
 
   if (any != NULL)
     {
-      empty = sqlite3_step (any) != SQLITE_ROW;
+      empty = !shnor_document_next_row (self, any);
       sqlite3_reset (any);
     }
   if (empty)
@@ -274,7 +274,7 @@ find_stored (ShnorDocument     *self,
       sqlite3_bind_int64 (stmt, 1, results[i].school_id);
       sqlite3_bind_int64 (stmt, 2, ids[i]);
       sqlite3_bind_int (stmt, 3, results[i].year);
-      stored[i] = sqlite3_step (stmt) == SQLITE_ROW;
+      stored[i] = shnor_document_next_row (self, stmt);
       sqlite3_reset (stmt);
     }
 }
@@ -480,7 +480,7 @@ shnor_document_get_assessment_results (ShnorDocument *self,
     return results;
   bind_assessment (stmt, 1, kind, subject, grade);
   sqlite3_bind_int (stmt, 4, first_year);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorResult r = { 0 };
 
@@ -560,7 +560,7 @@ shnor_document_get_results (ShnorDocument *self,
   else
     stmt = shnor_document_statement (self, RESULT_SELECT
                                            " ORDER BY a.kind, a.subject, a.grade, r.year, r.school_id");
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorResult r = { 0 };
 
@@ -594,7 +594,7 @@ shnor_document_has_result (ShnorDocument *self,
   sqlite3_bind_int64 (stmt, 1, school_id);
   bind_assessment (stmt, 2, kind, subject, grade);
   sqlite3_bind_int (stmt, 5, year);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  found = shnor_document_next_row (self, stmt);
   sqlite3_reset (stmt);
   return found;
 }
@@ -691,7 +691,7 @@ shnor_document_get_assessment_years (ShnorDocument *self,
   if (stmt == NULL)
     return years;
   bind_assessment (stmt, 1, kind, subject, grade);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       int year = sqlite3_column_int (stmt, 0);
       ShnorAssessmentYear *y;
@@ -735,10 +735,10 @@ shnor_document_list_assessments (ShnorDocument *self)
                                "SELECT kind, subject, grade FROM assessment a"
                                " WHERE EXISTS (SELECT 1 FROM result WHERE assessment_id = a.id)"
                                " ORDER BY kind, subject, grade", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
-      g_autofree char *key = g_strdup_printf ("%s\t%s\t%d", sqlite3_column_text (stmt, 0),
-                                              sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2));
+      g_autofree char *key = g_strdup_printf ("%s	%s	%d", shnor_sqlite_column_text (stmt, 0),
+                                              shnor_sqlite_column_text (stmt, 1), sqlite3_column_int (stmt, 2));
       g_strv_builder_add (builder, key);
     }
   return g_strv_builder_end (builder);
@@ -849,7 +849,7 @@ shnor_document_get_scale (ShnorDocument *self,
   if (stmt == NULL)
     return FALSE;
   bind_assessment (stmt, 1, kind, subject, grade);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     {
       *min = sqlite3_column_double (stmt, 0);
       *max = sqlite3_column_double (stmt, 1);
@@ -910,7 +910,7 @@ shnor_document_set_scale (ShnorDocument  *self,
       bind_assessment (outside, 1, kind, subject, grade);
       sqlite3_bind_double (outside, 4, min);
       sqlite3_bind_double (outside, 5, max);
-      if (sqlite3_step (outside) == SQLITE_ROW)
+      if (shnor_document_next_row (self, outside))
         n_outside = sqlite3_column_int (outside, 0);
       sqlite3_reset (outside);
     }

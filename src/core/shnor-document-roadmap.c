@@ -96,7 +96,7 @@ read_links (ShnorDocument *self,
       if (stmt == NULL)
         continue;
       sqlite3_bind_int64 (stmt, 1, programme_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (shnor_document_next_row (self, stmt))
         {
           gint64 id = sqlite3_column_int64 (stmt, 0), target = sqlite3_column_int64 (stmt, 1);
           guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
@@ -150,7 +150,7 @@ shnor_document_get_roadmap (ShnorDocument *self,
   if (stmt == NULL)
     return out;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorMeasure m = { sqlite3_column_int64 (stmt, 0), programme_id, sqlite3_column_int64 (stmt, 1) };
       Node node = { m.id, m.parent_id, NULL };
@@ -165,7 +165,7 @@ shnor_document_get_roadmap (ShnorDocument *self,
           shnor_document_column_value (stmt, (int) i + 4, &fields[i], &value);
           m.texts[i] = shnor_field_format (&fields[i], G_IS_VALUE (&value) ? &value : NULL);
         }
-      m.due = shnor_measure_due ((const char *) sqlite3_column_text (stmt, 4 + shnor_measure_field_index ("end_month")),
+      m.due = shnor_measure_due (shnor_sqlite_column_text (stmt, 4 + shnor_measure_field_index ("end_month")),
                                  m.status, &day);
       for (guint l = 0; l < SHNOR_N_LINKS; l++)
         m.links[l] = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -224,7 +224,7 @@ measure_parent (ShnorDocument *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     parent = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return parent;
@@ -247,7 +247,7 @@ siblings (ShnorDocument *self,
     sqlite3_bind_int64 (stmt, 2, parent);
   else
     sqlite3_bind_null (stmt, 2);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -400,8 +400,8 @@ shnor_document_set_measure_field (ShnorDocument  *self,
       if (stmt != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, id);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          if (shnor_document_next_row (self, stmt))
+            other = g_strdup (shnor_sqlite_column_text (stmt, 0));
           sqlite3_reset (stmt);
         }
       if (other != NULL && other[0] && mine[0])
@@ -707,7 +707,7 @@ copy_children (ShnorDocument  *self,
           if (read == NULL)
             return FALSE;
           sqlite3_bind_int64 (read, 1, old);
-          while (sqlite3_step (read) == SQLITE_ROW)
+          while (shnor_document_next_row (self, read))
             {
               gint64 indicator = sqlite3_column_int64 (read, 0);
               gpointer mapped = g_hash_table_lookup (indicators, &indicator);
@@ -945,11 +945,11 @@ shnor_document_get_people (ShnorDocument *self)
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
                                "SELECT id, name, position, organisation FROM person ORDER BY name COLLATE NOCASE, id",
                                NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
-      ShnorPerson person = { sqlite3_column_int64 (stmt, 0), g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 3)) };
+      ShnorPerson person = { sqlite3_column_int64 (stmt, 0), g_strdup (shnor_sqlite_column_text (stmt, 1)),
+                             g_strdup (shnor_sqlite_column_text (stmt, 2)),
+                             g_strdup (shnor_sqlite_column_text (stmt, 3)) };
 
       g_array_append_val (people, person);
     }
@@ -1025,7 +1025,7 @@ shnor_document_delete_person (ShnorDocument  *self,
   if (count != NULL)
     {
       sqlite3_bind_int64 (count, 1, id);
-      if (sqlite3_step (count) == SQLITE_ROW)
+      if (shnor_document_next_row (self, count))
         uses = sqlite3_column_int (count, 0);
       sqlite3_reset (count);
     }

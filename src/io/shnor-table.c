@@ -2,8 +2,11 @@
 #define G_LOG_DOMAIN "shnor-table"
 
 #include "config.h"
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "shnor-error.h"
 #include "shnor-table.h"
@@ -156,15 +159,49 @@ ShnorTable *
 shnor_table_read_file (const char  *path,
                        GError     **error)
 {
+  g_autofree char *name = NULL;
   g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length = 0;
+  GStatBuf st;
+  FILE *f;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+  name = g_filename_display_basename (path);
+  if (g_stat (path, &st) != 0)
     {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, "%s", local_error->message);
+      int saved = errno;
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” cannot be read: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  /* a pipe or a device would block the read, or never end */
+  if ((st.st_mode & S_IFMT) != S_IFREG)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("“%s” is not an ordinary file (it is a folder, a pipe, a device or the like)."), name);
+      return NULL;
+    }
+  if ((guint64) st.st_size > SHNOR_TABLE_MAX_TEXT)
+    {
+      shnor_table_set_size_error (error);
+      return NULL;
+    }
+  f = g_fopen (path, "rb");
+  if (f == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” cannot be read: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  /* the size the file had, and one byte more to see it did not grow */
+  data = g_malloc ((gsize) st.st_size + 1);
+  length = fread (data, 1, (gsize) st.st_size + 1, f);
+  fclose (f);
+  if (length > (gsize) st.st_size)
+    {
+      shnor_table_set_size_error (error);
       return NULL;
     }
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)

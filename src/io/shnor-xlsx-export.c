@@ -675,7 +675,7 @@ book_close (Book        *b,
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The workbook could not be written: %s."), lxw_strerror (rc));
       return FALSE;
     }
-  return shnor_commit_part (part, path, error);
+  return shnor_document_commit_part (b->document, part, path, error);
 }
 
 /* "приказу от 15.01.2025 № 45-о" (the authority's name would need its
