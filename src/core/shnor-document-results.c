@@ -621,6 +621,8 @@ shnor_document_set_reference_mean (ShnorDocument  *self,
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
+  if (!shnor_result_check_subject (subject, error))
+    return FALSE;
   stripped = g_strstrip (g_strdup (text));
   clear = stripped[0] == '\0';
   probe.year = year;
@@ -885,6 +887,8 @@ shnor_document_set_scale (ShnorDocument  *self,
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
+  if (!shnor_result_check_subject (subject, error))
+    return FALSE;
   if (!shnor_result_kind_canonical (kind))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,

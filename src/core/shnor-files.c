@@ -70,6 +70,13 @@ shnor_check_target (const char   *path,
                      "Choose a name with the export’s own ending (.xlsx, .pdf, .png…)."), name);
       return FALSE;
     }
+  /* a journal beside a document would be taken for its own */
+  if (has_suffix (path, "-journal") || has_suffix (path, "-wal"))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_EXISTS,
+                   _("“%s” is a name SQLite gives to the journal of a database: choose another name."), name);
+      return FALSE;
+    }
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -83,7 +90,7 @@ shnor_check_target (const char   *path,
                    _("“%s” is not an ordinary file (it is a pipe, a device or the like): choose another name."), name);
       return FALSE;
     }
-  if (shnor_is_database (path) || has_suffix (path, "-journal") || has_suffix (path, "-wal"))
+  if (shnor_is_database (path))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_EXISTS,
                    _("“%s” is a Shnor file or another database: Shnor never writes over one. "

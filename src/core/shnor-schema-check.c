@@ -21,6 +21,7 @@
 #define G_LOG_DOMAIN "shnor-schema"
 
 #include "config.h"
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -59,6 +60,7 @@ typedef struct {
 
 static Schema *schemas[SHNOR_FORMAT_VERSION + 1];
 static GMutex schemas_lock;
+static gint64 small_table = SHNOR_CHECK_SMALL_TABLE;
 
 /* ---- names and messages ----------------------------------------------- */
 
@@ -93,16 +95,48 @@ add_problem (GPtrArray  *problems,
              const char *format,
              ...) G_GNUC_PRINTF (2, 3);
 
+/* Adds a problem; the same one again (a page damaged under many rows)
+ * counts it: "… (3 times)". */
 static void
 add_problem (GPtrArray  *problems,
              const char *format,
              ...)
 {
+  g_autofree char *text = NULL;
   va_list args;
 
   va_start (args, format);
-  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
+  text = g_strdup_vprintf (format, args);
   va_end (args);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      char *old = problems->pdata[i];
+      guint times = 1;
+      gsize length = strlen (text);
+
+      if (strncmp (old, text, length) != 0 || (old[length] != '\0' && old[length] != '\x1f'))
+        continue;
+      if (old[length] == '\x1f')
+        times = (guint) atoi (old + length + 1);
+      problems->pdata[i] = g_strdup_printf ("%s\x1f%u", text, times + 1);
+      g_free (old);
+      return;
+    }
+  g_ptr_array_add (problems, g_steal_pointer (&text));
+}
+
+/* A problem as a message shows it: "text (3 times)" */
+static char *
+problem_text (const char *problem)
+{
+  const char *mark = strchr (problem, '\x1f');
+  guint times;
+
+  if (mark == NULL)
+    return g_strdup (problem);
+  times = (guint) atoi (mark + 1);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.*s (%u time)", "%.*s (%u times)", times),
+                          (int) (mark - problem), problem, times);
 }
 
 /* Sets @error to @lead, the problems and @tail: at open, on one line
@@ -119,10 +153,12 @@ set_problems_error (GError          **error,
 
   for (guint i = 0; i < problems->len && i < named; i++)
     {
+      g_autofree char *problem = problem_text (problems->pdata[i]);
+
       if (depth == SHNOR_CHECK_FULL)
-        g_string_append_printf (text, "\n  – %s", (const char *) problems->pdata[i]);
+        g_string_append_printf (text, "\n  – %s", problem);
       else
-        g_string_append_printf (text, "%s%s", i ? "; " : " ", (const char *) problems->pdata[i]);
+        g_string_append_printf (text, "%s%s", i ? "; " : " ", problem);
     }
   if (problems->len > named)
     {
@@ -263,34 +299,62 @@ literal (const char *text)
   return copy;
 }
 
-/* The condition under which a value of @column (declared @type, NOT NULL
- * when @notnull) is not what the format stores there; NULL when any value
- * will do. A column named "year" or "…_year" holds a year. */
-static char *
-type_condition (const char *column,
-                const char *type,
-                gboolean    notnull)
+/* Adds to @cases and @where the conditions under which a value of @column
+ * (declared @type, NOT NULL when @notnull) is not what the format stores
+ * there; each case names the column after a letter: "n" NULL in a NOT
+ * NULL column, "t" a value of another type (text not UTF-8, a number not
+ * finite), "y" not a year (a column named "year" or "…_year"). */
+static void
+add_type_conditions (GString    *cases,
+                     GString    *where,
+                     const char *column,
+                     const char *type,
+                     gboolean    notnull)
 {
   g_autofree char *c = ident (column);
   g_autofree char *upper = g_ascii_strup (type ? type : "", -1);
-  const char *null = notnull ? "" : ",'null'";
+  g_autofree char *n = g_strconcat ("n", column, NULL);
+  g_autofree char *t = g_strconcat ("t", column, NULL);
+  g_autofree char *y = g_strconcat ("y", column, NULL);
+  g_autofree char *n_name = literal (n);
+  g_autofree char *t_name = literal (t);
+  g_autofree char *y_name = literal (y);
+  g_autofree char *wrong = NULL;
+  g_autofree char *not_year = NULL;
+  /* not "IS NULL", which SQLite takes as false on a NOT NULL column */
+  g_autofree char *null = notnull ? g_strdup_printf ("typeof(%s) = 'null'", c) : NULL;
 
   /* SQLite's rules of type affinity */
   if (strstr (upper, "INT") != NULL)
     {
+      wrong = g_strdup_printf ("typeof(%s) NOT IN ('integer','null')", c);
       if (g_str_equal (column, "year") || g_str_has_suffix (column, "_year"))
-        return g_strdup_printf ("(typeof(%s) NOT IN ('integer'%s) OR %s NOT BETWEEN 1000 AND 3000)", c, null, c);
-      return g_strdup_printf ("typeof(%s) NOT IN ('integer'%s)", c, null);
+        not_year = g_strdup_printf ("%s NOT BETWEEN 1000 AND 3000", c);
     }
-  if (strstr (upper, "CHAR") != NULL || strstr (upper, "CLOB") != NULL || strstr (upper, "TEXT") != NULL)
-    return g_strdup_printf ("(typeof(%s) NOT IN ('text'%s) OR NOT shnor_valid_text(%s))", c, null, c);
-  if (strstr (upper, "REAL") != NULL || strstr (upper, "FLOA") != NULL || strstr (upper, "DOUB") != NULL)
-    return g_strdup_printf ("(typeof(%s) NOT IN ('real','integer'%s) OR abs(%s) > 1.7976931348623157e308)",
-                            c, null, c);
-  return NULL;
+  else if (strstr (upper, "CHAR") != NULL || strstr (upper, "CLOB") != NULL || strstr (upper, "TEXT") != NULL)
+    wrong = g_strdup_printf ("typeof(%s) NOT IN ('text','null') OR NOT shnor_valid_text(%s)", c, c);
+  else if (strstr (upper, "REAL") != NULL || strstr (upper, "FLOA") != NULL || strstr (upper, "DOUB") != NULL)
+    wrong = g_strdup_printf ("typeof(%s) NOT IN ('real','integer','null') OR abs(%s) > 1.7976931348623157e308", c, c);
+
+  if (null != NULL)
+    {
+      g_string_append_printf (cases, " WHEN %s THEN %s", null, n_name);
+      g_string_append_printf (where, "%s(%s)", where->len ? " OR " : "", null);
+    }
+  if (wrong != NULL)
+    {
+      g_string_append_printf (cases, " WHEN %s THEN %s", wrong, t_name);
+      g_string_append_printf (where, "%s(%s)", where->len ? " OR " : "", wrong);
+    }
+  if (not_year != NULL)
+    {
+      g_string_append_printf (cases, " WHEN %s THEN %s", not_year, y_name);
+      g_string_append_printf (where, "%s(%s)", where->len ? " OR " : "", not_year);
+    }
 }
 
-/* SELECT rowid, column FROM table WHERE a value is of the wrong type */
+/* SELECT rowid, what FROM table WHERE a value is not what the format
+ * stores (see add_type_conditions()) */
 static char *
 types_sql (sqlite3     *db,
            SchemaTable *table)
@@ -308,17 +372,11 @@ types_sql (sqlite3     *db,
     {
       const char *column = (const char *) sqlite3_column_text (info, 0);
       const char *type = (const char *) sqlite3_column_text (info, 1);
-      g_autofree char *condition = NULL;
-      g_autofree char *name = literal (column);
 
       /* an INTEGER PRIMARY KEY is the rowid: always an integer */
       if (sqlite3_column_int (info, 3) == 1 && table->rowid && g_ascii_strcasecmp (type, "INTEGER") == 0)
         continue;
-      condition = type_condition (column, type, sqlite3_column_int (info, 2) != 0);
-      if (condition == NULL)
-        continue;
-      g_string_append_printf (cases, " WHEN %s THEN %s", condition, name);
-      g_string_append_printf (where, "%s%s", where->len ? " OR " : "", condition);
+      add_type_conditions (cases, where, column, type, sqlite3_column_int (info, 2) != 0);
     }
   if (where->len == 0)
     return NULL;
@@ -701,10 +759,17 @@ shnor_schema_verify (sqlite3          *db,
       return FALSE;
     }
 
+  /* a missing table is named, not each of its indexes */
   g_hash_table_iter_init (&iter, expected->objects);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (seen, key))
-      add_object_problem (problems, ((SchemaObject *) value)->type, ((SchemaObject *) value)->name, -1);
+    {
+      SchemaObject *o = value;
+      g_autofree char *table = object_key ("table", o->tbl_name);
+
+      if (!g_hash_table_contains (seen, key) &&
+          (g_str_equal (o->type, "table") || g_hash_table_contains (seen, table)))
+        add_object_problem (problems, o->type, o->name, -1);
+    }
 
   if (problems->len > 0)
     {
@@ -762,7 +827,8 @@ check_metrics (sqlite3   *db,
     {
       const char *metric = (const char *) sqlite3_column_text (stmt, 1);
 
-      if (!shnor_metric_is_valid (metric))
+      /* a NULL is reported by the check of types */
+      if (metric != NULL && !shnor_metric_is_valid (metric))
         {
           g_autofree char *shown = display_name (metric);
           g_autofree char *what = g_strdup_printf (_("“%s” is not a metric Shnor knows"), shown);
@@ -863,16 +929,69 @@ is_small (sqlite3           *db,
   g_autofree char *t = ident (table->name);
   g_autofree char *sql = table->rowid
     ? g_strdup_printf ("SELECT ifnull (max (rowid) - min (rowid), 0) FROM main.%s", t)
-    : g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM main.%s LIMIT %d)", t, SHNOR_CHECK_SMALL_TABLE + 1);
+    : g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM main.%s LIMIT %" G_GINT64_FORMAT ")", t, small_table + 1);
   g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (db, sql, NULL);
 
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
-         sqlite3_column_int64 (stmt, 0) < SHNOR_CHECK_SMALL_TABLE;
+         sqlite3_column_int64 (stmt, 0) < small_table;
 }
 
-/* Runs @sql, whose rows are (rowid, detail) or, for SQLite's pragmas, the
- * problems themselves; FALSE with @error only when the file is in use or
- * cannot be read at all, else an error of SQLite is a problem too. */
+/* What an open takes for a small table, for the tests of what an open
+ * leaves to the readers (a damaged table of a region's size). */
+void
+shnor_schema_check_set_small_table (gint64 rows)
+{
+  small_table = rows;
+}
+
+/* What `collect` makes of the rows of a statement */
+#define ROWS_OF_INTEGRITY NULL           /* PRAGMA integrity_check: a problem a row, or "ok" */
+static const char ROWS_OF_TYPES[] = "";  /* types_sql(): (rowid, letter and column) */
+
+/* A line of SQLite's integrity check in the user's language where it is
+ * one of the usual ones; NULL for a NULL value, which the check of types
+ * reports with its row. */
+static char *
+integrity_problem (const char *row)
+{
+  static const char * const prefixes[] = { "NULL value in ", "CHECK constraint failed in ",
+                                           "database disk image is malformed" };
+
+  if (g_str_has_prefix (row, prefixes[0]))
+    return NULL;
+  if (g_str_has_prefix (row, prefixes[1]))
+    {
+      g_autofree char *table = display_name (row + strlen (prefixes[1]));
+
+      return g_strdup_printf (_("table “%s”: a value breaks a rule (CHECK) of the table"), table);
+    }
+  if (g_str_has_prefix (row, prefixes[2]))
+    return g_strdup (_("pages of the file are damaged"));
+  return g_strdup_printf ("SQLite: %s", row);
+}
+
+/* The problem of a row found by types_sql() */
+static char *
+type_problem (const char *found)
+{
+  g_autofree char *column = display_name (found != NULL && found[0] ? found + 1 : "");
+
+  switch (found != NULL ? found[0] : 't')
+    {
+    case 'n':
+      return g_strdup_printf (_("the column “%s” is empty (NULL), which the format does not allow"), column);
+    case 'y':
+      return g_strdup_printf (_("the column “%s” does not hold a year"), column);
+    default:
+      return g_strdup_printf (_("the column “%s” holds a value of another type, or text that is not UTF-8"), column);
+    }
+}
+
+/* Runs @sql and adds the problems its rows show: SQLite's integrity check
+ * (@what ROWS_OF_INTEGRITY), the check of types (ROWS_OF_TYPES), or an
+ * invariant's rows (rowid, detail) with @what its message. FALSE, with
+ * @error, only when the file is in use or memory runs out; any other
+ * error of SQLite is a problem too. */
 static gboolean
 collect (sqlite3     *db,
          const char  *sql,
@@ -887,29 +1006,32 @@ collect (sqlite3     *db,
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      rc = SQLITE_OK;
-      if (what == NULL)
-        {
-          /* PRAGMA integrity_check: "ok" or a problem per row */
-          const char *row = (const char *) sqlite3_column_text (stmt, 0);
+      const char *detail = (const char *) sqlite3_column_text (stmt, what == ROWS_OF_INTEGRITY ? 0 : 1);
+      g_autofree char *text = NULL;
 
-          if (g_strcmp0 (row, "ok") != 0 && row != NULL && !g_str_has_prefix (row, "***"))
-            add_problem (problems, "%s", row);
+      rc = SQLITE_OK;
+      if (what == ROWS_OF_INTEGRITY)
+        {
+          if (detail != NULL && g_strcmp0 (detail, "ok") != 0 && !g_str_has_prefix (detail, "***") &&
+              (text = integrity_problem (detail)) != NULL)
+            add_problem (problems, "%s", text);
+          continue;
         }
+      if (what == ROWS_OF_TYPES)
+        text = type_problem (detail);
       else
         {
-          g_autofree char *detail = display_name ((const char *) sqlite3_column_text (stmt, 1));
-          g_autofree char *text = NULL;
+          g_autofree char *shown = display_name (detail);
 
           /* @what is one of ours, with one %s (msgfmt --check keeps it so) */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          text = g_strdup_printf (_(what), detail);
+          text = g_strdup_printf (_(what), shown);
 #pragma GCC diagnostic pop
-          add_row_problem (problems, table, stmt, text);
         }
+      add_row_problem (problems, table, stmt, text);
     }
-  if (rc == SQLITE_DONE)
+  if (rc == SQLITE_DONE || rc == SQLITE_OK)
     return TRUE;
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED || (rc & 0xff) == SQLITE_NOMEM)
     {
@@ -918,11 +1040,14 @@ collect (sqlite3     *db,
     }
   {
     g_autofree char *name = display_name (table);
+    g_autofree char *problem = integrity_problem (sqlite3_errmsg (db));
 
+    if (problem == NULL)
+      problem = g_strdup (sqlite3_errmsg (db));
     if (table != NULL)
-      add_problem (problems, _("table “%s”: %s"), name, sqlite3_errmsg (db));
+      add_problem (problems, _("table “%s”: %s"), name, problem);
     else
-      add_problem (problems, "%s", sqlite3_errmsg (db));
+      add_problem (problems, "%s", problem);
   }
   return TRUE;
 }
@@ -962,7 +1087,11 @@ collect_foreign_keys (sqlite3     *db,
       shnor_sqlite_set_error (error, db, rc, path);
       return FALSE;
     }
-  add_problem (problems, "%s", sqlite3_errmsg (db));
+  {
+    g_autofree char *problem = integrity_problem (sqlite3_errmsg (db));
+
+    add_problem (problems, "%s", problem ? problem : sqlite3_errmsg (db));
+  }
   return TRUE;
 }
 
@@ -993,7 +1122,7 @@ shnor_schema_check_data (sqlite3          *db,
                               NULL, valid_text, NULL, NULL, NULL);
 
   if (depth == SHNOR_CHECK_FULL &&
-      (!collect (db, "PRAGMA main.integrity_check(100)", NULL, NULL, problems, path, error) ||
+      (!collect (db, "PRAGMA main.integrity_check(100)", NULL, ROWS_OF_INTEGRITY, problems, path, error) ||
        !collect_foreign_keys (db, NULL, problems, path, error)))
     return FALSE;
 
@@ -1009,13 +1138,12 @@ shnor_schema_check_data (sqlite3          *db,
           if (!is_small (db, t))
             continue;
           g_hash_table_add (small, t->name);
-          if (!collect (db, integrity, t->name, NULL, problems, path, error) ||
+          if (!collect (db, integrity, t->name, ROWS_OF_INTEGRITY, problems, path, error) ||
               !collect_foreign_keys (db, t->name, problems, path, error))
             return FALSE;
         }
       if (t->types_sql != NULL &&
-          !collect (db, t->types_sql, t->name, N_("the value of the column “%s” is not of its type"),
-                    problems, path, error))
+          !collect (db, t->types_sql, t->name, ROWS_OF_TYPES, problems, path, error))
         return FALSE;
     }
 

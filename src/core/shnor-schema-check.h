@@ -32,5 +32,6 @@ const char *shnor_schema_undo_trigger  (const char       *table,
 GStrv    shnor_schema_table_indexes   (const char       *table);
 const char *shnor_schema_index_sql    (const char       *index);
 gboolean shnor_schema_has_table       (const char       *table);
+void     shnor_schema_check_set_small_table (gint64        rows);
 
 G_END_DECLS

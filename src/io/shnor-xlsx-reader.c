@@ -30,8 +30,11 @@
 #define MAX_CELL_CHARS 32767
 #define MAX_CELLS     (24 * 1024 * 1024)
 #define MAX_TEXT      (256 * 1024 * 1024)
-#define MAX_XML       ((gint64) 2 * 1024 * 1024 * 1024)  /* unpacked bytes of one part */
+#define MAX_XML       ((gint64) 1024 * 1024 * 1024)  /* unpacked bytes of one part */
+#define MAX_RUN       (4 * 1024 * 1024)   /* bytes between two "<": a text or a tag */
 #define MAX_MERGES    100000
+#define MAX_STRINGS   (4 * 1024 * 1024)
+#define MAX_ELEMENTS  64000000            /* a region's sheet has about 22 million */
 #define CHUNK         (256 * 1024)
 
 /* The namespaces of both flavours of the format (transitional, strict). */
@@ -103,6 +106,7 @@ zerror (voidpf opaque, voidpf stream)
 
 typedef struct {
   char       *prefix;   /* "" for the default namespace */
+  gsize       length;   /* of the prefix */
   const char *uri;      /* interned */
   guint       depth;
 } Binding;
@@ -140,9 +144,10 @@ ns_enter (Namespaces  *ns,
 {
   ns->depth++;
   for (guint i = 0; names[i]; i++)
-    if (strncmp (names[i], "xmlns", 5) == 0 && (names[i][5] == '\0' || names[i][5] == ':'))
+    if (names[i][0] == 'x' && strncmp (names[i], "xmlns", 5) == 0 && (names[i][5] == '\0' || names[i][5] == ':'))
       {
-        Binding b = { g_strdup (names[i][5] ? names[i] + 6 : ""), g_intern_string (values[i]), ns->depth };
+        const char *prefix = names[i][5] ? names[i] + 6 : "";
+        Binding b = { g_strdup (prefix), strlen (prefix), g_intern_string (values[i]), ns->depth };
 
         g_array_append_val (ns->bindings, b);
       }
@@ -173,21 +178,42 @@ ns_resolve (Namespaces  *ns,
     {
       const Binding *b = &g_array_index (ns->bindings, Binding, i - 1);
 
-      if (strlen (b->prefix) == length && strncmp (b->prefix, qname, length) == 0)
+      if (b->length == length && strncmp (b->prefix, qname, length) == 0)
         return b->uri;
     }
   return NULL;
 }
 
-static gboolean
-is_one_of (const char         *uri,
-           const char * const *uris,
-           guint               n)
+/* The namespaces above, interned once: compared by address */
+static const char *main_uris[G_N_ELEMENTS (main_ns)];
+static const char *rel_uris[G_N_ELEMENTS (rel_ns)];
+static const char *package_rels_uri;
+
+static void
+intern_namespaces (void)
 {
-  for (guint i = 0; uri != NULL && i < n; i++)
-    if (g_str_equal (uri, uris[i]))
-      return TRUE;
-  return FALSE;
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (main_ns); i++)
+        main_uris[i] = g_intern_static_string (main_ns[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (rel_ns); i++)
+        rel_uris[i] = g_intern_static_string (rel_ns[i]);
+      package_rels_uri = g_intern_static_string (PACKAGE_RELS_NS);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Whether @qname is an element of SpreadsheetML; @local is its name. */
+static gboolean
+main_element (Namespaces  *ns,
+              const char  *qname,
+              const char **local)
+{
+  const char *uri = ns_resolve (ns, qname, local);
+
+  return uri != NULL && (uri == main_uris[0] || uri == main_uris[1]);
 }
 
 /* Whether @qname is the element @name of SpreadsheetML */
@@ -197,9 +223,8 @@ is_element (Namespaces *ns,
             const char *name)
 {
   const char *local;
-  const char *uri = ns_resolve (ns, qname, &local);
 
-  return g_str_equal (local, name) && is_one_of (uri, main_ns, G_N_ELEMENTS (main_ns));
+  return main_element (ns, qname, &local) && g_str_equal (local, name);
 }
 
 /* An attribute without a namespace (as "r", "t" of a cell) */
@@ -230,7 +255,7 @@ rel_attr (Namespaces  *ns,
       if (strchr (names[i], ':') == NULL)
         continue;
       uri = ns_resolve (ns, names[i], &local);
-      if (g_str_equal (local, name) && is_one_of (uri, rel_ns, G_N_ELEMENTS (rel_ns)))
+      if (uri != NULL && (uri == rel_uris[0] || uri == rel_uris[1]) && g_str_equal (local, name))
         return values[i];
     }
   return NULL;
@@ -245,6 +270,7 @@ typedef struct {
 
 typedef struct {
   Namespaces  ns;
+  guint64     elements;      /* of all parts so far */
   const char *part;          /* the part being parsed, for messages */
   /* the package: relationships of the part read last */
   GHashTable *rel_targets;   /* Id → Target */
@@ -263,7 +289,6 @@ typedef struct {
   gboolean    in_row, in_cell, in_inline;
   guint       row_number;
   int         column;
-  char        cell_ref[24];
   char        cell_type;     /* 's' shared, 'i' inline, 'n' other */
   gboolean    has_value;
   GString    *text;
@@ -287,6 +312,23 @@ set_damaged (GError     **error,
   what = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("The workbook is damaged: %s."), what);
+}
+
+/* Enters an element, within the cap on elements: GMarkup takes a
+ * moment for each, and a part of a gigabyte of "<a/>" would take minutes. */
+static gboolean
+enter (Reader      *r,
+       const char **names,
+       const char **values,
+       GError     **error)
+{
+  ns_enter (&r->ns, names, values);
+  if (++r->elements <= MAX_ELEMENTS)
+    return TRUE;
+  g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+               _("The workbook holds more than %d million elements: it is too large to import. "
+                 "Split it into several files."), MAX_ELEMENTS / 1000000);
+  return FALSE;
 }
 
 /* Text inside an element: kept while inside a value, within the cap of a
@@ -320,9 +362,10 @@ rels_start (GMarkupParseContext *context, const char *element, const char **name
   const char *local;
   const char *uri;
 
-  ns_enter (&r->ns, names, values);
+  if (!enter (r, names, values, error))
+    return;
   uri = ns_resolve (&r->ns, element, &local);
-  if (g_str_equal (local, "Relationship") && g_strcmp0 (uri, PACKAGE_RELS_NS) == 0)
+  if (uri != NULL && uri == package_rels_uri && g_str_equal (local, "Relationship"))
     {
       const char *id = attr (names, values, "Id");
       const char *target = attr (names, values, "Target");
@@ -353,7 +396,8 @@ workbook_start (GMarkupParseContext *context, const char *element, const char **
 {
   Reader *r = data;
 
-  ns_enter (&r->ns, names, values);
+  if (!enter (r, names, values, error))
+    return;
   if (!is_element (&r->ns, element, "sheet"))
     return;
   r->has_sheets = TRUE;
@@ -377,7 +421,8 @@ strings_start (GMarkupParseContext *context, const char *element, const char **n
 {
   Reader *r = data;
 
-  ns_enter (&r->ns, names, values);
+  if (!enter (r, names, values, error))
+    return;
   if (is_element (&r->ns, element, "si"))
     {
       r->in_si = TRUE;
@@ -399,7 +444,7 @@ strings_end (GMarkupParseContext *context, const char *element, gpointer data, G
       guint32 start = (guint32) r->strings->len;
 
       r->in_si = FALSE;
-      if (r->string_starts->len >= MAX_CELLS || r->strings->len + r->text->len + 1 > MAX_TEXT)
+      if (r->string_starts->len >= MAX_STRINGS || r->strings->len + r->text->len + 1 > MAX_TEXT)
         {
           g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
                        _("The workbook holds more text than an import of results can mean: "
@@ -461,9 +506,13 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
              const char **values, gpointer data, GError **error)
 {
   Reader *r = data;
+  const char *local;
 
-  ns_enter (&r->ns, names, values);
-  if (is_element (&r->ns, element, "row"))
+  if (!enter (r, names, values, error))
+    return;
+  if (!main_element (&r->ns, element, &local))
+    return;
+  if (g_str_equal (local, "row"))
     {
       const char *number = attr (names, values, "r");
       guint row = r->row_number + 1;
@@ -483,7 +532,7 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
       r->in_row = TRUE;
       shnor_table_begin_row (r->table, r->row_number);
     }
-  else if (is_element (&r->ns, element, "c") && r->in_row)
+  else if (r->in_row && g_str_equal (local, "c"))
     {
       const char *ref = attr (names, values, "r");
       const char *type = attr (names, values, "t");
@@ -501,21 +550,20 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
           return;
         }
       r->column = column;
-      g_strlcpy (r->cell_ref, ref ? ref : "", sizeof r->cell_ref);
       r->cell_type = g_strcmp0 (type, "s") == 0 ? 's' : g_strcmp0 (type, "inlineStr") == 0 ? 'i' : 'n';
       r->in_cell = TRUE;
       r->has_value = FALSE;
       g_string_truncate (r->text, 0);
     }
-  else if (r->in_cell && is_element (&r->ns, element, "v"))
+  else if (r->in_cell && g_str_equal (local, "v"))
     r->in_value = r->has_value = TRUE;
-  else if (r->in_cell && is_element (&r->ns, element, "is"))
+  else if (r->in_cell && g_str_equal (local, "is"))
     r->in_inline = TRUE;
-  else if (r->in_inline && is_element (&r->ns, element, "rPh"))
+  else if (r->in_inline && g_str_equal (local, "rPh"))
     r->in_rph = TRUE;
-  else if (r->in_inline && !r->in_rph && is_element (&r->ns, element, "t"))
+  else if (r->in_inline && !r->in_rph && g_str_equal (local, "t"))
     r->in_value = r->has_value = TRUE;
-  else if (is_element (&r->ns, element, "mergeCell"))
+  else if (g_str_equal (local, "mergeCell"))
     {
       const char *ref = attr (names, values, "ref");
       g_auto(GStrv) corners = ref ? g_strsplit (ref, ":", 3) : NULL;
@@ -553,8 +601,12 @@ cell_text (Reader  *r,
   index = g_ascii_strtoull (r->text->str, &end, 10);
   if (r->text->len == 0 || *end != '\0' || !g_ascii_isdigit (r->text->str[0]) || index >= r->string_starts->len)
     {
-      set_damaged (error, _("the cell %s refers to a text “%.20s” that the workbook does not have"),
-                   r->cell_ref, r->text->str);
+      char letters[4] = { 0 };
+
+      for (int c = r->column + 1, n = c > 702 ? 3 : c > 26 ? 2 : 1; n > 0; c = (c - 1) / 26)
+        letters[--n] = (char) ('A' + (c - 1) % 26);
+      set_damaged (error, _("the cell %s%u refers to a text “%.20s” that the workbook does not have"),
+                   letters, r->row_number, r->text->str);
       return NULL;
     }
   return r->strings->str + g_array_index (r->string_starts, guint32, index);
@@ -595,19 +647,22 @@ static void
 sheet_end (GMarkupParseContext *context, const char *element, gpointer data, GError **error)
 {
   Reader *r = data;
+  const char *local;
 
-  if (r->in_value && (is_element (&r->ns, element, "v") || is_element (&r->ns, element, "t")))
+  if (!main_element (&r->ns, element, &local))
+    ;
+  else if (r->in_value && (g_str_equal (local, "v") || g_str_equal (local, "t")))
     r->in_value = FALSE;
-  else if (r->in_inline && is_element (&r->ns, element, "rPh"))
+  else if (r->in_inline && g_str_equal (local, "rPh"))
     r->in_rph = FALSE;
-  else if (r->in_cell && is_element (&r->ns, element, "is"))
+  else if (r->in_cell && g_str_equal (local, "is"))
     r->in_inline = FALSE;
-  else if (r->in_cell && is_element (&r->ns, element, "c"))
+  else if (r->in_cell && g_str_equal (local, "c"))
     {
       r->in_cell = r->in_value = r->in_inline = r->in_rph = FALSE;
       put_cell (r, error);
     }
-  else if (r->in_row && is_element (&r->ns, element, "row"))
+  else if (r->in_row && g_str_equal (local, "row"))
     {
       r->in_row = FALSE;
       shnor_table_end_row (r->table);
@@ -620,6 +675,29 @@ sheet_end (GMarkupParseContext *context, const char *element, gpointer data, GEr
 }
 
 /* ---- parts ---- */
+
+/* Whether no text or tag of @chunk (with the @run of bytes since the last
+ * "<" before it) is longer than MAX_RUN: GMarkup holds each whole until it
+ * ends, and a part of blanks that unpacks to a gigabyte is one. */
+static gboolean
+short_runs (const char *chunk,
+            gsize       length,
+            gsize      *run)
+{
+  const char *end = chunk + length;
+  const char *p = chunk;
+  const char *lt;
+
+  while ((lt = memchr (p, '<', (gsize) (end - p))) != NULL)
+    {
+      if (*run + (gsize) (lt - p) > MAX_RUN)
+        return FALSE;
+      *run = 0;
+      p = lt + 1;
+    }
+  *run += (gsize) (end - p);
+  return *run <= MAX_RUN;
+}
 
 /* Unpacks the part @name and parses it as it comes, in chunks. */
 static gboolean
@@ -634,6 +712,7 @@ parse_part (unzFile              zip,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *chunk = NULL;
   gint64 total = 0;
+  gsize run = 0;
   int got;
 
   if (unzLocateFile (zip, name, 0) != UNZ_OK)
@@ -657,11 +736,11 @@ parse_part (unzFile              zip,
   while ((got = unzReadCurrentFile (zip, chunk, CHUNK)) > 0)
     {
       total += got;
-      if (total > MAX_XML)
+      if (total > MAX_XML || !short_runs (chunk, (gsize) got, &run))
         {
           g_set_error (&local_error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
-                       _("The workbook is too large to import: “%s” unpacks to more than %d MB."),
-                       name, (int) (MAX_XML >> 20));
+                       _("The workbook is too large to import: “%s” unpacks to more than %d MB, or holds a text "
+                         "of more than %d MB."), name, (int) (MAX_XML >> 20), MAX_RUN >> 20);
           break;
         }
       if (!g_markup_parse_context_parse (context, chunk, got, &local_error))
@@ -870,6 +949,7 @@ shnor_xlsx_read_sheet (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  intern_namespaces ();
   zip = unzOpen2_64 (path, &funcs);
   if (zip == NULL)
     {
