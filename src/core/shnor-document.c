@@ -243,9 +243,9 @@ check_header (const char  *path,
   if (version > SHNOR_FORMAT_VERSION)
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NEWER,
-                   _("The file “%s” was saved by a newer version of Shnor (file format %d; "
+                   _("The file “%s” was saved by a newer version of Shnor (file format %u; "
                      "this version reads formats up to %d). Install the newer version to open it."),
-                   name, (int) version, SHNOR_FORMAT_VERSION);
+                   name, (guint) version, SHNOR_FORMAT_VERSION);
       return -1;
     }
   if (version == 0)

@@ -46,7 +46,7 @@ static const char * const rel_ns[] = {
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   "http://purl.oclc.org/ooxml/officeDocument/relationships",
 };
-#define PACKAGE_RELS_NS "http://schemas.openxmlformats.org/package/2006/relationships"
+static const char PACKAGE_RELS_NS[] = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /* ---- minizip over GLib's stdio -------------------------------------- */
 
@@ -107,14 +107,19 @@ zerror (voidpf opaque, voidpf stream)
 typedef struct {
   char       *prefix;   /* "" for the default namespace */
   gsize       length;   /* of the prefix */
-  const char *uri;      /* interned */
+  const char *uri;      /* one of known_uris[], or other_uri */
   guint       depth;
 } Binding;
 
 typedef struct {
-  GArray *bindings;
-  guint   depth;
+  GArray     *bindings;
+  guint       depth;
+  const char *default_uri;  /* of unprefixed names here */
+  GByteArray *kinds;        /* what each open element is (Kind), for its end */
 } Namespaces;
+
+/* The elements of a sheet the reader acts on */
+typedef enum { KIND_OTHER, KIND_ROW, KIND_C, KIND_V, KIND_IS, KIND_T, KIND_RPH } Kind;
 
 static void
 binding_clear (gpointer data)
@@ -128,12 +133,36 @@ ns_init (Namespaces *ns)
   ns->bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
   g_array_set_clear_func (ns->bindings, binding_clear);
   ns->depth = 0;
+  ns->default_uri = NULL;
+  ns->kinds = g_byte_array_new ();
 }
 
 static void
 ns_clear (Namespaces *ns)
 {
   g_clear_pointer (&ns->bindings, g_array_unref);
+  g_clear_pointer (&ns->kinds, g_byte_array_unref);
+}
+
+/* The namespaces the reader knows, compared by address once bound: a
+ * namespace of the file is never kept (nor interned) but as one of these
+ * or as other_uri. */
+static const char other_uri[] = "";
+#define MAIN_URI(i)    main_ns[i]
+#define REL_URI(i)     rel_ns[i]
+
+static const char *
+known_uri (const char *value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (main_ns); i++)
+    if (g_str_equal (value, main_ns[i]))
+      return main_ns[i];
+  for (guint i = 0; i < G_N_ELEMENTS (rel_ns); i++)
+    if (g_str_equal (value, rel_ns[i]))
+      return rel_ns[i];
+  if (g_str_equal (value, PACKAGE_RELS_NS))
+    return PACKAGE_RELS_NS;
+  return other_uri;
 }
 
 /* Enters an element: its xmlns attributes bind prefixes inside it. */
@@ -142,26 +171,54 @@ ns_enter (Namespaces  *ns,
           const char **names,
           const char **values)
 {
+  guint8 other = KIND_OTHER;
+
   ns->depth++;
+  g_byte_array_append (ns->kinds, &other, 1);
   for (guint i = 0; names[i]; i++)
     if (names[i][0] == 'x' && strncmp (names[i], "xmlns", 5) == 0 && (names[i][5] == '\0' || names[i][5] == ':'))
       {
         const char *prefix = names[i][5] ? names[i] + 6 : "";
-        Binding b = { g_strdup (prefix), strlen (prefix), g_intern_string (values[i]), ns->depth };
+        Binding b = { g_strdup (prefix), strlen (prefix), known_uri (values[i]), ns->depth };
 
         g_array_append_val (ns->bindings, b);
+        if (b.length == 0)
+          ns->default_uri = b.uri;
       }
 }
 
+/* Notes what the element just entered is, for its end */
 static void
+ns_set_kind (Namespaces *ns,
+             Kind        kind)
+{
+  ns->kinds->data[ns->kinds->len - 1] = (guint8) kind;
+}
+
+/* Leaves an element; returns what it was (see ns_set_kind()). */
+static Kind
 ns_leave (Namespaces *ns)
 {
   guint n = ns->bindings->len;
+  Kind kind = KIND_OTHER;
 
   while (n > 0 && g_array_index (ns->bindings, Binding, n - 1).depth == ns->depth)
     n--;
-  g_array_set_size (ns->bindings, n);
+  if (n < ns->bindings->len)
+    {
+      g_array_set_size (ns->bindings, n);
+      ns->default_uri = NULL;
+      for (guint i = n; i > 0 && ns->default_uri == NULL; i--)
+        if (g_array_index (ns->bindings, Binding, i - 1).length == 0)
+          ns->default_uri = g_array_index (ns->bindings, Binding, i - 1).uri;
+    }
+  if (ns->kinds->len > 0)
+    {
+      kind = ns->kinds->data[ns->kinds->len - 1];
+      g_byte_array_set_size (ns->kinds, ns->kinds->len - 1);
+    }
   ns->depth--;
+  return kind;
 }
 
 /* The namespace of @qname ("x:row" or "row"), and its local name. */
@@ -174,6 +231,8 @@ ns_resolve (Namespaces  *ns,
   gsize length = colon ? (gsize) (colon - qname) : 0;
 
   *local = colon ? colon + 1 : qname;
+  if (colon == NULL)
+    return ns->default_uri;
   for (guint i = ns->bindings->len; i > 0; i--)
     {
       const Binding *b = &g_array_index (ns->bindings, Binding, i - 1);
@@ -184,27 +243,6 @@ ns_resolve (Namespaces  *ns,
   return NULL;
 }
 
-/* The namespaces above, interned once: compared by address */
-static const char *main_uris[G_N_ELEMENTS (main_ns)];
-static const char *rel_uris[G_N_ELEMENTS (rel_ns)];
-static const char *package_rels_uri;
-
-static void
-intern_namespaces (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (main_ns); i++)
-        main_uris[i] = g_intern_static_string (main_ns[i]);
-      for (guint i = 0; i < G_N_ELEMENTS (rel_ns); i++)
-        rel_uris[i] = g_intern_static_string (rel_ns[i]);
-      package_rels_uri = g_intern_static_string (PACKAGE_RELS_NS);
-      g_once_init_leave (&done, 1);
-    }
-}
-
 /* Whether @qname is an element of SpreadsheetML; @local is its name. */
 static gboolean
 main_element (Namespaces  *ns,
@@ -213,7 +251,7 @@ main_element (Namespaces  *ns,
 {
   const char *uri = ns_resolve (ns, qname, local);
 
-  return uri != NULL && (uri == main_uris[0] || uri == main_uris[1]);
+  return uri == MAIN_URI (0) || uri == MAIN_URI (1);
 }
 
 /* Whether @qname is the element @name of SpreadsheetML */
@@ -255,7 +293,7 @@ rel_attr (Namespaces  *ns,
       if (strchr (names[i], ':') == NULL)
         continue;
       uri = ns_resolve (ns, names[i], &local);
-      if (uri != NULL && (uri == rel_uris[0] || uri == rel_uris[1]) && g_str_equal (local, name))
+      if ((uri == REL_URI (0) || uri == REL_URI (1)) && g_str_equal (local, name))
         return values[i];
     }
   return NULL;
@@ -365,7 +403,7 @@ rels_start (GMarkupParseContext *context, const char *element, const char **name
   if (!enter (r, names, values, error))
     return;
   uri = ns_resolve (&r->ns, element, &local);
-  if (uri != NULL && uri == package_rels_uri && g_str_equal (local, "Relationship"))
+  if (uri == PACKAGE_RELS_NS && g_str_equal (local, "Relationship"))
     {
       const char *id = attr (names, values, "Id");
       const char *target = attr (names, values, "Target");
@@ -530,6 +568,7 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
       r->row_number = row;
       r->column = -1;
       r->in_row = TRUE;
+      ns_set_kind (&r->ns, KIND_ROW);
       shnor_table_begin_row (r->table, r->row_number);
     }
   else if (r->in_row && g_str_equal (local, "c"))
@@ -554,15 +593,28 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
       r->in_cell = TRUE;
       r->has_value = FALSE;
       g_string_truncate (r->text, 0);
+      ns_set_kind (&r->ns, KIND_C);
     }
   else if (r->in_cell && g_str_equal (local, "v"))
-    r->in_value = r->has_value = TRUE;
+    {
+      r->in_value = r->has_value = TRUE;
+      ns_set_kind (&r->ns, KIND_V);
+    }
   else if (r->in_cell && g_str_equal (local, "is"))
-    r->in_inline = TRUE;
+    {
+      r->in_inline = TRUE;
+      ns_set_kind (&r->ns, KIND_IS);
+    }
   else if (r->in_inline && g_str_equal (local, "rPh"))
-    r->in_rph = TRUE;
+    {
+      r->in_rph = TRUE;
+      ns_set_kind (&r->ns, KIND_RPH);
+    }
   else if (r->in_inline && !r->in_rph && g_str_equal (local, "t"))
-    r->in_value = r->has_value = TRUE;
+    {
+      r->in_value = r->has_value = TRUE;
+      ns_set_kind (&r->ns, KIND_T);
+    }
   else if (g_str_equal (local, "mergeCell"))
     {
       const char *ref = attr (names, values, "ref");
@@ -647,55 +699,62 @@ static void
 sheet_end (GMarkupParseContext *context, const char *element, gpointer data, GError **error)
 {
   Reader *r = data;
-  const char *local;
 
-  if (!main_element (&r->ns, element, &local))
-    ;
-  else if (r->in_value && (g_str_equal (local, "v") || g_str_equal (local, "t")))
-    r->in_value = FALSE;
-  else if (r->in_inline && g_str_equal (local, "rPh"))
-    r->in_rph = FALSE;
-  else if (r->in_cell && g_str_equal (local, "is"))
-    r->in_inline = FALSE;
-  else if (r->in_cell && g_str_equal (local, "c"))
+  /* what the element was is known from its start: no name to compare */
+  switch (ns_leave (&r->ns))
     {
-      r->in_cell = r->in_value = r->in_inline = r->in_rph = FALSE;
-      put_cell (r, error);
+    case KIND_V:
+    case KIND_T:
+      r->in_value = FALSE;
+      break;
+    case KIND_RPH:
+      r->in_rph = FALSE;
+      break;
+    case KIND_IS:
+      r->in_inline = FALSE;
+      break;
+    case KIND_C:
+      if (r->in_cell)
+        {
+          r->in_cell = r->in_value = r->in_inline = r->in_rph = FALSE;
+          put_cell (r, error);
+        }
+      break;
+    case KIND_ROW:
+      if (r->in_row)
+        {
+          r->in_row = FALSE;
+          shnor_table_end_row (r->table);
+          /* the first row with a value holds the headers: columns right
+           * of its last are not read */
+          if (r->max_columns == 0 && r->table->rows->len > 0)
+            r->max_columns = shnor_table_get_row (r->table, 0)->n_cells;
+        }
+      break;
+    case KIND_OTHER:
+    default:
+      break;
     }
-  else if (r->in_row && g_str_equal (local, "row"))
-    {
-      r->in_row = FALSE;
-      shnor_table_end_row (r->table);
-      /* the first row with a value holds the headers: columns right of
-       * its last are not read */
-      if (r->max_columns == 0 && r->table->rows->len > 0)
-        r->max_columns = shnor_table_get_row (r->table, 0)->n_cells;
-    }
-  ns_leave (&r->ns);
 }
 
 /* ---- parts ---- */
 
 /* Whether no text or tag of @chunk (with the @run of bytes since the last
  * "<" before it) is longer than MAX_RUN: GMarkup holds each whole until it
- * ends, and a part of blanks that unpacks to a gigabyte is one. */
+ * ends, and a part of blanks that unpacks to a gigabyte is one. A chunk is
+ * much shorter than MAX_RUN, so only a run across chunks can be too long:
+ * the bytes after the chunk's last "<" are all that count. */
 static gboolean
 short_runs (const char *chunk,
             gsize       length,
             gsize      *run)
 {
-  const char *end = chunk + length;
-  const char *p = chunk;
-  const char *lt;
+  const char *p = chunk + length;
 
-  while ((lt = memchr (p, '<', (gsize) (end - p))) != NULL)
-    {
-      if (*run + (gsize) (lt - p) > MAX_RUN)
-        return FALSE;
-      *run = 0;
-      p = lt + 1;
-    }
-  *run += (gsize) (end - p);
+  G_STATIC_ASSERT (CHUNK < MAX_RUN);
+  while (p > chunk && p[-1] != '<')
+    p--;
+  *run = p > chunk ? (gsize) (chunk + length - p) : *run + length;
   return *run <= MAX_RUN;
 }
 
@@ -759,7 +818,7 @@ parse_part (unzFile              zip,
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
     g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
-                 _("The workbook is damaged: “%s” cannot be read (%s)."), name, local_error->message);
+                 _("The workbook is damaged: “%s” cannot be read."), name);
   return FALSE;
 }
 
@@ -949,7 +1008,6 @@ shnor_xlsx_read_sheet (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  intern_namespaces ();
   zip = unzOpen2_64 (path, &funcs);
   if (zip == NULL)
     {

@@ -59,6 +59,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_autoptr(GListModel) programmes = shnor_document_get_programmes (doc, TRUE);
       GDate today;
 
+      g_assert_nonnull (classification);
+      g_assert_nonnull (programmes);
       g_date_clear (&today, 1);
       g_date_set_dmy (&today, 1, 9, 2026);
       g_ptr_array_unref (shnor_document_list_overdue (doc, &today));
