@@ -593,6 +593,9 @@ shnor_document_save_copy (ShnorDocument  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self->edit_depth == 0, FALSE);
 
+  /* never over a database: the open document, a file open elsewhere */
+  if (!shnor_check_target (path, SHNOR_TARGET_DOCUMENT, error))
+    return FALSE;
   part = shnor_part_path (path);
   g_unlink (part);
 

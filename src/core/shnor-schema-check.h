@@ -11,8 +11,9 @@ typedef enum {
   SHNOR_CHECK_FULL,  /* what `shnor --check` runs: everything */
 } ShnorCheckDepth;
 
-/* At open, the data checks read every table of at most this many rows;
- * larger ones (a region's results) are left to --check. */
+/* At open, the data checks read every table of fewer than this many rows
+ * (wholly below a fifth of it); larger ones (a region's results) are left
+ * to --check. */
 #define SHNOR_CHECK_SMALL_TABLE 100000
 
 gboolean shnor_schema_verify          (sqlite3          *db,
