@@ -3,8 +3,9 @@
 # and AddressSanitizer and runs each for a bounded time (default 60 s) on
 # its seed corpus: csv (the CSV reader), xlsx (the XLSX reader, inputs the
 # texts of a workbook's parts, see tests/fuzz/xlsx-parts.h) and document
-# (a .shnor file through --check, open and classify; its seeds are small
-# documents that make-hostile writes). Without TARGET, all three in turn.
+# (a .shnor file through --check, open and classify; its seeds are the
+# first format's file in tests/fuzz/corpus-document and the small documents
+# make-hostile writes). Without TARGET, all three in turn.
 # One process at a time, niced: the machine is shared. A crashing input is
 # left in build-fuzz/ as crash-*: copy it to tests/fuzz/regressions*/ once
 # fixed, where the suite replays it.
@@ -31,10 +32,8 @@ for target in "${targets[@]}"; do
     xlsx) cp tests/fuzz/corpus-xlsx/* "$corpus/"; max_len=65536 ;;
     document)
       meson compile -C build-fuzz tests/make-hostile
+      cp tests/fuzz/corpus-document/* "$corpus/"
       build-fuzz/tests/make-hostile --seeds "$corpus"
-      rm -f "$corpus/format-1.shnor"
-      sqlite3 "$corpus/format-1.shnor" < tests/fixtures/format-1.sql
-      sqlite3 "$corpus/format-1.shnor" "PRAGMA page_size = 512; VACUUM;"
       max_len=262144 ;;
     *) echo "unknown target $target (csv, xlsx, document)" >&2; exit 2 ;;
   esac
