@@ -306,6 +306,15 @@ workbooks (void)
     g_string_append (sheet, "</sheetData></worksheet>");
     workbook ("blanks-bomb.xlsx", sheet->str, NULL, NULL, NULL, TRUE);
   }
+  {
+    /* a million elements, each inside the one before */
+    g_autoptr(GString) sheet = g_string_new ("<worksheet " MAIN "><sheetData>" HEADER);
+
+    for (guint i = 0; i < 1000000; i++)
+      g_string_append (sheet, "<a>");
+    g_string_append (sheet, "</sheetData></worksheet>");
+    workbook ("deep-nesting.xlsx", sheet->str, NULL, NULL, NULL, TRUE);
+  }
   workbook ("entities.xlsx",
             "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
             "<worksheet " MAIN "><sheetData><row><c t=\"inlineStr\"><is><t>&lol2;</t></is></c></row>"

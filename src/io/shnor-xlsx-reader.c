@@ -35,6 +35,7 @@
 #define MAX_MERGES    100000
 #define MAX_STRINGS   (4 * 1024 * 1024)
 #define MAX_ELEMENTS  64000000            /* a region's sheet has about 22 million */
+#define MAX_DEPTH     100                 /* a sheet's elements are a few deep */
 #define CHUNK         (256 * 1024)
 
 /* The namespaces of both flavours of the format (transitional, strict). */
@@ -361,6 +362,13 @@ enter (Reader      *r,
        GError     **error)
 {
   ns_enter (&r->ns, names, values);
+  if (r->ns.depth > MAX_DEPTH)
+    {
+      /* GMarkup keeps every open element: a million nested ones are a
+       * memory of their own */
+      set_damaged (error, _("its elements are nested more than %d deep"), MAX_DEPTH);
+      return FALSE;
+    }
   if (++r->elements <= MAX_ELEMENTS)
     return TRUE;
   g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
