@@ -1,5 +1,6 @@
-/* crash-child.c: commits edits to FILE forever, printing the number of
- * each edit once it is committed; test-crash kills it at random moments. */
+/* crash-child.c: opens FILE and says so ("open"), then commits edits to it
+ * forever, printing the number of each edit once it is committed;
+ * test-crash kills it at random moments. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -25,6 +26,9 @@ main (int   argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
+  /* the kill is meant for the commits, not for the open */
+  printf ("open\n");
+  fflush (stdout);
 
   for (long n = first; ; n++)
     {
