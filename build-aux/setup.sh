@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libsqlite3-dev
-  libxlsxwriter-dev libminizip-dev
+  libxlsxwriter-dev libminizip-dev libfontconfig-dev
   desktop-file-utils appstream
   xvfb xauth dbus locales e2fsprogs sqlite3
   python3 python3-openpyxl python3-xlsxwriter

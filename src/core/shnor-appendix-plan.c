@@ -1,0 +1,1898 @@
+/* shnor-appendix-plan.c: see shnor-appendix-plan.h. The appendices of a
+ * programme's order: (1) the programme — its passport, problem analysis,
+ * target indicators, risks, stages, financing, normative basis and the
+ * dynamics of the results its indicators follow; (2) its road map; (3)
+ * the list of its participating schools with their groups and the
+ * reasons. The lists of identification are a plan of their own. Empty
+ * fields, rows, columns and tables are left out; the numbers follow what
+ * is left. Every text is Russian and formatted the Russian way whatever
+ * the locale. */
+#define G_LOG_DOMAIN "shnor-appendix-plan"
+
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shnor-appendix-plan.h"
+#include "shnor-error.h"
+#include "shnor-municipality.h"
+#include "shnor-number.h"
+#include "shnor-russian.h"
+
+
+/* ---- cells, rows, tables ----------------------------------------------------- */
+
+static void
+cell_free (gpointer data)
+{
+  ShnorDocCell *cell = data;
+
+  g_free (cell->text);
+  g_free (cell->iso);
+  g_free (cell);
+}
+
+static void
+row_free (gpointer data)
+{
+  ShnorDocRow *row = data;
+
+  g_ptr_array_unref (row->cells);
+  g_free (row);
+}
+
+static ShnorDocRow *
+row_new (ShnorDocRowKind kind)
+{
+  ShnorDocRow *row = g_new0 (ShnorDocRow, 1);
+
+  row->kind = kind;
+  row->cells = g_ptr_array_new_with_free_func (cell_free);
+  return row;
+}
+
+static void
+column_clear (gpointer data)
+{
+  g_free (((ShnorDocColumn *) data)->head);
+}
+
+ShnorDocTable *
+shnor_doc_table_new (const char *title,
+                     const char *sheet)
+{
+  ShnorDocTable *table = g_new0 (ShnorDocTable, 1);
+
+  table->title = g_strdup (title);
+  table->sheet = g_strdup (sheet);
+  table->intro = g_ptr_array_new_with_free_func (g_free);
+  table->columns = g_array_new (FALSE, TRUE, sizeof (ShnorDocColumn));
+  g_array_set_clear_func (table->columns, column_clear);
+  table->rows = g_ptr_array_new_with_free_func (row_free);
+  table->header = TRUE;
+  return table;
+}
+
+void
+shnor_doc_table_free (ShnorDocTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->title);
+  g_free (table->sheet);
+  g_ptr_array_unref (table->intro);
+  g_array_unref (table->columns);
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+static GPtrArray *split_text (const char *text,
+                              double      width,
+                              int         max_lines);
+
+/* Each paragraph of @paragraph (one a line) on its own; one longer than a
+ * spreadsheet row holds (a page's width of text) in pieces at its
+ * sentences */
+void
+shnor_doc_table_add_intro (ShnorDocTable *table,
+                           const char    *paragraph)
+{
+  g_auto(GStrv) lines = g_strsplit (paragraph ? paragraph : "", "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_strstrip (lines[i])[0])
+      {
+        g_autoptr(GPtrArray) pieces = split_text (lines[i], SHNOR_DOC_PARAGRAPH_WIDTH, SHNOR_DOC_MAX_LINES_PER_ROW);
+
+        for (guint p = 0; p < pieces->len; p++)
+          g_ptr_array_add (table->intro, g_strdup (pieces->pdata[p]));
+      }
+}
+
+void
+shnor_doc_table_add_column (ShnorDocTable *table,
+                            const char    *head,
+                            double         width,
+                            ShnorDocKind   kind,
+                            gboolean       optional)
+{
+  ShnorDocColumn column = { g_strdup (head ? head : ""), width, kind, optional };
+
+  g_array_append_val (table->columns, column);
+}
+
+ShnorDocRow *
+shnor_doc_table_add_row (ShnorDocTable *table)
+{
+  ShnorDocRow *row = row_new (SHNOR_DOC_ROW_BODY);
+
+  g_ptr_array_add (table->rows, row);
+  return row;
+}
+
+/* A row that sets a group apart: @number in the first column (may be
+ * NULL: none) and @text over the rest */
+void
+shnor_doc_table_add_section (ShnorDocTable *table,
+                             const char    *number,
+                             const char    *text)
+{
+  ShnorDocRow *row = row_new (SHNOR_DOC_ROW_SECTION);
+
+  if (number != NULL)
+    shnor_doc_row_add_text (row, number);
+  shnor_doc_row_add_text (row, text);
+  g_ptr_array_add (table->rows, row);
+}
+
+static ShnorDocCell *
+add_cell (ShnorDocRow  *row,
+          ShnorDocKind  kind,
+          char         *text)
+{
+  ShnorDocCell *cell = g_new0 (ShnorDocCell, 1);
+
+  cell->kind = kind;
+  cell->text = text;
+  g_ptr_array_add (row->cells, cell);
+  return cell;
+}
+
+void
+shnor_doc_row_add_text (ShnorDocRow *row,
+                        const char  *text)
+{
+  g_autofree char *clean = g_strdup (text ? text : "");
+
+  /* the documents have no trailing spaces or blank lines */
+  add_cell (row, SHNOR_DOC_TEXT, g_strdup (g_strstrip (clean)));
+}
+
+void
+shnor_doc_row_add_empty (ShnorDocRow *row)
+{
+  add_cell (row, SHNOR_DOC_TEXT, g_strdup (""));
+}
+
+void
+shnor_doc_row_add_integer (ShnorDocRow *row,
+                           gint64       value)
+{
+  add_cell (row, SHNOR_DOC_INTEGER, g_strdup_printf ("%" G_GINT64_FORMAT, value))->value = (double) value;
+}
+
+/* The decimals @value needs, up to @max */
+static int
+decimals_of (double value,
+             int    max)
+{
+  for (int d = 0; d < max; d++)
+    {
+      double scaled = value * pow (10, d);
+
+      if (fabs (scaled - round (scaled)) < 1e-7 * MAX (1, fabs (scaled)))
+        return d;
+    }
+  return max;
+}
+
+/**
+ * shnor_doc_format_number:
+ *
+ * Returns: (transfer full): @value as a document writes it: a decimal
+ * comma, «−», thousands apart by a no-break space (the official faces
+ * have no narrow one), no trailing zeros.
+ */
+char *
+shnor_doc_format_number (double value,
+                         int    max_decimals)
+{
+  g_autofree char *text = shnor_number_format (value, decimals_of (value, max_decimals), SHNOR_NUMBER_GROUPED);
+  GString *out = g_string_new (text);
+
+  g_string_replace (out, SHNOR_THIN_NBSP, SHNOR_NBSP, 0);
+  return g_string_free (out, FALSE);
+}
+
+/* A value as typed: the decimals it needs, up to @max_decimals */
+void
+shnor_doc_row_add_number (ShnorDocRow *row,
+                          double       value,
+                          int          max_decimals)
+{
+  ShnorDocCell *cell;
+
+  if (isnan (value))
+    {
+      shnor_doc_row_add_empty (row);
+      return;
+    }
+  cell = add_cell (row, SHNOR_DOC_NUMBER, shnor_doc_format_number (value, max_decimals));
+  cell->value = value;
+  cell->decimals = decimals_of (value, max_decimals);
+}
+
+/* A computed value: always @decimals of them, as a column of them reads */
+void
+shnor_doc_row_add_fixed (ShnorDocRow *row,
+                         double       value,
+                         int          decimals)
+{
+  g_autofree char *text = NULL;
+  ShnorDocCell *cell;
+  GString *out;
+
+  if (isnan (value))
+    {
+      shnor_doc_row_add_empty (row);
+      return;
+    }
+  text = shnor_number_format (value, decimals, SHNOR_NUMBER_GROUPED);
+  out = g_string_new (text);
+  g_string_replace (out, SHNOR_THIN_NBSP, SHNOR_NBSP, 0);
+  cell = add_cell (row, SHNOR_DOC_NUMBER, g_string_free (out, FALSE));
+  cell->value = value;
+  cell->decimals = decimals;
+}
+
+/* «5 250,0» */
+static char *
+format_money (double value)
+{
+  g_autofree char *text = shnor_number_format (value, 1, SHNOR_NUMBER_GROUPED);
+  GString *out = g_string_new (text);
+
+  g_string_replace (out, SHNOR_THIN_NBSP, SHNOR_NBSP, 0);
+  return g_string_free (out, FALSE);
+}
+
+void
+shnor_doc_row_add_money (ShnorDocRow *row,
+                         double       value)
+{
+  add_cell (row, SHNOR_DOC_MONEY, format_money (value))->value = value;
+}
+
+/* @iso: YYYY-MM-DD, or ДД.ММ.ГГГГ as a part's text gives it */
+void
+shnor_doc_row_add_date (ShnorDocRow *row,
+                        const char  *iso)
+{
+  GDate date;
+  ShnorDocCell *cell;
+
+  if (iso == NULL || !shnor_parse_date (iso, &date))
+    {
+      shnor_doc_row_add_empty (row);
+      return;
+    }
+  cell = add_cell (row, SHNOR_DOC_DATE, g_strdup_printf ("%02d.%02d.%04d", g_date_get_day (&date),
+                                                         g_date_get_month (&date), g_date_get_year (&date)));
+  cell->iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date));
+}
+
+static gboolean
+cell_is_empty (const ShnorDocRow *row,
+               guint              column)
+{
+  return column >= row->cells->len || ((ShnorDocCell *) row->cells->pdata[column])->text[0] == '\0';
+}
+
+gboolean
+shnor_doc_table_is_empty (ShnorDocTable *table)
+{
+  return table->rows->len == 0 && table->intro->len == 0;
+}
+
+/* Optional columns no body row fills are left out */
+static void
+drop_empty_columns (ShnorDocTable *table)
+{
+  for (guint c = table->columns->len; c-- > 0;)
+    {
+      gboolean empty = g_array_index (table->columns, ShnorDocColumn, c).optional;
+
+      for (guint r = 0; empty && r < table->rows->len; r++)
+        {
+          const ShnorDocRow *row = table->rows->pdata[r];
+
+          empty = row->kind == SHNOR_DOC_ROW_SECTION || cell_is_empty (row, c);
+        }
+      if (!empty)
+        continue;
+      g_array_remove_index (table->columns, c);
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          ShnorDocRow *row = table->rows->pdata[r];
+
+          if (row->kind != SHNOR_DOC_ROW_SECTION && c < row->cells->len)
+            g_ptr_array_remove_index (row->cells, c);
+        }
+    }
+}
+
+/**
+ * shnor_doc_estimate_lines:
+ *
+ * Returns: the lines @text takes in a column @width characters wide (a
+ * serif face of 11–12 pt fits about 1.1 characters per unit of a
+ * spreadsheet's width); what sizes a workbook's rows.
+ */
+int
+shnor_doc_estimate_lines (const char *text,
+                          double      width)
+{
+  double room = MAX (width * 1.1 - 1, 4);
+  int lines = 0;
+  glong chars = 0;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += MAX (1, (int) ceil ((double) chars / room));
+          chars = 0;
+          if (*p == '\0')
+            break;
+        }
+      else
+        chars++;
+    }
+  return lines;
+}
+
+/* @text in pieces of at most @max_lines lines: whole paragraphs where they
+ * fit, a paragraph too long for one piece at its sentences */
+static GPtrArray *
+split_text (const char *text,
+            double      width,
+            int         max_lines)
+{
+  GPtrArray *pieces = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) piece = g_string_new (NULL);
+
+  for (guint i = 0; paragraphs[i]; i++)
+    {
+      g_auto(GStrv) sentences = NULL;
+
+      if (!g_strstrip (paragraphs[i])[0])
+        continue;
+      /* sentence by sentence: «… минимизации. Далее …» */
+      sentences = g_regex_split_simple ("(?<=[.;!?])\\s+", paragraphs[i], 0, 0);
+      for (guint s = 0; sentences[s]; s++)
+        {
+          g_autoptr(GString) next = g_string_new (piece->str);
+
+          if (next->len)
+            g_string_append (next, s == 0 ? "\n" : " ");
+          g_string_append (next, sentences[s]);
+          if (piece->len > 0 && shnor_doc_estimate_lines (next->str, width) > max_lines)
+            {
+              g_ptr_array_add (pieces, g_strdup (piece->str));
+              g_string_assign (piece, sentences[s]);
+            }
+          else
+            g_string_assign (piece, next->str);
+        }
+    }
+  if (piece->len > 0 || pieces->len == 0)
+    g_ptr_array_add (pieces, g_strdup (piece->str));
+  return pieces;
+}
+
+static void
+pieces_free (gpointer data)
+{
+  if (data != NULL)
+    g_ptr_array_unref (data);
+}
+
+/* A row taller than a spreadsheet row may be goes on over continuation
+ * rows, each a part of its long cells */
+static void
+split_long_rows (ShnorDocTable *table)
+{
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      ShnorDocRow *row = table->rows->pdata[r];
+      g_autoptr(GPtrArray) split = g_ptr_array_new_with_free_func (pieces_free);
+      guint n_pieces = 1;
+
+      if (row->kind == SHNOR_DOC_ROW_SECTION)
+        continue;
+      for (guint c = 0; c < row->cells->len && c < table->columns->len; c++)
+        {
+          const ShnorDocCell *cell = row->cells->pdata[c];
+          double width = g_array_index (table->columns, ShnorDocColumn, c).width;
+          GPtrArray *pieces = NULL;
+
+          if (cell->kind == SHNOR_DOC_TEXT && shnor_doc_estimate_lines (cell->text, width) > SHNOR_DOC_MAX_LINES_PER_ROW)
+            pieces = split_text (cell->text, width, SHNOR_DOC_MAX_LINES_PER_ROW);
+          g_ptr_array_add (split, pieces);
+          if (pieces != NULL)
+            n_pieces = MAX (n_pieces, pieces->len);
+        }
+      if (n_pieces == 1)
+        continue;
+      for (guint p = n_pieces; p-- > 0;)
+        {
+          ShnorDocRow *piece_row = p == 0 ? row : row_new (row->kind);
+
+          piece_row->continued = p > 0;
+          for (guint c = 0; c < split->len; c++)
+            {
+              GPtrArray *pieces = split->pdata[c];
+
+              if (p == 0 && pieces != NULL)
+                {
+                  ShnorDocCell *cell = row->cells->pdata[c];
+
+                  g_free (cell->text);
+                  cell->text = g_strdup (pieces->pdata[0]);
+                }
+              else if (p > 0)
+                shnor_doc_row_add_text (piece_row, pieces != NULL && p < pieces->len ? pieces->pdata[p] : "");
+            }
+          if (p > 0)
+            g_ptr_array_insert (table->rows, (int) r + 1, piece_row);
+        }
+      r += n_pieces - 1;
+    }
+}
+
+/* Done: empty columns out, long rows split, wide tables turned */
+void
+shnor_doc_table_finish (ShnorDocTable *table)
+{
+  double total = 0;
+
+  drop_empty_columns (table);
+  split_long_rows (table);
+  for (guint c = 0; c < table->columns->len; c++)
+    total += g_array_index (table->columns, ShnorDocColumn, c).width;
+  table->landscape = table->landscape || total > 110;
+}
+
+/* ---- appendices and plans ------------------------------------------------------ */
+
+ShnorAppendix *
+shnor_appendix_new (ShnorAppendixKind  kind,
+                    const char        *title,
+                    const char        *approves)
+{
+  ShnorAppendix *appendix = g_new0 (ShnorAppendix, 1);
+
+  appendix->kind = kind;
+  appendix->title = g_strdup (title);
+  appendix->approves = g_strdup (approves);
+  appendix->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) shnor_doc_table_free);
+  return appendix;
+}
+
+void
+shnor_appendix_free (ShnorAppendix *appendix)
+{
+  if (appendix == NULL)
+    return;
+  g_free (appendix->title);
+  g_free (appendix->approves);
+  g_ptr_array_unref (appendix->tables);
+  g_free (appendix);
+}
+
+/* Takes @table, finished; an empty one is left out */
+void
+shnor_appendix_add_table (ShnorAppendix *appendix,
+                          ShnorDocTable *table)
+{
+  shnor_doc_table_finish (table);
+  if (shnor_doc_table_is_empty (table))
+    shnor_doc_table_free (table);
+  else
+    g_ptr_array_add (appendix->tables, table);
+}
+
+static ShnorAppendixPlan *
+plan_new (void)
+{
+  ShnorAppendixPlan *plan = g_new0 (ShnorAppendixPlan, 1);
+
+  plan->appendices = g_ptr_array_new_with_free_func ((GDestroyNotify) shnor_appendix_free);
+  return plan;
+}
+
+void
+shnor_appendix_plan_free (ShnorAppendixPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->order);
+  g_free (plan->date);
+  g_free (plan->number);
+  g_ptr_array_unref (plan->appendices);
+  g_free (plan);
+}
+
+/* Takes @appendix and numbers it; an appendix with nothing in it is left
+ * out. A document with one appendix numbers none (ГОСТ Р 7.0.97). */
+void
+shnor_appendix_plan_add (ShnorAppendixPlan *plan,
+                         ShnorAppendix     *appendix)
+{
+  if (appendix->tables->len == 0)
+    {
+      shnor_appendix_free (appendix);
+      return;
+    }
+  g_ptr_array_add (plan->appendices, appendix);
+  for (guint i = 0; i < plan->appendices->len; i++)
+    ((ShnorAppendix *) plan->appendices->pdata[i])->number = plan->appendices->len > 1 ? (int) i + 1 : 0;
+}
+
+ShnorAppendix *
+shnor_appendix_plan_find (ShnorAppendixPlan *plan,
+                          ShnorAppendixKind  kind)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  for (guint i = 0; i < plan->appendices->len; i++)
+    if (((ShnorAppendix *) plan->appendices->pdata[i])->kind == kind)
+      return plan->appendices->pdata[i];
+  return NULL;
+}
+
+/**
+ * shnor_appendix_plan_dup_mark:
+ *
+ * Returns: (transfer full): the mark at the top right of @appendix's
+ * first page or sheet, a line a part: «Приложение № 2», «к приказу
+ * Управления образования …», «от 15.01.2025 № 45-о»; «ПРОЕКТ» above it
+ * while the order is not signed.
+ */
+char *
+shnor_appendix_plan_dup_mark (ShnorAppendixPlan *plan,
+                              ShnorAppendix     *appendix)
+{
+  g_autoptr(GString) mark = g_string_new (NULL);
+
+  g_return_val_if_fail (plan != NULL && appendix != NULL, NULL);
+  if (plan->draft)
+    g_string_append (mark, "ПРОЕКТ\n");
+  if (appendix->number > 0)
+    g_string_append_printf (mark, "Приложение № %d\n", appendix->number);
+  else
+    g_string_append (mark, "Приложение\n");
+  g_string_append_printf (mark, "к %s\nот %s № %s", plan->order,
+                          plan->date && plan->date[0] ? plan->date : "__.__.____",
+                          plan->number && plan->number[0] ? plan->number : "____");
+  return g_string_free (g_steal_pointer (&mark), FALSE);
+}
+
+/**
+ * shnor_appendix_plan_dup_outline:
+ *
+ * Returns: (transfer full): a line per table: its appendix's number and
+ * title, the table's title and sheet — what a test compares between the
+ * PDF and the workbook.
+ */
+char *
+shnor_appendix_plan_dup_outline (ShnorAppendixPlan *plan)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint a = 0; a < plan->appendices->len; a++)
+    {
+      ShnorAppendix *appendix = plan->appendices->pdata[a];
+
+      for (guint t = 0; t < appendix->tables->len; t++)
+        {
+          ShnorDocTable *table = appendix->tables->pdata[t];
+
+          g_string_append_printf (out, "%d\t%s\t%s\t%s\n", appendix->number, appendix->title,
+                                  table->title ? table->title : "", table->sheet);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- wording the documents share ------------------------------------------- */
+
+typedef struct {
+  ShnorDocument *document;
+  GPtrArray     *values;   /* what the lookup returned, freed with it */
+} SavedSettings;
+
+static const char *
+saved_setting (gpointer    data,
+               const char *key)
+{
+  SavedSettings *saved = data;
+  char *value = shnor_document_dup_setting (saved->document, key);
+
+  g_ptr_array_add (saved->values, value);
+  return value;
+}
+
+/**
+ * shnor_document_dup_setting_form:
+ * @key: a setting the documents need in a form of its own
+ *   (shnor_municipality_proposal_sources() lists what it comes from)
+ *
+ * Returns: (transfer full): the form the settings hold, or the one the
+ * declension proposes when they hold none.
+ */
+char *
+shnor_document_dup_setting_form (ShnorDocument *document,
+                                 const char    *key)
+{
+  g_autofree char *form = shnor_document_dup_setting (document, key);
+  g_autoptr(GPtrArray) values = NULL;
+  SavedSettings saved;
+
+  if (form != NULL && g_strstrip (form)[0])
+    return g_steal_pointer (&form);
+  values = g_ptr_array_new_with_free_func (g_free);
+  saved = (SavedSettings) { document, values };
+  return shnor_municipality_propose (key, saved_setting, &saved);
+}
+
+/* «Управления образования администрации …»: the settings' form, or the
+ * declension's proposal */
+char *
+shnor_document_dup_authority_genitive (ShnorDocument *document)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), NULL);
+  return shnor_document_dup_setting_form (document, "authority_genitive");
+}
+
+/* «приказу Управления образования …» (without «от … № …») */
+char *
+shnor_document_dup_order_reference (ShnorDocument *document,
+                                    const char    *date,
+                                    const char    *number)
+{
+  g_autofree char *authority = shnor_document_dup_authority_genitive (document);
+
+  return authority[0] ? g_strdup_printf ("приказу %s", authority) : g_strdup ("приказу");
+}
+
+/* «1 год», «2 года», «5 лет» */
+static const char *
+plural (gint64      n,
+        const char *one,
+        const char *few,
+        const char *many)
+{
+  gint64 m = n % 100;
+
+  if (m >= 11 && m <= 14)
+    return many;
+  switch (n % 10)
+    {
+    case 1:
+      return one;
+    case 2: case 3: case 4:
+      return few;
+    default:
+      return many;
+    }
+}
+
+/* The stored choice labels of the parts, Russian */
+static const char *
+choice_label (const char *column,
+              const char *text)
+{
+  static const char * const direction[] = { "повышение", "снижение" };
+  static const char * const level[] = { "низкая", "средняя", "высокая" };
+  int index;
+
+  if (text == NULL || !g_ascii_isdigit (text[0]))
+    return "";
+  index = atoi (text);
+  if (g_str_equal (column, "direction"))
+    return index >= 0 && index < 2 ? direction[index] : "";
+  return index >= 0 && index < 3 ? level[index] : "";
+}
+
+static const char *
+source_label (ShnorFundingSource source)
+{
+  static const char * const labels[SHNOR_N_SOURCES] = {
+    "федеральный бюджет", "региональный бюджет", "местный бюджет", "иные источники",
+  };
+
+  return (guint) source < SHNOR_N_SOURCES ? labels[source] : "";
+}
+
+static const char *
+level_label (ShnorLevel level)
+{
+  switch (level)
+    {
+    case SHNOR_LEVEL_MUNICIPAL:
+      return "муниципальный уровень";
+    case SHNOR_LEVEL_METHOD:
+      return "муниципальная методическая служба";
+    default:
+      return "уровень образовательной организации";
+    }
+}
+
+static const char *
+group_label (ShnorGroup group)
+{
+  static const char * const labels[SHNOR_N_GROUPS] = {
+    "школа со стабильно высокими результатами обучения",
+    "школа с низкими результатами обучения (ШНОР)",
+    "школа с отрицательной динамикой результатов обучения",
+    "школа, функционирующая в неблагоприятных социальных условиях (ШНСУ)",
+  };
+
+  return (guint) group < SHNOR_N_GROUPS ? labels[group] : "";
+}
+
+static const char *
+group_list_title (ShnorGroup group)
+{
+  static const char * const titles[SHNOR_N_GROUPS] = {
+    "Перечень общеобразовательных организаций, демонстрирующих стабильно высокие результаты обучения",
+    "Перечень общеобразовательных организаций с низкими результатами обучения (ШНОР)",
+    "Перечень общеобразовательных организаций, демонстрирующих отрицательную динамику результатов обучения",
+    "Перечень общеобразовательных организаций, функционирующих в неблагоприятных социальных условиях (ШНСУ)",
+  };
+
+  return (guint) group < SHNOR_N_GROUPS ? titles[group] : "";
+}
+
+static const char *
+group_sheet (ShnorGroup group)
+{
+  static const char * const sheets[SHNOR_N_GROUPS] = { "Высокие результаты", "ШНОР", "Снижение", "ШНСУ" };
+
+  return (guint) group < SHNOR_N_GROUPS ? sheets[group] : "";
+}
+
+static const char *
+area_label (ShnorAreaType area)
+{
+  static const char * const labels[SHNOR_N_AREA_TYPES] = { "город", "посёлок", "село" };
+
+  return (guint) area < SHNOR_N_AREA_TYPES ? labels[area] : "";
+}
+
+/* The metrics of the criteria, as the lists name them */
+static char *
+metric_label (ShnorDocument *document,
+              const char    *metric)
+{
+  static const struct { const char *metric, *label; } labels[] = {
+    { SHNOR_METRIC_Z, "стандартизированный результат" },
+    { SHNOR_METRIC_BELOW, "доля результатов ниже порогового значения, %" },
+    { SHNOR_METRIC_Z_CHANGE, "изменение стандартизированного результата" },
+    { SHNOR_METRIC_SOCIAL, "индекс социального неблагополучия" },
+    { "context:pupils", "число обучающихся" },
+    { "context:teachers", "число педагогических работников" },
+    { "context:share_low_income", "доля обучающихся из малообеспеченных семей, %" },
+    { "context:share_low_education", "доля обучающихся, родители которых имеют низкий уровень образования, %" },
+    { "context:share_non_native", "доля обучающихся, для которых русский язык не является родным, %" },
+    { "context:share_disabilities", "доля обучающихся с ОВЗ, %" },
+    { "context:share_registered", "доля обучающихся, состоящих на учёте в КДН/ПДН, %" },
+    { "context:distance_km", "расстояние до районного центра, км" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (metric, labels[i].metric) == 0)
+      return g_strdup (labels[i].label);
+  /* an indicator's name is the user's own text */
+  if (metric != NULL && g_str_has_prefix (metric, "indicator:"))
+    return shnor_document_dup_metric_label (document, metric);
+  return g_strdup (metric ? metric : "");
+}
+
+/* «стандартизированный результат не выше 25-го процентиля в каждом из 3
+ * последних лет: 2023 г. — −1,12; 2024 г. — −1,30; 2025 г. — −1,41» */
+static char *
+describe_reason (ShnorDocument     *document,
+                 const ShnorReason *reason)
+{
+  const ShnorCriterion *c = reason->criterion;
+  g_autofree char *metric = metric_label (document, c->metric);
+  g_autofree char *value = shnor_doc_format_number (c->threshold, 2);
+  g_autoptr(GString) text = g_string_new (metric);
+
+  switch (c->comparison)
+    {
+    case SHNOR_COMPARE_PERCENTILE_LE:
+      g_string_append_printf (text, " не выше %s-го процентиля", value);
+      break;
+    case SHNOR_COMPARE_PERCENTILE_GE:
+      g_string_append_printf (text, " не ниже %s-го процентиля", value);
+      break;
+    case SHNOR_COMPARE_LT:
+      g_string_append_printf (text, " ниже %s", value);
+      break;
+    case SHNOR_COMPARE_LE:
+      g_string_append_printf (text, " не выше %s", value);
+      break;
+    case SHNOR_COMPARE_GT:
+      g_string_append_printf (text, " выше %s", value);
+      break;
+    default:
+      g_string_append_printf (text, " не ниже %s", value);
+      break;
+    }
+  if (c->aggregate == SHNOR_AGGREGATE_SUM || c->aggregate == SHNOR_AGGREGATE_MEAN)
+    g_string_append_printf (text, " %s за %d %s", c->aggregate == SHNOR_AGGREGATE_SUM ? "в сумме" : "в среднем",
+                            c->years, plural (c->years, "последний год", "последних года", "последних лет"));
+  else if (c->years == 1)
+    g_string_append (text, " в последнем году");
+  else if (c->at_least == c->years)
+    g_string_append_printf (text, " в каждом из %d последних лет", c->years);
+  else
+    g_string_append_printf (text, " не менее чем в %d из %d последних лет", c->at_least, c->years);
+  for (guint y = 0, n = 0; y < reason->n_years; y++)
+    if (reason->years[y].known)
+      {
+        g_autofree char *v = shnor_doc_format_number (reason->years[y].value, 2);
+
+        g_string_append_printf (text, "%s%d г. — %s", n++ ? "; " : ": ", reason->years[y].year, v);
+      }
+  if ((c->aggregate == SHNOR_AGGREGATE_SUM || c->aggregate == SHNOR_AGGREGATE_MEAN) && reason->total_known)
+    {
+      g_autofree char *total = shnor_doc_format_number (reason->total, 2);
+
+      g_string_append_printf (text, " (%s — %s)", c->aggregate == SHNOR_AGGREGATE_SUM ? "сумма" : "среднее", total);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The groups of a school other than «high results», and why: a line a
+ * criterion met */
+static void
+school_groups (ShnorDocument       *document,
+               ShnorClassification *classification,
+               gint64               school_id,
+               char               **groups_text,
+               char               **reasons_text)
+{
+  guint groups = classification ? shnor_classification_get_groups (classification, school_id) : 0;
+  guint n_reasons = 0;
+  const ShnorReason *reasons = classification ? shnor_classification_get_reasons (classification, school_id,
+                                                                                  &n_reasons) : NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) why = g_string_new (NULL);
+
+  for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
+    if (g != SHNOR_GROUP_HIGH && (groups & (1u << g)))
+      g_string_append_printf (names, "%s%s", names->len ? ";\n" : "", group_label (g));
+  for (guint i = 0; i < n_reasons; i++)
+    {
+      ShnorGroup g = reasons[i].criterion->group;
+      g_autofree char *line = NULL;
+
+      if (g == SHNOR_GROUP_HIGH || !(groups & (1u << g)) || !reasons[i].met)
+        continue;
+      line = describe_reason (document, &reasons[i]);
+      g_string_append_printf (why, "%s%s", why->len ? ";\n" : "", line);
+    }
+  *groups_text = g_string_free (g_steal_pointer (&names), FALSE);
+  *reasons_text = g_string_free (g_steal_pointer (&why), FALSE);
+}
+
+/* ---- the programme ------------------------------------------------------------- */
+
+typedef struct {
+  ShnorDocument  *document;
+  gint64          id;
+  ShnorProgramme *programme;
+  int             first, last;
+  GArray         *parts[SHNOR_N_PARTS];
+  GPtrArray      *schools;    /* the participating ShnorSchool */
+  char           *title;
+  char           *genitive;   /* «муниципальной программы …» */
+} Programme;
+
+static const char *
+part_text (ShnorPart           part,
+           const ShnorPartRow *row,
+           const char         *column)
+{
+  guint n_fields;
+  const ShnorField *fields = shnor_part_fields (part, &n_fields);
+  const ShnorField *field = shnor_field_find (fields, n_fields, column);
+
+  return field != NULL ? row->texts[field - fields] : "";
+}
+
+static GArray *
+part (Programme *p,
+      ShnorPart  which)
+{
+  return p->parts[which];
+}
+
+#define N_ROWS(p, which) (part ((p), (which))->len)
+#define PART_ROW(p, which, i) (&g_array_index (part ((p), (which)), ShnorPartRow, (i)))
+
+static char *
+programme_text (Programme  *p,
+                const char *column)
+{
+  char *text = shnor_document_dup_programme_text (p->document, p->id, column);
+
+  return g_strstrip (text ? text : g_strdup (""));
+}
+
+/* «1. …\n2. …» from the rows of a part of one text */
+static char *
+numbered (Programme  *p,
+          ShnorPart   which,
+          const char *column)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < N_ROWS (p, which); i++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (part_text (which, PART_ROW (p, which, i), column)));
+
+      if (text[0])
+        g_string_append_printf (out, "%s%u. %s", out->len ? "\n" : "", i + 1, text);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* «2025–2027 годы», «2025 год» */
+static char *
+period_text (Programme *p)
+{
+  if (p->first == p->last)
+    return g_strdup_printf ("%d год", p->first);
+  return g_strdup_printf ("%d–%d годы", p->first, p->last);
+}
+
+/* «1. Подготовительный этап: 01.01.2025 – 30.06.2025.» */
+static char *
+stages_text (Programme *p)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < N_ROWS (p, SHNOR_PART_STAGE); i++)
+    {
+      const ShnorPartRow *row = PART_ROW (p, SHNOR_PART_STAGE, i);
+      const char *start = part_text (SHNOR_PART_STAGE, row, "start_date");
+      const char *end = part_text (SHNOR_PART_STAGE, row, "end_date");
+
+      g_string_append_printf (out, "%s%u. %s", out->len ? "\n" : "", i + 1, part_text (SHNOR_PART_STAGE, row, "name"));
+      if (start[0] || end[0])
+        g_string_append_printf (out, ": %s%s%s", start, start[0] && end[0] ? " – " : "", end);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* «1. Доля …, %: базовое значение — 18,2 (2024 г.); целевые значения:
+ * 2025 г. — 12, 2026 г. — 10, 2027 г. — 8» */
+static char *
+indicators_text (Programme *p)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < N_ROWS (p, SHNOR_PART_INDICATOR); i++)
+    {
+      const ShnorPartRow *row = PART_ROW (p, SHNOR_PART_INDICATOR, i);
+      const char *unit = part_text (SHNOR_PART_INDICATOR, row, "unit");
+      const char *baseline = part_text (SHNOR_PART_INDICATOR, row, "baseline");
+      const char *year = part_text (SHNOR_PART_INDICATOR, row, "baseline_year");
+      g_autoptr(GArray) plan = shnor_document_get_indicator_plan (p->document, row->id);
+      g_autoptr(GString) base = g_string_new (NULL);
+      g_autoptr(GString) targets = g_string_new (NULL);
+
+      if (baseline[0])
+        g_string_printf (base, "базовое значение — %s%s%s%s", baseline, year[0] ? " (" : "", year,
+                         year[0] ? " г.)" : "");
+      for (guint y = 0; y < plan->len; y++)
+        {
+          const ShnorIndicatorYear *v = &g_array_index (plan, ShnorIndicatorYear, y);
+          g_autofree char *target = NULL;
+
+          if (!v->has_target)
+            continue;
+          target = shnor_doc_format_number (v->target, 4);
+          g_string_append_printf (targets, "%s%d г. — %s", targets->len ? ", " : "целевые значения: ", v->year, target);
+        }
+      g_string_append_printf (out, "%s%u. %s%s%s", out->len ? "\n" : "", i + 1,
+                              part_text (SHNOR_PART_INDICATOR, row, "name"), unit[0] ? ", " : "", unit);
+      if (base->len || targets->len)
+        g_string_append_printf (out, ": %s%s%s", base->str, base->len && targets->len ? "; " : "", targets->str);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+schools_text (Programme *p)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < p->schools->len; i++)
+    g_string_append_printf (out, "%s%u. %s", out->len ? "\n" : "", i + 1,
+                            shnor_school_get_display_name (p->schools->pdata[i]));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+financing (Programme          *p,
+           int                 year,
+           ShnorFundingSource  source,
+           double             *amount)
+{
+  return shnor_document_get_financing (p->document, p->id, year, source, amount);
+}
+
+/* «Общий объём финансирования — 5 250,0 тыс. руб., в том числе:
+ * 2025 г. — 2 050,0 тыс. руб. (региональный бюджет — 1 200,0 тыс. руб.;
+ * местный бюджет — 850,0 тыс. руб.)» and the summary the user wrote */
+static char *
+financing_text (Programme *p)
+{
+  g_autoptr(GString) years = g_string_new (NULL);
+  g_autofree char *summary = programme_text (p, "financing_summary");
+  g_autoptr(GString) out = g_string_new (NULL);
+  double total = 0;
+
+  for (int y = p->first; y <= p->last; y++)
+    {
+      g_autoptr(GString) sources = g_string_new (NULL);
+      double year_total = 0;
+
+      for (ShnorFundingSource s = 0; s < SHNOR_N_SOURCES; s++)
+        {
+          double amount;
+
+          if (financing (p, y, s, &amount))
+            {
+              g_autofree char *money = format_money (amount);
+
+              g_string_append_printf (sources, "%s%s — %s тыс. руб.", sources->len ? "; " : "", source_label (s),
+                                      money);
+              year_total += amount;
+            }
+        }
+      if (sources->len > 0)
+        {
+          g_autofree char *money = format_money (year_total);
+
+          g_string_append_printf (years, "\n%d г. — %s тыс. руб. (%s)", y, money, sources->str);
+          total += year_total;
+        }
+    }
+  if (years->len > 0)
+    {
+      g_autofree char *money = format_money (total);
+
+      g_string_append_printf (out, "Общий объём финансирования — %s тыс. руб., в том числе:%s", money, years->str);
+    }
+  if (summary[0])
+    g_string_append_printf (out, "%s%s", out->len ? "\n" : "", summary);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+passport_row (ShnorDocTable *table,
+              const char    *label,
+              const char    *text)
+{
+  ShnorDocRow *row;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  row = shnor_doc_table_add_row (table);
+  shnor_doc_row_add_text (row, label);
+  shnor_doc_row_add_text (row, text);
+}
+
+/* The passport rows of the fields, in the order of an official passport.
+ * Every field of shnor_programme_fields() is placed here or elsewhere in
+ * the plan (tests/test-documents.c checks it): a field added to the model
+ * gets its Russian label here. */
+static const struct { const char *column, *label; } passport_fields[] = {
+  { "title",        "Наименование программы" },
+  { "basis",        "Основание для разработки программы" },
+  { "customer",     "Заказчик программы" },
+  { "developers",   "Разработчики программы" },
+  { "executor",     "Ответственный исполнитель программы" },
+  { "co_executors", "Соисполнители программы" },
+  { "first_year",   NULL },   /* the period */
+  { "last_year",    NULL },
+  { "goal",         "Цель программы" },
+  { "contacts",     "Контактные данные разработчиков программы" },
+  { "financing_summary", NULL },  /* with the financing */
+  { "analysis",     NULL },       /* a section of its own */
+};
+
+/**
+ * shnor_appendix_plan_places_field:
+ *
+ * Returns: TRUE when the programme's field @column reaches the documents.
+ */
+gboolean
+shnor_appendix_plan_places_field (const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (passport_fields); i++)
+    if (g_strcmp0 (passport_fields[i].column, column) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+passport_label (const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (passport_fields); i++)
+    if (g_str_equal (passport_fields[i].column, column))
+      return passport_fields[i].label;
+  return NULL;
+}
+
+static ShnorDocTable *
+passport_table (Programme *p)
+{
+  ShnorDocTable *table = shnor_doc_table_new ("Паспорт программы", "Паспорт");
+  g_autofree char *period = period_text (p);
+  g_autofree char *stages = stages_text (p);
+  g_autofree char *tasks = numbered (p, SHNOR_PART_TASK, "text");
+  g_autofree char *indicators = indicators_text (p);
+  g_autofree char *results = numbered (p, SHNOR_PART_RESULT, "text");
+  g_autofree char *schools = schools_text (p);
+  g_autofree char *money = financing_text (p);
+  static const char * const before_period[] = { "title", "basis", "customer", "developers", "executor",
+                                                "co_executors", NULL };
+
+  shnor_doc_table_add_column (table, "Наименование раздела", 32, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Содержание", 70, SHNOR_DOC_TEXT, FALSE);
+  table->header = FALSE;
+  for (guint i = 0; before_period[i]; i++)
+    {
+      g_autofree char *text = programme_text (p, before_period[i]);
+
+      passport_row (table, passport_label (before_period[i]), text);
+    }
+  passport_row (table, "Сроки реализации программы", period);
+  passport_row (table, "Этапы реализации программы", stages);
+  {
+    g_autofree char *goal = programme_text (p, "goal");
+
+    passport_row (table, passport_label ("goal"), goal);
+  }
+  passport_row (table, "Задачи программы", tasks);
+  passport_row (table, "Целевые показатели программы", indicators);
+  passport_row (table, "Ожидаемые результаты реализации программы", results);
+  passport_row (table, "Общеобразовательные организации — участники программы", schools);
+  passport_row (table, "Объём и источники финансирования программы", money);
+  {
+    g_autofree char *contacts = programme_text (p, "contacts");
+
+    passport_row (table, passport_label ("contacts"), contacts);
+  }
+  return table;
+}
+
+static ShnorDocTable *
+analysis_table (Programme *p)
+{
+  ShnorDocTable *table = shnor_doc_table_new ("Проблемно-ориентированный анализ", "Анализ");
+  g_autofree char *analysis = programme_text (p, "analysis");
+
+  shnor_doc_table_add_intro (table, analysis);
+  return table;
+}
+
+static ShnorDocTable *
+indicators_table (Programme *p)
+{
+  ShnorDocTable *table = shnor_doc_table_new ("Целевые показатели программы", "Целевые показатели");
+
+  shnor_doc_table_add_column (table, "№\u00a0п/п", 6, SHNOR_DOC_INTEGER, FALSE);
+  shnor_doc_table_add_column (table, "Наименование показателя", 40, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Ед. изм.", 9, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Желаемая динамика", 12, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Базовое значение", 11, SHNOR_DOC_NUMBER, TRUE);
+  shnor_doc_table_add_column (table, "Базовый год", 9, SHNOR_DOC_INTEGER, TRUE);
+  for (int y = p->first; y <= p->last; y++)
+    {
+      g_autofree char *head = g_strdup_printf ("Целевое значение на %d г.", y);
+
+      shnor_doc_table_add_column (table, head, 11, SHNOR_DOC_NUMBER, TRUE);
+    }
+  shnor_doc_table_add_column (table, "Источник данных", 20, SHNOR_DOC_TEXT, TRUE);
+  for (guint i = 0; i < N_ROWS (p, SHNOR_PART_INDICATOR); i++)
+    {
+      const ShnorPartRow *r = PART_ROW (p, SHNOR_PART_INDICATOR, i);
+      g_autoptr(GArray) plan = shnor_document_get_indicator_plan (p->document, r->id);
+      ShnorDocRow *row = shnor_doc_table_add_row (table);
+      const char *baseline = part_text (SHNOR_PART_INDICATOR, r, "baseline");
+      const char *year = part_text (SHNOR_PART_INDICATOR, r, "baseline_year");
+      double value;
+
+      shnor_doc_row_add_integer (row, i + 1);
+      shnor_doc_row_add_text (row, part_text (SHNOR_PART_INDICATOR, r, "name"));
+      shnor_doc_row_add_text (row, part_text (SHNOR_PART_INDICATOR, r, "unit"));
+      shnor_doc_row_add_text (row, choice_label ("direction", part_text (SHNOR_PART_INDICATOR, r, "direction")));
+      shnor_doc_row_add_number (row, baseline[0] && shnor_parse_double (baseline, &value) ? value : NAN, 4);
+      if (year[0])
+        shnor_doc_row_add_integer (row, g_ascii_strtoll (year, NULL, 10));
+      else
+        shnor_doc_row_add_empty (row);
+      for (int y = p->first; y <= p->last; y++)
+        {
+          double target = NAN;
+
+          for (guint k = 0; k < plan->len; k++)
+            if (g_array_index (plan, ShnorIndicatorYear, k).year == y &&
+                g_array_index (plan, ShnorIndicatorYear, k).has_target)
+              target = g_array_index (plan, ShnorIndicatorYear, k).target;
+          shnor_doc_row_add_number (row, target, 4);
+        }
+      shnor_doc_row_add_text (row, part_text (SHNOR_PART_INDICATOR, r, "source"));
+    }
+  return table;
+}
+
+static ShnorDocTable *
+risks_table (Programme *p)
+{
+  ShnorDocTable *table = shnor_doc_table_new ("Риски реализации программы и пути их минимизации", "Риски");
+
+  shnor_doc_table_add_column (table, "№\u00a0п/п", 6, SHNOR_DOC_INTEGER, FALSE);
+  shnor_doc_table_add_column (table, "Риск", 36, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Пути минимизации", 40, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Вероятность", 12, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Степень влияния", 12, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Ответственный", 20, SHNOR_DOC_TEXT, TRUE);
+  for (guint i = 0; i < N_ROWS (p, SHNOR_PART_RISK); i++)
+    {
+      const ShnorPartRow *r = PART_ROW (p, SHNOR_PART_RISK, i);
+      ShnorDocRow *row = shnor_doc_table_add_row (table);
+
+      shnor_doc_row_add_integer (row, i + 1);
+      shnor_doc_row_add_text (row, part_text (SHNOR_PART_RISK, r, "risk"));
+      shnor_doc_row_add_text (row, part_text (SHNOR_PART_RISK, r, "mitigation"));
+      shnor_doc_row_add_text (row, choice_label ("likelihood", part_text (SHNOR_PART_RISK, r, "likelihood")));
+      shnor_doc_row_add_text (row, choice_label ("impact", part_text (SHNOR_PART_RISK, r, "impact")));
+      shnor_doc_row_add_text (row, part_text (SHNOR_PART_RISK, r, "owner"));
+    }
+  return table;
+}
+
+static ShnorDocTable *
+stages_table (Programme *p)
+{
+  static const struct { const char *column, *head; double width; } columns[] = {
+    { "tasks", "Задачи", 30 }, { "content", "Содержание деятельности", 30 },
+    { "forms", "Организационные формы деятельности", 20 }, { "methods", "Методы", 18 },
+    { "means", "Средства", 18 }, { "results", "Результаты", 24 },
+  };
+  ShnorDocTable *table = shnor_doc_table_new ("Этапы реализации программы", "Этапы");
+
+  shnor_doc_table_add_column (table, "№\u00a0п/п", 5, SHNOR_DOC_INTEGER, FALSE);
+  shnor_doc_table_add_column (table, "Этап", 18, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Сроки", 13, SHNOR_DOC_TEXT, TRUE);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    shnor_doc_table_add_column (table, columns[c].head, columns[c].width, SHNOR_DOC_TEXT, TRUE);
+  for (guint i = 0; i < N_ROWS (p, SHNOR_PART_STAGE); i++)
+    {
+      const ShnorPartRow *r = PART_ROW (p, SHNOR_PART_STAGE, i);
+      ShnorDocRow *row = shnor_doc_table_add_row (table);
+      const char *start = part_text (SHNOR_PART_STAGE, r, "start_date");
+      const char *end = part_text (SHNOR_PART_STAGE, r, "end_date");
+      g_autofree char *when = g_strdup_printf ("%s%s%s", start, start[0] && end[0] ? " – " : "", end);
+
+      shnor_doc_row_add_integer (row, i + 1);
+      shnor_doc_row_add_text (row, part_text (SHNOR_PART_STAGE, r, "name"));
+      shnor_doc_row_add_text (row, when);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        shnor_doc_row_add_text (row, part_text (SHNOR_PART_STAGE, r, columns[c].column));
+    }
+  return table;
+}
+
+static ShnorDocTable *
+financing_table (Programme *p)
+{
+  ShnorDocTable *table = shnor_doc_table_new ("Объём и источники финансирования программы, тыс. руб.",
+                                              "Финансирование");
+  double totals[64] = { 0 };
+  int n_years = MIN (p->last - p->first + 1, (int) G_N_ELEMENTS (totals) - 1);
+  gboolean any = FALSE;
+
+  shnor_doc_table_add_column (table, "Источник финансирования", 30, SHNOR_DOC_TEXT, FALSE);
+  for (int y = 0; y < n_years; y++)
+    {
+      g_autofree char *head = g_strdup_printf ("%d г.", p->first + y);
+
+      shnor_doc_table_add_column (table, head, 12, SHNOR_DOC_MONEY, FALSE);
+    }
+  shnor_doc_table_add_column (table, "Всего", 13, SHNOR_DOC_MONEY, FALSE);
+  for (ShnorFundingSource s = 0; s < SHNOR_N_SOURCES; s++)
+    {
+      double amounts[64] = { 0 }, sum = 0;
+      gboolean has = FALSE;
+      ShnorDocRow *row;
+
+      for (int y = 0; y < n_years; y++)
+        has |= financing (p, p->first + y, s, &amounts[y]);
+      if (!has)
+        continue;
+      any = TRUE;
+      row = shnor_doc_table_add_row (table);
+      shnor_doc_row_add_text (row, source_label (s));
+      for (int y = 0; y < n_years; y++)
+        {
+          shnor_doc_row_add_money (row, amounts[y]);
+          totals[y] += amounts[y];
+          sum += amounts[y];
+        }
+      shnor_doc_row_add_money (row, sum);
+      totals[n_years] += sum;
+    }
+  if (any)
+    {
+      ShnorDocRow *row = shnor_doc_table_add_row (table);
+
+      row->kind = SHNOR_DOC_ROW_TOTAL;
+      shnor_doc_row_add_text (row, "Итого");
+      for (int y = 0; y <= n_years; y++)
+        shnor_doc_row_add_money (row, totals[y]);
+    }
+  return table;
+}
+
+static ShnorDocTable *
+acts_table (Programme *p)
+{
+  ShnorDocTable *table = shnor_doc_table_new ("Нормативная правовая база программы", "Нормативная база");
+
+  shnor_doc_table_add_column (table, "№\u00a0п/п", 6, SHNOR_DOC_INTEGER, FALSE);
+  shnor_doc_table_add_column (table, "Нормативный правовой акт", 60, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Дата", 12, SHNOR_DOC_DATE, TRUE);
+  shnor_doc_table_add_column (table, "Номер", 14, SHNOR_DOC_TEXT, TRUE);
+  for (guint i = 0; i < N_ROWS (p, SHNOR_PART_ACT); i++)
+    {
+      const ShnorPartRow *r = PART_ROW (p, SHNOR_PART_ACT, i);
+      ShnorDocRow *row = shnor_doc_table_add_row (table);
+
+      shnor_doc_row_add_integer (row, i + 1);
+      shnor_doc_row_add_text (row, part_text (SHNOR_PART_ACT, r, "title"));
+      shnor_doc_row_add_date (row, part_text (SHNOR_PART_ACT, r, "date"));
+      shnor_doc_row_add_text (row, part_text (SHNOR_PART_ACT, r, "number"));
+    }
+  return table;
+}
+
+/* One assessment the indicators follow: the participating schools' mean
+ * (or share below the threshold) in each year of the programme that has
+ * results; NULL when none has any */
+static ShnorDocTable *
+dynamics_table (Programme  *p,
+                const char *binding)
+{
+  g_auto(GStrv) parts = g_strsplit (binding, "\t", 4);
+  gboolean below;
+  int grade;
+  g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  guint n_years = (guint) (p->last - p->first + 1);
+  gboolean *year_known = NULL;
+  ShnorDocTable *table;
+
+  if (g_strv_length (parts) != 4 || n_years == 0 || n_years > 50 || p->schools->len == 0)
+    return NULL;
+  below = g_str_equal (parts[0], "below");
+  grade = atoi (parts[3]);
+  year_known = g_new0 (gboolean, n_years);
+  for (guint s = 0; s < p->schools->len; s++)
+    {
+      g_autoptr(GArray) results = shnor_document_get_results (p->document,
+                                                              shnor_school_get_id (p->schools->pdata[s]));
+      double *row = g_new (double, n_years);
+
+      for (guint y = 0; y < n_years; y++)
+        row[y] = NAN;
+      for (guint r = 0; r < results->len; r++)
+        {
+          const ShnorResult *res = &g_array_index (results, ShnorResult, r);
+          int y = res->year - p->first;
+
+          if (y < 0 || y >= (int) n_years || res->grade != grade || !g_str_equal (res->kind, parts[1]) ||
+              !g_str_equal (res->subject, parts[2]))
+            continue;
+          if (below && res->has_below && res->participants > 0)
+            row[y] = 100.0 * res->below / res->participants;
+          else if (!below && res->has_mean)
+            row[y] = res->mean;
+          year_known[y] |= !isnan (row[y]);
+        }
+      g_ptr_array_add (values, row);
+    }
+  title = g_strdup_printf ("%s, %s, %d класс: %s", parts[1], parts[2], grade,
+                           below ? "доля результатов ниже порогового значения, %"
+                                 : shnor_number_mean_decimals (parts[1]) >= 2 ? "средняя отметка" : "средний балл");
+  table = shnor_doc_table_new (title, "Динамика");
+  table->chart = TRUE;
+  shnor_doc_table_add_column (table, "Общеобразовательная организация", 44, SHNOR_DOC_TEXT, FALSE);
+  for (guint y = 0; y < n_years; y++)
+    if (year_known[y])
+      {
+        g_autofree char *head = g_strdup_printf ("%d г.", p->first + (int) y);
+
+        shnor_doc_table_add_column (table, head, 11, SHNOR_DOC_NUMBER, FALSE);
+      }
+  for (guint s = 0; s < p->schools->len; s++)
+    {
+      double *row_values = values->pdata[s];
+      gboolean any = FALSE;
+      ShnorDocRow *row;
+
+      for (guint y = 0; y < n_years; y++)
+        any |= !isnan (row_values[y]);
+      if (!any)
+        continue;
+      row = shnor_doc_table_add_row (table);
+      shnor_doc_row_add_text (row, shnor_school_get_display_name (p->schools->pdata[s]));
+      for (guint y = 0; y < n_years; y++)
+        if (year_known[y])
+          shnor_doc_row_add_fixed (row, row_values[y], below ? 1 : shnor_number_mean_decimals (parts[1]));
+    }
+  g_free (year_known);
+  if (table->rows->len == 0)
+    g_clear_pointer (&table, shnor_doc_table_free);
+  return table;
+}
+
+static ShnorAppendix *
+programme_appendix (Programme *p)
+{
+  g_autofree char *approves = shnor_doc_title_case (p->title, SHNOR_CASE_ACCUSATIVE);
+  ShnorAppendix *appendix;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean dynamics = FALSE;
+
+  appendix = shnor_appendix_new (SHNOR_APPENDIX_PROGRAMME, p->title, approves);
+  shnor_appendix_add_table (appendix, passport_table (p));
+  shnor_appendix_add_table (appendix, analysis_table (p));
+  shnor_appendix_add_table (appendix, indicators_table (p));
+  shnor_appendix_add_table (appendix, risks_table (p));
+  shnor_appendix_add_table (appendix, stages_table (p));
+  shnor_appendix_add_table (appendix, financing_table (p));
+  shnor_appendix_add_table (appendix, acts_table (p));
+  /* the results the indicators follow, each assessment once */
+  for (guint i = 0; i < N_ROWS (p, SHNOR_PART_INDICATOR); i++)
+    {
+      const char *binding = PART_ROW (p, SHNOR_PART_INDICATOR, i)->binding;
+      ShnorDocTable *table;
+
+      if (binding == NULL || !binding[0] || g_hash_table_contains (seen, binding))
+        continue;
+      g_hash_table_add (seen, (gpointer) binding);
+      table = dynamics_table (p, binding);
+      if (table == NULL)
+        continue;
+      if (!dynamics)
+        shnor_doc_table_add_intro (table, "Динамика результатов общеобразовательных организаций — участников "
+                                          "программы по оценочным процедурам, которым следуют целевые показатели.");
+      dynamics = TRUE;
+      shnor_appendix_add_table (appendix, table);
+    }
+  return appendix;
+}
+
+/* «Соколова И. В., начальник управления образования; …» */
+static char *
+responsible_text (const ShnorMeasure *m,
+                  GArray             *people)
+{
+  GArray *ids = m->links[SHNOR_LINK_PERSON];
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    for (guint k = 0; k < people->len; k++)
+      {
+        const ShnorPerson *person = &g_array_index (people, ShnorPerson, k);
+        g_autofree char *name = NULL;
+
+        if (person->id != g_array_index (ids, gint64, i))
+          continue;
+        name = shnor_russian_short_name (person->name, FALSE);
+        g_string_append_printf (out, "%s%s", out->len ? ";\n" : "", name);
+        if (person->position && person->position[0])
+          g_string_append_printf (out, ", %s", person->position);
+        if (person->organisation && person->organisation[0])
+          g_string_append_printf (out, ", %s", person->organisation);
+      }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+levels_text (guint levels)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < SHNOR_N_LEVELS; i++)
+    if (levels & (1u << i))
+      g_string_append_printf (out, "%s%s", out->len ? ";\n" : "", level_label (1u << i));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The road map as approved: the plan of each measure, no execution */
+static ShnorAppendix *
+roadmap_appendix (Programme *p)
+{
+  g_autoptr(GArray) measures = shnor_document_get_roadmap (p->document, p->id, NULL);
+  g_autoptr(GArray) people = shnor_document_get_people (p->document);
+  g_autofree char *title = g_strdup_printf ("Дорожная карта реализации %s", p->genitive);
+  ShnorAppendix *appendix = shnor_appendix_new (SHNOR_APPENDIX_ROADMAP, title,
+                                                "дорожную карту реализации программы");
+  ShnorDocTable *table = shnor_doc_table_new (NULL, "Дорожная карта");
+  int title_field = shnor_measure_field_index ("title"), forms = shnor_measure_field_index ("forms");
+  int period = shnor_measure_field_index ("period_text"), expected = shnor_measure_field_index ("expected");
+  int start = shnor_measure_field_index ("start_month"), end = shnor_measure_field_index ("end_month");
+
+  shnor_doc_table_add_column (table, "№\u00a0п/п", 8, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Мероприятие", 40, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Формы деятельности", 18, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Уровень", 18, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Сроки", 16, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Ответственные", 24, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Ожидаемый результат", 26, SHNOR_DOC_TEXT, TRUE);
+  table->landscape = TRUE;
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);
+      g_autofree char *levels = NULL;
+      g_autofree char *names = NULL;
+      g_autofree char *when = NULL;
+      ShnorDocRow *row;
+
+      if (m->has_children && m->levels == 0)
+        {
+          shnor_doc_table_add_section (table, m->number, m->texts[title_field]);
+          continue;
+        }
+      levels = levels_text (m->levels);
+      names = responsible_text (m, people);
+      when = m->texts[period][0] ? g_strdup (m->texts[period])
+             : g_strdup_printf ("%s%s%s", m->texts[start], m->texts[start][0] && m->texts[end][0] ? " – " : "",
+                                m->texts[end]);
+      row = shnor_doc_table_add_row (table);
+      shnor_doc_row_add_text (row, m->number);
+      shnor_doc_row_add_text (row, m->texts[title_field]);
+      shnor_doc_row_add_text (row, m->texts[forms]);
+      shnor_doc_row_add_text (row, levels);
+      shnor_doc_row_add_text (row, when);
+      shnor_doc_row_add_text (row, names);
+      shnor_doc_row_add_text (row, m->texts[expected]);
+    }
+  shnor_appendix_add_table (appendix, table);
+  return appendix;
+}
+
+/* The participating schools, their groups (never «high results»: a
+ * programme supports the others) and why they are in them */
+static ShnorAppendix *
+schools_appendix (Programme *p)
+{
+  ShnorAppendix *appendix = shnor_appendix_new (SHNOR_APPENDIX_SCHOOLS,
+                                                "Перечень общеобразовательных организаций — участников программы",
+                                                "перечень общеобразовательных организаций — участников программы");
+  ShnorDocTable *table = shnor_doc_table_new (NULL, "Школы-участники");
+  g_autoptr(ShnorClassification) classification = p->schools->len ? shnor_document_classify (p->document) : NULL;
+
+  shnor_doc_table_add_column (table, "№\u00a0п/п", 6, SHNOR_DOC_INTEGER, FALSE);
+  shnor_doc_table_add_column (table, "Общеобразовательная организация", 44, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Код", 8, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Населённый пункт", 16, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Руководитель", 22, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Группа", 24, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Основания включения", 44, SHNOR_DOC_TEXT, TRUE);
+  for (guint i = 0; i < p->schools->len; i++)
+    {
+      ShnorSchool *school = p->schools->pdata[i];
+      ShnorDocRow *row = shnor_doc_table_add_row (table);
+      g_autofree char *code = shnor_school_dup_text (school, "code");
+      g_autofree char *director = shnor_school_dup_text (school, "director");
+      g_autofree char *groups = NULL;
+      g_autofree char *reasons = NULL;
+
+      school_groups (p->document, classification, shnor_school_get_id (school), &groups, &reasons);
+      shnor_doc_row_add_integer (row, i + 1);
+      shnor_doc_row_add_text (row, shnor_school_get_full_name (school));
+      shnor_doc_row_add_text (row, code);
+      shnor_doc_row_add_text (row, shnor_school_get_settlement (school));
+      shnor_doc_row_add_text (row, director);
+      shnor_doc_row_add_text (row, groups);
+      shnor_doc_row_add_text (row, reasons);
+    }
+  shnor_appendix_add_table (appendix, table);
+  return appendix;
+}
+
+static GPtrArray *
+participating_schools (ShnorDocument *document,
+                       gint64         id)
+{
+  g_autoptr(GArray) chosen = shnor_document_get_programme_schools (document, id);
+  GListModel *schools = shnor_document_get_schools (document);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(ShnorSchool) school = g_list_model_get_item (schools, i);
+
+      for (guint c = 0; c < chosen->len; c++)
+        if (g_array_index (chosen, gint64, c) == shnor_school_get_id (school))
+          g_ptr_array_add (out, g_object_ref (school));
+    }
+  return out;
+}
+
+static void
+programme_clear (Programme *p)
+{
+  for (guint i = 0; i < SHNOR_N_PARTS; i++)
+    g_clear_pointer (&p->parts[i], g_array_unref);
+  g_clear_pointer (&p->schools, g_ptr_array_unref);
+  g_clear_object (&p->programme);
+  g_clear_pointer (&p->title, g_free);
+  g_clear_pointer (&p->genitive, g_free);
+}
+
+/**
+ * shnor_doc_title_case:
+ * @title: a programme's title
+ * @grammatical_case: genitive («Об утверждении …») or accusative
+ *   («Утвердить …»)
+ *
+ * Returns: (transfer full): «муниципальной программы поддержки …» when the
+ * title says what it is, else «программы «…»» (the title quoted).
+ */
+char *
+shnor_doc_title_case (const char *title,
+                      ShnorCase   grammatical_case)
+{
+  g_autofree char *declined = NULL;
+
+  if (!shnor_russian_starts_with_document_noun (title))
+    {
+      g_autofree char *kind = shnor_russian_decline_phrase ("программа", grammatical_case, FALSE);
+
+      return g_strdup_printf ("%s «%s»", kind, title ? title : "");
+    }
+  declined = shnor_russian_decline_phrase (title, grammatical_case, FALSE);
+  return shnor_russian_lower_first (declined);
+}
+
+/**
+ * shnor_appendix_plan_new_programme:
+ *
+ * Returns: (transfer full): the appendices of the order approving the
+ * programme @id: the programme, its road map, its participating schools
+ * (each when it has something); NULL with @error when there is no such
+ * programme.
+ */
+ShnorAppendixPlan *
+shnor_appendix_plan_new_programme (ShnorDocument  *document,
+                                   gint64          id,
+                                   GError        **error)
+{
+  Programme p = { document, id };
+  ShnorAppendixPlan *plan;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), NULL);
+  p.programme = shnor_document_dup_programme (document, id);
+  if (p.programme == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("There is no programme %s in the file (see --list-programmes)."), text);
+      return NULL;
+    }
+  p.first = shnor_programme_get_first_year (p.programme);
+  p.last = shnor_programme_get_last_year (p.programme);
+  for (guint i = 0; i < SHNOR_N_PARTS; i++)
+    p.parts[i] = shnor_document_get_part (document, id, i);
+  p.schools = participating_schools (document, id);
+  p.title = g_strstrip (g_strdup (shnor_programme_get_title (p.programme)));
+  p.genitive = shnor_doc_title_case (p.title, SHNOR_CASE_GENITIVE);
+
+  plan = plan_new ();
+  plan->date = shnor_document_dup_programme_text (document, id, "order_date");
+  plan->number = shnor_document_dup_programme_text (document, id, "order_number");
+  plan->draft = shnor_programme_get_status (p.programme) == SHNOR_PROGRAMME_DRAFT || !plan->number[0];
+  plan->order = shnor_document_dup_order_reference (document, plan->date, plan->number);
+  shnor_appendix_plan_add (plan, programme_appendix (&p));
+  shnor_appendix_plan_add (plan, roadmap_appendix (&p));
+  shnor_appendix_plan_add (plan, schools_appendix (&p));
+  programme_clear (&p);
+  return plan;
+}
+
+/* ---- the lists of identification ------------------------------------------ */
+
+static ShnorDocTable *
+summary_table (ShnorDocument       *document,
+               ShnorClassification *classification)
+{
+  static const struct { const char *metric, *head; } metrics[] = {
+    { SHNOR_METRIC_Z, "Стандартизированный результат" },
+    { SHNOR_METRIC_BELOW, "Доля результатов ниже порога, %" },
+    { SHNOR_METRIC_SOCIAL, "Индекс социального неблагополучия" },
+  };
+  const ShnorMetrics *values = shnor_document_get_metrics (document);
+  const ShnorCriteriaSet *set = classification ? shnor_classification_get_set (classification) : NULL;
+  GListModel *schools = shnor_document_get_schools (document);
+  ShnorDocTable *table = shnor_doc_table_new (NULL, "Все школы");
+  double *series[G_N_ELEMENTS (metrics)] = { NULL };
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  int first = 0, last = 0, shown, n_years;
+
+  if (values != NULL)
+    shnor_metrics_get_years (values, &first, &last);
+  n_years = last >= first && last > 0 ? last - first + 1 : 0;
+  shown = MAX (first, last - 2);
+  for (guint m = 0; values != NULL && set != NULL && m < G_N_ELEMENTS (metrics); m++)
+    series[m] = shnor_metrics_dup_values (values, set, metrics[m].metric);
+  for (guint k = 0; values != NULL && k < shnor_metrics_get_n_schools (values); k++)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = shnor_metrics_get_school_id (values, k);
+      g_hash_table_insert (index, id, GUINT_TO_POINTER (k + 1));
+    }
+  shnor_doc_table_add_column (table, "№\u00a0п/п", 6, SHNOR_DOC_INTEGER, FALSE);
+  shnor_doc_table_add_column (table, "Код", 8, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Общеобразовательная организация", 40, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Населённый пункт", 18, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Тип местности", 12, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Группы", 14, SHNOR_DOC_TEXT, TRUE);
+  for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+    for (int y = shown; n_years > 0 && y <= last; y++)
+      {
+        g_autofree char *head = g_strdup_printf ("%s, %d г.", metrics[m].head, y);
+
+        shnor_doc_table_add_column (table, head, 12, SHNOR_DOC_NUMBER, TRUE);
+      }
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(ShnorSchool) school = g_list_model_get_item (schools, i);
+      gint64 school_id = shnor_school_get_id (school);
+      guint groups = classification ? shnor_classification_get_groups (classification, school_id) : 0;
+      g_autofree char *code = shnor_school_dup_text (school, "code");
+      g_autoptr(GString) badges = g_string_new (NULL);
+      int k = (int) GPOINTER_TO_UINT (g_hash_table_lookup (index, &school_id)) - 1;
+      ShnorDocRow *row = shnor_doc_table_add_row (table);
+
+      for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
+        if (groups & (1u << g))
+          g_string_append_printf (badges, "%s%s", badges->len ? ", " : "",
+                                  g == SHNOR_GROUP_HIGH ? "высокие результаты"
+                                  : g == SHNOR_GROUP_DECLINE ? "снижение" : group_sheet (g));
+      shnor_doc_row_add_integer (row, i + 1);
+      shnor_doc_row_add_text (row, code);
+      shnor_doc_row_add_text (row, shnor_school_get_full_name (school));
+      shnor_doc_row_add_text (row, shnor_school_get_settlement (school));
+      shnor_doc_row_add_text (row, area_label (shnor_school_get_area_type (school)));
+      shnor_doc_row_add_text (row, badges->str);
+      for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+        for (int y = shown; n_years > 0 && y <= last; y++)
+          shnor_doc_row_add_fixed (row, k >= 0 && series[m] ? series[m][(gsize) k * (gsize) n_years + (gsize) (y - first)]
+                                                            : NAN, 2);
+    }
+  for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+    g_free (series[m]);
+  return table;
+}
+
+static ShnorDocTable *
+group_table (ShnorDocument       *document,
+             ShnorClassification *classification,
+             ShnorGroup           group)
+{
+  ShnorDocTable *table = shnor_doc_table_new (NULL, group_sheet (group));
+  GListModel *schools = shnor_document_get_schools (document);
+  guint n = 0;
+
+  shnor_doc_table_add_column (table, "№\u00a0п/п", 6, SHNOR_DOC_INTEGER, FALSE);
+  shnor_doc_table_add_column (table, "Общеобразовательная организация", 44, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Код", 8, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Населённый пункт", 18, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Основания включения", 50, SHNOR_DOC_TEXT, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(ShnorSchool) school = g_list_model_get_item (schools, i);
+      gint64 school_id = shnor_school_get_id (school);
+      guint n_reasons = 0;
+      const ShnorReason *reasons = NULL;
+      g_autoptr(GString) why = g_string_new (NULL);
+      g_autofree char *code = NULL;
+      ShnorDocRow *row;
+
+      if (classification == NULL || !(shnor_classification_get_groups (classification, school_id) & (1u << group)))
+        continue;
+      reasons = shnor_classification_get_reasons (classification, school_id, &n_reasons);
+      for (guint r = 0; r < n_reasons; r++)
+        if (reasons[r].criterion->group == group && reasons[r].met)
+          {
+            g_autofree char *line = describe_reason (document, &reasons[r]);
+
+            g_string_append_printf (why, "%s%s", why->len ? ";\n" : "", line);
+          }
+      code = shnor_school_dup_text (school, "code");
+      row = shnor_doc_table_add_row (table);
+      shnor_doc_row_add_integer (row, ++n);
+      shnor_doc_row_add_text (row, shnor_school_get_full_name (school));
+      shnor_doc_row_add_text (row, code);
+      shnor_doc_row_add_text (row, shnor_school_get_settlement (school));
+      shnor_doc_row_add_text (row, why->str);
+    }
+  if (n == 0)
+    shnor_doc_table_add_section (table, NULL, "Общеобразовательные организации не выявлены");
+  return table;
+}
+
+/**
+ * shnor_appendix_plan_new_lists:
+ *
+ * Returns: (transfer full): the lists of identification by the active
+ * criteria set, as the appendices of the order that approves the set:
+ * every school with its groups and values, then a list per group with
+ * the reasons.
+ */
+ShnorAppendixPlan *
+shnor_appendix_plan_new_lists (ShnorDocument *document)
+{
+  g_autoptr(ShnorClassification) classification = shnor_document_classify (document);
+  const ShnorCriteriaSet *set = classification ? shnor_classification_get_set (classification) : NULL;
+  ShnorAppendixPlan *plan = plan_new ();
+  ShnorAppendix *appendix;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), NULL);
+  plan->date = set && set->order_date && set->order_date[0] ? shnor_format_iso_date (set->order_date) : NULL;
+  plan->number = set && set->order_number && set->order_number[0] ? g_strdup (set->order_number) : NULL;
+  plan->draft = plan->number == NULL;
+  plan->order = shnor_document_dup_order_reference (document, plan->date, plan->number);
+  appendix = shnor_appendix_new (SHNOR_APPENDIX_LIST, "Результаты идентификации общеобразовательных организаций",
+                                 "результаты идентификации общеобразовательных организаций");
+  shnor_appendix_add_table (appendix, summary_table (document, classification));
+  shnor_appendix_plan_add (plan, appendix);
+  for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
+    {
+      g_autofree char *approves = shnor_russian_lower_first (group_list_title (g));
+
+      appendix = shnor_appendix_new (SHNOR_APPENDIX_LIST, group_list_title (g), approves);
+      shnor_appendix_add_table (appendix, group_table (document, classification, g));
+      shnor_appendix_plan_add (plan, appendix);
+    }
+  return plan;
+}
