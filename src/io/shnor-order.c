@@ -95,6 +95,7 @@ struct _ShnorOrder
   GPtrArray    *pages;        /* of Page */
   char         *family;
   double        left;         /* the left margin */
+  GHashTable   *words;        /* the widths of the words measured */
   PangoContext *context;
 };
 
@@ -288,7 +289,9 @@ layout_height (PangoLayout *layout)
   return (double) h / PANGO_SCALE;
 }
 
-/* The widest word of @text at @size: a column is never narrower */
+/* The widest word of @text at @size: a column is never narrower, so that
+ * no word is broken («8.1.1.1», «общеобразовательной»). Words are measured
+ * once per order. */
 static double
 widest_word (ShnorOrder *order,
              const char *text,
@@ -301,17 +304,29 @@ widest_word (ShnorOrder *order,
   for (guint i = 0; words[i]; i++)
     if (words[i][0])
       {
-        g_autoptr(PangoLayout) layout = layout_for (order, words[i], size, bold, -1);
-        int w;
+        g_autofree char *key = g_strdup_printf ("%g%c%s", size, bold ? 'b' : 'r', words[i]);
+        gpointer known = g_hash_table_lookup (order->words, key);
+        double w;
 
-        pango_layout_get_size (layout, &w, NULL);
-        widest = MAX (widest, (double) w / PANGO_SCALE);
+        if (known != NULL)
+          w = *(double *) known;
+        else
+          {
+            g_autoptr(PangoLayout) layout = layout_for (order, words[i], size, bold, -1);
+            int width;
+
+            pango_layout_get_size (layout, &width, NULL);
+            w = (double) width / PANGO_SCALE;
+            g_hash_table_insert (order->words, g_steal_pointer (&key), g_memdup2 (&w, sizeof w));
+          }
+        widest = MAX (widest, w);
       }
   return widest;
 }
 
 /* The columns' widths on a page: their shares, but none narrower than its
- * widest number or date (so that «8.1.1.1» never breaks) or header word */
+ * widest word (a column's share of the width is at most taken to a third
+ * of the page for it) */
 static void
 lay_out_columns (ShnorOrder *order,
                  Block      *b,
@@ -327,7 +342,7 @@ lay_out_columns (ShnorOrder *order,
         {
           Row *row = b->rows->pdata[r];
 
-          if (row->cells[c] != NULL && (c == 0 || row->aligns[c] != CELL_LEFT))
+          if (row->cells[c] != NULL && (row->kind != SHNOR_DOC_ROW_SECTION || row->cells[c + 1] != NULL))
             least[c] = MAX (least[c], widest_word (order, row->cells[c], b->size, row->kind != SHNOR_DOC_ROW_BODY));
         }
       least[c] = MIN (least[c] + 2 * PAD + 1, width * 0.3);
@@ -846,6 +861,7 @@ shnor_order_new (ShnorDocument  *document,
   pango_context_set_round_glyph_positions (order->context, FALSE);
   order->blocks = g_ptr_array_new_with_free_func (block_free);
   order->pages = g_ptr_array_new_with_free_func (page_free);
+  order->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   compose_order (order, document, id, plan);
   for (guint a = 0; a < plan->appendices->len; a++)
     compose_appendix (order, plan, plan->appendices->pdata[a]);
@@ -860,6 +876,7 @@ shnor_order_free (ShnorOrder *order)
     return;
   g_ptr_array_unref (order->blocks);
   g_ptr_array_unref (order->pages);
+  g_hash_table_unref (order->words);
   g_object_unref (order->context);
   g_free (order->family);
   g_free (order);
