@@ -338,14 +338,14 @@ drop_empty_columns (ShnorDocTable *table)
  * shnor_doc_estimate_lines:
  *
  * Returns: the lines @text takes in a column @width characters wide (a
- * serif face of 11–12 pt fits about 1.1 characters per unit of a
+ * serif face of 11 pt fits about 1.2 characters per unit of a
  * spreadsheet's width); what sizes a workbook's rows.
  */
 int
 shnor_doc_estimate_lines (const char *text,
                           double      width)
 {
-  double room = MAX (width * 1.1 - 1, 4);
+  double room = MAX (width * 1.2 - 1, 4);
   int lines = 0;
   glong chars = 0;
 

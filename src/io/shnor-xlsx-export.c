@@ -32,6 +32,7 @@
 typedef struct {
   lxw_workbook *workbook;
   GHashTable   *names;      /* the sheet names taken */
+  char         *font;       /* the face of the order */
   double        margin_left;
   lxw_format   *mark, *title, *subtitle, *paragraph, *head;
   lxw_format   *text, *bold, *integer, *integer_bold, *date, *money, *money_bold;
@@ -45,6 +46,7 @@ typedef struct {
   guint          n_columns;
   lxw_row_t      row;
   gboolean       repeats;   /* its header rows repeat on printed pages */
+  gboolean       shared;    /* it holds several tables */
 } Sheet;
 
 /* ---- names, marks, formats --------------------------------------------- */
@@ -120,7 +122,10 @@ book_formats (Book          *b,
 {
   static const char * const decimals[N_DECIMALS] = { "0", "0.0", "0.00", "0.000", "0.0000" };
   g_autofree char *setting = shnor_document_dup_setting (document, "document_font");
-  g_autofree char *font = shnor_fonts_resolve (setting);
+  const char *font;
+
+  b->font = shnor_fonts_resolve (setting);
+  font = b->font;
 
   b->mark = new_format (b, font, 11, FALSE, FALSE);
   format_set_align (b->mark, LXW_ALIGN_RIGHT);
@@ -231,6 +236,7 @@ sheet_begin (Book              *b,
   s->sheet = workbook_add_worksheet (b->workbook, name);
   s->row = 0;
   s->repeats = FALSE;
+  s->shared = last > first;
   sheet_columns (s, appendix, first, last);
   for (guint c = 0; c < s->n_columns; c++)
     worksheet_set_column (s->sheet, (lxw_col_t) c, (lxw_col_t) c, s->widths[c], NULL);
@@ -395,8 +401,14 @@ put_chart (Book                *b,
 {
   lxw_chart *chart = workbook_add_chart (b->workbook, LXW_CHART_LINE);
   lxw_col_t last = (lxw_col_t) (table->columns->len - 1);
+  lxw_chart_font title = { .name = b->font, .size = 12, .bold = LXW_TRUE };
+  lxw_chart_font text = { .name = b->font, .size = 10 };
 
   chart_title_set_name (chart, table->title ? table->title : "");
+  chart_title_set_name_font (chart, &title);
+  chart_legend_set_font (chart, &text);
+  chart_axis_set_num_font (chart->x_axis, &text);
+  chart_axis_set_num_font (chart->y_axis, &text);
   for (guint r = 0; r < table->rows->len; r++)
     {
       lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
@@ -436,7 +448,9 @@ put_table (Book                *b,
           lines = MAX (lines, shnor_doc_estimate_lines (column->head, s->widths[c]));
         }
       set_height (s, s->row, lines);
-      if (!s->repeats)
+      /* a sheet of one table repeats its header on every printed page (on
+       * a sheet of several, it would head the others' pages) */
+      if (!s->repeats && !s->shared)
         worksheet_repeat_rows (s->sheet, s->row, s->row);
       s->repeats = TRUE;
       s->row++;
@@ -462,13 +476,18 @@ put_appendix (Book              *b,
       while (last + 1 < appendix->tables->len &&
              g_str_equal (((ShnorDocTable *) appendix->tables->pdata[last + 1])->sheet, name))
         last++;
+      g_autofree lxw_row_t *breaks = g_new0 (lxw_row_t, last - first + 2);
+
       sheet_begin (b, &s, plan, appendix, first, last);
       for (guint t = first; t <= last; t++)
         {
+          /* each further table (and its chart) from a new printed page */
           if (t > first)
-            s.row++;
+            breaks[t - first - 1] = ++s.row;
           put_table (b, &s, appendix->tables->pdata[t]);
         }
+      if (last > first)
+        worksheet_set_h_pagebreaks (s.sheet, breaks);
       first = last + 1;
     }
 }
@@ -507,6 +526,7 @@ write_plan (ShnorDocument      *document,
     workbook_add_worksheet (b.workbook, "Лист");
   rc = shnor_xlsx_close (b.workbook);
   g_hash_table_unref (b.names);
+  g_free (b.font);
   if (rc != LXW_NO_ERROR)
     {
       g_unlink (part);
