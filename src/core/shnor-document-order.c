@@ -103,6 +103,7 @@ default_preamble (ShnorDocument *self,
   int title = (int) (shnor_field_find (fields, n_fields, "title") - fields);
   int date = (int) (shnor_field_find (fields, n_fields, "date") - fields);
   int number = (int) (shnor_field_find (fields, n_fields, "number") - fields);
+  guint cited_acts = 0;
 
   for (guint i = 0; i < acts->len; i++)
     {
@@ -112,7 +113,7 @@ default_preamble (ShnorDocument *self,
       if (!act->texts[title][0])
         continue;
       cited = cite_act (act->texts[title], act->texts[date], act->texts[number]);
-      g_string_append_printf (text, "%s%s", i == 0 ? ", в соответствии с " : ", ", cited);
+      g_string_append_printf (text, "%s%s", cited_acts++ == 0 ? ", в соответствии с " : ", ", cited);
     }
   g_string_append_c (text, ',');
   return g_string_free (g_steal_pointer (&text), FALSE);
