@@ -993,8 +993,8 @@ stages_text (Programme *p)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* «1. Доля …, %: базовое значение — 18,2 (2024 г.); целевые значения:
- * 2025 г. — 12, 2026 г. — 10, 2027 г. — 8» */
+/* «1. Доля …, %. Базовое значение: 18,2 (2024 г.). Целевые значения:
+ * 2025 г. — 12; 2026 г. — 10; 2027 г. — 8.» */
 static char *
 indicators_text (Programme *p)
 {
@@ -1007,12 +1007,8 @@ indicators_text (Programme *p)
       const char *baseline = part_text (SHNOR_PART_INDICATOR, row, "baseline");
       const char *year = part_text (SHNOR_PART_INDICATOR, row, "baseline_year");
       g_autoptr(GArray) plan = shnor_document_get_indicator_plan (p->document, row->id);
-      g_autoptr(GString) base = g_string_new (NULL);
       g_autoptr(GString) targets = g_string_new (NULL);
 
-      if (baseline[0])
-        g_string_printf (base, "базовое значение — %s%s%s%s", baseline, year[0] ? " (" : "", year,
-                         year[0] ? " г.)" : "");
       for (guint y = 0; y < plan->len; y++)
         {
           const ShnorIndicatorYear *v = &g_array_index (plan, ShnorIndicatorYear, y);
@@ -1021,12 +1017,15 @@ indicators_text (Programme *p)
           if (!v->has_target)
             continue;
           target = shnor_doc_format_number (v->target, 4);
-          g_string_append_printf (targets, "%s%d г. — %s", targets->len ? ", " : "целевые значения: ", v->year, target);
+          g_string_append_printf (targets, "%s%d г. — %s", targets->len ? "; " : "", v->year, target);
         }
-      g_string_append_printf (out, "%s%u. %s%s%s", out->len ? "\n" : "", i + 1,
+      g_string_append_printf (out, "%s%u. %s%s%s.", out->len ? "\n" : "", i + 1,
                               part_text (SHNOR_PART_INDICATOR, row, "name"), unit[0] ? ", " : "", unit);
-      if (base->len || targets->len)
-        g_string_append_printf (out, ": %s%s%s", base->str, base->len && targets->len ? "; " : "", targets->str);
+      if (baseline[0])
+        g_string_append_printf (out, " Базовое значение: %s%s%s%s.", baseline, year[0] ? " (" : "", year,
+                                year[0] ? " г.)" : "");
+      if (targets->len)
+        g_string_append_printf (out, " Целевые значения: %s.", targets->str);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -1609,12 +1608,12 @@ schools_appendix (Programme *p)
   g_autoptr(ShnorClassification) classification = p->schools->len ? shnor_document_classify (p->document) : NULL;
 
   shnor_doc_table_add_column (table, "№\u00a0п/п", 6, SHNOR_DOC_INTEGER, FALSE);
-  shnor_doc_table_add_column (table, "Общеобразовательная организация", 44, SHNOR_DOC_TEXT, FALSE);
+  shnor_doc_table_add_column (table, "Общеобразовательная организация", 38, SHNOR_DOC_TEXT, FALSE);
   shnor_doc_table_add_column (table, "Код", 8, SHNOR_DOC_TEXT, TRUE);
-  shnor_doc_table_add_column (table, "Населённый пункт", 16, SHNOR_DOC_TEXT, TRUE);
-  shnor_doc_table_add_column (table, "Руководитель", 22, SHNOR_DOC_TEXT, TRUE);
-  shnor_doc_table_add_column (table, "Группа", 24, SHNOR_DOC_TEXT, TRUE);
-  shnor_doc_table_add_column (table, "Основания включения", 44, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Населённый пункт", 14, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Руководитель", 20, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Группа", 30, SHNOR_DOC_TEXT, TRUE);
+  shnor_doc_table_add_column (table, "Основания включения", 50, SHNOR_DOC_TEXT, TRUE);
   for (guint i = 0; i < p->schools->len; i++)
     {
       ShnorSchool *school = p->schools->pdata[i];
