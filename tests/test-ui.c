@@ -1702,6 +1702,23 @@ test_order (void)
             }
         }
       g_assert_null (find_toplevel (SHNOR_TYPE_ORDER_DIALOG));
+
+      /* the menu's export says first what is missing, and shows where */
+      g_assert_true (shnor_programmes_view_select (view, shnor_programme_get_id (p)));
+      action ("win.export-programme");
+      spin (200);
+      {
+        GtkWindow *lacking = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+
+        g_assert_nonnull (lacking);
+        screenshot (GTK_WIDGET (lacking), "63-export-lacking.png");
+        gtk_dialog_response (GTK_DIALOG (lacking), 1);
+        spin (300);
+        dialog = SHNOR_ORDER_DIALOG (find_toplevel (SHNOR_TYPE_ORDER_DIALOG));
+        g_assert_nonnull (dialog);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        spin (100);
+      }
       break;
     }
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
