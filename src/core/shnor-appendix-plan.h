@@ -148,17 +148,12 @@ ShnorAppendix     *shnor_appendix_plan_find          (ShnorAppendixPlan *plan,
                                                       ShnorAppendixKind  kind);
 char              *shnor_appendix_plan_dup_mark      (ShnorAppendixPlan *plan,
                                                       ShnorAppendix     *appendix);
-char              *shnor_appendix_plan_dup_outline   (ShnorAppendixPlan *plan);
 gboolean           shnor_appendix_plan_places_field  (const char        *column);
 
 /* ---- document wording the order shares ---- */
 
 char              *shnor_document_dup_setting_form       (ShnorDocument *document,
                                                           const char    *key);
-char              *shnor_document_dup_authority_genitive (ShnorDocument *document);
-char              *shnor_document_dup_order_reference    (ShnorDocument *document,
-                                                          const char    *date,
-                                                          const char    *number);
 char              *shnor_doc_format_number               (double         value,
                                                           int            max_decimals);
 char              *shnor_doc_title_case                  (const char    *title,
