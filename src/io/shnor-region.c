@@ -276,7 +276,8 @@ set_pg_error (GError     **error,
 
   if (conn != NULL && PQstatus (conn) != CONNECTION_OK)
     g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
-                 _("The connection to the regional database was lost (%s): %s"), what, message);
+                 _("The connection to the regional database was lost; nothing of this step was kept (%s): %s"),
+                 what, message);
   else
     g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The regional database refused %s: %s"), what, message);
 }
