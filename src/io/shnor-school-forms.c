@@ -425,7 +425,8 @@ typedef struct {
   lxw_workbook  *book;
   lxw_worksheet *sheet;
   const char    *sheet_name;
-  GPtrArray     *locked;
+  GPtrArray     *locked;      /* of Locked: the protected cells */
+  GPtrArray     *values;      /* of Locked: the cells a school fills, as issued */
   double         widths[8];   /* of the sheet's columns, in characters */
   GArray        *lines;       /* of int: the lines of text each row needs */
   lxw_format    *title;
@@ -468,12 +469,29 @@ fit_rows (Writer *w)
   g_array_set_size (w->lines, 0);
 }
 
+/* The value a cell a school fills was issued with: only a value the
+ * school changed is taken back, so that a form returned late does not
+ * undo what the department (or another school's form) changed since. */
+static void
+record_value (Writer     *w,
+              lxw_row_t   row,
+              lxw_col_t   column,
+              const char *text)
+{
+  Locked *l = g_new0 (Locked, 1);
+
+  l->ref = cell_ref (w->sheet_name, row + 1, column);
+  l->text = g_strstrip (g_strdup (text ? text : ""));
+  g_ptr_array_add (w->values, l);
+}
+
 static void
 put_text_input (Writer      *w,
                 lxw_row_t    row,
                 lxw_col_t    column,
                 const char  *text)
 {
+  record_value (w, row, column, text);
   if (text != NULL && text[0] != '\0')
     worksheet_write_string (w->sheet, row, column, text, w->input);
   else
@@ -618,9 +636,13 @@ static void
 put_number_input (Writer           *w,
                   lxw_row_t         row,
                   lxw_col_t         column,
+                  const ShnorField *field,
                   gboolean          known,
                   double            value)
 {
+  g_autofree char *issued = format_known (field, known, value);
+
+  record_value (w, row, column, issued);
   if (known)
     worksheet_write_number (w->sheet, row, column, value, w->input_number);
   else
@@ -669,7 +691,7 @@ write_context (Writer *w)
 
       put_locked (w, row, 0, key, w->text);
       put_locked (w, row, 1, context_labels[i], w->text);
-      put_number_input (w, row, COL_CONTEXT_VALUE, known && known->known[i], known ? known->value[i] : 0);
+      put_number_input (w, row, COL_CONTEXT_VALUE, field, known && known->known[i], known ? known->value[i] : 0);
       validate_number (w, row, COL_CONTEXT_VALUE, field, field->min, field->max);
       put_locked (w, row, 3, range, w->text);
     }
@@ -684,7 +706,7 @@ write_context (Writer *w)
 
       put_locked (w, row, 0, key, w->text);
       put_locked (w, row, 1, indicator->name, w->text);
-      put_number_input (w, row, COL_CONTEXT_VALUE, has, value);
+      put_number_input (w, row, COL_CONTEXT_VALUE, field, has, value);
       validate_number (w, row, COL_CONTEXT_VALUE, field, field->min, field->max);
       put_locked (w, row, 3, "число", w->text);
     }
@@ -718,6 +740,7 @@ write_risks (Writer *w)
       put_locked (w, row, 0, key, w->text);
       put_locked (w, row, 1, risk->factor, w->text);
       worksheet_write_string (w->sheet, row, COL_RISK_LEVEL, risk_levels[risk->level], w->input);
+      record_value (w, row, COL_RISK_LEVEL, risk_levels[risk->level]);
       validate_cell (w, row, COL_RISK_LEVEL, &levels);
       put_text_input (w, row, COL_RISK_NOTE, risk->note);
     }
@@ -771,15 +794,20 @@ write_roadmap (Writer     *w,
       put_locked (w, row, 3, shnor_programme_get_title (sm->programme), w->text);
       put_locked (w, row, 4, when, w->text);
       worksheet_write_string (w->sheet, row, COL_MEASURE_STATUS, measure_statuses[m->status], w->input);
+      record_value (w, row, COL_MEASURE_STATUS, measure_statuses[m->status]);
       validate_cell (w, row, COL_MEASURE_STATUS, &statuses);
       if (done[0] && shnor_parse_date (done, &date))
         {
           lxw_datetime dt = { g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0 };
 
           worksheet_write_datetime (w->sheet, row, COL_MEASURE_DATE, &dt, w->input_date);
+          record_value (w, row, COL_MEASURE_DATE, done);
         }
       else
-        worksheet_write_blank (w->sheet, row, COL_MEASURE_DATE, w->input_date);
+        {
+          worksheet_write_blank (w->sheet, row, COL_MEASURE_DATE, w->input_date);
+          record_value (w, row, COL_MEASURE_DATE, "");
+        }
       validate_cell (w, row, COL_MEASURE_DATE, &dates);
       put_text_input (w, row, COL_MEASURE_PROOF, proof);
     }
@@ -818,7 +846,7 @@ write_indicators (Writer     *w,
       put_locked (w, row, 2, ind->name, w->text);
       put_locked (w, row, 3, ind->unit, w->text);
       put_locked (w, row, 4, target, w->text);
-      put_number_input (w, row, COL_ACTUAL, ind->has_actual, ind->actual);
+      put_number_input (w, row, COL_ACTUAL, &actual_field, ind->has_actual, ind->actual);
       validate_number (w, row, COL_ACTUAL, &actual_field, percent ? 0 : actual_field.min,
                        percent ? 100 : actual_field.max);
     }
@@ -876,15 +904,21 @@ write_identity (Writer     *w,
         worksheet_write_string (sheet, row, 1, value, NULL);
       sign_row (signed_text, rows[i][0], value, "");
     }
-  for (guint i = 0; i < w->locked->len; i++, row++)
+  for (guint list = 0; list < 2; list++)
     {
-      const Locked *l = w->locked->pdata[i];
+      GPtrArray *cells = list == 0 ? w->locked : w->values;
+      const char *kind = list == 0 ? "cell" : "value";
 
-      worksheet_write_string (sheet, row, 0, "cell", NULL);
-      worksheet_write_string (sheet, row, 1, l->ref, NULL);
-      if (l->text[0] != '\0')
-        worksheet_write_string (sheet, row, 2, l->text, NULL);
-      sign_row (signed_text, "cell", l->ref, l->text);
+      for (guint i = 0; i < cells->len; i++, row++)
+        {
+          const Locked *l = cells->pdata[i];
+
+          worksheet_write_string (sheet, row, 0, kind, NULL);
+          worksheet_write_string (sheet, row, 1, l->ref, NULL);
+          if (l->text[0] != '\0')
+            worksheet_write_string (sheet, row, 2, l->text, NULL);
+          sign_row (signed_text, kind, l->ref, l->text);
+        }
     }
   mac = signature (w->document, signed_text->str);
   worksheet_write_string (sheet, row, 0, "signature", NULL);
@@ -960,6 +994,7 @@ write_form (ShnorDocument  *document,
       return FALSE;
     }
   w.locked = g_ptr_array_new_with_free_func (locked_free);
+  w.values = g_ptr_array_new_with_free_func (locked_free);
   w.lines = g_array_new (FALSE, TRUE, sizeof (int));
   writer_formats (&w);
   school_plan_init (&plan, document, shnor_school_get_id (school), year);
@@ -972,6 +1007,7 @@ write_form (ShnorDocument  *document,
   fit_rows (&w);
   write_identity (&w, form_uid, issued);
   g_ptr_array_unref (w.locked);
+  g_ptr_array_unref (w.values);
   g_array_unref (w.lines);
   school_plan_clear (&plan);
 
@@ -1198,6 +1234,7 @@ typedef struct {
   SchoolPlan     plan;
   GArray        *context;
   GArray        *profile;
+  GHashTable    *issued;      /* reference → the value a cell was issued with */
   gboolean       year_added;  /* the context year the form's values need */
 } Reader;
 
@@ -1289,6 +1326,29 @@ add_change (Reader     *r,
 /* Reads the cell a school fills: its value by @field's rules into @out,
  * counted in the form's digest; FALSE (a problem at the cell) when the
  * rules refuse it. */
+/* Whether the school changed the cell from the value it was issued with */
+static gboolean
+touched (Reader     *r,
+         const char *sheet_name,
+         guint       row,
+         int         column,
+         const char *value)
+{
+  g_autofree char *ref = cell_ref (sheet_name, row, column);
+  const char *issued = g_hash_table_lookup (r->issued, ref);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (issued == NULL)
+    return TRUE;
+  a = fold (issued);
+  b = fold (value);
+  return !g_str_equal (a, b);
+}
+
+/* Reads the cell a school fills: its value by @field's rules into @out,
+ * counted in the form's digest; FALSE (a problem at the cell) when the
+ * rules refuse it, or when the school left the cell as it was issued. */
 static gboolean
 read_value (Reader           *r,
             const char       *sheet_name,
@@ -1308,7 +1368,7 @@ read_value (Reader           *r,
     }
   g_checksum_update (r->digest, (const guchar *) place, -1);
   g_checksum_update (r->digest, (const guchar *) *out, (gssize) strlen (*out) + 1);
-  return TRUE;
+  return touched (r, sheet_name, row, column, *out);
 }
 
 static gboolean
@@ -1336,7 +1396,7 @@ read_choice (Reader             *r,
     }
   g_checksum_update (r->digest, (const guchar *) place, -1);
   g_checksum_update (r->digest, (const guchar *) labels[*index], (gssize) strlen (labels[*index]) + 1);
-  return TRUE;
+  return touched (r, sheet_name, row, column, labels[*index]);
 }
 
 static void
@@ -1673,6 +1733,8 @@ check_cells (Reader     *r,
       int column;
       const char *now;
 
+      if (k != NULL && ref != NULL && g_str_equal (k, "value"))
+        g_hash_table_insert (r->issued, g_strdup (ref), g_strdup (expected ? expected : ""));
       if (k == NULL || !g_str_equal (k, "cell") || !parse_ref (ref, &sheet, &line, &column))
         continue;
       expected = expected ? expected : "";
@@ -1803,6 +1865,7 @@ read_form (ShnorDocument *document,
     return form;
 
   r.sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sheet_free);
+  r.issued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.digest = g_checksum_new (G_CHECKSUM_SHA256);
   g_checksum_update (r.digest, (const guchar *) form->form_uid, -1);
   school_plan_init (&r.plan, document, form->school_id, form->year);
@@ -1831,6 +1894,7 @@ read_form (ShnorDocument *document,
     form->state = SHNOR_FORM_PROBLEMS;
 
   g_hash_table_unref (r.sheets);
+  g_hash_table_unref (r.issued);
   g_checksum_free (r.digest);
   school_plan_clear (&r.plan);
   g_array_unref (r.context);
@@ -1873,6 +1937,39 @@ check_batch (ShnorFormBatch *batch)
     }
 }
 
+/* A measure several schools share has one status: two forms among the
+ * files that give it different values are both held back at that cell. */
+static void
+check_shared_measures (ShnorFormBatch *batch)
+{
+  for (guint i = 0; i < batch->forms->len; i++)
+    for (guint j = 0; j < batch->forms->len; j++)
+      {
+        ShnorForm *a = batch->forms->pdata[i];
+        ShnorForm *b = batch->forms->pdata[j];
+        g_autofree char *base = g_path_get_basename (b->path);
+
+        if (i == j || a->school_id == b->school_id || a->state > SHNOR_FORM_PROBLEMS ||
+            b->state > SHNOR_FORM_PROBLEMS)
+          continue;
+        for (guint x = 0; x < a->edits->len; x++)
+          for (guint y = 0; y < b->edits->len; y++)
+            {
+              const Edit *ea = a->edits->pdata[x];
+              const Edit *eb = b->edits->pdata[y];
+              g_autofree char *message = NULL;
+
+              if (ea->kind != EDIT_MEASURE || eb->kind != EDIT_MEASURE || ea->id != eb->id ||
+                  !g_str_equal (ea->column, eb->column) || g_str_equal (ea->text, eb->text))
+                continue;
+              message = g_strdup_printf (_("The measure is shared with another school, whose form (“%s”) gives it "
+                                           "another value: accept one form, then the other."), base);
+              add_problem (a, ea->place.sheet, ea->place.row, ea->place.column, message);
+              a->state = SHNOR_FORM_PROBLEMS;
+            }
+      }
+}
+
 /**
  * shnor_form_batch_read:
  *
@@ -1890,6 +1987,7 @@ shnor_form_batch_read (ShnorDocument      *document,
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     g_ptr_array_add (batch->forms, read_form (document, paths[i]));
   check_batch (batch);
+  check_shared_measures (batch);
   return batch;
 }
 
