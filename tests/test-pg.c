@@ -125,7 +125,9 @@ server_start (TestPg  *pg,
                                               " -c fsync=off -c full_page_writes=off"
                                               " -c shared_buffers=32MB -c max_connections=20", pg->port, pg->dir);
   g_autofree char *log = g_build_filename (pg->dir, "server.log", NULL);
-  const char *args[] = { "-D", pg->data, "-l", log, "-o", options, "-w", "-t", "60", "start", NULL };
+  g_autofree char *all = g_strdup_printf ("%s %s", options, g_getenv ("SHNOR_PG_OPTIONS") ? g_getenv ("SHNOR_PG_OPTIONS")
+                                                                                          : "");
+  const char *args[] = { "-D", pg->data, "-l", log, "-o", all, "-w", "-t", "60", "start", NULL };
 
   return run_tool (pg, "pg_ctl", args, why);
 }

@@ -856,6 +856,26 @@ shnor_publication_data_get_oktmo (ShnorPublicationData *d)
   return d->oktmo;
 }
 
+/**
+ * shnor_publication_data_get_copy:
+ * @table: (out): the table the rows go to
+ *
+ * For the benchmark that compares a publication with PostgreSQL's own
+ * COPY of the same rows: the rows of the @i-th table, as COPY's text.
+ *
+ * Returns: (nullable): the text, or %NULL past the last table
+ */
+const GString *
+shnor_publication_data_get_copy (ShnorPublicationData  *d,
+                                 guint                  i,
+                                 const char           **table)
+{
+  if (i >= N_TABLES)
+    return NULL;
+  *table = table_names[i];
+  return d->copy[i];
+}
+
 void
 shnor_publication_data_free (ShnorPublicationData *d)
 {

@@ -43,6 +43,9 @@ ShnorPublicationData *shnor_publication_data_new  (ShnorDocument       *document
                                                    GError             **error);
 void                  shnor_publication_data_free (ShnorPublicationData *data);
 const char           *shnor_publication_data_get_oktmo (ShnorPublicationData *data);
+const GString        *shnor_publication_data_get_copy (ShnorPublicationData *data,
+                                                   guint                i,
+                                                   const char         **table);
 gboolean              shnor_region_send           (ShnorRegion         *region,
                                                    ShnorPublicationData *data,
                                                    ShnorProgressFunc    progress,
