@@ -487,6 +487,104 @@ shnor_region_backend_pid (ShnorRegion *self)
   return PQbackendPID (self->conn);
 }
 
+/* ---- connection strings ------------------------------------------------- */
+
+static void
+append_keyword (GString    *out,
+                const char *key,
+                const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+  g_string_append_printf (out, "%s%s='", out->len ? " " : "", key);
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+}
+
+/**
+ * shnor_region_make_uri:
+ *
+ * Returns: (transfer full): the connection string of the server @host,
+ * never with a password (that is asked for, or kept in the keyring)
+ */
+char *
+shnor_region_make_uri (const char *host,
+                       const char *port,
+                       const char *database,
+                       const char *user)
+{
+  GString *out = g_string_new (NULL);
+
+  append_keyword (out, "host", host);
+  append_keyword (out, "port", port);
+  append_keyword (out, "dbname", database);
+  append_keyword (out, "user", user);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * shnor_region_parse_uri:
+ * @host: (out) (optional): and the others: "" where the connection
+ *   string says nothing (libpq's defaults then)
+ *
+ * Reads a URI (postgresql://user@host:port/db) or a connection string.
+ */
+gboolean
+shnor_region_parse_uri (const char  *uri,
+                        char       **host,
+                        char       **port,
+                        char       **database,
+                        char       **user,
+                        GError     **error)
+{
+  char *message = NULL;
+  PQconninfoOption *options = PQconninfoParse (uri ? uri : "", &message);
+  struct { const char *key; char **out; } wanted[] = {
+    { "host", host }, { "port", port }, { "dbname", database }, { "user", user },
+  };
+
+  if (options == NULL)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("“%s” is not the address of a PostgreSQL database: %s"),
+                   uri ? uri : "", message ? g_strstrip (message) : "");
+      PQfreemem (message);
+      return FALSE;
+    }
+  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+    {
+      if (wanted[w].out == NULL)
+        continue;
+      *wanted[w].out = NULL;
+      for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+        if (g_str_equal (o->keyword, wanted[w].key))
+          *wanted[w].out = g_strdup (o->val ? o->val : "");
+      if (*wanted[w].out == NULL)
+        *wanted[w].out = g_strdup ("");
+    }
+  PQconninfoFree (options);
+  return TRUE;
+}
+
+/* "user@host:port/database", for titles: never the password */
+char *
+shnor_region_describe_uri (const char *uri)
+{
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *user = NULL;
+
+  if (!shnor_region_parse_uri (uri, &host, &port, &database, &user, NULL))
+    return g_strdup ("");
+  return g_strdup_printf ("%s%s%s%s%s/%s", user, user[0] ? "@" : "", host[0] ? host : "localhost",
+                          port[0] ? ":" : "", port, database);
+}
+
 /* ---- reading a file into COPY text --------------------------------------- */
 
 /* One cell in COPY's text format: NULL is \N, and backslash, tab and
@@ -664,15 +762,15 @@ read_identification (ShnorPublicationData *d,
                                                               : g_strdup ("—");
               g_autofree char *limit = shnor_format_double (reason->years[y].limit, 2);
 
-              g_string_append_printf (detail, "%s%d: %s (%s)", detail->len ? "; " : "", reason->years[y].year,
-                                      value, limit);
+              g_string_append_printf (detail, "%s%d: %s (граница %s)", detail->len ? "; " : "",
+                                      reason->years[y].year, value, limit);
             }
           if (reason->total_known)
             {
               g_autofree char *total = shnor_format_double (reason->total, 2);
               g_autofree char *limit = shnor_format_double (reason->total_limit, 2);
 
-              g_string_append_printf (detail, "%sΣ %s (%s)", detail->len ? "; " : "", total, limit);
+              g_string_append_printf (detail, "%sза период %s (граница %s)", detail->len ? "; " : "", total, limit);
             }
           begin_line (d, T_REASON);
           put_int (out, id);
@@ -1158,10 +1256,11 @@ shnor_region_get_lists (ShnorRegion  *self,
   if (oktmo != NULL)
     return rows_of (self,
                     "SELECT oktmo, municipality, code, school, settlement, groups, coalesce (reasons, '')"
-                    " FROM shnor.region_lists WHERE oktmo = $1 ORDER BY school", 1, params, error);
+                    " FROM shnor.region_lists WHERE oktmo = $1"
+                    " ORDER BY groups !~ '[13]', school", 1, params, error);
   return rows_of (self,
                   "SELECT oktmo, municipality, code, school, settlement, groups, coalesce (reasons, '')"
-                  " FROM shnor.region_lists ORDER BY municipality, school", 0, NULL, error);
+                  " FROM shnor.region_lists ORDER BY municipality, groups !~ '[13]', school", 0, NULL, error);
 }
 
 /**

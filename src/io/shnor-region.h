@@ -29,6 +29,8 @@ typedef void (*ShnorProgressFunc) (const char *step,
                                    double      fraction,
                                    gpointer    user_data);
 
+/* A connection refused for its credentials (a wrong or missing password)
+ * is a SHNOR_ERROR_READ_ONLY error: the user can do something about it. */
 typedef struct _ShnorRegion ShnorRegion;
 
 ShnorRegion          *shnor_region_connect        (const char          *uri,
@@ -36,6 +38,17 @@ ShnorRegion          *shnor_region_connect        (const char          *uri,
                                                    gboolean             create,
                                                    GError             **error);
 void                  shnor_region_free           (ShnorRegion         *region);
+char                 *shnor_region_make_uri       (const char          *host,
+                                                   const char          *port,
+                                                   const char          *database,
+                                                   const char          *user);
+gboolean              shnor_region_parse_uri      (const char          *uri,
+                                                   char               **host,
+                                                   char               **port,
+                                                   char               **database,
+                                                   char               **user,
+                                                   GError             **error);
+char                 *shnor_region_describe_uri   (const char          *uri);
 int                   shnor_region_get_version    (ShnorRegion         *region);
 int                   shnor_region_backend_pid    (ShnorRegion         *region);
 

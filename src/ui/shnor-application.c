@@ -820,7 +820,7 @@ shnor_application_activate (GApplication *app)
     }
   if (self->region_uri != NULL)
     {
-      shnor_region_window_open (GTK_APPLICATION (self), self->region_uri);
+      shnor_region_window_open (GTK_APPLICATION (self), self->region_uri, NULL);
       return;
     }
 
