@@ -132,6 +132,25 @@ server_start (TestPg  *pg,
   return run_tool (pg, "pg_ctl", args, why);
 }
 
+/* A test that aborts leaves no server behind: a watchdog stops it and
+ * removes its folder once this process is gone. */
+static void
+watch (TestPg *pg)
+{
+  g_autofree char *pg_ctl = g_build_filename (pg->bindir, "pg_ctl", NULL);
+  g_autofree char *quoted_ctl = g_shell_quote (pg_ctl);
+  g_autofree char *quoted_data = g_shell_quote (pg->data);
+  g_autofree char *quoted_dir = g_shell_quote (pg->dir);
+  g_autofree char *script = g_strdup_printf ("while kill -0 %d 2>/dev/null; do sleep 1; done; "
+                                             "%s %s -D %s -m immediate -w stop; rm -rf %s",
+                                             (int) getpid (), pg->uid != 0 ? "runuser -u postgres --" : "",
+                                             quoted_ctl, quoted_data, quoted_dir);
+  const char *argv[] = { "/bin/sh", "-c", script, NULL };
+
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                 NULL, NULL);
+}
+
 /**
  * test_pg_start:
  * @why_not: (out): why there is no server: the binaries are not installed
@@ -185,6 +204,7 @@ test_pg_start (char **why_not)
       return NULL;
     }
   pg->uri = g_strdup_printf ("postgresql://shnor@127.0.0.1:%d/postgres", pg->port);
+  watch (pg);
   return pg;
 }
 

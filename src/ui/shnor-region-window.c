@@ -78,7 +78,7 @@ struct _ShnorRegionWindow
 
 G_DEFINE_FINAL_TYPE (ShnorRegionWindow, shnor_region_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum { COL_NAME, COL_OKTMO, COL_SCHOOLS, COL_LOW, COL_SOCIAL, COL_OVERDUE, COL_MET, COL_PUBLISHED, N_COLUMNS };
+enum { COL_NAME, COL_SCHOOLS, COL_LOW, COL_SOCIAL, COL_OVERDUE, COL_MET, COL_PUBLISHED, N_COLUMNS };
 
 static const struct {
   const char *title;
@@ -87,13 +87,13 @@ static const struct {
   int         width;    /* 0: takes the room left */
 } columns[N_COLUMNS] = {
   [COL_NAME] = { N_("Municipality"), SHNOR_SUMMARY_NAME, FALSE, 0 },
-  [COL_OKTMO] = { N_("ОКТМО"), SHNOR_SUMMARY_OKTMO, FALSE, 96 },
-  [COL_SCHOOLS] = { N_("Schools"), SHNOR_SUMMARY_SCHOOLS, TRUE, 72 },
-  [COL_LOW] = { NC_("group", "ШНОР"), SHNOR_SUMMARY_LOW, TRUE, 64 },
-  [COL_SOCIAL] = { NC_("group", "ШНСУ"), SHNOR_SUMMARY_SOCIAL, TRUE, 64 },
-  [COL_OVERDUE] = { N_("Overdue"), SHNOR_SUMMARY_OVERDUE, TRUE, 84 },
-  [COL_MET] = { N_("Indicators met"), SHNOR_SUMMARY_MET, TRUE, 112 },
-  [COL_PUBLISHED] = { N_("Published"), SHNOR_SUMMARY_PUBLISHED, FALSE, 128 },
+  [COL_SCHOOLS] = { N_("Schools"), SHNOR_SUMMARY_SCHOOLS, TRUE, 68 },
+  [COL_LOW] = { NC_("group", "ШНОР"), SHNOR_SUMMARY_LOW, TRUE, 62 },
+  [COL_SOCIAL] = { NC_("group", "ШНСУ"), SHNOR_SUMMARY_SOCIAL, TRUE, 62 },
+  [COL_OVERDUE] = { N_("Overdue"), SHNOR_SUMMARY_OVERDUE, TRUE, 104 },
+  /* indicators with a target and an actual value this year: how many met it */
+  [COL_MET] = { N_("Targets met"), SHNOR_SUMMARY_MET, TRUE, 104 },
+  [COL_PUBLISHED] = { N_("Published"), SHNOR_SUMMARY_PUBLISHED, FALSE, 140 },
 };
 
 static const char *
@@ -285,7 +285,12 @@ show_municipality (ShnorRegionWindow *self)
       gtk_label_set_text (GTK_LABEL (self->municipality_label), _("Select a municipality"));
       return;
     }
-  gtk_label_set_text (GTK_LABEL (self->municipality_label), row->cells[SHNOR_SUMMARY_NAME]);
+  {
+    g_autofree char *heading = g_strdup_printf (_("%s, ОКТМО %s"), row->cells[SHNOR_SUMMARY_NAME],
+                                                row->cells[SHNOR_SUMMARY_OKTMO]);
+
+    gtk_label_set_text (GTK_LABEL (self->municipality_label), heading);
+  }
   lists = shnor_region_get_lists (self->region, row->cells[SHNOR_SUMMARY_OKTMO], &error);
   if (lists != NULL)
     overdue = shnor_region_get_overdue (self->region, row->cells[SHNOR_SUMMARY_OKTMO], &error);
