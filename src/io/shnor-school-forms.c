@@ -1108,6 +1108,17 @@ place_clear (ShnorFormPlace *place)
 }
 
 static void
+place_set (ShnorFormPlace *place,
+           const char     *sheet,
+           guint           row,
+           int             column)
+{
+  place->sheet = g_strdup (sheet);
+  place->row = row;
+  place->column = column;
+}
+
+static void
 edit_free (gpointer data)
 {
   Edit *e = data;
@@ -1165,9 +1176,7 @@ add_problem (ShnorForm  *form,
 {
   ShnorFormProblem *p = g_new0 (ShnorFormProblem, 1);
 
-  p->place.sheet = g_strdup (sheet);
-  p->place.row = row;
-  p->place.column = column;
+  place_set (&p->place, sheet, row, column);
   p->message = g_strdup (message);
   g_ptr_array_add (form->problems, p);
 }
@@ -1297,9 +1306,7 @@ add_edit (Reader         *r,
   e->column = column;
   e->text = g_strdup (text);
   e->level = level;
-  e->place.sheet = g_strdup (sheet);
-  e->place.row = row;
-  e->place.column = col;
+  place_set (&e->place, sheet, row, col);
   g_ptr_array_add (r->form->edits, e);
 }
 
@@ -1314,9 +1321,7 @@ add_change (Reader     *r,
 {
   ShnorFormChange *c = g_new0 (ShnorFormChange, 1);
 
-  c->place.sheet = g_strdup (sheet);
-  c->place.row = row;
-  c->place.column = column;
+  place_set (&c->place, sheet, row, column);
   c->what = g_strdup (what);
   c->old_text = g_strdup (old_text);
   c->new_text = g_strdup (new_text);

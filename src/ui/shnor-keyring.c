@@ -27,18 +27,25 @@ schema (void)
   return &region_schema;
 }
 
+/* The attributes the password of @uri is kept by; NULL, @task returned
+ * with the error, when @uri cannot be read */
 static GHashTable *
 attributes_of (const char  *uri,
-               GError     **error)
+               GTask       *task)
 {
+  GError *error = NULL;
   g_autofree char *host = NULL;
   g_autofree char *port = NULL;
   g_autofree char *database = NULL;
   g_autofree char *user = NULL;
   GHashTable *attributes;
 
-  if (!shnor_region_parse_uri (uri, &host, &port, &database, &user, error))
-    return NULL;
+  if (!shnor_region_parse_uri (uri, &host, &port, &database, &user, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return NULL;
+    }
   attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_hash_table_insert (attributes, "host", g_steal_pointer (&host));
   g_hash_table_insert (attributes, "port", g_steal_pointer (&port));
@@ -76,15 +83,10 @@ shnor_keyring_lookup (const char          *uri,
                       gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  GError *error = NULL;
-  g_autoptr(GHashTable) attributes = attributes_of (uri, &error);
+  g_autoptr(GHashTable) attributes = attributes_of (uri, task);
 
   if (attributes == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
+    return;
   secret_password_lookupv (schema (), attributes, cancellable, looked_up, task);
 }
 
@@ -117,17 +119,12 @@ shnor_keyring_store (const char          *uri,
                      gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  GError *error = NULL;
-  g_autoptr(GHashTable) attributes = attributes_of (uri, &error);
+  g_autoptr(GHashTable) attributes = attributes_of (uri, task);
   g_autofree char *label = NULL;
   g_autofree char *where = NULL;
 
   if (attributes == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
+    return;
   where = shnor_region_describe_uri (uri);
   label = g_strdup_printf (_("Shnor: regional database %s"), where);
   secret_password_storev (schema (), attributes, SECRET_COLLECTION_DEFAULT, label, password, cancellable, stored,
