@@ -528,16 +528,53 @@ shnor_region_window_export (ShnorRegionWindow  *self,
   return shnor_region_write_summary (self->region, path, error);
 }
 
-static void
-export_chosen (GObject    *owner,
-               GtkWindow  *parent,
-               GFile      *file,
-               const char *path)
-{
-  ShnorRegionWindow *self = SHNOR_REGION_WINDOW (owner);
-  g_autoptr(GError) error = NULL;
+/* A country's workbook takes seconds: it is written from a thread, over
+ * a connection of its own, while the window stays usable. */
+typedef struct {
+  char *uri;
+  char *password;
+  char *path;
+} Export;
 
-  if (path != NULL && !shnor_region_window_export (self, path, &error))
+static void
+export_free (gpointer data)
+{
+  Export *e = data;
+
+  g_free (e->uri);
+  g_free (e->password);
+  g_free (e->path);
+  g_free (e);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Export *e = task_data;
+  GError *error = NULL;
+
+  if (shnor_region_export_summary (e->uri, e->password, e->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+exported (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ShnorRegionWindow *self = SHNOR_REGION_WINDOW (source);
+  Export *e = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = g_filename_display_name (e->path);
+  g_autofree char *text = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.export", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
@@ -546,7 +583,33 @@ export_chosen (GObject    *owner,
       gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
       g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
       gtk_window_present (GTK_WINDOW (dialog));
+      return;
     }
+  text = g_strdup_printf (_("The regional summary is written to “%s”."), shown);
+  gtk_label_set_text (GTK_LABEL (self->total_label), text);
+}
+
+static void
+export_chosen (GObject    *owner,
+               GtkWindow  *parent,
+               GFile      *file,
+               const char *path)
+{
+  ShnorRegionWindow *self = SHNOR_REGION_WINDOW (owner);
+  g_autoptr(GTask) task = NULL;
+  Export *e;
+
+  if (path == NULL)
+    return;
+  e = g_new0 (Export, 1);
+  e->uri = g_strdup (self->uri);
+  e->password = g_strdup (self->password);
+  e->path = g_strdup (path);
+  task = g_task_new (self, self->cancellable, exported, NULL);
+  g_task_set_task_data (task, e, export_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.export", FALSE);
+  gtk_label_set_text (GTK_LABEL (self->total_label), _("Writing the regional summary…"));
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
