@@ -221,7 +221,7 @@ test_publish_and_region (void)
   g_assert_no_error (error);
   g_assert_true (shnor_document_set_setting (other, "oktmo", "46702000", &error) &&
                  shnor_document_set_setting (other, "municipality", "Соседний муниципальный округ", &error));
-  g_assert_true (shnor_region_publish (uri, test_pg_password (pg), other, NULL, NULL, NULL, &error));
+  g_assert_true (shnor_region_publish (uri, test_pg_password (pg), other, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
   region = shnor_region_window_open (GTK_APPLICATION (app), uri, test_pg_password (pg));

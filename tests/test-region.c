@@ -160,7 +160,8 @@ publish_ok (const char    *uri,
   g_autoptr(GError) error = NULL;
   ShnorPublication publication = { 0 };
 
-  g_assert_true (shnor_region_publish (uri, test_pg_password (pg), document, NULL, NULL, &publication, &error));
+  g_assert_true (shnor_region_publish (uri, test_pg_password (pg), document, NULL, NULL, NULL, &publication,
+                                       &error));
   g_assert_no_error (error);
   g_assert_cmpint (publication.unchanged, ==, unchanged);
   shnor_publication_clear (&publication);
@@ -188,7 +189,8 @@ test_publish (void)
     return;
   uri = new_database ();
   document = demo ("publish.shnor", "46701000");
-  g_assert_true (shnor_region_publish (uri, test_pg_password (pg), document, NULL, NULL, &publication, &error));
+  g_assert_true (shnor_region_publish (uri, test_pg_password (pg), document, NULL, NULL, NULL, &publication,
+                                       &error));
   g_assert_no_error (error);
   g_assert_false (publication.unchanged);
   g_assert_cmpstr (publication.oktmo, ==, "46701000");
@@ -313,7 +315,7 @@ test_no_oktmo (void)
   uri = new_database ();
   document = demo ("no-oktmo.shnor", NULL);
   before = fingerprint (uri);
-  g_assert_false (shnor_region_publish (uri, test_pg_password (pg), document, NULL, NULL, NULL, &error));
+  g_assert_false (shnor_region_publish (uri, test_pg_password (pg), document, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "ОКТМО"));
   after = fingerprint (uri);
@@ -322,6 +324,30 @@ test_no_oktmo (void)
   /* nor is a code that is none */
   g_assert_false (shnor_document_set_setting (document, "oktmo", "4670100", &error));
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (shnor_region_publish (uri, test_pg_password (pg), document, "46 70", NULL, NULL, NULL, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* a file received by mail without a code: published under the code
+   * given, the file unchanged */
+  {
+    g_autofree char *checksum = test_file_checksum (shnor_document_get_path (document));
+    g_autofree char *checksum_after = NULL;
+    g_autoptr(ShnorRegion) region = NULL;
+    g_autoptr(GPtrArray) summary = NULL;
+
+    g_assert_true (shnor_region_publish (uri, test_pg_password (pg), document, "46701000", NULL, NULL, NULL,
+                                         &error));
+    g_assert_no_error (error);
+    checksum_after = test_file_checksum (shnor_document_get_path (document));
+    g_assert_cmpstr (checksum, ==, checksum_after);
+    region = shnor_region_connect (uri, test_pg_password (pg), FALSE, &error);
+    summary = shnor_region_get_summary (region, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary->len, ==, 1);
+    g_assert_cmpstr (((char **) summary->pdata[0])[SHNOR_SUMMARY_OKTMO], ==, "46701000");
+  }
 }
 
 /* Wrong credentials, an unreachable host, a database of a newer Shnor: a
@@ -348,25 +374,25 @@ test_refusals (void)
   before = fingerprint (uri);
   file_before = test_file_checksum (shnor_document_get_path (document));
 
-  g_assert_false (shnor_region_publish (uri, "wrong password", document, NULL, NULL, NULL, &error));
+  g_assert_false (shnor_region_publish (uri, "wrong password", document, NULL, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_test_message ("wrong password: %s", error->message);
   g_assert_nonnull (strstr (error->message, "password"));
   g_clear_error (&error);
 
   closed = g_strdup_printf ("postgresql://shnor@127.0.0.1:%d/postgres", 1);
-  g_assert_false (shnor_region_publish (closed, test_pg_password (pg), document, NULL, NULL, NULL, &error));
+  g_assert_false (shnor_region_publish (closed, test_pg_password (pg), document, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_IO);
   g_test_message ("unreachable: %s", error->message);
   g_clear_error (&error);
 
-  g_assert_false (shnor_region_publish ("mysql://somewhere", NULL, document, NULL, NULL, NULL, &error));
+  g_assert_false (shnor_region_publish ("mysql://somewhere", NULL, document, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
   g_clear_error (&error);
 
   conn = connect_db (uri);
   exec_ok (conn, "UPDATE shnor.schema_version SET version = 99");
-  g_assert_false (shnor_region_publish (uri, test_pg_password (pg), document, NULL, NULL, NULL, &error));
+  g_assert_false (shnor_region_publish (uri, test_pg_password (pg), document, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_NEWER);
   g_clear_error (&error);
   g_assert_null (shnor_region_connect (uri, test_pg_password (pg), FALSE, &error));

@@ -10,6 +10,44 @@
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
 
+/* ---- the file's identity ------------------------------------------------ */
+
+/**
+ * shnor_document_dup_exchange_identity:
+ * @uid: (out): the file's own identity (a copy of the file keeps it)
+ * @key: (out): the key that signs the forms the file sends
+ *
+ * Returns: FALSE when the file has none (it cannot be, after its format's
+ * migration)
+ */
+gboolean
+shnor_document_dup_exchange_identity (ShnorDocument  *self,
+                                      char          **uid,
+                                      char          **key)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  *uid = NULL;
+  *key = NULL;
+  stmt = shnor_document_statement (self, "SELECT uid, key FROM exchange_identity WHERE id = 1");
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *uid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      found = *uid != NULL && *key != NULL;
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  if (!found)
+    {
+      g_clear_pointer (uid, g_free);
+      g_clear_pointer (key, g_free);
+    }
+  return found;
+}
+
 /* ---- forms accepted back ----------------------------------------------- */
 
 /**

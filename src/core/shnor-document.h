@@ -460,6 +460,9 @@ gboolean       shnor_document_delete_person   (ShnorDocument  *self,
 
 /* ---- the exchange with schools and the region (shnor-document-exchange.c) ---- */
 
+gboolean       shnor_document_dup_exchange_identity (ShnorDocument *self,
+                                               char          **uid,
+                                               char          **key);
 gboolean       shnor_document_find_accepted_form (ShnorDocument *self,
                                                const char     *form_uid,
                                                const char     *digest,

@@ -318,8 +318,11 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
    * (so that a form of another municipality, or one whose service sheet
    * was changed, is refused), and the forms accepted back: a form read
    * again with the same values is recognised and skipped. */
-  "INSERT OR IGNORE INTO settings (key, value) VALUES ('exchange_uid', lower (hex (randomblob (16))));"
-  "INSERT OR IGNORE INTO settings (key, value) VALUES ('exchange_key', lower (hex (randomblob (32))));"
+  "CREATE TABLE exchange_identity ("
+  "  id  INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uid TEXT NOT NULL,"
+  "  key TEXT NOT NULL);"
+  "INSERT INTO exchange_identity (id, uid, key) VALUES (1, lower (hex (randomblob (16))), lower (hex (randomblob (32))));"
   "CREATE TABLE form_acceptance ("
   "  id        INTEGER PRIMARY KEY,"
   "  form_uid  TEXT NOT NULL,"

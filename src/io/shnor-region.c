@@ -873,18 +873,29 @@ read_roadmap (ShnorPublicationData *d,
     }
 }
 
+ShnorPublicationData *
+shnor_publication_data_new (ShnorDocument  *document,
+                            GError        **error)
+{
+  return shnor_publication_data_new_as (document, NULL, error);
+}
+
 /**
- * shnor_publication_data_new:
+ * shnor_publication_data_new_as:
+ * @oktmo: (nullable): the municipality's ОКТМО code; %NULL: the one of the
+ *   file's settings (a regional officer may publish a file received by mail
+ *   that has none, without changing it)
  *
  * Reads everything a publication of @document sends: in the thread that
  * owns the document, so that sending can run in another.
  *
- * Returns: (transfer full): the data, or %NULL when the file has no valid
- * ОКТМО code in its settings (or cannot be read)
+ * Returns: (transfer full): the data, or %NULL when there is no valid
+ * ОКТМО code (or the file cannot be read)
  */
 ShnorPublicationData *
-shnor_publication_data_new (ShnorDocument  *document,
-                            GError        **error)
+shnor_publication_data_new_as (ShnorDocument  *document,
+                               const char     *oktmo,
+                               GError        **error)
 {
   g_autoptr(ShnorPublicationData) d = g_new0 (ShnorPublicationData, 1);
   g_autoptr(GListModel) programmes = NULL;
@@ -904,7 +915,7 @@ shnor_publication_data_new (ShnorDocument  *document,
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), NULL);
 
-  d->oktmo = shnor_document_dup_setting (document, "oktmo");
+  d->oktmo = oktmo != NULL ? g_strstrip (g_strdup (oktmo)) : shnor_document_dup_setting (document, "oktmo");
   if (!shnor_oktmo_valid (d->oktmo))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
@@ -1165,18 +1176,20 @@ fail:
  * shnor_region_publish:
  *
  * Connects to @uri (creating or upgrading the regional schema), reads
- * @document and publishes it: see shnor_region_send().
+ * @document and publishes it as @oktmo (%NULL: the code of its settings):
+ * see shnor_region_send().
  */
 gboolean
 shnor_region_publish (const char        *uri,
                       const char        *password,
                       ShnorDocument     *document,
+                      const char        *oktmo,
                       ShnorProgressFunc  progress,
                       gpointer           user_data,
                       ShnorPublication  *publication,
                       GError           **error)
 {
-  g_autoptr(ShnorPublicationData) data = shnor_publication_data_new (document, error);
+  g_autoptr(ShnorPublicationData) data = shnor_publication_data_new_as (document, oktmo, error);
   g_autoptr(ShnorRegion) region = NULL;
 
   if (data == NULL)

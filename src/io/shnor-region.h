@@ -54,6 +54,9 @@ int                   shnor_region_backend_pid    (ShnorRegion         *region);
 
 ShnorPublicationData *shnor_publication_data_new  (ShnorDocument       *document,
                                                    GError             **error);
+ShnorPublicationData *shnor_publication_data_new_as (ShnorDocument     *document,
+                                                   const char          *oktmo,
+                                                   GError             **error);
 void                  shnor_publication_data_free (ShnorPublicationData *data);
 const char           *shnor_publication_data_get_oktmo (ShnorPublicationData *data);
 const GString        *shnor_publication_data_get_copy (ShnorPublicationData *data,
@@ -68,6 +71,7 @@ gboolean              shnor_region_send           (ShnorRegion         *region,
 gboolean              shnor_region_publish        (const char          *uri,
                                                    const char          *password,
                                                    ShnorDocument       *document,
+                                                   const char          *oktmo,
                                                    ShnorProgressFunc    progress,
                                                    gpointer             user_data,
                                                    ShnorPublication    *publication,

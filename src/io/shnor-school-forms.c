@@ -867,9 +867,22 @@ static char *
 signature (ShnorDocument *document,
            const char    *signed_text)
 {
-  g_autofree char *key = shnor_document_dup_setting (document, "exchange_key");
+  g_autofree char *uid = NULL;
+  g_autofree char *key = NULL;
 
+  if (!shnor_document_dup_exchange_identity (document, &uid, &key))
+    return g_strdup ("");
   return g_compute_hmac_for_string (G_CHECKSUM_SHA256, (const guchar *) key, strlen (key), signed_text, -1);
+}
+
+/* The file's identity as a form carries it; "" when it has none */
+static char *
+document_uid (ShnorDocument *document)
+{
+  g_autofree char *uid = NULL;
+  g_autofree char *key = NULL;
+
+  return shnor_document_dup_exchange_identity (document, &uid, &key) ? g_steal_pointer (&uid) : g_strdup ("");
 }
 
 static void
@@ -879,7 +892,7 @@ write_identity (Writer     *w,
 {
   lxw_worksheet *sheet = workbook_add_worksheet (w->book, IDENTITY_SHEET);
   lxw_protection protection = { 0 };
-  g_autofree char *uid = shnor_document_dup_setting (w->document, "exchange_uid");
+  g_autofree char *uid = document_uid (w->document);
   g_autofree char *municipality = shnor_document_dup_setting (w->document, "municipality");
   g_autofree char *school_id = g_strdup_printf ("%" G_GINT64_FORMAT, shnor_school_get_id (w->school));
   g_autofree char *code = shnor_school_dup_text (w->school, "code");
@@ -1636,7 +1649,7 @@ static gboolean
 check_identity (Reader     *r,
                 ShnorTable *identity)
 {
-  g_autofree char *uid = shnor_document_dup_setting (r->document, "exchange_uid");
+  g_autofree char *uid = document_uid (r->document);
   g_autoptr(GString) signed_text = g_string_new (NULL);
   const char *mark = identity_value (identity, "form");
   const char *their_uid = identity_value (identity, "municipality_uid");
@@ -1650,7 +1663,7 @@ check_identity (Reader     *r,
       refuse (r->form, _("This workbook is not a Shnor school form."));
       return FALSE;
     }
-  if (g_strcmp0 (their_uid, uid) != 0)
+  if (uid[0] == '\0' || g_strcmp0 (their_uid, uid) != 0)
     {
       const char *name = identity_value (identity, "municipality");
       g_autofree char *why = g_strdup_printf (_("This form was sent by another municipality’s file (“%s”), not by "

@@ -26,6 +26,9 @@ const GOptionEntry shnor_exchange_options[] = {
   { "publish", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Publish FILE to the regional PostgreSQL database: shnor --publish postgresql://USER@HOST/DB FILE "
        "(the password from PGPASSWORD or ~/.pgpass)"), N_("URI") },
+  { "oktmo", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --publish: the municipality’s ОКТМО code, for a file whose settings have none (the file is not "
+       "changed)"), N_("CODE") },
   { "region", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the read-only regional view of the database URI"),
     N_("URI") },
   { "export-region", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -211,9 +214,11 @@ static int
 publish_command (char **argv)
 {
   g_autofree char *uri = NULL;
+  g_autofree char *oktmo = NULL;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "publish", 0, 0, G_OPTION_ARG_STRING, &uri, NULL, NULL },
+    { "oktmo", 0, 0, G_OPTION_ARG_STRING, &oktmo, NULL, NULL },
     { NULL }
   };
   g_autoptr(ShnorDocument) document = NULL;
@@ -222,13 +227,13 @@ publish_command (char **argv)
 
   if (!parse (argv, entries, &files, 1) || uri == NULL)
     {
-      g_printerr ("%s\n", _("Usage: shnor --publish postgresql://USER@HOST[:PORT]/DATABASE FILE"));
+      g_printerr ("%s\n", _("Usage: shnor --publish postgresql://USER@HOST[:PORT]/DATABASE [--oktmo CODE] FILE"));
       return 2;
     }
   document = open_document (files[0]);
   if (document == NULL)
     return 1;
-  if (!shnor_region_publish (uri, NULL, document, NULL, NULL, &publication, &error))
+  if (!shnor_region_publish (uri, NULL, document, oktmo, NULL, NULL, &publication, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
