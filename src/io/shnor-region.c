@@ -206,6 +206,16 @@ static const char * const table_names[N_TABLES] = {
   "shnor.programme_indicator_value",
 };
 
+/* What the progress of a publication says while each table is sent */
+static const char * const table_labels[N_TABLES] = {
+  N_("Sending the schools…"), N_("Sending the context data…"), N_("Sending the assessments…"),
+  N_("Sending the results…"), N_("Sending the regional means…"), N_("Sending the risk profiles…"),
+  N_("Sending the yearly indicators…"), N_("Sending the lists of schools…"), N_("Sending the reasons…"),
+  N_("Sending the programmes…"), N_("Sending the programmes’ schools…"), N_("Sending the road maps…"),
+  N_("Sending the measures’ schools…"), N_("Sending the target indicators…"),
+  N_("Sending the indicators’ values…"),
+};
+
 static const char * const copy_sql[N_TABLES] = {
   "COPY shnor.school FROM STDIN",
   "COPY shnor.school_context FROM STDIN",
@@ -1148,7 +1158,7 @@ shnor_region_send (ShnorRegion          *self,
   PQclear (res);
   for (guint t = 0; t < N_TABLES; t++)
     {
-      report (progress, user_data, table_names[t], (double) t / N_TABLES);
+      report (progress, user_data, _(table_labels[t]), (double) t / N_TABLES);
       if (!copy_table (self->conn, d, t, error))
         goto fail;
     }

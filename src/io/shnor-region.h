@@ -24,7 +24,8 @@ typedef struct {
  * that owns the document; sent from any thread) */
 typedef struct _ShnorPublicationData ShnorPublicationData;
 
-/* Called between the steps of a publication, @fraction from 0 to 1 */
+/* Called between the steps of a publication: what is being done (for a
+ * person), and @fraction from 0 to 1 (the tables sent of all) */
 typedef void (*ShnorProgressFunc) (const char *step,
                                    double      fraction,
                                    gpointer    user_data);
