@@ -324,7 +324,8 @@ typedef struct {
   gboolean    in_si, in_rph, in_value;
   /* the sheet */
   ShnorTable *table;
-  guint       max_columns;   /* the header row's width; 0 until it is read */
+  gboolean    by_header;     /* columns right of the header row's last are not read */
+  guint       max_columns;   /* the columns read: the header row's width once read */
   gboolean    in_row, in_cell, in_inline;
   guint       row_number;
   int         column;
@@ -687,7 +688,7 @@ put_cell (Reader  *r,
     value++;
   length = strlen (value);
   /* empty cells only pad a later one; nothing right of the header row */
-  if (length == 0 || (r->max_columns > 0 && (guint) r->column >= r->max_columns))
+  if (length == 0 || (guint) r->column >= r->max_columns)
     return;
   open = table->open.n_cells;
   if ((gsize) table->n_cells + (guint) r->column - open + 1 > MAX_CELLS ||
@@ -735,7 +736,7 @@ sheet_end (GMarkupParseContext *context, const char *element, gpointer data, GEr
           shnor_table_end_row (r->table);
           /* the first row with a value holds the headers: columns right
            * of its last are not read */
-          if (r->max_columns == 0 && r->table->rows->len > 0)
+          if (r->by_header && r->table->rows->len == 1)
             r->max_columns = shnor_table_get_row (r->table, 0)->n_cells;
         }
       break;
@@ -990,18 +991,14 @@ fill_merges (Reader  *r,
   return g_steal_pointer (&out);
 }
 
-/**
- * shnor_xlsx_read_sheet:
- * @name: (nullable): the sheet's name; %NULL for the first sheet
- *
- * Returns: the cells of the worksheet as text (numbers as written in the
- *   file, shared strings resolved, merged cells filled down), or %NULL
- *   with an error that says what is wrong with the file.
- */
-ShnorTable *
-shnor_xlsx_read_sheet (const char  *path,
-                       const char  *name,
-                       GError     **error)
+/* The sheet @name (NULL: the first); with @by_header, only the columns of
+ * its header row (the first row with a value): what a table to import
+ * can mean. */
+static ShnorTable *
+read_sheet (const char  *path,
+            const char  *name,
+            gboolean     by_header,
+            GError     **error)
 {
   static const GMarkupParser workbook = { workbook_start, any_end, NULL, NULL, NULL };
   static const GMarkupParser strings = { strings_start, strings_end, collect_text, NULL, NULL };
@@ -1028,6 +1025,8 @@ shnor_xlsx_read_sheet (const char  *path,
   r.rel_targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.rel_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.wanted_sheet = name;
+  r.by_header = by_header;
+  r.max_columns = MAX_COLUMNS;
   r.strings = g_string_new (NULL);
   r.string_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   r.text = g_string_new (NULL);
@@ -1083,9 +1082,32 @@ out:
   return result;
 }
 
+/**
+ * shnor_xlsx_read_sheet:
+ * @name: (nullable): the sheet's name; %NULL for the first sheet
+ *
+ * Returns: the cells of the worksheet as text (numbers as written in the
+ *   file, shared strings resolved, merged cells filled down), or %NULL
+ *   with an error that says what is wrong with the file.
+ */
+ShnorTable *
+shnor_xlsx_read_sheet (const char  *path,
+                       const char  *name,
+                       GError     **error)
+{
+  return read_sheet (path, name, FALSE, error);
+}
+
+/**
+ * shnor_xlsx_read_first_sheet:
+ *
+ * The first sheet as a table to import: as shnor_xlsx_read_sheet(), but
+ * the columns right of the header row's last are not read (nor padded to:
+ * a cell at column XFD costs nothing).
+ */
 ShnorTable *
 shnor_xlsx_read_first_sheet (const char  *path,
                              GError     **error)
 {
-  return shnor_xlsx_read_sheet (path, NULL, error);
+  return read_sheet (path, NULL, TRUE, error);
 }
