@@ -121,7 +121,7 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     classified = subprocess.run([shnor, "--classify", demo], check=True, capture_output=True,
                                 text=True).stdout.splitlines()
     book = openpyxl.load_workbook(lists)
-    assert len(book.sheetnames) == 5, book.sheetnames
+    assert len(book.sheetnames) == 6, book.sheetnames   # all schools, four groups, ШНОР и ШНСУ
     assert len([r for r in rows(book.worksheets[0]) if r[1]]) == len(classified)
     listed = sum(len([r for r in rows(s) if r[1]]) for s in book.worksheets[1:])
     memberships = sum(len([g for g in line.split("\t")[2].split(", ") if g]) for line in classified)

@@ -2,6 +2,8 @@
  * without a display. The expectations are computed by hand (see the
  * comments of each case), not by the code under test. */
 #include <math.h>
+#include <string.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "shnor-demo.h"
@@ -13,6 +15,7 @@
 #define L (1u << SHNOR_GROUP_LOW)
 #define D (1u << SHNOR_GROUP_DECLINE)
 #define S (1u << SHNOR_GROUP_SOCIAL)
+#define LS (1u << SHNOR_GROUP_LOW_SOCIAL)
 
 typedef struct {
   char          *dir;
@@ -179,6 +182,8 @@ check_reasons_match (ShnorClassification *cls,
           g_assert_cmpint (r->met, ==, met_years >= (guint) r->criterion->at_least);
         }
     }
+  if ((has & ~failed & (L | S)) == (L | S))
+    has |= LS;
   g_assert_cmpuint (shnor_classification_get_groups (cls, id), ==, has & ~failed);
 }
 
@@ -315,8 +320,9 @@ test_pure (void)
     { { 0.0, -0.15, -0.3 }, { 50, 50, 25, 25, 0 }, D | S },
     /* U: no 2024: the first step is unknown; 0.3·50 + 0.3·40 = 27 */
     { { NAN, 0.5, 0.0 }, { 50, 40, 0, 0, 0 }, 0 },
-    /* V: 18 + 18 + 1 + 1 + 2 = 40: ШНСУ; lowest every year: low */
-    { { -2.0, -2.0, -2.0 }, { 60, 60, 10, 10, 10 }, L | S },
+    /* V: 18 + 18 + 1 + 1 + 2 = 40: ШНСУ; lowest every year: low; so
+     * both, the combined group of seed 001 */
+    { { -2.0, -2.0, -2.0 }, { 60, 60, 10, 10, 10 }, L | S | LS },
     /* W: a weighted share is not known: no index, not ШНСУ; low */
     { { -1.0, -1.0, -1.0 }, { 90, 90, 90, 90, NAN }, L },
     /* X: highest every year */
@@ -363,6 +369,14 @@ test_pure (void)
       g_assert_cmpuint (shnor_classification_get_groups (cls, ids[i]), ==, cases[i].expected);
       check_reasons_match (cls, ids[i]);
     }
+
+  /* The combined group of seed 001 lists the schools in both */
+  {
+    g_autoptr(GArray) both = shnor_classification_list_group (cls, SHNOR_GROUP_LOW_SOCIAL);
+
+    g_assert_cmpuint (both->len, ==, 1);
+    g_assert_cmpint (g_array_index (both, gint64, 0), ==, ids[5]);
+  }
 
   /* The total of T's decline is shown as a value with its limit */
   {
@@ -704,6 +718,342 @@ test_indicator_metric (Fixture       *f,
   g_assert_cmpfloat (value, ==, 3);
 }
 
+/* ---- edge cases of the statistics (issue 17) ----------------------- */
+
+/* The z-scores of @n means with @weights, in two passes, as a reference
+ * computed here and not by the code under test. */
+static void
+reference_z (const double *means,
+             const int    *weights,
+             guint         n,
+             double       *z)
+{
+  double w = 0, sum = 0, squares = 0, mean;
+
+  for (guint i = 0; i < n; i++)
+    w += weights[i], sum += weights[i] * means[i];
+  mean = sum / w;
+  for (guint i = 0; i < n; i++)
+    squares += weights[i] * (means[i] - mean) * (means[i] - mean);
+  for (guint i = 0; i < n; i++)
+    z[i] = (means[i] - mean) / sqrt (squares / w);
+}
+
+/* Results of schools "ABCDE…" in one assessment: a Row for each school
+ * and each of @years from 2024. */
+static void
+add_rows (GArray       *rows,
+          char          subject,
+          guint         years,
+          const double *means,
+          const int    *weights,
+          guint         n)
+{
+  for (guint y = 0; y < years; y++)
+    for (guint i = 0; i < n; i++)
+      {
+        Row r = { (char) ('A' + i), subject, 2024 + (int) y, weights[i], means[i] };
+
+        g_array_append_val (rows, r);
+      }
+}
+
+static double
+z_of (ShnorDocument *doc,
+      gint64         id,
+      const char    *metric,
+      int            year)
+{
+  const ShnorMetrics *metrics = shnor_document_get_metrics (doc);
+  double z = NAN;
+
+  for (guint s = 0; s < shnor_metrics_get_n_schools (metrics); s++)
+    if (shnor_metrics_get_school_id (metrics, s) == id && !shnor_metrics_get (metrics, s, metric, year, &z))
+      z = NAN;
+  return z;
+}
+
+/* Every school has the same mean in mathematics: the one-pass variance
+ * E[x²] − m² leaves rounding noise for 3.7 with these participants (SD
+ * about 4e-8), and mathematics turned the z-scores arbitrary. Now it has
+ * no spread whatever the common mean is, and the standardised result is
+ * Russian's alone, the same for a common 3.7 as for 4.0. */
+static void
+test_equal_means (void)
+{
+  static const int weights[] = { 41, 59, 56, 53, 9 };
+  static const double russian[] = { 3.0, 3.2, 3.5, 4.0, 4.5 };
+  static const double commons[] = { 3.7, 4.0 };
+  double expected[5];
+  guint groups[2][5];
+
+  reference_z (russian, weights, 5, expected);
+  for (guint k = 0; k < G_N_ELEMENTS (commons); k++)
+    {
+      Fixture f = { 0 };
+      double flat[5] = { commons[k], commons[k], commons[k], commons[k], commons[k] };
+      g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+      g_autoptr(GHashTable) ids = NULL;
+      g_autoptr(ShnorClassification) cls = NULL;
+      Municipality m = { "equal", "ABCDE", NULL, 0, { 0 }, { 0 } };
+
+      add_rows (rows, 'M', 3, flat, weights, 5);
+      add_rows (rows, 'R', 3, russian, weights, 5);
+      m.rows = (const Row *) (gpointer) rows->data;
+      m.n_rows = rows->len;
+      fixture_set_up (&f, NULL);
+      ids = build (f.doc, &m);
+      cls = shnor_document_classify (f.doc);
+      for (guint i = 0; i < 5; i++)
+        {
+          gint64 id = school_id (ids, (char) ('A' + i));
+
+          g_test_message ("common mean %g, school %c", commons[k], 'A' + i);
+          g_assert_cmpfloat_with_epsilon (z_of (f.doc, id, SHNOR_METRIC_Z, 2026), expected[i], 1e-9);
+          g_assert_true (isnan (z_of (f.doc, id, "z:Математика", 2026)));
+          groups[k][i] = shnor_classification_get_groups (cls, id);
+        }
+      fixture_tear_down (&f, NULL);
+    }
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpuint (groups[0][i], ==, groups[1][i]);
+  g_assert_cmpuint (groups[0][0], ==, L);
+  g_assert_cmpuint (groups[0][4], ==, H);
+
+  /* the same at the level of one assessment: no z-scores at all */
+  {
+    ShnorUnitResult flat[5];
+    ShnorMetricSums sums[5] = { { 0 } };
+
+    for (guint i = 0; i < 5; i++)
+      flat[i] = (ShnorUnitResult) { i, 1, weights[i], 3.7, 0 };
+    shnor_metrics_sum_unit (flat, 5, sums, 5);
+    for (guint i = 0; i < 5; i++)
+      {
+        g_assert_cmpfloat (sums[i].z_weight, ==, 0);
+        g_assert_cmpfloat (sums[i].below_of, ==, weights[i]);
+      }
+  }
+}
+
+/* A school of three pupils in the assessment is left out: it has no
+ * standardised result, and the others' z-scores are those of the four
+ * schools alone (mean 3.75, SD 0.55902 with equal participants). */
+static void
+test_min_participants (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const Row rows[] = {
+    { 'A', 'M', 2026, 20, 3.0 }, { 'B', 'M', 2026, 20, 3.5 }, { 'C', 'M', 2026, 20, 4.0 },
+    { 'D', 'M', 2026, 20, 4.5 }, { 'T', 'M', 2026, SHNOR_MIN_PARTICIPANTS - 1, 2.0 },
+    { 'A', 'R', 2026, 20, 3.0 }, { 'B', 'R', 2026, 20, 3.5 }, { 'C', 'R', 2026, 20, 4.0 },
+    { 'D', 'R', 2026, 20, 4.5 }, { 'T', 'R', 2026, SHNOR_MIN_PARTICIPANTS, 3.75 },
+  };
+  Municipality m = { "small", "ABCDT", rows, G_N_ELEMENTS (rows), { 0 }, { 0 } };
+  g_autoptr(GHashTable) ids = build (f->doc, &m);
+  g_autoptr(ShnorClassification) cls = shnor_document_classify (f->doc);
+  static const double means[] = { 3.0, 3.5, 4.0, 4.5 };
+  static const int weights[] = { 20, 20, 20, 20 };
+  double expected[4];
+
+  reference_z (means, weights, 4, expected);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat_with_epsilon (z_of (f->doc, school_id (ids, (char) ('A' + i)), "z:Математика", 2026),
+                                    expected[i], 1e-9);
+  /* T: no mathematics; its Russian (five pupils, exactly the minimum)
+   * counts, and is the mean of the five: z 0 */
+  g_assert_true (isnan (z_of (f->doc, school_id (ids, 'T'), "z:Математика", 2026)));
+  g_assert_cmpfloat_with_epsilon (z_of (f->doc, school_id (ids, 'T'), "z:Русский язык", 2026), 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (z_of (f->doc, school_id (ids, 'T'), SHNOR_METRIC_Z, 2026), 0, 1e-9);
+  g_assert_cmpuint (shnor_classification_get_groups (cls, school_id (ids, 'T')) & L, ==, 0);
+}
+
+/* The window of "the last N years" is the municipality's, and a year
+ * joins it once at least half as many schools have it as the best-covered
+ * year: two schools of five entering 2027 early leave the lists as they
+ * were; the third moves the window to 2025–2027. */
+static void
+test_window (Fixture       *f,
+             gconstpointer  data)
+{
+  static const double means[] = { 2.5, 3.0, 3.5, 4.0, 4.5 };
+  static const int weights[] = { 20, 20, 20, 20, 20 };
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  Municipality m = { "window", "ABCDE", NULL, 0, { 0 }, { 0 } };
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  const char late[] = { 'E', 'D', 'C' };
+
+  add_rows (rows, 'M', 3, means, weights, 5);
+  m.rows = (const Row *) (gpointer) rows->data;
+  m.n_rows = rows->len;
+  ids = build (f->doc, &m);
+
+  for (guint k = 0; k < G_N_ELEMENTS (late); k++)
+    {
+      g_autoptr(ShnorClassification) cls = NULL;
+      ShnorResult r = { 0 };
+      const ShnorReason *reasons;
+      guint n;
+
+      r.school_id = school_id (ids, late[k]);
+      r.year = 2027;
+      shnor_result_set_names (&r, "ОГЭ", "Математика");
+      r.grade = 9;
+      r.participants = 20;
+      r.has_mean = TRUE;
+      r.mean = means[late[k] - 'A'];
+      g_assert_true (shnor_document_set_result (f->doc, &r, &error));
+      g_assert_no_error (error);
+
+      cls = shnor_document_classify (f->doc);
+      reasons = shnor_classification_get_reasons (cls, school_id (ids, 'A'), &n);
+      for (guint i = 0; i < n; i++)
+        if (reasons[i].criterion->group == SHNOR_GROUP_LOW)
+          {
+            g_test_message ("%u schools in 2027", k + 1);
+            g_assert_cmpint (reasons[i].last_year, ==, k < 2 ? 2026 : 2027);
+            g_assert_cmpint (reasons[i].first_year, ==, k < 2 ? 2024 : 2025);
+          }
+      /* A has no 2027: low in each of the last three years only while
+       * the window ends in 2026 */
+      g_assert_cmpuint (shnor_classification_get_groups (cls, school_id (ids, 'A')), ==, k < 2 ? L : 0);
+    }
+}
+
+/* A weakness in one subject is averaged away by the standardised result
+ * of all subjects; a criterion over that subject finds it. A is the best
+ * in Russian and the worst in mathematics. */
+static void
+test_by_subject (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const double maths[] = { 2.6, 3.4, 3.5, 3.6, 3.7 };
+  static const double russian[] = { 4.6, 3.4, 3.5, 3.6, 3.7 };
+  static const int weights[] = { 20, 20, 20, 20, 20 };
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  Municipality m = { "subject", "ABCDE", NULL, 0, { 0 }, { 0 } };
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(ShnorCriteriaSet) set = shnor_document_dup_active_criteria_set (f->doc);
+  g_autoptr(ShnorClassification) before = NULL;
+  g_autoptr(ShnorClassification) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) metrics = NULL;
+  g_autofree char *label = NULL;
+  ShnorCriterion low;
+
+  add_rows (rows, 'M', 3, maths, weights, 5);
+  add_rows (rows, 'R', 3, russian, weights, 5);
+  m.rows = (const Row *) (gpointer) rows->data;
+  m.n_rows = rows->len;
+  ids = build (f->doc, &m);
+  before = shnor_document_classify (f->doc);
+  g_assert_cmpuint (shnor_classification_get_groups (before, school_id (ids, 'A')) & L, ==, 0);
+
+  metrics = shnor_document_list_metrics (f->doc);
+  g_assert_true (g_strv_contains ((const char * const *) metrics, "z:Математика"));
+  g_assert_true (g_strv_contains ((const char * const *) metrics, "below:Русский язык"));
+  label = shnor_document_dup_metric_label (f->doc, "z:Математика");
+  g_assert_cmpstr (label, ==, "Standardised result: Математика");
+
+  shnor_criterion_copy (find_criterion (set, SHNOR_GROUP_LOW, SHNOR_METRIC_Z), &low);
+  g_free (low.metric);
+  low.metric = g_strdup ("z:Математика");
+  g_assert_true (shnor_document_set_criterion (f->doc, &low, &error));
+  g_assert_no_error (error);
+  after = shnor_document_classify (f->doc);
+  /* P25 of five is the second lowest: A and B */
+  g_assert_cmpuint (shnor_classification_get_groups (after, school_id (ids, 'A')), ==, L);
+  g_assert_cmpuint (shnor_classification_get_groups (after, school_id (ids, 'C')), ==, 0);
+
+  /* a subject must be named, in text */
+  g_free (low.metric);
+  low.metric = g_strdup ("z:");
+  g_assert_false (shnor_document_set_criterion (f->doc, &low, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (low.metric);
+  low.metric = g_strdup ("below:\001");
+  g_assert_false (shnor_document_set_criterion (f->doc, &low, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  shnor_criterion_clear (&low);
+}
+
+/* Runs @sql on the closed file @path. */
+static void
+edit_file (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A hand-edited criterion (a percentile of -5 once crashed --classify) or
+ * weight makes the file refused on open and by --check, with a message
+ * that names the set and the criterion; the classifier itself stays in
+ * bounds with any threshold. */
+static void
+test_hand_edited (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const edits[][2] = {
+    { "UPDATE criterion SET threshold = -5 WHERE grp = 1", "criterion 2 " },
+    { "UPDATE criterion SET metric = 'nothing' WHERE grp = 3", "criterion 5 " },
+    { "UPDATE criteria_set SET w_registered = -1", "weight" },
+  };
+  g_autoptr(GHashTable) ids = build (f->doc, &municipalities[0]);
+  g_autofree char *copy = g_build_filename (f->dir, "копия.shnor", NULL);
+
+  g_clear_object (&f->doc);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShnorDocument) doc = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+      edit_file (copy, edits[i][0]);
+      doc = shnor_document_open (copy, &error);
+      g_assert_null (doc);
+      g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, edits[i][1]));
+      g_assert_nonnull (strstr (error->message, "“Identification criteria”"));
+      g_clear_error (&error);
+      g_assert_false (shnor_document_check_file (copy, &error));
+      g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, edits[i][1]));
+    }
+
+  /* the classifier on such criteria: nobody meets them, nothing breaks */
+  {
+    static const double thresholds[] = { -5, 250, NAN };
+    gint64 school_ids[3] = { 1, 2, 3 };
+    g_autoptr(ShnorMetrics) metrics = shnor_metrics_new (school_ids, 3, 2026, 2026);
+
+    for (guint s = 0; s < 3; s++)
+      shnor_metrics_set (metrics, s, SHNOR_METRIC_Z, 2026, s - 1.0);
+    for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
+      {
+        g_autoptr(ShnorCriteriaSet) set = shnor_criteria_set_new ();
+        g_autoptr(ShnorClassification) cls = NULL;
+        ShnorCriterion c = { 1, SHNOR_GROUP_LOW, (char *) SHNOR_METRIC_Z, SHNOR_COMPARE_PERCENTILE_LE,
+                             thresholds[i], SHNOR_AGGREGATE_EACH, 1, 1 };
+        ShnorCriterion copied;
+
+        shnor_criterion_copy (&c, &copied);
+        g_array_append_val (set->criteria, copied);
+        cls = shnor_classify (metrics, set);
+        g_assert_nonnull (cls);
+      }
+  }
+}
+
 /* The demo: a few schools in each group, as it is meant to show. */
 static void
 test_demo (void)
@@ -753,5 +1103,12 @@ main (int   argc,
   g_test_add ("/identification/indicator-metric", Fixture, NULL, fixture_set_up, test_indicator_metric,
               fixture_tear_down);
   g_test_add_func ("/identification/demo", test_demo);
+  g_test_add_func ("/identification/edge/equal-means", test_equal_means);
+  g_test_add ("/identification/edge/min-participants", Fixture, NULL, fixture_set_up, test_min_participants,
+              fixture_tear_down);
+  g_test_add ("/identification/edge/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
+  g_test_add ("/identification/edge/by-subject", Fixture, NULL, fixture_set_up, test_by_subject, fixture_tear_down);
+  g_test_add ("/identification/edge/hand-edited", Fixture, NULL, fixture_set_up, test_hand_edited,
+              fixture_tear_down);
   return g_test_run ();
 }

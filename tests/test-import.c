@@ -270,6 +270,39 @@ test_import_problems (Fixture       *f,
   g_assert_cmpstr (shnor_document_get_undo_label (f->doc), ==, NULL);
 }
 
+/* The «Школа» column may hold a code (the README's "school (or code)"): a
+ * name is looked for first, then a code; neither is a problem. */
+static void
+test_import_code_as_school (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stored = NULL;
+  gboolean found = FALSE;
+
+  plan = plan_for (f, "Школа;Год;Вид;Предмет;Класс;Участники;Средний балл\n"
+                      "0305;2025;ЕГЭ;Астрономия;11;20;55\n"
+                      "СОШ № 3;2025;ЕГЭ;Астрономия;11;21;56\n"
+                      "0399;2025;ЕГЭ;Астрономия;11;20;55\n");
+  g_assert_true (has_problem (plan, 4, "Школа", "0399"));
+  g_assert_cmpuint (plan->problems->len, ==, 1);
+  g_clear_pointer (&plan, shnor_import_plan_free);
+
+  plan = plan_for (f, "Школа;Год;Вид;Предмет;Класс;Участники;Средний балл\n"
+                      "0305;2025;ЕГЭ;Астрономия;11;20;55\n"
+                      "СОШ № 3;2025;ЕГЭ;Астрономия;11;21;56\n");
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_cmpuint (plan->added, ==, 2);
+  g_assert_true (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_no_error (error);
+  stored = shnor_document_get_results (f->doc, 5);   /* the demo's school with code 0305 */
+  for (guint i = 0; i < stored->len; i++)
+    found |= g_str_equal (g_array_index (stored, ShnorResult, i).subject, "Астрономия") &&
+             g_array_index (stored, ShnorResult, i).participants == 20;
+  g_assert_true (found);
+}
+
 static void
 test_import_regional (Fixture       *f,
                       gconstpointer  data)
@@ -753,6 +786,7 @@ main (int   argc,
   ADD ("/import/problems", test_import_problems);
   ADD ("/import/missing-columns", test_import_missing_columns);
   ADD ("/import/regional", test_import_regional);
+  ADD ("/import/code-as-school", test_import_code_as_school);
   ADD ("/import/undo-redo", test_import_undo_redo);
   ADD ("/import/bulk", test_import_bulk);
   ADD ("/import/xlsx", test_xlsx_import);

@@ -11,16 +11,26 @@ G_BEGIN_DECLS
 
 typedef struct _ShnorMetrics ShnorMetrics;
 
-/* One result as the standardisation needs it; @assessment numbers the
- * (kind, subject, grade, year) groups from 0, @school the schools. */
+/* One result as the standardisation needs it: @school numbers the
+ * schools (an index into the caller's sums), @assessment tells the
+ * (kind, subject, grade) assessments apart. */
 typedef struct {
-  guint  assessment;
   guint  school;
-  int    year;
+  gint64 assessment;
   int    participants;
   double mean;        /* NAN: not known */
   int    below;       /* -1: not known */
-} ShnorMetricResult;
+} ShnorUnitResult;
+
+/* What a school's results of one year (and one subject) add up to: the
+ * standardised result is z_sum / z_weight, the share below the threshold
+ * 100 · below / below_of. */
+typedef struct {
+  double z_sum;       /* Σ participants · z */
+  double z_weight;    /* Σ participants, of the results with a z */
+  double below;       /* Σ below the threshold */
+  double below_of;    /* Σ participants, of the results with a count below */
+} ShnorMetricSums;
 
 ShnorMetrics *shnor_metrics_new          (const gint64            *school_ids,
                                           guint                    n_schools,
@@ -43,10 +53,21 @@ gboolean      shnor_metrics_get          (const ShnorMetrics      *metrics,
                                           const char              *metric,
                                           int                      year,
                                           double                  *value);
-void          shnor_metrics_add_results  (ShnorMetrics            *metrics,
-                                          const ShnorMetricResult *results,
+gboolean      shnor_metrics_has          (const ShnorMetrics      *metrics,
+                                          const char              *metric);
+void          shnor_metrics_set_sums     (ShnorMetrics            *metrics,
+                                          guint                    school,
+                                          int                      year,
+                                          const char              *subject,
+                                          const ShnorMetricSums   *sums);
+
+void          shnor_metrics_sum_unit     (const ShnorUnitResult   *results,
                                           guint                    n_results,
-                                          guint                    n_assessments);
+                                          ShnorMetricSums         *sums,
+                                          guint                    n_sums);
+void          shnor_metric_sums_add      (ShnorMetricSums         *to,
+                                          const ShnorMetricSums   *sums);
+gboolean      shnor_metric_sums_is_empty (const ShnorMetricSums   *sums);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorMetrics, shnor_metrics_free)
 

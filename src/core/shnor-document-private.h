@@ -89,5 +89,11 @@ void     shnor_document_drop_holds    (ShnorDocument *self,
                                        gint64         last);
 void     shnor_document_identification_changed (ShnorDocument *self,
                                                 const char    *table);
+/* shnor-document-identification.c */
+GPtrArray *shnor_criteria_sets_load   (sqlite3       *db,
+                                       GError       **error);
+gboolean shnor_criteria_sets_check    (sqlite3       *db,
+                                       const char    *name,
+                                       GError       **error);
 
 G_END_DECLS

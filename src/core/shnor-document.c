@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "shnor-derived.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-files.h"
@@ -404,7 +405,10 @@ static gboolean
 finish_open (ShnorDocument  *self,
              GError        **error)
 {
-  return create_undo_triggers (self, error) && shnor_document_load_schools (self, error);
+  g_autofree char *name = g_filename_display_basename (self->path);
+
+  return create_undo_triggers (self, error) && shnor_document_load_schools (self, error) &&
+         shnor_criteria_sets_check (self->db, name, error);
 }
 
 /**
@@ -543,11 +547,12 @@ shnor_document_check_file (const char  *path,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db = NULL;
   gboolean ok = FALSE;
-  int rc;
+  int rc, version;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (check_header (path, error) < 0)
+  version = check_header (path, error);
+  if (version < 0)
     return FALSE;
 
   name = g_filename_display_basename (path);
@@ -581,6 +586,10 @@ shnor_document_check_file (const char  *path,
       else if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
     }
+  /* the identification's own invariants: criteria and derived data (an
+   * older file gets them when it is upgraded) */
+  if (ok && version == SHNOR_FORMAT_VERSION)
+    ok = shnor_identification_check (db, name, error);
   if (!ok && (error == NULL || *error == NULL))
     shnor_sqlite_set_error (error, db, rc, path);
 

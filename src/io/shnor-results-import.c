@@ -413,9 +413,10 @@ is_region (const char *text)
   return g_strv_contains (names, key);
 }
 
-/* The school a row names, by its code or else by its name; NULL, with the
- * problem added, when it names none, or when it is a row of the region's
- * means (then *@regional is set). */
+/* The school a row names, by its code, or else by the school column (a
+ * full or short name, or a code); NULL, with the problem added, when it
+ * names none, or when it is a row of the region's means (then *@regional
+ * is set). */
 static ShnorSchool *
 match_school (Row      *r,
               Schools  *schools,
@@ -449,7 +450,9 @@ match_school (Row      *r,
       return NULL;
     }
   key = normalise (name);
-  if (!g_hash_table_lookup_extended (schools->by_name, key, NULL, (gpointer *) &school))
+  /* the school's column may hold its code: a name is looked for first */
+  if (!g_hash_table_lookup_extended (schools->by_name, key, NULL, (gpointer *) &school) &&
+      (school = g_hash_table_lookup (schools->by_code, name)) == NULL)
     add_problem (r->plan, r->row->line, r->names[COL_SCHOOL], _("unknown school “%s”"), name);
   else if (school == NULL)
     add_problem (r->plan, r->row->line, r->names[COL_SCHOOL],
