@@ -32,6 +32,7 @@ struct _ShnorMetrics
   int         first_year;
   int         n_years;
   GHashTable *columns;    /* metric → double[n_schools × n_years], NAN: none */
+  GHashTable *index;      /* school id → its index + 1 */
 };
 
 ShnorMetrics *
@@ -47,6 +48,9 @@ shnor_metrics_new (const gint64 *school_ids,
   m->first_year = first_year;
   m->n_years = last_year >= first_year ? last_year - first_year + 1 : 0;
   m->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n_schools; i++)
+    g_hash_table_insert (m->index, &m->school_ids[i], GUINT_TO_POINTER (i + 1));
   return m;
 }
 
@@ -55,6 +59,7 @@ shnor_metrics_free (ShnorMetrics *m)
 {
   if (m == NULL)
     return;
+  g_hash_table_unref (m->index);
   g_free (m->school_ids);
   g_hash_table_unref (m->columns);
   g_free (m);
@@ -72,6 +77,15 @@ shnor_metrics_get_school_id (const ShnorMetrics *m,
 {
   g_return_val_if_fail (school < m->n_schools, 0);
   return m->school_ids[school];
+}
+
+/* The index of the school @school_id; -1 for a school the metrics do not
+ * have. */
+int
+shnor_metrics_find_school (const ShnorMetrics *m,
+                           gint64              school_id)
+{
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (m->index, &school_id)) - 1;
 }
 
 void

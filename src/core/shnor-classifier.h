@@ -40,6 +40,8 @@ void          shnor_metrics_free         (ShnorMetrics            *metrics);
 guint         shnor_metrics_get_n_schools (const ShnorMetrics     *metrics);
 gint64        shnor_metrics_get_school_id (const ShnorMetrics     *metrics,
                                           guint                    school);
+int           shnor_metrics_find_school  (const ShnorMetrics      *metrics,
+                                          gint64                   school_id);
 void          shnor_metrics_get_years    (const ShnorMetrics      *metrics,
                                           int                     *first_year,
                                           int                     *last_year);

@@ -12,9 +12,11 @@
 #include "config.h"
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "shnor-derived.h"
 #include "shnor-document-private.h"
+#include "shnor-error.h"
 #include "shnor-sqlite.h"
 
 typedef struct {
@@ -104,11 +106,14 @@ load_subjects (sqlite3     *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *subject = (const char *) sqlite3_column_text (stmt, 1);
-      char *interned = g_hash_table_lookup (subjects, subject ? subject : "");
+      char *interned;
 
+      if (subject == NULL || subject[0] == '\0')
+        continue;   /* "" is the sums of all subjects; a result has a subject */
+      interned = g_hash_table_lookup (subjects, subject);
       if (interned == NULL)
         {
-          interned = g_strdup (subject ? subject : "");
+          interned = g_strdup (subject);
           g_hash_table_add (subjects, interned);
         }
       g_hash_table_insert (of_assessment, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
@@ -277,18 +282,470 @@ shnor_derived_foreach (const ShnorDerived *derived,
     }
 }
 
+/* Two sums agree when they differ by no more than rounding: the file may
+ * come from a machine that rounds the last bit otherwise. */
+static gboolean
+close_to (double a,
+          double b)
+{
+  return fabs (a - b) <= 1e-9 * MAX (1.0, MAX (fabs (a), fabs (b)));
+}
+
+typedef struct {
+  GHashTable *computed;   /* "subject\tyear\tschool" → ShnorMetricSums */
+} Expected;
+
+static void
+expect_sums (int                    year,
+             const char            *subject,
+             gint64                 school_id,
+             const ShnorMetricSums *sums,
+             gpointer               data)
+{
+  Expected *expected = data;
+
+  g_hash_table_insert (expected->computed,
+                       g_strdup_printf ("%s\t%d\t%" G_GINT64_FORMAT, subject ? subject : "", year, school_id),
+                       g_memdup2 (sums, sizeof *sums));
+}
+
+/* Compares the sums kept in @db with a recomputation from its results;
+ * @problem tells the first difference. */
+static gboolean
+sums_agree (sqlite3  *db,
+            char    **problem,
+            GError  **error)
+{
+  g_autoptr(ShnorDerived) derived = shnor_derived_compute (db, error);
+  g_autoptr(GHashTable) computed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Expected expected = { computed };
+  guint found = 0;
+  int rc;
+
+  if (derived == NULL)
+    return FALSE;
+  shnor_derived_foreach (derived, expect_sums, &expected);
+  stmt = shnor_sqlite_prepare (db, "SELECT subject, year, school_id, z_sum, z_weight, below, below_of"
+                                   " FROM result_sums", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (*problem == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *subject = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *key = g_strdup_printf ("%s\t%d\t%" G_GINT64_FORMAT, subject ? subject : "",
+                                              sqlite3_column_int (stmt, 1), (gint64) sqlite3_column_int64 (stmt, 2));
+      const ShnorMetricSums *want = g_hash_table_lookup (computed, key);
+
+      if (want == NULL || !close_to (want->z_sum, sqlite3_column_double (stmt, 3)) ||
+          !close_to (want->z_weight, sqlite3_column_double (stmt, 4)) ||
+          !close_to (want->below, sqlite3_column_double (stmt, 5)) ||
+          !close_to (want->below_of, sqlite3_column_double (stmt, 6)))
+        *problem = g_strdup_printf ("school %" G_GINT64_FORMAT ", %d, “%s”", (gint64) sqlite3_column_int64 (stmt, 2),
+                                    sqlite3_column_int (stmt, 1), subject && subject[0] ? subject : "*");
+      found++;
+    }
+  if (*problem == NULL && rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  if (*problem == NULL && found != g_hash_table_size (computed))
+    *problem = g_strdup_printf ("%u of %u", found, g_hash_table_size (computed));
+  return TRUE;
+}
+
 /**
  * shnor_identification_check:
  * @name: the file's name, for the message
  *
  * What `shnor --check` verifies of identification, on a connection to a
- * file that passed SQLite's integrity check: every criteria set and
- * criterion is valid.
+ * file of the current format that passed SQLite's integrity check: every
+ * criteria set and criterion is valid, and the sums kept for
+ * identification are those its results give.
  */
 gboolean
 shnor_identification_check (sqlite3     *db,
                             const char  *name,
                             GError     **error)
 {
-  return shnor_criteria_sets_check (db, name, error);
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!shnor_criteria_sets_check (db, name, error))
+    return FALSE;
+  if (!sums_agree (db, &problem, &local_error))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED, _("The file “%s” is damaged (%s). Open a backup copy."),
+                   name, local_error->message);
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
+                   _("The file “%s” is damaged: its statistics for identification do not match its results (%s). "
+                     "Open a backup copy."), name, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the sums kept in the file ----------------------------------------- */
+
+#define INSERT_SUMS \
+  "INSERT INTO result_sums (subject, year, school_id, z_sum, z_weight, below, below_of)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+
+static gboolean
+step_done (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_sums (sqlite3                *db,
+             sqlite3_stmt           *insert,
+             const char             *subject,
+             int                     year,
+             gint64                  school_id,
+             const ShnorMetricSums  *sums,
+             GError                **error)
+{
+  sqlite3_bind_text (insert, 1, subject ? subject : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int (insert, 2, year);
+  sqlite3_bind_int64 (insert, 3, school_id);
+  sqlite3_bind_double (insert, 4, sums->z_sum);
+  sqlite3_bind_double (insert, 5, sums->z_weight);
+  sqlite3_bind_double (insert, 6, sums->below);
+  sqlite3_bind_double (insert, 7, sums->below_of);
+  return step_done (db, insert, error);
+}
+
+typedef struct {
+  sqlite3      *db;
+  sqlite3_stmt *insert;
+  GError       *error;
+} Store;
+
+static void
+store_sums (int                    year,
+            const char            *subject,
+            gint64                 school_id,
+            const ShnorMetricSums *sums,
+            gpointer               data)
+{
+  Store *store = data;
+
+  if (store->error == NULL)
+    insert_sums (store->db, store->insert, subject, year, school_id, sums, &store->error);
+}
+
+/**
+ * shnor_derived_rebuild:
+ *
+ * Replaces the sums kept in @db by sums computed from all its results,
+ * within the caller's transaction: after an upgrade, and after an import
+ * or undo of more results than would be worth recomputing unit by unit.
+ */
+gboolean
+shnor_derived_rebuild (sqlite3  *db,
+                       GError  **error)
+{
+  g_autoptr(ShnorDerived) derived = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  Store store = { db, NULL, NULL };
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!shnor_sqlite_exec (db, "DELETE FROM result_sums", error) ||
+      (derived = shnor_derived_compute (db, error)) == NULL ||
+      (insert = shnor_sqlite_prepare (db, INSERT_SUMS, error)) == NULL)
+    return FALSE;
+  store.insert = insert;
+  shnor_derived_foreach (derived, store_sums, &store);
+  if (store.error != NULL)
+    {
+      g_propagate_error (error, store.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- keeping them up to date ------------------------------------------- */
+
+/* The assessments and years whose results changed in the current
+ * transaction, noted by triggers of the connection (so that a rollback
+ * forgets them with the change); (0, 0) stands for all. */
+#define WATCH \
+  "CREATE TEMP TABLE IF NOT EXISTS derived_dirty (assessment_id INTEGER NOT NULL, year INTEGER NOT NULL," \
+  " PRIMARY KEY (assessment_id, year)) WITHOUT ROWID;" \
+  "CREATE TEMP TRIGGER IF NOT EXISTS derived_result_i AFTER INSERT ON main.result BEGIN" \
+  " INSERT OR IGNORE INTO derived_dirty VALUES (new.assessment_id, new.year); END;" \
+  "CREATE TEMP TRIGGER IF NOT EXISTS derived_result_u AFTER UPDATE ON main.result BEGIN" \
+  " INSERT OR IGNORE INTO derived_dirty VALUES (old.assessment_id, old.year), (new.assessment_id, new.year); END;" \
+  "CREATE TEMP TRIGGER IF NOT EXISTS derived_result_d AFTER DELETE ON main.result BEGIN" \
+  " INSERT OR IGNORE INTO derived_dirty VALUES (old.assessment_id, old.year); END;"
+
+/* Starts noting the changes of the results of the connection @db. */
+gboolean
+shnor_derived_watch (sqlite3  *db,
+                     GError  **error)
+{
+  return shnor_sqlite_exec (db, WATCH, error);
+}
+
+/**
+ * shnor_derived_mark:
+ * @source: "main.result" or a holding table of the connection
+ *
+ * Notes the assessments and years of the rows @lo to @hi of @source,
+ * which a bulk change moved with the triggers set aside; all of them when
+ * @all (rows of most of the results).
+ */
+gboolean
+shnor_derived_mark (sqlite3     *db,
+                    const char  *source,
+                    gint64       lo,
+                    gint64       hi,
+                    gboolean     all,
+                    GError     **error)
+{
+  g_autofree char *sql = all ? g_strdup ("INSERT OR IGNORE INTO temp.derived_dirty VALUES (0, 0)")
+                             : g_strdup_printf ("INSERT OR IGNORE INTO temp.derived_dirty SELECT DISTINCT"
+                                                " assessment_id, year FROM %s WHERE rowid BETWEEN ?1 AND ?2",
+                                                source);
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (!all)
+    {
+      sqlite3_bind_int64 (stmt, 1, lo);
+      sqlite3_bind_int64 (stmt, 2, hi);
+    }
+  return step_done (db, stmt, error);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Writes @sums (of the schools @ids, by the index of @index) as the rows of
+ * @subject ("" for all) in @year, in place of the stored ones. */
+static gboolean
+replace_unit (sqlite3                *db,
+              const char             *subject,
+              int                     year,
+              GArray                 *ids,
+              const ShnorMetricSums  *sums,
+              GHashTable             *index,
+              GError                **error)
+{
+  g_autoptr(sqlite3_stmt) drop = shnor_sqlite_prepare (db, "DELETE FROM result_sums WHERE subject = ?1 AND year = ?2",
+                                                       error);
+  g_autoptr(sqlite3_stmt) insert = drop ? shnor_sqlite_prepare (db, INSERT_SUMS, error) : NULL;
+
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (drop, 1, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_int (drop, 2, year);
+  if (!step_done (db, drop, error))
+    return FALSE;
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      const ShnorMetricSums *s = &sums[GPOINTER_TO_UINT (g_hash_table_lookup (index, &id)) - 1];
+
+      if (!shnor_metric_sums_is_empty (s) && !insert_sums (db, insert, subject, year, id, s, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The index of @id among the unit's schools, added when new. */
+static guint
+unit_school (GArray     *ids,
+             GHashTable *index,
+             gint64      id)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+
+  if (i == 0)
+    {
+      g_array_append_val (ids, id);
+      i = ids->len;
+      g_hash_table_insert (index, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i));
+    }
+  return i - 1;
+}
+
+/* Computes the sums of @subject in @year from its results again: its
+ * assessments in the order of their numbers, each one's results in the
+ * order of their rows, as shnor_derived_compute() reads them. */
+static gboolean
+refresh_unit (sqlite3     *db,
+              const char  *subject,
+              int          year,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) assessments = shnor_sqlite_prepare (db, "SELECT id FROM assessment WHERE subject = ?1"
+                                                                  " ORDER BY id", error);
+  g_autoptr(sqlite3_stmt) rows = assessments ? shnor_sqlite_prepare (db,
+    "SELECT school_id, participants, mean, below FROM result WHERE assessment_id = ?1 AND year = ?2 ORDER BY id",
+    error) : NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (ShnorUnitResult));
+  g_autoptr(GArray) sums = g_array_new (FALSE, TRUE, sizeof (ShnorMetricSums));
+  int rc;
+
+  if (rows == NULL)
+    return FALSE;
+  sqlite3_bind_text (assessments, 1, subject, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (assessments)) == SQLITE_ROW)
+    {
+      gint64 assessment = sqlite3_column_int64 (assessments, 0);
+
+      g_array_set_size (group, 0);
+      sqlite3_bind_int64 (rows, 1, assessment);
+      sqlite3_bind_int (rows, 2, year);
+      while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+        {
+          ShnorUnitResult r;
+
+          r.school = unit_school (ids, index, sqlite3_column_int64 (rows, 0));
+          r.assessment = assessment;
+          r.participants = sqlite3_column_int (rows, 1);
+          r.mean = sqlite3_column_type (rows, 2) == SQLITE_NULL ? NAN : sqlite3_column_double (rows, 2);
+          r.below = sqlite3_column_type (rows, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (rows, 3);
+          g_array_append_val (group, r);
+        }
+      sqlite3_reset (rows);
+      if (rc != SQLITE_DONE)
+        break;
+      g_array_set_size (sums, ids->len);
+      shnor_metrics_sum_unit ((const ShnorUnitResult *) (gpointer) group->data, group->len,
+                              (ShnorMetricSums *) (gpointer) sums->data, sums->len);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return replace_unit (db, subject, year, ids, (const ShnorMetricSums *) (gpointer) sums->data, index, error);
+}
+
+/* Adds up again the sums of all subjects of @year from the subjects'
+ * stored sums, in the byte order of the subjects' names. */
+static gboolean
+refresh_year (sqlite3  *db,
+              int       year,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) subjects = shnor_sqlite_prepare (db, "SELECT DISTINCT subject FROM assessment"
+                                                               " WHERE subject <> '' ORDER BY subject", error);
+  g_autoptr(sqlite3_stmt) rows = subjects ? shnor_sqlite_prepare (db,
+    "SELECT school_id, z_sum, z_weight, below, below_of FROM result_sums WHERE subject = ?1 AND year = ?2", error)
+    : NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) totals = g_array_new (FALSE, TRUE, sizeof (ShnorMetricSums));
+  int rc;
+
+  if (rows == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (subjects)) == SQLITE_ROW)
+    {
+      sqlite3_bind_text (rows, 1, (const char *) sqlite3_column_text (subjects, 0), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (rows, 2, year);
+      while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+        {
+          guint s = unit_school (ids, index, sqlite3_column_int64 (rows, 0));
+          ShnorMetricSums sums = { sqlite3_column_double (rows, 1), sqlite3_column_double (rows, 2),
+                                   sqlite3_column_double (rows, 3), sqlite3_column_double (rows, 4) };
+
+          g_array_set_size (totals, ids->len);
+          shnor_metric_sums_add (&g_array_index (totals, ShnorMetricSums, s), &sums);
+        }
+      sqlite3_reset (rows);
+      if (rc != SQLITE_DONE)
+        break;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return replace_unit (db, "", year, ids, (const ShnorMetricSums *) (gpointer) totals->data, index, error);
+}
+
+/**
+ * shnor_derived_refresh:
+ *
+ * Brings the sums kept in @db up to date with the changes noted since the
+ * last refresh (see shnor_derived_watch()), within the caller's
+ * transaction: each year and subject whose results changed is computed
+ * again from its results, then the year's sums over all subjects.
+ */
+gboolean
+shnor_derived_refresh (sqlite3  *db,
+                       GError  **error)
+{
+  g_autoptr(sqlite3_stmt) units = shnor_sqlite_prepare (db,
+    "SELECT DISTINCT a.subject, d.year FROM temp.derived_dirty d JOIN assessment a ON a.id = d.assessment_id"
+    " WHERE a.subject <> '' ORDER BY 2, 1", error);
+  g_autoptr(sqlite3_stmt) all = NULL;
+  g_autoptr(GPtrArray) subjects = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean rebuild;
+  int rc;
+
+  if (units == NULL || (all = shnor_sqlite_prepare (db, "SELECT 1 FROM temp.derived_dirty WHERE assessment_id = 0",
+                                                    error)) == NULL)
+    return FALSE;
+  rebuild = sqlite3_step (all) == SQLITE_ROW;
+  while (!rebuild && (rc = sqlite3_step (units)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (units, 1);
+
+      g_ptr_array_add (subjects, g_strdup ((const char *) sqlite3_column_text (units, 0)));
+      g_array_append_val (years, year);
+    }
+  if (!rebuild && rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  if (rebuild)
+    {
+      if (!shnor_derived_rebuild (db, error))
+        return FALSE;
+    }
+  else
+    for (guint i = 0; i < subjects->len; i++)
+      {
+        int year = g_array_index (years, int, i);
+
+        if (!refresh_unit (db, subjects->pdata[i], year, error))
+          return FALSE;
+        if ((i + 1 == years->len || g_array_index (years, int, i + 1) != year) && !refresh_year (db, year, error))
+          return FALSE;
+      }
+  return shnor_sqlite_exec (db, "DELETE FROM temp.derived_dirty", error);
 }

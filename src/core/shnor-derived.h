@@ -29,6 +29,18 @@ void          shnor_derived_foreach      (const ShnorDerived *derived,
                                           ShnorDerivedFunc   func,
                                           gpointer           data);
 
+gboolean      shnor_derived_rebuild      (sqlite3           *db,
+                                          GError           **error);
+gboolean      shnor_derived_watch        (sqlite3           *db,
+                                          GError           **error);
+gboolean      shnor_derived_mark         (sqlite3           *db,
+                                          const char        *source,
+                                          gint64             lo,
+                                          gint64             hi,
+                                          gboolean           all,
+                                          GError           **error);
+gboolean      shnor_derived_refresh      (sqlite3           *db,
+                                          GError           **error);
 gboolean      shnor_identification_check (sqlite3         *db,
                                           const char      *name,
                                           GError         **error);

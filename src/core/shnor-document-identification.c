@@ -8,7 +8,6 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "shnor-derived.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
@@ -442,25 +441,6 @@ shnor_document_delete_criterion (ShnorDocument  *self,
 
 /* ---- metrics and the classification ------------------------------------ */
 
-typedef struct {
-  GArray     *ids;     /* school ids, by index */
-  GHashTable *index;   /* id → index + 1 */
-  gint64      last_id;
-  guint       last;
-} Schools;
-
-static int
-school_of (Schools *s,
-           gint64   id)
-{
-  if (id != s->last_id)
-    {
-      s->last = GPOINTER_TO_UINT (g_hash_table_lookup (s->index, &id));
-      s->last_id = id;
-    }
-  return (int) s->last - 1;
-}
-
 static void
 widen (int *first,
        int *last,
@@ -470,71 +450,64 @@ widen (int *first,
   *last = MAX (*last, year);
 }
 
-typedef struct {
-  ShnorMetrics *metrics;
-  Schools      *schools;
-} SetSums;
-
+/* Sets the metrics of the sums stored for @subject ("" for all subjects),
+ * for all years. */
 static void
-set_sums (int                    year,
-          const char            *subject,
-          gint64                 school_id,
-          const ShnorMetricSums *sums,
-          gpointer               data)
+load_sums (ShnorDocument *self,
+           ShnorMetrics  *metrics,
+           const char    *subject)
 {
-  SetSums *set = data;
-  int school = school_of (set->schools, school_id);
+  sqlite3_stmt *stmt = shnor_document_statement (self,
+    "SELECT school_id, year, z_sum, z_weight, below, below_of FROM result_sums WHERE subject = ?");
+  int first, last;
 
-  if (school >= 0)
-    shnor_metrics_set_sums (set->metrics, (guint) school, year, subject, sums);
+  if (stmt == NULL)
+    return;
+  shnor_metrics_get_years (metrics, &first, &last);
+  sqlite3_bind_text (stmt, 1, subject, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int school = shnor_metrics_find_school (metrics, sqlite3_column_int64 (stmt, 0));
+      int year = sqlite3_column_int (stmt, 1);
+      ShnorMetricSums sums = { sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3),
+                               sqlite3_column_double (stmt, 4), sqlite3_column_double (stmt, 5) };
+
+      if (school >= 0 && year >= first && year <= last)
+        shnor_metrics_set_sums (metrics, (guint) school, year, subject[0] ? subject : NULL, &sums);
+    }
+  sqlite3_reset (stmt);
 }
 
 /* Reads what the classifier needs from the file: the sums of the results
- * of every school, year and subject, the context data and the indicators'
- * values. */
+ * of every school and year (kept in result_sums by every edit, so that
+ * nothing reads all the results), the context data and the indicators'
+ * values. The metrics by subject are read when asked for (see
+ * shnor_document_get_metric()). */
 static ShnorMetrics *
 load_metrics (ShnorDocument *self)
 {
   sqlite3 *db = shnor_document_get_db (self);
-  Schools schools = { g_array_new (FALSE, FALSE, sizeof (gint64)), NULL, -1, 0 };
-  g_autoptr(ShnorDerived) derived = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n_fields;
   const ShnorField *fields = shnor_context_fields (&n_fields);
   g_autoptr(GString) sql = g_string_new ("SELECT school_id, year");
-  g_autoptr(GError) error = NULL;
   ShnorMetrics *metrics;
   int first = G_MAXINT, last = G_MININT;
 
-  schools.index = g_hash_table_new (g_int64_hash, g_int64_equal);
   stmt = shnor_sqlite_prepare (db, "SELECT id FROM school ORDER BY id", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (schools.ids, id);
+      g_array_append_val (ids, id);
     }
-  for (guint i = 0; i < schools.ids->len; i++)
-    g_hash_table_insert (schools.index, &g_array_index (schools.ids, gint64, i), GUINT_TO_POINTER (i + 1));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  derived = shnor_derived_compute (db, &error);
-  if (derived == NULL)
-    g_warning ("The results could not be read: %s", error->message);
-  else
-    {
-      int a, b;
-
-      shnor_derived_get_years (derived, &a, &b);
-      if (a != 0)
-        {
-          widen (&first, &last, a);
-          widen (&first, &last, b);
-        }
-    }
-
-  /* Context data and indicators: their years widen the range too. */
+  /* The years of the results, the context data and the indicators */
   stmt = shnor_sqlite_prepare (db, "SELECT min(year), max(year) FROM ("
+                                   " SELECT min(year) AS year FROM result_sums WHERE subject = '' UNION ALL"
+                                   " SELECT max(year) FROM result_sums WHERE subject = '' UNION ALL"
                                    " SELECT year FROM school_context UNION ALL"
                                    " SELECT year FROM indicator_value)", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
@@ -546,9 +519,8 @@ load_metrics (ShnorDocument *self)
   if (first > last)
     first = last = 0;
 
-  metrics = shnor_metrics_new ((const gint64 *) schools.ids->data, schools.ids->len, first, last);
-  if (derived != NULL)
-    shnor_derived_foreach (derived, set_sums, &(SetSums) { metrics, &schools });
+  metrics = shnor_metrics_new ((const gint64 *) ids->data, ids->len, first, last);
+  load_sums (self, metrics, "");
 
   for (guint i = 1; i < n_fields; i++)
     g_string_append_printf (sql, ", %s", fields[i].column);
@@ -556,7 +528,7 @@ load_metrics (ShnorDocument *self)
   stmt = shnor_sqlite_prepare (db, sql->str, NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      int school = school_of (&schools, sqlite3_column_int64 (stmt, 0));
+      int school = shnor_metrics_find_school (metrics, sqlite3_column_int64 (stmt, 0));
 
       for (guint i = 1; school >= 0 && i < n_fields; i++)
         if (sqlite3_column_type (stmt, (int) i + 1) != SQLITE_NULL)
@@ -572,16 +544,33 @@ load_metrics (ShnorDocument *self)
   stmt = shnor_sqlite_prepare (db, "SELECT school_id, year, indicator_id, value FROM indicator_value", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      int school = school_of (&schools, sqlite3_column_int64 (stmt, 0));
+      int school = shnor_metrics_find_school (metrics, sqlite3_column_int64 (stmt, 0));
       g_autofree char *metric = g_strdup_printf ("indicator:%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 2));
 
       if (school >= 0)
         shnor_metrics_set (metrics, (guint) school, metric, sqlite3_column_int (stmt, 1),
                            sqlite3_column_double (stmt, 3));
     }
+  return metrics;
+}
 
-  g_hash_table_unref (schools.index);
-  g_array_unref (schools.ids);
+/**
+ * shnor_document_get_metric:
+ * @metric: a metric (see shnor_metric_is_valid())
+ *
+ * As shnor_document_get_metrics(), and sure to hold @metric's values:
+ * the metrics by subject are read from the file only when asked for.
+ */
+const ShnorMetrics *
+shnor_document_get_metric (ShnorDocument *self,
+                           const char    *metric)
+{
+  ShnorMetrics *metrics = (ShnorMetrics *) shnor_document_get_metrics (self);
+  const char *subject = shnor_metric_get_subject (metric);
+  g_autofree char *z = subject ? shnor_metric_for_subject (SHNOR_METRIC_Z, subject) : NULL;
+
+  if (metrics != NULL && z != NULL && !shnor_metrics_has (metrics, z))
+    load_sums (self, metrics, subject);
   return metrics;
 }
 
@@ -649,6 +638,8 @@ shnor_document_classify (ShnorDocument *self)
       if (metrics == NULL)
         return NULL;
       set = shnor_document_dup_active_criteria_set (self);
+      for (guint i = 0; i < set->criteria->len; i++)
+        shnor_document_get_metric (self, g_array_index (set->criteria, ShnorCriterion, i).metric);
       classification = shnor_classify (metrics, set);
       g_object_set_data_full (G_OBJECT (self), CLASSIFICATION_KEY, classification,
                               (GDestroyNotify) shnor_classification_unref);

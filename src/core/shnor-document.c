@@ -294,9 +294,11 @@ create_undo_triggers (ShnorDocument  *self,
      * in the holding table hold when they were deleted */
     " lo INTEGER, hi INTEGER, hold TEXT);");
 
+  /* the derived sums follow the results they are made of, without undo
+   * of their own (see shnor-derived.c) */
   tables = shnor_sqlite_prepare (self->db,
                                  "SELECT name FROM main.sqlite_schema WHERE type = 'table'"
-                                 " AND name NOT LIKE 'sqlite_%'", error);
+                                 " AND name NOT LIKE 'sqlite_%' AND name <> 'result_sums'", error);
   if (tables == NULL)
     return FALSE;
 
@@ -407,8 +409,8 @@ finish_open (ShnorDocument  *self,
 {
   g_autofree char *name = g_filename_display_basename (self->path);
 
-  return create_undo_triggers (self, error) && shnor_document_load_schools (self, error) &&
-         shnor_criteria_sets_check (self->db, name, error);
+  return create_undo_triggers (self, error) && shnor_derived_watch (self->db, error) &&
+         shnor_document_load_schools (self, error) && shnor_criteria_sets_check (self->db, name, error);
 }
 
 /**
@@ -878,6 +880,12 @@ shnor_document_end_edit (ShnorDocument  *self,
       return FALSE;
     }
 
+  /* the derived sums change with the results, in the same transaction */
+  if (!shnor_derived_refresh (self->db, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   step.first = self->edit_first;
   step.last = last_log_seq (self);
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
@@ -1012,6 +1020,8 @@ replay (ShnorDocument  *self,
     sqlite3_bind_int64 (drop, 2, step->last);
     sqlite3_step (drop);
   }
+  if (!shnor_derived_refresh (self->db, error))
+    goto fail;
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)

@@ -190,6 +190,8 @@ char          *shnor_document_dup_metric_label (ShnorDocument *self,
 char          *shnor_document_describe_criterion (ShnorDocument *self,
                                                const ShnorCriterion *criterion);
 const ShnorMetrics *shnor_document_get_metrics (ShnorDocument *self);
+const ShnorMetrics *shnor_document_get_metric  (ShnorDocument  *self,
+                                               const char     *metric);
 ShnorClassification *shnor_document_classify  (ShnorDocument  *self);
 
 typedef struct {

@@ -5,6 +5,7 @@
 
 #include "config.h"
 #include <glib/gi18n-lib.h>
+#include "shnor-derived.h"
 #include "shnor-error.h"
 #include "shnor-schema.h"
 
@@ -312,6 +313,25 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "ALTER TABLE result_9 RENAME TO result;"
   "CREATE UNIQUE INDEX result_key ON result (school_id, assessment_id, year);"
   "CREATE INDEX result_assessment ON result (assessment_id, year);",
+
+  /* 9 → 10: the statistics behind identification, derived from the
+   * results (see shnor-derived.c): for every subject, year and school the
+   * sums of its standardised results and of its counts below the
+   * threshold, and under the subject '' the same over all subjects. Kept
+   * up to date by every edit of the results, built again on an import of
+   * many and on every upgrade (shnor_schema_migrate()), compared with a
+   * recomputation by --check. Not in the undo log: undo changes the
+   * results, and the sums follow. */
+  "CREATE TABLE result_sums ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  subject   TEXT NOT NULL,"
+  "  year      INTEGER NOT NULL,"
+  "  school_id INTEGER NOT NULL,"
+  "  z_sum     REAL NOT NULL,"
+  "  z_weight  REAL NOT NULL,"
+  "  below     REAL NOT NULL,"
+  "  below_of  REAL NOT NULL,"
+  "  UNIQUE (subject, year, school_id));",
 };
 
 /* The default criteria set of the identification issue and the «500+»
@@ -379,6 +399,10 @@ shnor_schema_migrate (sqlite3  *db,
           return FALSE;
         }
     }
+
+  /* the derived statistics of the results as this version computes them */
+  if (from_version < SHNOR_FORMAT_VERSION && !shnor_derived_rebuild (db, error))
+    return FALSE;
 
   {
     g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
