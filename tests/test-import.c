@@ -103,6 +103,127 @@ test_csv_errors (void)
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
 }
 
+/* The rows of @path read part by part, @part_size bytes at a time, as one
+ * text ("line|cell|cell\n" per row), or "error: MESSAGE". */
+static char *
+streamed (const char *path,
+          gsize       part_size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorCsvStream) stream = shnor_csv_stream_new (path, &error);
+  GString *out = g_string_new (NULL);
+  const ShnorTable *t;
+
+  if (stream == NULL)
+    {
+      g_string_append_printf (out, "error: %s", error->message);
+      return g_string_free (out, FALSE);
+    }
+  shnor_csv_stream_set_part_size (stream, part_size);
+  while ((t = shnor_csv_stream_next (stream, &error)) != NULL)
+    for (guint r = 0; r < t->rows->len; r++)
+      {
+        const ShnorTableRow *row = shnor_table_get_row (t, r);
+
+        g_string_append_printf (out, "%u", row->line);
+        for (guint c = 0; c < row->n_cells; c++)
+          g_string_append_printf (out, "|%s", shnor_table_get_cell (t, row, c));
+        g_string_append_c (out, '\n');
+      }
+  if (error != NULL)
+    {
+      g_string_truncate (out, 0);
+      g_string_append_printf (out, "error: %s", error->message);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The same for the whole file parsed at once. */
+static char *
+whole (const char *data,
+       gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorTable) t = shnor_csv_parse (data, length, &error);
+  GString *out = g_string_new (NULL);
+
+  if (t == NULL)
+    {
+      g_string_append_printf (out, "error: %s", error->message);
+      return g_string_free (out, FALSE);
+    }
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      const ShnorTableRow *row = shnor_table_get_row (t, r);
+
+      g_string_append_printf (out, "%u", row->line);
+      for (guint c = 0; c < row->n_cells; c++)
+        g_string_append_printf (out, "|%s", shnor_table_get_cell (t, row, c));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A file read part by part gives the same rows, lines and errors as read
+ * at once, wherever the parts end: in a quoted cell over several lines,
+ * between CR and LF, in a UTF-8 character; in Windows-1251; with a BOM. */
+static void
+test_csv_stream (void)
+{
+  static const char * const pieces[] = { ";", ",", "\t", "\"", "\"\"", "\r\n", "\n", "\r", "а", "Школа", " ",
+                                          "1", "2,5", "ё" };
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "файл.csv", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GString) text = g_string_new (i % 7 == 0 ? "\xef\xbb\xbf" : "");
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      gsize part = (gsize) g_rand_int_range (rand, 1, 40);
+
+      for (int k = g_rand_int_range (rand, 0, 60); k > 0; k--)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      if (i % 5 == 0)
+        {
+          g_autofree char *cp1251 = g_convert (text->str + (i % 7 == 0 ? 3 : 0), -1, "WINDOWS-1251", "UTF-8",
+                                               NULL, NULL, NULL);
+
+          g_string_assign (text, cp1251);
+        }
+      /* without waiting for the disk, as g_file_set_contents() would */
+      {
+        FILE *out = g_fopen (path, "wb");
+
+        g_assert_nonnull (out);
+        g_assert_cmpuint (fwrite (text->str, 1, text->len, out), ==, text->len);
+        fclose (out);
+      }
+      expected = whole (text->str, text->len);
+      got = streamed (path, part);
+      g_test_message ("input %u, parts of %" G_GSIZE_FORMAT, i, part);
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  /* a UTF-8 character across the first pass's parts of a megabyte */
+  {
+    g_autoptr(GString) text = g_string_new ("Школа;Год\n");
+    g_autofree char *expected = NULL;
+    g_autofree char *got = NULL;
+
+    while (text->len < 1024 * 1024 - 1)
+      g_string_append_c (text, 'x');
+    g_string_append (text, "ё;2025\nконец;1\n");
+    test_write_file (path, text->str, (gssize) text->len);
+    expected = whole (text->str, text->len);
+    got = streamed (path, 1024 * 1024);
+    g_assert_cmpstr (got, ==, expected);
+    g_assert_nonnull (strstr (got, "ё|2025"));
+  }
+  test_rm_rf (dir);
+}
+
 /* ---- import --------------------------------------------------------- */
 
 typedef struct {
@@ -788,6 +909,7 @@ main (int   argc,
   g_test_add_func ("/csv/quotes-and-lines", test_csv_quotes_and_lines);
   g_test_add_func ("/csv/windows-1251", test_csv_windows_1251);
   g_test_add_func ("/csv/errors", test_csv_errors);
+  g_test_add_func ("/csv/stream", test_csv_stream);
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import/ok", test_import_ok);
   ADD ("/import/problems", test_import_problems);

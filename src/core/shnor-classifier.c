@@ -6,10 +6,10 @@
  * deviation of all schools of the municipality; then the school's z-scores
  * of the year averaged, weighted by its participants. A result of fewer
  * than SHNOR_MIN_PARTICIPANTS participants is left out of everything; the
- * standard deviation is computed in two passes (the one-pass E[x²] − m²
- * leaves rounding noise when every school has the same mean), and one
- * below SHNOR_SPREAD_EPSILON is no spread: the assessment gives nobody a
- * z-score. Percentiles are Excel's PERCENTILE.INC (linear interpolation),
+ * standard deviation is computed around the mean (Welford's method: the
+ * one-pass E[x²] − m² leaves rounding noise when every school has the same
+ * mean), and one below SHNOR_SPREAD_EPSILON is no spread: the assessment
+ * gives nobody a z-score. Percentiles are Excel's PERCENTILE.INC (linear interpolation),
  * over the schools that have a value in that year, and a value equal to
  * the border counts as meeting it. */
 #define G_LOG_DOMAIN "shnor-classifier"
@@ -203,58 +203,88 @@ usable (const ShnorUnitResult *r)
   return r->participants >= SHNOR_MIN_PARTICIPANTS;
 }
 
-/* Adds one assessment's results (@r to @end) to @sums. */
-static void
-sum_assessment (const ShnorUnitResult *r,
-                const ShnorUnitResult *end,
-                ShnorMetricSums       *sums)
+/**
+ * shnor_spread_add:
+ *
+ * Adds a result to the weighted mean and spread of its assessment and
+ * year, by West's weighted form of Welford's method: stable in one pass
+ * (each step adds around the mean so far), and exactly no spread when
+ * every mean is the same. A result of too few participants, or without a
+ * mean, adds nothing.
+ */
+void
+shnor_spread_add (ShnorSpread           *s,
+                  const ShnorUnitResult *r)
 {
-  double weight = 0, sum = 0, squares = 0, mean, sd;
-  guint schools = 0;
+  double weight, delta, step;
 
-  for (const ShnorUnitResult *p = r; p < end; p++)
+  if (!usable (r) || isnan (r->mean))
+    return;
+  if (s->schools++ == 0)
     {
-      if (!usable (p))
-        continue;
-      if (p->below >= 0)
-        {
-          sums[p->school].below += p->below;
-          sums[p->school].below_of += p->participants;
-        }
-      if (!isnan (p->mean))
-        {
-          weight += p->participants;
-          sum += p->participants * p->mean;
-          schools++;
-        }
+      s->weight = r->participants;
+      s->mean = r->mean;
+      s->m2 = 0;
+      return;
     }
-  if (schools < 2)
+  weight = s->weight + r->participants;
+  delta = r->mean - s->mean;
+  step = delta * r->participants / weight;
+  s->mean += step;
+  s->m2 += s->weight * delta * step;
+  s->weight = weight;
+}
+
+/* The mean and the SD of @s: FALSE when fewer than two schools have a
+ * result, or when the SD is below SHNOR_SPREAD_EPSILON (no spread). */
+gboolean
+shnor_spread_get (const ShnorSpread *s,
+                  double            *mean,
+                  double            *sd)
+{
+  if (s->schools < 2)
+    return FALSE;
+  *mean = s->mean;
+  *sd = sqrt (MAX (s->m2, 0) / s->weight);
+  return *sd >= SHNOR_SPREAD_EPSILON;
+}
+
+/* Adds what @r contributes to its school's @sums, given its assessment's
+ * @spread (complete). */
+void
+shnor_metric_sums_add_result (ShnorMetricSums       *sums,
+                              const ShnorUnitResult *r,
+                              const ShnorSpread     *spread)
+{
+  double mean, sd;
+
+  if (!usable (r))
     return;
-  mean = sum / weight;
-  for (const ShnorUnitResult *p = r; p < end; p++)
-    if (usable (p) && !isnan (p->mean))
-      squares += p->participants * (p->mean - mean) * (p->mean - mean);
-  sd = sqrt (squares / weight);
-  if (!(sd >= SHNOR_SPREAD_EPSILON))
-    return;
-  for (const ShnorUnitResult *p = r; p < end; p++)
-    if (usable (p) && !isnan (p->mean))
-      {
-        sums[p->school].z_sum += p->participants * (p->mean - mean) / sd;
-        sums[p->school].z_weight += p->participants;
-      }
+  if (r->below >= 0)
+    {
+      sums->below += r->below;
+      sums->below_of += r->participants;
+    }
+  if (!isnan (r->mean) && shnor_spread_get (spread, &mean, &sd))
+    {
+      sums->z_sum += r->participants * (r->mean - mean) / sd;
+      sums->z_weight += r->participants;
+    }
 }
 
 /**
  * shnor_metrics_sum_unit:
- * @results: (array length=n_results): the results of one year, grouped by
- *   assessment (the assessments in the order the sums are to be added)
+ * @results: (array length=n_results): results of one year, in the order
+ *   of their rows (any number of assessments)
  * @sums: (array length=n_sums): where each school's sums are added
  *
  * Adds what each school's @results contribute to its standardised result
- * and its share below the threshold. The same results in the same order
- * always give the same sums to the last bit, so that sums kept in the file
- * can be checked against a recomputation.
+ * and its share below the threshold: first the spread of every
+ * assessment, then each result against it, in the order given. The same
+ * results in the same order give the same sums to the last bit, whether
+ * they are read with the others of the file (shnor_derived_compute()) or
+ * alone after an edit, so that the sums kept in the file can be checked
+ * against a recomputation.
  */
 void
 shnor_metrics_sum_unit (const ShnorUnitResult *results,
@@ -262,17 +292,23 @@ shnor_metrics_sum_unit (const ShnorUnitResult *results,
                         ShnorMetricSums       *sums,
                         guint                  n_sums)
 {
-  guint i = 0;
+  g_autoptr(GHashTable) spreads = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 
-  while (i < n_results)
+  for (guint i = 0; i < n_results; i++)
     {
-      guint end = i;
+      ShnorSpread *s = g_hash_table_lookup (spreads, &results[i].assessment);
 
-      for (; end < n_results && results[end].assessment == results[i].assessment; end++)
-        g_return_if_fail (results[end].school < n_sums);
-      sum_assessment (results + i, results + end, sums);
-      i = end;
+      g_return_if_fail (results[i].school < n_sums);
+      if (s == NULL)
+        {
+          s = g_new0 (ShnorSpread, 1);
+          g_hash_table_insert (spreads, (gpointer) &results[i].assessment, s);
+        }
+      shnor_spread_add (s, &results[i]);
     }
+  for (guint i = 0; i < n_results; i++)
+    shnor_metric_sums_add_result (&sums[results[i].school], &results[i],
+                                  g_hash_table_lookup (spreads, &results[i].assessment));
 }
 
 /* ---- the classification ---------------------------------------------- */

@@ -63,6 +63,22 @@ void          shnor_metrics_set_sums     (ShnorMetrics            *metrics,
                                           const char              *subject,
                                           const ShnorMetricSums   *sums);
 
+/* The weighted mean and spread of one assessment in one year, so far */
+typedef struct {
+  double weight;
+  double mean;
+  double m2;          /* Σ participants · (mean − the mean)² */
+  guint  schools;
+} ShnorSpread;
+
+void          shnor_spread_add           (ShnorSpread             *spread,
+                                          const ShnorUnitResult   *result);
+gboolean      shnor_spread_get           (const ShnorSpread       *spread,
+                                          double                  *mean,
+                                          double                  *sd);
+void          shnor_metric_sums_add_result (ShnorMetricSums       *sums,
+                                          const ShnorUnitResult   *result,
+                                          const ShnorSpread       *spread);
 void          shnor_metrics_sum_unit     (const ShnorUnitResult   *results,
                                           guint                    n_results,
                                           ShnorMetricSums         *sums,

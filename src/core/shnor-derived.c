@@ -2,11 +2,12 @@
  *
  * The unit of computation is a year and a subject: the z-scores of an
  * assessment (kind, subject, grade) in a year need all its results, and a
- * school's sums over a subject add its assessments in the order of their
- * numbers. The sums over all subjects add the subjects' sums in the byte
- * order of their names. Done the same way, the sums come out the same to
- * the last bit whether all results are read at once or one unit again
- * after an edit. */
+ * school's sums over a subject add its results of that subject. Results
+ * are always added in the order of their rows, and the sums over all
+ * subjects add the subjects' sums in the byte order of their names: so the
+ * sums come out the same to the last bit whether all results are read at
+ * once (in two passes over the table, in the order it is stored: no
+ * lookups, a cache of any size) or one unit again after an edit. */
 #define G_LOG_DOMAIN "shnor-derived"
 
 #include "config.h"
@@ -127,46 +128,61 @@ load_subjects (sqlite3     *db,
   return TRUE;
 }
 
-typedef struct {
-  ShnorDerived *derived;
-  GHashTable   *units;        /* "year\tsubject" → Unit */
-  GArray       *group;        /* of ShnorUnitResult: one assessment's results of one year */
-  gint64        assessment;
-  int           year;
-  const char   *subject;
-} Scan;
-
-/* Adds the results gathered in @scan->group to their unit. */
-static void
-flush_group (Scan *scan)
+/* The unit of @year and @subject in @units ("year\tsubject" → Unit), made
+ * when new. */
+static Unit *
+unit_of (ShnorDerived *derived,
+         GHashTable   *units,
+         int           year,
+         const char   *subject)
 {
-  g_autofree char *key = NULL;
-  Unit *unit;
+  g_autofree char *key = g_strdup_printf ("%d\t%s", year, subject);
+  Unit *unit = g_hash_table_lookup (units, key);
 
-  if (scan->group->len == 0)
-    return;
-  key = g_strdup_printf ("%d\t%s", scan->year, scan->subject);
-  unit = g_hash_table_lookup (scan->units, key);
   if (unit == NULL)
     {
       unit = g_new0 (Unit, 1);
-      unit->year = scan->year;
-      unit->subject = scan->subject;
-      unit->sums = g_new0 (ShnorMetricSums, MAX (scan->derived->school_ids->len, 1));
-      g_hash_table_insert (scan->units, g_steal_pointer (&key), unit);
-      g_ptr_array_add (scan->derived->units, unit);
+      unit->year = year;
+      unit->subject = subject;
+      unit->sums = g_new0 (ShnorMetricSums, MAX (derived->school_ids->len, 1));
+      g_hash_table_insert (units, g_steal_pointer (&key), unit);
+      g_ptr_array_add (derived->units, unit);
     }
-  shnor_metrics_sum_unit ((const ShnorUnitResult *) (gpointer) scan->group->data, scan->group->len,
-                          unit->sums, scan->derived->school_ids->len);
-  g_array_set_size (scan->group, 0);
+  return unit;
+}
+
+/* An assessment in a year: its spread, and the unit of its subject */
+typedef struct {
+  ShnorSpread spread;
+  Unit       *unit;
+} Pair;
+
+/* The key of an assessment and year */
+static gint64
+pair_key (gint64 assessment,
+          int    year)
+{
+  return assessment * 10000 + year;
+}
+
+static gboolean
+step_error (sqlite3  *db,
+            int       rc,
+            GError  **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  shnor_sqlite_set_error (error, db, rc, NULL);
+  return FALSE;
 }
 
 /**
  * shnor_derived_compute:
  *
  * Computes every school's sums of every year and subject from all the
- * results of @db, in one pass over them along the index on the
- * assessment. Used to build the sums kept in the file, and to check them.
+ * results of @db, in two passes over them in the order of their rows:
+ * the spread of every assessment and year, then every result against it.
+ * Used to build the sums kept in the file, and to check them.
  */
 ShnorDerived *
 shnor_derived_compute (sqlite3  *db,
@@ -176,9 +192,10 @@ shnor_derived_compute (sqlite3  *db,
   g_autoptr(GHashTable) school_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) of_assessment = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (ShnorUnitResult));
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  Scan scan = { NULL, units, group, -1, 0, NULL };
+  gint64 last_key = -1;
+  Pair *pair = NULL;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -186,47 +203,72 @@ shnor_derived_compute (sqlite3  *db,
   derived->school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   derived->subjects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   derived->units = g_ptr_array_new_with_free_func (unit_free);
-  scan.derived = derived;
   if (!load_schools (db, derived->school_ids, school_index, error) ||
       !load_subjects (db, of_assessment, derived->subjects, error))
     return NULL;
 
-  /* the rowid last: the same order within an assessment and year as
-   * the query of one unit (see shnor-document-derived.c) */
-  stmt = shnor_sqlite_prepare (db, "SELECT assessment_id, year, school_id, participants, mean, below FROM result"
-                                   " ORDER BY assessment_id, year, id", error);
+  /* first pass: the spread of every assessment and year */
+  stmt = shnor_sqlite_prepare (db, "SELECT assessment_id, year, participants, mean FROM result ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = pair_key (sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1));
+      ShnorUnitResult r = { 0, 0, sqlite3_column_int (stmt, 2),
+                            sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 3), -1 };
+
+      if (key != last_key)
+        {
+          pair = g_hash_table_lookup (pairs, &key);
+          if (pair == NULL)
+            {
+              gint64 assessment = sqlite3_column_int64 (stmt, 0);
+              const char *subject = g_hash_table_lookup (of_assessment, &assessment);
+
+              pair = g_new0 (Pair, 1);
+              pair->unit = subject ? unit_of (derived, units, sqlite3_column_int (stmt, 1), subject) : NULL;
+              g_hash_table_insert (pairs, g_memdup2 (&key, sizeof key), pair);
+            }
+          last_key = key;
+        }
+      shnor_spread_add (&pair->spread, &r);
+    }
+  if (!step_error (db, rc, error))
+    return NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* second pass: every result against its assessment's spread, into its
+   * school's sums of the year and subject */
+  stmt = shnor_sqlite_prepare (db, "SELECT assessment_id, year, school_id, participants, mean, below FROM result"
+                                   " ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  last_key = -1;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 assessment = sqlite3_column_int64 (stmt, 0);
       int year = sqlite3_column_int (stmt, 1);
       gint64 school_id = sqlite3_column_int64 (stmt, 2);
       guint school = GPOINTER_TO_UINT (g_hash_table_lookup (school_index, &school_id));
+      gint64 key = pair_key (assessment, year);
       ShnorUnitResult r;
 
-      if (assessment != scan.assessment || year != scan.year)
+      if (key != last_key)
         {
-          flush_group (&scan);
-          scan.assessment = assessment;
-          scan.year = year;
-          scan.subject = g_hash_table_lookup (of_assessment, &assessment);
+          pair = g_hash_table_lookup (pairs, &key);
+          last_key = key;
         }
-      if (school == 0 || scan.subject == NULL)
+      if (school == 0 || pair == NULL || pair->unit == NULL)
         continue;   /* the foreign keys leave none */
       r.school = school - 1;
       r.assessment = assessment;
       r.participants = sqlite3_column_int (stmt, 3);
       r.mean = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 4);
       r.below = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
-      g_array_append_val (group, r);
+      shnor_metric_sums_add_result (&pair->unit->sums[r.school], &r, &pair->spread);
     }
-  if (rc != SQLITE_DONE)
-    {
-      shnor_sqlite_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-  flush_group (&scan);
+  if (!step_error (db, rc, error))
+    return NULL;
 
   g_ptr_array_sort (derived->units, compare_units);
   if (derived->units->len > 0)
@@ -595,8 +637,7 @@ unit_school (GArray     *ids,
   return i - 1;
 }
 
-/* Computes the sums of @subject in @year from its results again: its
- * assessments in the order of their numbers, each one's results in the
+/* Computes the sums of @subject in @year from its results again, in the
  * order of their rows, as shnor_derived_compute() reads them. */
 static gboolean
 refresh_unit (sqlite3     *db,
@@ -604,51 +645,35 @@ refresh_unit (sqlite3     *db,
               int          year,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) assessments = shnor_sqlite_prepare (db, "SELECT id FROM assessment WHERE subject = ?1"
-                                                                  " ORDER BY id", error);
-  g_autoptr(sqlite3_stmt) rows = assessments ? shnor_sqlite_prepare (db,
-    "SELECT school_id, participants, mean, below FROM result WHERE assessment_id = ?1 AND year = ?2 ORDER BY id",
-    error) : NULL;
+  g_autoptr(sqlite3_stmt) rows = shnor_sqlite_prepare (db,
+    "SELECT assessment_id, school_id, participants, mean, below FROM result WHERE year = ?2"
+    " AND assessment_id IN (SELECT id FROM assessment WHERE subject = ?1) ORDER BY id", error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (ShnorUnitResult));
-  g_autoptr(GArray) sums = g_array_new (FALSE, TRUE, sizeof (ShnorMetricSums));
+  g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (ShnorUnitResult));
+  g_autofree ShnorMetricSums *sums = NULL;
   int rc;
 
   if (rows == NULL)
     return FALSE;
-  sqlite3_bind_text (assessments, 1, subject, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (assessments)) == SQLITE_ROW)
+  sqlite3_bind_text (rows, 1, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_int (rows, 2, year);
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
-      gint64 assessment = sqlite3_column_int64 (assessments, 0);
+      ShnorUnitResult r;
 
-      g_array_set_size (group, 0);
-      sqlite3_bind_int64 (rows, 1, assessment);
-      sqlite3_bind_int (rows, 2, year);
-      while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
-        {
-          ShnorUnitResult r;
-
-          r.school = unit_school (ids, index, sqlite3_column_int64 (rows, 0));
-          r.assessment = assessment;
-          r.participants = sqlite3_column_int (rows, 1);
-          r.mean = sqlite3_column_type (rows, 2) == SQLITE_NULL ? NAN : sqlite3_column_double (rows, 2);
-          r.below = sqlite3_column_type (rows, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (rows, 3);
-          g_array_append_val (group, r);
-        }
-      sqlite3_reset (rows);
-      if (rc != SQLITE_DONE)
-        break;
-      g_array_set_size (sums, ids->len);
-      shnor_metrics_sum_unit ((const ShnorUnitResult *) (gpointer) group->data, group->len,
-                              (ShnorMetricSums *) (gpointer) sums->data, sums->len);
+      r.assessment = sqlite3_column_int64 (rows, 0);
+      r.school = unit_school (ids, index, sqlite3_column_int64 (rows, 1));
+      r.participants = sqlite3_column_int (rows, 2);
+      r.mean = sqlite3_column_type (rows, 3) == SQLITE_NULL ? NAN : sqlite3_column_double (rows, 3);
+      r.below = sqlite3_column_type (rows, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (rows, 4);
+      g_array_append_val (results, r);
     }
-  if (rc != SQLITE_DONE)
-    {
-      shnor_sqlite_set_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  return replace_unit (db, subject, year, ids, (const ShnorMetricSums *) (gpointer) sums->data, index, error);
+  if (!step_error (db, rc, error))
+    return FALSE;
+  sums = g_new0 (ShnorMetricSums, MAX (ids->len, 1));
+  shnor_metrics_sum_unit ((const ShnorUnitResult *) (gpointer) results->data, results->len, sums, ids->len);
+  return replace_unit (db, subject, year, ids, sums, index, error);
 }
 
 /* Adds up again the sums of all subjects of @year from the subjects'

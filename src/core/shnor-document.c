@@ -380,14 +380,15 @@ connect (const char  *path,
          GError     **error)
 {
   g_autoptr(ShnorDocument) self = g_object_new (SHNOR_TYPE_DOCUMENT, NULL);
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  /* the document is used from one thread: SQLite needs no mutexes */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int rc;
 
   self->path = g_strdup (path);
   if (!create)
     self->read_only_reason = read_only_reason (path);
   if (self->read_only_reason != NULL)
-    flags = SQLITE_OPEN_READONLY;
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
 
   /* SQLite takes UTF-8 names on Windows and bytes elsewhere: exactly
    * GLib's filename encoding on each. */
@@ -563,7 +564,7 @@ shnor_document_check_file (const char  *path,
   {
     g_autofree char *reason = read_only_reason (path);
 
-    rc = sqlite3_open_v2 (path, &db, reason ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+    rc = sqlite3_open_v2 (path, &db, (reason ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, NULL);
   }
   if (rc == SQLITE_OK)
     {

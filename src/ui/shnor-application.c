@@ -510,9 +510,11 @@ import_results_command (char **argv)
       return 2;
     }
 
+  /* one pass over the file, storing as it reads: on any problem nothing
+   * is stored */
   document = shnor_document_open (files[0], &error);
   if (document != NULL)
-    plan = shnor_import_plan_new_from_file (document, data_path, &error);
+    plan = shnor_import_file (document, data_path, &error);
   if (plan == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -524,16 +526,28 @@ import_results_command (char **argv)
 
       g_printerr ("%s\n", line);
     }
-  if (!shnor_import_plan_apply (plan, document, &error))
+  if (plan->n_problems > plan->problems->len)
     {
-      g_printerr ("%s\n", error->message);
+      guint more = plan->n_problems - plan->problems->len;
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more problem, not listed here.",
+                                                            "… and %u more problems, not listed here.", more), more);
+
+      g_printerr ("%s\n", line);
+    }
+  if (plan->n_problems > 0)
+    {
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The file has %u problem: nothing was imported.",
+                                                            "The file has %u problems: nothing was imported.",
+                                                            plan->n_problems), plan->n_problems);
+
+      g_printerr ("%s\n", line);
       return 1;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u result added", "%u results added", plan->added), plan->added);
   g_print (g_dngettext (GETTEXT_PACKAGE, ", %u replaced\n", ", %u replaced\n", plan->replaced), plan->replaced);
-  if (plan->regional->len > 0)
+  if (plan->n_regional > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u regional mean stored\n", "%u regional means stored\n",
-                          plan->regional->len), plan->regional->len);
+                          plan->n_regional), plan->n_regional);
   return 0;
 }
 
