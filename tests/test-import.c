@@ -425,6 +425,67 @@ test_import_code_as_school (Fixture       *f,
   g_assert_true (found);
 }
 
+/* A file of a million mistakes takes the memory of a small one: the first
+ * SHNOR_IMPORT_MAX_PROBLEMS problems are kept, all are counted; the first
+ * SHNOR_IMPORT_PREVIEW results are kept to show, all are counted; the
+ * whole file is read, from the disk, by the command line's one pass. */
+static void
+test_import_bounded (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "много.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n");
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(ShnorImportPlan) good = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n = SHNOR_IMPORT_MAX_PROBLEMS + 500;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "0301;%u;ЕГЭ;Предмет %u;11;20;%s\n", 2000 + i % 20, i, i == 7 ? "55" : "555");
+  test_write_file (path, csv->str, (gssize) csv->len);
+  plan = shnor_import_file (f->doc, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->n_problems, ==, n - 1);
+  g_assert_cmpuint (plan->problems->len, ==, SHNOR_IMPORT_MAX_PROBLEMS);
+  g_assert_cmpuint (((ShnorImportProblem *) plan->problems->pdata[0])->line, ==, 2);
+  g_assert_cmpuint (n_results (f->doc), ==, f->baseline);
+  g_assert_null (shnor_document_get_undo_label (f->doc));
+
+  g_string_truncate (csv, 0);
+  g_string_append (csv, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (csv, "0301;%u;ЕГЭ;Предмет %u;11;20;55\n", 2000 + i % 20, i);
+  test_write_file (path, csv->str, (gssize) csv->len);
+  good = shnor_import_file (f->doc, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (good->n_problems, ==, 0);
+  g_assert_cmpuint (good->added, ==, 1000);
+  g_assert_cmpuint (good->results->len, ==, SHNOR_IMPORT_PREVIEW);
+  g_assert_cmpuint (n_results (f->doc), ==, f->baseline + 1000);
+  g_assert_cmpstr (shnor_document_get_undo_label (f->doc), ==, "Import results");
+}
+
+/* The file changed between the preview and the import: the import is
+ * refused, and the preview is read again. */
+static void
+test_import_changed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "изменён.csv", NULL);
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_write_file (path, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n0301;2025;ЕГЭ;Физика;11;20;55\n", -1);
+  plan = shnor_import_plan_new_from_file (f->doc, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->added + plan->replaced, ==, 1);
+  test_write_file (path, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n0301;2025;ЕГЭ;Физика;11;20;56\n"
+                         "0302;2025;ЕГЭ;Физика;11;20;57\n", -1);
+  g_assert_false (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_assert_cmpuint (n_results (f->doc), ==, f->baseline);
+}
+
 static void
 test_import_regional (Fixture       *f,
                       gconstpointer  data)
@@ -916,6 +977,8 @@ main (int   argc,
   ADD ("/import/missing-columns", test_import_missing_columns);
   ADD ("/import/regional", test_import_regional);
   ADD ("/import/code-as-school", test_import_code_as_school);
+  ADD ("/import/bounded", test_import_bounded);
+  ADD ("/import/changed", test_import_changed);
   ADD ("/import/undo-redo", test_import_undo_redo);
   ADD ("/import/bulk", test_import_bulk);
   ADD ("/import/xlsx", test_xlsx_import);
