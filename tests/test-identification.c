@@ -1101,6 +1101,26 @@ stored_equal (int                    year,
   sqlite3_reset (stmt);
 }
 
+static void
+assessment_equal (gint64                     assessment_id,
+                  int                        year,
+                  const ShnorAssessmentSums *sums,
+                  gpointer                   data)
+{
+  sqlite3_stmt *stmt = NULL;
+  const double *want = (const double *) sums;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (data, "SELECT schools, participants, mean_sum, mean_of, below, below_of"
+                                             " FROM assessment_sums WHERE assessment_id = ?1 AND year = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int (stmt, 2, year);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  for (int c = 0; c < 6; c++)
+    g_assert_cmpfloat (sqlite3_column_double (stmt, c), ==, want[c]);
+  sqlite3_finalize (stmt);
+}
+
 /* The sums the document keeps are exactly those of a recomputation from
  * all its results, row for row; and --check agrees. */
 static void
@@ -1128,6 +1148,7 @@ assert_sums_fresh (ShnorDocument *doc)
     shnor_derived_foreach (derived, count_rows, &expected);
     g_assert_cmpuint (n, ==, expected);
   }
+  shnor_derived_foreach_assessment (derived, assessment_equal, db);
   g_assert_true (shnor_identification_check (db, "test", &error));
   g_assert_no_error (error);
 }
@@ -1470,7 +1491,7 @@ test_derived_upgrade (Fixture       *f,
   g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", SHNOR_FORMAT_VERSION - 1);
 
   g_clear_object (&f->doc);
-  edit_file (f->path, "DROP TABLE result_sums");
+  edit_file (f->path, "DROP TABLE result_sums; DROP TABLE assessment_sums");
   edit_file (f->path, version);
   f->doc = shnor_document_open (f->path, &error);
   g_assert_no_error (error);
@@ -1481,14 +1502,16 @@ test_derived_upgrade (Fixture       *f,
                       shnor_classification_get_groups (before, g_array_index (ids, gint64, s)));
 }
 
-/* --check compares the sums with the results: a sum changed by hand, a
- * result changed by hand behind the sums' back, a row of sums too many. */
+/* --check compares the sums with the results: a sum changed by hand (of a
+ * school, of an assessment), a result changed by hand behind the sums'
+ * back, a row of sums too many. */
 static void
 test_derived_check (Fixture       *f,
                     gconstpointer  data)
 {
   static const char * const edits[] = {
     "UPDATE result_sums SET z_sum = z_sum + 0.5 WHERE id = (SELECT min(id) FROM result_sums)",
+    "UPDATE assessment_sums SET mean_sum = mean_sum + 1 WHERE id = (SELECT max(id) FROM assessment_sums)",
     "UPDATE result SET mean = mean - 0.3 WHERE id = (SELECT id FROM result ORDER BY participants DESC LIMIT 1)",
     "INSERT INTO result_sums (subject, year, school_id, z_sum, z_weight, below, below_of)"
     " VALUES ('Пение', 2026, 1, 0, 1, 0, 1)",

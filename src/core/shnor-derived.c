@@ -26,11 +26,22 @@ typedef struct {
   ShnorMetricSums *sums;      /* one per school */
 } Unit;
 
+/* An assessment in a year: its spread, its municipal sums, and the unit
+ * of its subject */
+typedef struct {
+  gint64               assessment;
+  int                  year;
+  ShnorSpread          spread;
+  ShnorAssessmentSums  sums;
+  Unit                *unit;
+} Pair;
+
 struct _ShnorDerived
 {
   GArray     *school_ids;     /* of gint64, ascending */
   GHashTable *subjects;       /* subject → itself: the names, owned */
   GPtrArray  *units;          /* of Unit, by year, then subject */
+  GHashTable *pairs;          /* assessment × 10000 + year → Pair */
   int         first_year;
   int         last_year;
 };
@@ -51,6 +62,7 @@ shnor_derived_free (ShnorDerived *derived)
     return;
   g_array_unref (derived->school_ids);
   g_ptr_array_unref (derived->units);
+  g_hash_table_unref (derived->pairs);
   g_hash_table_unref (derived->subjects);
   g_free (derived);
 }
@@ -151,11 +163,26 @@ unit_of (ShnorDerived *derived,
   return unit;
 }
 
-/* An assessment in a year: its spread, and the unit of its subject */
-typedef struct {
-  ShnorSpread spread;
-  Unit       *unit;
-} Pair;
+/* Adds a result to the municipal figures of its assessment and year: all
+ * schools, whatever their number of participants (these are the means
+ * the charts show, not identification's). */
+static void
+assessment_sums_add (ShnorAssessmentSums   *s,
+                           const ShnorUnitResult *r)
+{
+  s->schools++;
+  s->participants += r->participants;
+  if (!isnan (r->mean))
+    {
+      s->mean_sum += r->mean * r->participants;
+      s->mean_of += r->participants;
+    }
+  if (r->below >= 0)
+    {
+      s->below += r->below;
+      s->below_of += r->participants;
+    }
+}
 
 /* The key of an assessment and year */
 static gint64
@@ -192,7 +219,7 @@ shnor_derived_compute (sqlite3  *db,
   g_autoptr(GHashTable) school_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) of_assessment = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTable *pairs;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 last_key = -1;
   Pair *pair = NULL;
@@ -203,19 +230,22 @@ shnor_derived_compute (sqlite3  *db,
   derived->school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   derived->subjects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   derived->units = g_ptr_array_new_with_free_func (unit_free);
+  derived->pairs = pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   if (!load_schools (db, derived->school_ids, school_index, error) ||
       !load_subjects (db, of_assessment, derived->subjects, error))
     return NULL;
 
-  /* first pass: the spread of every assessment and year */
-  stmt = shnor_sqlite_prepare (db, "SELECT assessment_id, year, participants, mean FROM result ORDER BY id", error);
+  /* first pass: the spread and the sums of every assessment and year */
+  stmt = shnor_sqlite_prepare (db, "SELECT assessment_id, year, participants, mean, below FROM result ORDER BY id",
+                               error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 key = pair_key (sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1));
       ShnorUnitResult r = { 0, 0, sqlite3_column_int (stmt, 2),
-                            sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 3), -1 };
+                            sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 3),
+                            sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4) };
 
       if (key != last_key)
         {
@@ -226,12 +256,15 @@ shnor_derived_compute (sqlite3  *db,
               const char *subject = g_hash_table_lookup (of_assessment, &assessment);
 
               pair = g_new0 (Pair, 1);
-              pair->unit = subject ? unit_of (derived, units, sqlite3_column_int (stmt, 1), subject) : NULL;
+              pair->assessment = assessment;
+              pair->year = sqlite3_column_int (stmt, 1);
+              pair->unit = subject ? unit_of (derived, units, pair->year, subject) : NULL;
               g_hash_table_insert (pairs, g_memdup2 (&key, sizeof key), pair);
             }
           last_key = key;
         }
       shnor_spread_add (&pair->spread, &r);
+      assessment_sums_add (&pair->sums, &r);
     }
   if (!step_error (db, rc, error))
     return NULL;
@@ -351,6 +384,58 @@ expect_sums (int                    year,
                        g_memdup2 (sums, sizeof *sums));
 }
 
+static void
+expect_assessment_sums (gint64                     assessment_id,
+                        int                        year,
+                        const ShnorAssessmentSums *sums,
+                        gpointer                   data)
+{
+  g_hash_table_insert (data, g_strdup_printf ("%" G_GINT64_FORMAT "\t%d", assessment_id, year),
+                       g_memdup2 (sums, sizeof *sums));
+}
+
+/* The same for the municipal figures of every assessment and year. */
+static gboolean
+assessment_sums_agree (sqlite3             *db,
+                       const ShnorDerived  *derived,
+                       char               **problem,
+                       GError             **error)
+{
+  g_autoptr(GHashTable) computed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint found = 0;
+  int rc;
+
+  shnor_derived_foreach_assessment (derived, expect_assessment_sums, computed);
+  stmt = shnor_sqlite_prepare (db, "SELECT assessment_id, year, schools, participants, mean_sum, mean_of, below,"
+                                   " below_of FROM assessment_sums", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (*problem == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\t%d", (gint64) sqlite3_column_int64 (stmt, 0),
+                                              sqlite3_column_int (stmt, 1));
+      const ShnorAssessmentSums *want = g_hash_table_lookup (computed, key);
+      const double *w = (const double *) want;
+      gboolean same = want != NULL;
+
+      for (int c = 0; same && c < 6; c++)
+        same = close_to (w[c], sqlite3_column_double (stmt, c + 2));
+      if (!same)
+        *problem = g_strdup_printf ("assessment %" G_GINT64_FORMAT ", %d", (gint64) sqlite3_column_int64 (stmt, 0),
+                                    sqlite3_column_int (stmt, 1));
+      found++;
+    }
+  if (*problem == NULL && rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  if (*problem == NULL && found != g_hash_table_size (computed))
+    *problem = g_strdup_printf ("%u of %u assessments", found, g_hash_table_size (computed));
+  return TRUE;
+}
+
 /* Compares the sums kept in @db with a recomputation from its results;
  * @problem tells the first difference. */
 static gboolean
@@ -394,7 +479,7 @@ sums_agree (sqlite3  *db,
     }
   if (*problem == NULL && found != g_hash_table_size (computed))
     *problem = g_strdup_printf ("%u of %u", found, g_hash_table_size (computed));
-  return TRUE;
+  return *problem != NULL || assessment_sums_agree (db, derived, problem, error);
 }
 
 /**
@@ -432,8 +517,29 @@ shnor_identification_check (sqlite3     *db,
   return TRUE;
 }
 
+/* Calls @func for every assessment and year with results, in no order. */
+void
+shnor_derived_foreach_assessment (const ShnorDerived      *derived,
+                                  ShnorDerivedAssessmentFunc func,
+                                  gpointer                 data)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, derived->pairs);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const Pair *pair = value;
+
+      func (pair->assessment, pair->year, &pair->sums, data);
+    }
+}
+
 /* ---- the sums kept in the file ----------------------------------------- */
 
+#define INSERT_ASSESSMENT_SUMS \
+  "INSERT INTO assessment_sums (assessment_id, year, schools, participants, mean_sum, mean_of, below, below_of)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 #define INSERT_SUMS \
   "INSERT INTO result_sums (subject, year, school_id, z_sum, z_weight, below, below_of)" \
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
@@ -476,8 +582,40 @@ insert_sums (sqlite3                *db,
 typedef struct {
   sqlite3      *db;
   sqlite3_stmt *insert;
+  sqlite3_stmt *insert_assessment;
   GError       *error;
 } Store;
+
+static gboolean
+insert_assessment_sums (sqlite3                    *db,
+                        sqlite3_stmt               *insert,
+                        gint64                      assessment_id,
+                        int                         year,
+                        const ShnorAssessmentSums  *sums,
+                        GError                    **error)
+{
+  sqlite3_bind_int64 (insert, 1, assessment_id);
+  sqlite3_bind_int (insert, 2, year);
+  sqlite3_bind_double (insert, 3, sums->schools);
+  sqlite3_bind_double (insert, 4, sums->participants);
+  sqlite3_bind_double (insert, 5, sums->mean_sum);
+  sqlite3_bind_double (insert, 6, sums->mean_of);
+  sqlite3_bind_double (insert, 7, sums->below);
+  sqlite3_bind_double (insert, 8, sums->below_of);
+  return step_done (db, insert, error);
+}
+
+static void
+store_assessment_sums (gint64                     assessment_id,
+                       int                        year,
+                       const ShnorAssessmentSums *sums,
+                       gpointer                   data)
+{
+  Store *store = data;
+
+  if (store->error == NULL)
+    insert_assessment_sums (store->db, store->insert_assessment, assessment_id, year, sums, &store->error);
+}
 
 static void
 store_sums (int                    year,
@@ -509,12 +647,15 @@ shnor_derived_rebuild (sqlite3  *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (!shnor_sqlite_exec (db, "DELETE FROM result_sums", error) ||
+  if (!shnor_sqlite_exec (db, "DELETE FROM result_sums; DELETE FROM assessment_sums;", error) ||
       (derived = shnor_derived_compute (db, error)) == NULL ||
-      (insert = shnor_sqlite_prepare (db, INSERT_SUMS, error)) == NULL)
+      (insert = shnor_sqlite_prepare (db, INSERT_SUMS, error)) == NULL ||
+      (store.insert_assessment = shnor_sqlite_prepare (db, INSERT_ASSESSMENT_SUMS, error)) == NULL)
     return FALSE;
   store.insert = insert;
   shnor_derived_foreach (derived, store_sums, &store);
+  shnor_derived_foreach_assessment (derived, store_assessment_sums, &store);
+  sqlite3_finalize (store.insert_assessment);
   if (store.error != NULL)
     {
       g_propagate_error (error, store.error);
@@ -720,6 +861,73 @@ refresh_year (sqlite3  *db,
   return replace_unit (db, "", year, ids, (const ShnorMetricSums *) (gpointer) totals->data, index, error);
 }
 
+/* Computes the municipal figures of @assessment_id in @year from its
+ * results again, in the order of their rows. */
+static gboolean
+refresh_pair (sqlite3  *db,
+              gint64    assessment_id,
+              int       year,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) rows = shnor_sqlite_prepare (db, "SELECT participants, mean, below FROM result"
+                                                           " WHERE assessment_id = ?1 AND year = ?2 ORDER BY id", error);
+  g_autoptr(sqlite3_stmt) drop = rows ? shnor_sqlite_prepare (db, "DELETE FROM assessment_sums"
+                                                                  " WHERE assessment_id = ?1 AND year = ?2", error) : NULL;
+  g_autoptr(sqlite3_stmt) insert = drop ? shnor_sqlite_prepare (db, INSERT_ASSESSMENT_SUMS, error) : NULL;
+  ShnorAssessmentSums sums = { 0 };
+  int rc;
+
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (rows, 1, assessment_id);
+  sqlite3_bind_int (rows, 2, year);
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      ShnorUnitResult r = { 0, 0, sqlite3_column_int (rows, 0),
+                            sqlite3_column_type (rows, 1) == SQLITE_NULL ? NAN : sqlite3_column_double (rows, 1),
+                            sqlite3_column_type (rows, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (rows, 2) };
+
+      assessment_sums_add (&sums, &r);
+    }
+  if (!step_error (db, rc, error))
+    return FALSE;
+  sqlite3_bind_int64 (drop, 1, assessment_id);
+  sqlite3_bind_int (drop, 2, year);
+  if (!step_done (db, drop, error))
+    return FALSE;
+  return sums.schools == 0 || insert_assessment_sums (db, insert, assessment_id, year, &sums, error);
+}
+
+/* The municipal figures of every assessment and year noted */
+static gboolean
+refresh_pairs (sqlite3  *db,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) pairs = shnor_sqlite_prepare (db, "SELECT assessment_id, year FROM temp.derived_dirty",
+                                                        error);
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (pairs == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (pairs)) == SQLITE_ROW)
+    {
+      gint64 key = pair_key (sqlite3_column_int64 (pairs, 0), sqlite3_column_int (pairs, 1));
+
+      g_array_append_val (list, key);
+    }
+  if (!step_error (db, rc, error))
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      gint64 key = g_array_index (list, gint64, i);
+
+      if (!refresh_pair (db, key / 10000, (int) (key % 10000), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * shnor_derived_refresh:
  *
@@ -762,6 +970,8 @@ shnor_derived_refresh (sqlite3  *db,
       if (!shnor_derived_rebuild (db, error))
         return FALSE;
     }
+  else if (!refresh_pairs (db, error))
+    return FALSE;
   else
     for (guint i = 0; i < subjects->len; i++)
       {

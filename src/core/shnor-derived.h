@@ -11,6 +11,22 @@ G_BEGIN_DECLS
 
 typedef struct _ShnorDerived ShnorDerived;
 
+/* The municipal figures of one assessment in one year, of all its results
+ * (assessment_sums): what the charts and the overview show. */
+typedef struct {
+  double schools;       /* six doubles: compared as an array by --check */
+  double participants;
+  double mean_sum;      /* Σ participants · mean, of the results with a mean */
+  double mean_of;       /* Σ participants of those */
+  double below;
+  double below_of;      /* Σ participants of the results with a count below */
+} ShnorAssessmentSums;
+
+typedef void (*ShnorDerivedAssessmentFunc) (gint64                     assessment_id,
+                                            int                        year,
+                                            const ShnorAssessmentSums *sums,
+                                            gpointer                   data);
+
 /* One school's sums in one unit (a year and a subject, or a year and all
  * subjects when @subject is NULL). */
 typedef void (*ShnorDerivedFunc) (int                    year,
@@ -29,6 +45,9 @@ void          shnor_derived_foreach      (const ShnorDerived *derived,
                                           ShnorDerivedFunc   func,
                                           gpointer           data);
 
+void          shnor_derived_foreach_assessment (const ShnorDerived *derived,
+                                          ShnorDerivedAssessmentFunc func,
+                                          gpointer           data);
 gboolean      shnor_derived_rebuild      (sqlite3           *db,
                                           GError           **error);
 gboolean      shnor_derived_watch        (sqlite3           *db,

@@ -696,7 +696,8 @@ shnor_document_set_reference_mean (ShnorDocument  *self,
  * The municipal figures of one assessment, year by year, oldest first: the
  * mean weighted by participants over the schools that have a mean, the
  * share of participants below the threshold, and the regional mean where
- * one was entered. Computed, never stored.
+ * one was entered. Computed by every edit of the results
+ * (assessment_sums, see shnor-derived.c), never typed.
  */
 GArray *
 shnor_document_get_assessment_years (ShnorDocument *self,
@@ -709,15 +710,13 @@ shnor_document_get_assessment_years (ShnorDocument *self,
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), years);
 
-  /* One pass over the index (kind, subject, grade, year) for the schools,
-   * merged with the reference means by year. */
+  /* The sums kept for every assessment and year (shnor-derived.c), merged
+   * with the reference means by year. */
   stmt = shnor_document_statement (self,
-    "SELECT r.year, count(*), total(r.participants),"
-    "  total(r.mean * r.participants) / nullif(total(iif(r.mean IS NULL, 0, r.participants)), 0),"
-    "  100.0 * total(r.below) / nullif(total(iif(r.below IS NULL, 0, r.participants)), 0),"
-    "  NULL"
-    " FROM result r JOIN assessment a ON a.id = r.assessment_id"
-    " WHERE a.kind = ?1 AND a.subject = ?2 AND a.grade = ?3 GROUP BY r.year"
+    "SELECT s.year, s.schools, s.participants, s.mean_sum / nullif(s.mean_of, 0),"
+    "  100.0 * s.below / nullif(s.below_of, 0), NULL"
+    " FROM assessment_sums s JOIN assessment a ON a.id = s.assessment_id"
+    " WHERE a.kind = ?1 AND a.subject = ?2 AND a.grade = ?3"
     " UNION ALL"
     " SELECT year, 0, 0, NULL, NULL, mean FROM reference_mean"
     " WHERE kind = ?1 AND subject = ?2 AND grade = ?3"

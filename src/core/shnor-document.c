@@ -298,7 +298,7 @@ create_undo_triggers (ShnorDocument  *self,
    * of their own (see shnor-derived.c) */
   tables = shnor_sqlite_prepare (self->db,
                                  "SELECT name FROM main.sqlite_schema WHERE type = 'table'"
-                                 " AND name NOT LIKE 'sqlite_%' AND name <> 'result_sums'", error);
+                                 " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('result_sums', 'assessment_sums')", error);
   if (tables == NULL)
     return FALSE;
 

@@ -331,7 +331,21 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "  z_weight  REAL NOT NULL,"
   "  below     REAL NOT NULL,"
   "  below_of  REAL NOT NULL,"
-  "  UNIQUE (subject, year, school_id));",
+  "  UNIQUE (subject, year, school_id));"
+  /* and for every assessment and year the municipal figures of all its
+   * results (the charts' municipal mean): a region's results are stored
+   * school after school, and an assessment's are not read for them */
+  "CREATE TABLE assessment_sums ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  assessment_id INTEGER NOT NULL,"
+  "  year          INTEGER NOT NULL,"
+  "  schools       INTEGER NOT NULL,"
+  "  participants  INTEGER NOT NULL,"
+  "  mean_sum      REAL NOT NULL,"
+  "  mean_of       INTEGER NOT NULL,"
+  "  below         INTEGER NOT NULL,"
+  "  below_of      INTEGER NOT NULL,"
+  "  UNIQUE (assessment_id, year));",
 };
 
 /* The default criteria set of the identification issue and the «500+»
