@@ -465,6 +465,69 @@ test_import_bounded (Fixture       *f,
   g_assert_cmpstr (shnor_document_get_undo_label (f->doc), ==, "Import results");
 }
 
+/* A region's import into a file without results: stored with the indexes
+ * and the foreign keys set aside, the sums of identification built again
+ * from all (which checks the schools and assessments); afterwards the
+ * file has its indexes, the connection its foreign keys, and the import
+ * is one undo step. */
+static void
+test_import_region (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Регион.shnor", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "регион.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл;Ниже порога\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = shnor_document_create (path, &error);
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const guint n = 3 * 25 * 800;
+
+  g_assert_nonnull (doc);
+  for (int s = 1; s <= 3; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Школа %d", s);
+      g_autofree char *code = g_strdup_printf ("K%d", s);
+      gint64 id = shnor_document_add_school (doc, name, &error);
+
+      g_assert_true (shnor_document_set_school_field (doc, id, "code", code, &error));
+    }
+  for (int s = 1; s <= 3; s++)
+    for (int year = 2001; year <= 2025; year++)
+      for (int subject = 1; subject <= 800; subject++)
+        g_string_append_printf (csv, "K%d;%d;ВПР;Предмет %d;5;%d;%d,%d;%d\n", s, year, subject, 10 + s,
+                                3 + (s + subject) % 2, (year + subject) % 10, s);
+  test_write_file (csv_path, csv->str, (gssize) csv->len);
+  plan = shnor_import_file (doc, csv_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->n_problems, ==, 0);
+  g_assert_cmpuint (plan->added, ==, n);
+  g_assert_cmpuint (n_results (doc), ==, n);
+  g_assert_true (shnor_identification_check (shnor_document_get_db (doc), "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (shnor_document_get_db (doc), "PRAGMA foreign_keys", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (shnor_document_get_db (doc), "SELECT count(*) FROM sqlite_schema"
+                                       " WHERE type = 'index' AND name IN ('result_key', 'result_assessment')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+
+  g_assert_true (shnor_document_undo (doc, &error));
+  g_assert_cmpuint (n_results (doc), ==, 0);
+  g_assert_true (shnor_document_redo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_results (doc), ==, n);
+  g_assert_true (shnor_identification_check (shnor_document_get_db (doc), "test", &error));
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  test_rm_rf (dir);
+}
+
 /* The file changed between the preview and the import: the import is
  * refused, and the preview is read again. */
 static void
@@ -979,6 +1042,7 @@ main (int   argc,
   ADD ("/import/code-as-school", test_import_code_as_school);
   ADD ("/import/bounded", test_import_bounded);
   ADD ("/import/changed", test_import_changed);
+  g_test_add_func ("/import/region", test_import_region);
   ADD ("/import/undo-redo", test_import_undo_redo);
   ADD ("/import/bulk", test_import_bulk);
   ADD ("/import/xlsx", test_xlsx_import);

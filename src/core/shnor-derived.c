@@ -292,7 +292,13 @@ shnor_derived_compute (sqlite3  *db,
           last_key = key;
         }
       if (school == 0 || pair == NULL || pair->unit == NULL)
-        continue;   /* the foreign keys leave none */
+        {
+          /* the foreign keys leave none, and a bulk import, which stores
+           * without them, is checked here (see shnor-document-results.c) */
+          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
+                       _("a result refers to a school or an assessment the file does not have"));
+          return NULL;
+        }
       r.school = school - 1;
       r.assessment = assessment;
       r.participants = sqlite3_column_int (stmt, 3);

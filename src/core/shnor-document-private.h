@@ -14,6 +14,7 @@ gboolean shnor_document_finish_edit   (ShnorDocument *self,
                                        GError       **error);
 gboolean shnor_document_check_writable (ShnorDocument *self,
                                         GError       **error);
+gboolean shnor_document_in_edit       (ShnorDocument *self);
 gboolean shnor_document_load_schools  (ShnorDocument *self,
                                        GError       **error);
 void     shnor_document_sync_school   (ShnorDocument *self,

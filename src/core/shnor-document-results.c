@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
+#include "shnor-derived.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
@@ -152,6 +153,7 @@ struct _ShnorResultWriter
   ShnorDocument *document;
   gboolean       write;        /* else it only counts */
   gboolean       bulk;         /* the cache held small */
+  gboolean       unchecked;    /* the foreign keys off (see shnor_result_writer_new()) */
   gboolean       any_stored;   /* whether the file had results when it began */
   GStrv          restore;      /* what was set aside (see shnor-document-bulk.c) */
   gint64         first;        /* the first rowid of the new rows */
@@ -194,6 +196,8 @@ writer_free (ShnorResultWriter *w)
 {
   if (w->bulk)
     set_cache (w, CACHE_USUAL);
+  if (w->unchecked)
+    sqlite3_exec (shnor_document_get_db (w->document), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   g_strfreev (w->restore);
   g_hash_table_unref (w->assessments);
   g_hash_table_unref (w->pairs);
@@ -226,22 +230,37 @@ shnor_result_writer_new (ShnorDocument  *document,
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), NULL);
 
-  if (label != NULL && !shnor_document_begin_edit (document, label, error))
-    return NULL;
   w = g_new0 (ShnorResultWriter, 1);
   w->document = g_object_ref (document);
   w->write = label != NULL;
-  w->assessments = g_hash_table_new_full (shnor_result_assessment_hash, shnor_result_assessment_equal, g_free, NULL);
-  w->pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   any = shnor_document_statement (document, "SELECT 1 FROM result LIMIT 1");
   w->any_stored = any != NULL && sqlite3_step (any) == SQLITE_ROW;
   if (any != NULL)
     sqlite3_reset (any);
+  w->bulk = w->write && expected > BULK_ROWS && !w->any_stored;
+  /* A region's results into a file without results: the schools are
+   * those of the document and the assessments the writer's own, so the
+   * foreign keys (a lookup of each, half the time of storing a million
+   * rows) are off while they are stored; the sums of identification, built
+   * again from all of them within the edit, refuse a result of no school
+   * or assessment (shnor_derived_compute()). SQLite changes this only
+   * outside a transaction: when the writer's edit is the outermost. */
+  if (w->bulk && !shnor_document_in_edit (document))
+    {
+      w->unchecked = TRUE;
+      sqlite3_exec (shnor_document_get_db (document), "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+    }
+  if (label != NULL && !shnor_document_begin_edit (document, label, error))
+    {
+      writer_free (w);
+      return NULL;
+    }
+  w->assessments = g_hash_table_new_full (shnor_result_assessment_hash, shnor_result_assessment_equal, g_free, NULL);
+  w->pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (!w->write)
     return w;
 
   w->first = shnor_document_max_rowid (document, "result") + 1;
-  w->bulk = expected > BULK_ROWS && !w->any_stored;
   if (w->bulk)
     set_cache (w, CACHE_WHILE_BULK);
   /* Inside the edit's transaction: a failure restores the trigger and the
@@ -446,9 +465,12 @@ shnor_result_writer_finish (ShnorResultWriter  *w,
       writer_free (w);
       return TRUE;
     }
+  /* stored without the foreign keys: the sums built again from all the
+   * results check them (see shnor_result_writer_new()) */
   if (!flush (w, error) || !shnor_document_restore (w->document, w->restore, error) ||
       !shnor_document_log_bulk_insert (w->document, "result", w->first,
-                                       shnor_document_max_rowid (w->document, "result"), error))
+                                       shnor_document_max_rowid (w->document, "result"), error) ||
+      (w->unchecked && !shnor_derived_mark (shnor_document_get_db (w->document), NULL, 0, 0, TRUE, error)))
     {
       shnor_result_writer_cancel (w);
       return FALSE;
@@ -979,6 +1001,31 @@ shnor_document_set_scale (ShnorDocument  *self,
       sqlite3_bind_double (stmt, 5, max);
     }
   return shnor_document_finish_edit (self, stmt, error);
+}
+
+/* The scales the municipality set (see shnor_document_set_scale()): an
+ * array of ShnorAssessmentScale. */
+GArray *
+shnor_document_get_scales (ShnorDocument *self)
+{
+  GArray *scales = g_array_new (FALSE, TRUE, sizeof (ShnorAssessmentScale));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), scales);
+  stmt = shnor_sqlite_prepare (shnor_document_get_db (self), "SELECT kind, subject, grade, min, max"
+                                                             " FROM assessment_scale", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ShnorAssessmentScale scale = { 0 };
+
+      shnor_result_set_names (&scale.assessment, (const char *) sqlite3_column_text (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1));
+      scale.assessment.grade = sqlite3_column_int (stmt, 2);
+      scale.min = sqlite3_column_double (stmt, 3);
+      scale.max = sqlite3_column_double (stmt, 4);
+      g_array_append_val (scales, scale);
+    }
+  return scales;
 }
 
 /* Validates @result against its assessment's scale in this document. */

@@ -850,6 +850,13 @@ shnor_document_begin_edit (ShnorDocument  *self,
   return TRUE;
 }
 
+/* Whether an edit is open (another one begun joins it). */
+gboolean
+shnor_document_in_edit (ShnorDocument *self)
+{
+  return self->edit_depth > 0;
+}
+
 void
 shnor_document_cancel_edit (ShnorDocument *self)
 {

@@ -89,6 +89,14 @@ gboolean       shnor_document_set_context_field (ShnorDocument *self,
                                                const char     *text,
                                                GError        **error);
 
+/* The scale of an assessment's mean the municipality set */
+typedef struct {
+  ShnorResult assessment;   /* kind, subject and grade */
+  double      min, max;
+} ShnorAssessmentScale;
+
+GArray        *shnor_document_get_scales      (ShnorDocument  *self);
+
 /* Assessment results; many at once with a writer (an import). */
 typedef struct _ShnorResultWriter ShnorResultWriter;
 

@@ -144,7 +144,7 @@ add_problem (ShnorImportPlan *plan,
 
   if (plan->quiet)
     return NULL;
-  plan->n_problems++;
+  g_atomic_int_inc (&plan->n_problems);
   if (plan->problems->len >= SHNOR_IMPORT_MAX_PROBLEMS)
     return NULL;
   p = g_new0 (ShnorImportProblem, 1);
@@ -292,6 +292,7 @@ typedef struct {
   ShnorDocument    *document;
   const ShnorTable *table;
   GHashTable       *scales;      /* assessment (a ShnorResult) → Scale */
+  GHashTable       *configured;  /* the scales the municipality set: assessment → ShnorAssessmentScale */
   const Scale      *scale;       /* of the row read last */
   ShnorSchool      *school;      /* of the row read last; NULL: the region */
   const char       *last_name;   /* the school cell of the previous row */
@@ -448,13 +449,14 @@ match_school (Row      *r,
   return school;
 }
 
-/* The scale of the result's assessment, read from the document once per
- * assessment. */
+/* The scale of the result's assessment: the kind's, or the one the
+ * municipality set (read from the document before the file). */
 static const Scale *
 scale_of (Row               *r,
           const ShnorResult *result)
 {
   Scale *scale = g_hash_table_lookup (r->scales, result);
+  const ShnorAssessmentScale *configured;
 
   if (scale != NULL)
     return scale;
@@ -463,7 +465,14 @@ scale_of (Row               *r,
   scale->assessment.grade = result->grade;
   scale->ordinal = g_hash_table_size (r->scales);
   scale->id = -1;
-  shnor_document_get_scale (r->document, result->kind, result->subject, result->grade, &scale->min, &scale->max);
+  scale->min = 0;
+  scale->max = 100;
+  shnor_result_kind_mean_range (result->kind, &scale->min, &scale->max);
+  if ((configured = g_hash_table_lookup (r->configured, result)) != NULL)
+    {
+      scale->min = configured->min;
+      scale->max = configured->max;
+    }
   g_hash_table_insert (r->scales, &scale->assessment, scale);
   return scale;
 }
@@ -605,6 +614,18 @@ typedef struct {
   ShnorImportProblem *problem;
 } Duplicate;
 
+/* A valid row, on its way from the thread that reads to the one that
+ * stores */
+typedef struct {
+  ShnorResult  result;
+  Scale       *scale;
+} Taken;
+
+/* The rows travel in batches of this many, at most BATCHES at once: the
+ * memory of a pass does not grow with the file. */
+#define BATCH_ROWS 4096
+#define BATCHES    4
+
 typedef struct {
   Row                 r;
   Schools             schools;
@@ -612,6 +633,12 @@ typedef struct {
   ShnorResultWriter  *writer;     /* writes, or counts only */
   gboolean            write;
   GArray             *duplicates; /* of Duplicate */
+  /* the thread that reads and checks the rows, and what it hands over */
+  GAsyncQueue        *full;       /* of GArray of Taken; an empty one ends */
+  GAsyncQueue        *empty;
+  gint                stop;       /* the storing side failed: read no more */
+  GError             *read_error;
+  gboolean            header;     /* no row read yet */
 } Pass;
 
 static void
@@ -620,8 +647,12 @@ pass_clear (Pass *pass)
   for (int c = 0; c < N_COLUMNS; c++)
     g_clear_pointer (&pass->r.names[c], g_free);
   g_clear_pointer (&pass->r.scales, g_hash_table_unref);
+  g_clear_pointer (&pass->r.configured, g_hash_table_unref);
   g_clear_pointer (&pass->seen.sets, g_hash_table_unref);
   g_clear_pointer (&pass->duplicates, g_array_unref);
+  g_clear_pointer (&pass->full, g_async_queue_unref);
+  g_clear_pointer (&pass->empty, g_async_queue_unref);
+  g_clear_error (&pass->read_error);
   if (pass->schools.by_code != NULL)
     schools_clear (&pass->schools);
   pass->schools.by_code = NULL;
@@ -640,13 +671,16 @@ assessment_of (Pass    *pass,
 }
 
 /* Stores (or counts) a valid row; the first ones are kept for the
- * preview. */
+ * preview. On the thread that stores. */
 static gboolean
-take_row (Pass               *pass,
-          const ShnorResult  *result,
-          GError            **error)
+take_row (Pass         *pass,
+          const Taken  *taken,
+          GError      **error)
 {
   ShnorImportPlan *plan = pass->r.plan;
+  const ShnorResult *result = &taken->result;
+  /* once the file has a problem nothing more is stored: it all goes */
+  gboolean store = !pass->write || g_atomic_int_get (&plan->n_problems) == 0;
   gboolean ok = TRUE;
 
   if (result->school_id == 0)
@@ -654,7 +688,7 @@ take_row (Pass               *pass,
       if (plan->regional->len < PREVIEW_ROWS)
         g_array_append_val (plan->regional, *result);
       plan->n_regional++;
-      if (pass->write && plan->n_problems == 0)
+      if (pass->write && store)
         {
           char mean[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -666,38 +700,83 @@ take_row (Pass               *pass,
     }
   if (plan->results->len < PREVIEW_ROWS)
     g_array_append_val (plan->results, *result);
-  /* once the file has a problem nothing more is stored: it all goes */
-  if (!pass->write || plan->n_problems == 0)
+  if (store)
     {
-      gint64 id = assessment_of (pass, (Scale *) pass->r.scale, error);
+      gint64 id = assessment_of (pass, taken->scale, error);
 
       ok = id >= 0 && shnor_result_writer_put (pass->writer, result, id, error);
     }
   return ok;
 }
 
-/* One row of the file: read, checked, looked for among the rows before. */
-static gboolean
-pass_row (Pass    *pass,
-          GError **error)
+/* One row of the file: read, checked, looked for among the rows before;
+ * a valid one is added to @batch. On the thread that reads. */
+static void
+read_one (Pass   *pass,
+          GArray *batch)
 {
-  ShnorResult result;
+  Taken taken;
   guint school;
 
-  if (!read_row (&pass->r, &pass->schools, &result))
-    return TRUE;
-  school = result.school_id == 0 ? pass->schools.n
+  if (!read_row (&pass->r, &pass->schools, &taken.result))
+    return;
+  school = taken.result.school_id == 0 ? pass->schools.n
          : GPOINTER_TO_UINT (g_hash_table_lookup (pass->schools.index, pass->r.school)) - 1;
-  if (seen_add (&pass->seen, pass->r.scale->ordinal, result.year, school))
+  if (seen_add (&pass->seen, pass->r.scale->ordinal, taken.result.year, school))
     {
-      Duplicate d = { school, pass->r.scale->ordinal, result.year, NULL };
+      Duplicate d = { school, pass->r.scale->ordinal, taken.result.year, NULL };
 
       /* the first line is found by reading the file again at the end */
       d.problem = add_problem (pass->r.plan, pass->r.row->line, NULL, "%s", "");
       g_array_append_val (pass->duplicates, d);
-      return TRUE;
+      return;
     }
-  return take_row (pass, &result, error);
+  taken.scale = (Scale *) pass->r.scale;
+  g_array_append_val (batch, taken);
+}
+
+/* The thread that reads the file and checks its rows, while the main
+ * thread stores them: a region's file takes both processors. It touches
+ * neither the document nor SQLite. */
+static gpointer
+read_rows (gpointer data)
+{
+  Pass *pass = data;
+  ShnorImportPlan *plan = pass->r.plan;
+  GArray *batch = g_async_queue_pop (pass->empty);
+  const ShnorTable *table;
+
+  while (!g_atomic_int_get (&pass->stop) && (table = shnor_table_reader_next (plan->reader, &pass->read_error)))
+    {
+      guint first = 0;
+
+      pass->r.table = table;
+      pass->r.last_name = NULL;   /* a text of the part before */
+      if (pass->header && table->rows->len > 0)
+        {
+          pass->header = FALSE;
+          first = 1;
+          if (!find_columns (plan, shnor_table_get_row (table, 0), &pass->r))
+            break;
+        }
+      for (guint i = first; i < table->rows->len; i++)
+        {
+          pass->r.row = shnor_table_get_row (table, i);
+          read_one (pass, batch);
+          if (batch->len == BATCH_ROWS)
+            {
+              g_async_queue_push (pass->full, batch);
+              batch = g_async_queue_pop (pass->empty);
+            }
+        }
+    }
+  if (batch->len > 0)
+    {
+      g_async_queue_push (pass->full, batch);
+      batch = g_async_queue_pop (pass->empty);
+    }
+  g_async_queue_push (pass->full, batch);   /* empty: the end */
+  return NULL;
 }
 
 /* Reads every row of the reader's file (the header first); @writer stores
@@ -710,44 +789,54 @@ run_pass (ShnorImportPlan    *plan,
           Pass               *pass,
           GError            **error)
 {
-  const ShnorTable *batch;
-  gboolean header = TRUE;
+  g_autoptr(GArray) scales = shnor_document_get_scales (document);
+  g_autoptr(GError) store_error = NULL;
+  GThread *thread;
+  GArray *batch;
 
   memset (pass, 0, sizeof *pass);
   pass->r.plan = plan;
   pass->r.document = document;
   pass->r.scales = g_hash_table_new_full (shnor_result_assessment_hash, shnor_result_assessment_equal, NULL, g_free);
+  pass->r.configured = g_hash_table_new_full (shnor_result_assessment_hash, shnor_result_assessment_equal, g_free, NULL);
+  for (guint i = 0; i < scales->len; i++)
+    {
+      ShnorAssessmentScale *scale = g_memdup2 (&g_array_index (scales, ShnorAssessmentScale, i),
+                                               sizeof (ShnorAssessmentScale));
+
+      g_hash_table_insert (pass->r.configured, &scale->assessment, scale);
+    }
   pass->writer = writer;
   pass->write = write;
+  pass->header = TRUE;
   pass->duplicates = g_array_new (FALSE, FALSE, sizeof (Duplicate));
+  pass->full = g_async_queue_new ();
+  pass->empty = g_async_queue_new_full ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < BATCHES; i++)
+    g_async_queue_push (pass->empty, g_array_sized_new (FALSE, FALSE, sizeof (Taken), BATCH_ROWS));
   schools_init (&pass->schools, document);
   seen_init (&pass->seen, pass->schools.n + 1);
 
   if (!shnor_table_reader_rewind (plan->reader, error))
     return FALSE;
-  while ((batch = shnor_table_reader_next (plan->reader, error)) != NULL)
+  thread = g_thread_new ("shnor-import", read_rows, pass);
+  while ((batch = g_async_queue_pop (pass->full))->len > 0)
     {
-      guint first = 0;
-
-      pass->r.table = batch;
-      pass->r.last_name = NULL;   /* a text of the batch before */
-      if (header && batch->rows->len > 0)
-        {
-          header = FALSE;
-          first = 1;
-          if (!find_columns (plan, shnor_table_get_row (batch, 0), &pass->r))
-            return TRUE;
-        }
-      for (guint i = first; i < batch->rows->len; i++)
-        {
-          pass->r.row = shnor_table_get_row (batch, i);
-          if (!pass_row (pass, error))
-            return FALSE;
-        }
+      for (guint i = 0; store_error == NULL && i < batch->len; i++)
+        if (!take_row (pass, &g_array_index (batch, Taken, i), &store_error))
+          g_atomic_int_set (&pass->stop, TRUE);
+      g_array_set_size (batch, 0);
+      g_async_queue_push (pass->empty, batch);
     }
-  if (error != NULL && *error != NULL)
-    return FALSE;
-  if (header)
+  g_async_queue_push (pass->empty, batch);
+  g_thread_join (thread);
+
+  if (store_error != NULL || pass->read_error != NULL)
+    {
+      g_propagate_error (error, store_error ? g_steal_pointer (&store_error) : g_steal_pointer (&pass->read_error));
+      return FALSE;
+    }
+  if (pass->header)
     add_problem (plan, 0, NULL, _("The file is empty."));
   else if (plan->n_problems == 0 && plan->n_regional == 0 && shnor_result_writer_get_added (writer) == 0 &&
            shnor_result_writer_get_replaced (writer) == 0)
