@@ -103,8 +103,24 @@ test_csv_errors (void)
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
 }
 
+/* Appends the rows of @t to @out, "line|cell|cell\n" each. */
+static void
+append_rows (GString          *out,
+             const ShnorTable *t)
+{
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      const ShnorTableRow *row = shnor_table_get_row (t, r);
+
+      g_string_append_printf (out, "%u", row->line);
+      for (guint c = 0; c < row->n_cells; c++)
+        g_string_append_printf (out, "|%s", shnor_table_get_cell (t, row, c));
+      g_string_append_c (out, '\n');
+    }
+}
+
 /* The rows of @path read part by part, @part_size bytes at a time, as one
- * text ("line|cell|cell\n" per row), or "error: MESSAGE". */
+ * text (see append_rows()), or "error: MESSAGE". */
 static char *
 streamed (const char *path,
           gsize       part_size)
@@ -121,15 +137,7 @@ streamed (const char *path,
     }
   shnor_csv_stream_set_part_size (stream, part_size);
   while ((t = shnor_csv_stream_next (stream, &error)) != NULL)
-    for (guint r = 0; r < t->rows->len; r++)
-      {
-        const ShnorTableRow *row = shnor_table_get_row (t, r);
-
-        g_string_append_printf (out, "%u", row->line);
-        for (guint c = 0; c < row->n_cells; c++)
-          g_string_append_printf (out, "|%s", shnor_table_get_cell (t, row, c));
-        g_string_append_c (out, '\n');
-      }
+    append_rows (out, t);
   if (error != NULL)
     {
       g_string_truncate (out, 0);
@@ -152,15 +160,7 @@ whole (const char *data,
       g_string_append_printf (out, "error: %s", error->message);
       return g_string_free (out, FALSE);
     }
-  for (guint r = 0; r < t->rows->len; r++)
-    {
-      const ShnorTableRow *row = shnor_table_get_row (t, r);
-
-      g_string_append_printf (out, "%u", row->line);
-      for (guint c = 0; c < row->n_cells; c++)
-        g_string_append_printf (out, "|%s", shnor_table_get_cell (t, row, c));
-      g_string_append_c (out, '\n');
-    }
+  append_rows (out, t);
   return g_string_free (out, FALSE);
 }
 

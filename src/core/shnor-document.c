@@ -1164,6 +1164,9 @@ shnor_document_set_setting (ShnorDocument  *self,
 
 /* ---- the school list model ------------------------------------------- */
 
+static void apply_counts (ShnorDocument *self,
+                          gboolean       touch);
+
 GListModel *
 shnor_document_get_schools (ShnorDocument *self)
 {
@@ -1232,6 +1235,8 @@ shnor_document_load_schools (ShnorDocument  *self,
       shnor_sqlite_set_error (error, self->db, rc, self->path);
       return FALSE;
     }
+  /* the counts first: the list gets the schools complete, at once */
+  apply_counts (self, FALSE);
   g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
                        loaded->pdata, loaded->len);
 
@@ -1244,7 +1249,6 @@ shnor_document_load_schools (ShnorDocument  *self,
       shnor_sqlite_set_error (error, self->db, rc, self->path);
       return FALSE;
     }
-  shnor_document_sync_counts (self);
   return TRUE;
 }
 
@@ -1301,6 +1305,16 @@ shnor_document_sync_school (ShnorDocument *self,
 void
 shnor_document_sync_counts (ShnorDocument *self)
 {
+  apply_counts (self, TRUE);
+}
+
+/* Sets each school's pupils and teachers; @touch: tell the list of the
+ * schools that changed (not while it is being filled: a region's 1,500
+ * schools would each be looked for in it). */
+static void
+apply_counts (ShnorDocument *self,
+              gboolean       touch)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
@@ -1322,7 +1336,8 @@ shnor_document_sync_counts (ShnorDocument *self)
           shnor_school_get_teachers (s) != sqlite3_column_int (stmt, 2))
         {
           shnor_school_set_counts (s, sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
-          touch_school (self, s);
+          if (touch)
+            touch_school (self, s);
         }
     }
 
@@ -1331,6 +1346,7 @@ shnor_document_sync_counts (ShnorDocument *self)
     if (!g_hash_table_contains (seen, school) && shnor_school_get_pupils (school) != -1)
       {
         shnor_school_set_counts (school, -1, -1);
-        touch_school (self, school);
+        if (touch)
+          touch_school (self, school);
       }
 }

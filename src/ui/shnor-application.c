@@ -558,6 +558,7 @@ classify_command (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(ShnorDocument) document = shnor_document_open (path, &error);
   g_autoptr(ShnorClassification) classification = NULL;
+  g_autoptr(GString) out = NULL;
   GListModel *schools;
 
   if (document == NULL)
@@ -567,20 +568,21 @@ classify_command (const char *path)
     }
   classification = shnor_document_classify (document);
   schools = shnor_document_get_schools (document);
+  /* one write for all lines: a region has 1,500 */
+  out = g_string_new (NULL);
   for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
     {
       g_autoptr(ShnorSchool) school = g_list_model_get_item (schools, i);
       g_autofree char *code = shnor_school_dup_text (school, "code");
       guint groups = shnor_classification_get_groups (classification, shnor_school_get_id (school));
-      g_autoptr(GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, "%s\t%s\t", code, shnor_school_get_display_name (school));
+      g_string_append_printf (out, "%s\t%s\t", code, shnor_school_get_display_name (school));
       for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
         if (groups & (1u << g))
-          g_string_append_printf (line, "%s%s", line->str[line->len - 1] == '\t' ? "" : ", ",
-                                  shnor_group_badge (g));
-      g_print ("%s\n", line->str);
+          g_string_append_printf (out, "%s%s", out->str[out->len - 1] == '\t' ? "" : ", ", shnor_group_badge (g));
+      g_string_append_c (out, '\n');
     }
+  g_print ("%s", out->str);
   return 0;
 }
 
