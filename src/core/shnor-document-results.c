@@ -140,10 +140,10 @@ assessment_id (ShnorDocument  *self,
  * rows then take a million / ROWS_PER_INSERT steps of the statement. */
 #define ROWS_PER_INSERT 64
 #define INSERT_RESULTS "INSERT INTO result (school_id, assessment_id, year, participants, mean, below, high) VALUES "
-/* Past this many rows and half the table, the writer sets the indexes of
- * the results aside and builds them once at the end, and holds SQLite's
- * page cache to CACHE_WHILE_BULK KiB, so that an import of any size takes
- * the same memory. */
+/* Past this many rows, the writer holds SQLite's page cache to
+ * CACHE_WHILE_BULK KiB, so that an import of any size takes the same
+ * memory; into a file without results, it also sets the indexes of the
+ * results aside and builds them once at the end. */
 #define BULK_ROWS 50000
 #define CACHE_WHILE_BULK 16384
 #define CACHE_USUAL 65536
@@ -152,7 +152,8 @@ struct _ShnorResultWriter
 {
   ShnorDocument *document;
   gboolean       write;        /* else it only counts */
-  gboolean       bulk;         /* the cache held small */
+  gboolean       bulk;         /* many rows into a file without results */
+  gboolean       small_cache;  /* the cache held to CACHE_WHILE_BULK */
   gboolean       unchecked;    /* the foreign keys off (see shnor_result_writer_new()) */
   gboolean       any_stored;   /* whether the file had results when it began */
   GStrv          restore;      /* what was set aside (see shnor-document-bulk.c) */
@@ -194,7 +195,7 @@ set_cache (ShnorResultWriter *w,
 static void
 writer_free (ShnorResultWriter *w)
 {
-  if (w->bulk)
+  if (w->small_cache)
     set_cache (w, CACHE_USUAL);
   if (w->unchecked)
     sqlite3_exec (shnor_document_get_db (w->document), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
@@ -261,7 +262,8 @@ shnor_result_writer_new (ShnorDocument  *document,
     return w;
 
   w->first = shnor_document_max_rowid (document, "result") + 1;
-  if (w->bulk)
+  w->small_cache = expected > BULK_ROWS;
+  if (w->small_cache)
     set_cache (w, CACHE_WHILE_BULK);
   /* Inside the edit's transaction: a failure restores the trigger and the
    * indexes with everything else, and the unique index, built again, still
