@@ -818,6 +818,20 @@ notify_history (ShnorDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+/* Brings the derived sums up to date when results changed in the current
+ * transaction (most edits change none: one look at what was noted). */
+static gboolean
+refresh_derived (ShnorDocument  *self,
+                 GError        **error)
+{
+  sqlite3_stmt *dirty = shnor_document_statement (self, "SELECT 1 FROM temp.derived_dirty LIMIT 1");
+  gboolean any = dirty == NULL || sqlite3_step (dirty) == SQLITE_ROW;
+
+  if (dirty != NULL)
+    sqlite3_reset (dirty);
+  return !any || shnor_derived_refresh (self->db, error);
+}
+
 /**
  * shnor_document_begin_edit:
  * @label: what the user will see after "Undo", translated
@@ -889,7 +903,7 @@ shnor_document_end_edit (ShnorDocument  *self,
     }
 
   /* the derived sums change with the results, in the same transaction */
-  if (!shnor_derived_refresh (self->db, error))
+  if (!refresh_derived (self, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -1028,7 +1042,7 @@ replay (ShnorDocument  *self,
     sqlite3_bind_int64 (drop, 2, step->last);
     sqlite3_step (drop);
   }
-  if (!shnor_derived_refresh (self->db, error))
+  if (!refresh_derived (self, error))
     goto fail;
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
