@@ -314,7 +314,28 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "CREATE UNIQUE INDEX result_key ON result (school_id, assessment_id, year);"
   "CREATE INDEX result_assessment ON result (assessment_id, year);",
 
-  /* 9 → 10: the statistics behind identification, derived from the
+  /* 9 → 10: the exchange with schools and the region. The file's own
+   * identity and the key that signs the forms it sends to its schools
+   * (so that a form of another municipality, or one whose service sheet
+   * was changed, is refused), and the forms accepted back: a form read
+   * again with the same values is recognised and skipped. */
+  "CREATE TABLE exchange_identity ("
+  "  id  INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uid TEXT NOT NULL,"
+  "  key TEXT NOT NULL);"
+  "INSERT INTO exchange_identity (id, uid, key) VALUES (1, lower (hex (randomblob (16))), lower (hex (randomblob (32))));"
+  "CREATE TABLE form_acceptance ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  form_uid  TEXT NOT NULL,"
+  "  school_id INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  year      INTEGER NOT NULL,"
+  "  issued    TEXT NOT NULL,"
+  "  digest    TEXT NOT NULL,"
+  "  accepted  TEXT NOT NULL,"
+  "  UNIQUE (form_uid, digest));"
+  "CREATE INDEX form_acceptance_school ON form_acceptance (school_id, year);",
+
+  /* 10 → 11: the statistics behind identification, derived from the
    * results (see shnor-derived.c): for every subject, year and school the
    * sums of its standardised results and of its counts below the
    * threshold, and under the subject '' the same over all subjects. Kept
