@@ -1,6 +1,6 @@
-/* crash-child.c: opens FILE and says so ("open"), then commits edits to it
- * forever, printing the number of each edit once it is committed;
- * test-crash kills it at random moments. */
+/* crash-child.c: commits edits to FILE forever, printing the number of
+ * each edit once it is committed (after a line "open" once the file is
+ * open); test-crash kills it at random moments. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -26,7 +26,8 @@ main (int   argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  /* the kill is meant for the commits, not for the open */
+  /* The parent's clock starts now: opening (with its checks) takes a
+   * while under AddressSanitizer on a busy machine. */
   printf ("open\n");
   fflush (stdout);
 

@@ -840,11 +840,12 @@ test_crafted_and_damaged (void)
   g_assert_true (shown);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("stack"))), ==, "welcome");
 
-  /* a damaged page among the results, which an open of a region's file
-   * leaves to the readers */
+  /* a damaged page among the sums of identification (what the window's
+   * lists read), which an open of a region's file leaves to the readers */
   g_assert_true (shnor_demo_write (damaged, &error));
   g_assert_cmpint (sqlite3_open (damaged, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'result'", -1, &stmt, NULL),
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'result_sums'", -1,
+                                     &stmt, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   root = sqlite3_column_int (stmt, 0);

@@ -9,6 +9,7 @@
 #include "config.h"
 #include <string.h>
 
+#include "shnor-derived.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-schema-check.h"
@@ -41,10 +42,15 @@ shnor_document_set_aside (ShnorDocument  *self,
   /* Names and statements are those of Shnor's own schema (see
    * shnor-schema-check.c), not read from the file. */
   const char *create = shnor_schema_undo_trigger (table, trigger);
+  sqlite3 *db = shnor_document_get_db (self);
+  /* the trigger that notes changes for the derived sums, if the table has
+   * one: the caller notes the rows with shnor_document_log_bulk_insert() */
+  g_autofree char *derived = g_strdup_printf ("derived_%s_%s", table, trigger);
   g_autoptr(GStrvBuilder) restore = g_strv_builder_new ();
   g_autoptr(GString) drop = g_string_new (NULL);
   g_auto(GStrv) names = indexes ? shnor_schema_table_indexes (table) : g_new0 (char *, 1);
   g_autofree char *name = g_strdup_printf ("undo_%s_%s", table, trigger);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   char *sql;
 
   g_return_val_if_fail (create != NULL, NULL);
@@ -53,6 +59,28 @@ shnor_document_set_aside (ShnorDocument  *self,
   sql = sqlite3_mprintf ("DROP TRIGGER temp.\"%w\";", name);
   g_string_append (drop, sql);
   sqlite3_free (sql);
+  /* a trigger of this connection, made from shnor-derived.c's constants
+   * (the file has no temporary objects) */
+  stmt = shnor_sqlite_prepare (db, "SELECT sql FROM temp.sqlite_schema WHERE type = 'trigger' AND name = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, derived, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *temp = NULL;
+
+      /* the schema keeps the SQL without its TEMP: without it, the
+       * trigger would be created in the file */
+      g_return_val_if_fail (g_str_has_prefix (text, "CREATE TRIGGER "), NULL);
+      temp = g_strconcat ("CREATE TEMP TRIGGER ", text + strlen ("CREATE TRIGGER "), NULL);
+      g_strv_builder_add (restore, temp);
+      sql = sqlite3_mprintf ("DROP TRIGGER temp.\"%w\";", derived);
+      g_string_append (drop, sql);
+      sqlite3_free (sql);
+    }
+  /* a statement still on its row keeps the schema locked for the drops */
+  sqlite3_reset (stmt);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_strv_builder_add (restore, shnor_schema_index_sql (names[i]));
@@ -60,7 +88,7 @@ shnor_document_set_aside (ShnorDocument  *self,
       g_string_append (drop, sql);
       sqlite3_free (sql);
     }
-  if (!shnor_sqlite_exec (shnor_document_get_db (self), drop->str, error))
+  if (!shnor_sqlite_exec (db, drop->str, error))
     return NULL;
   return g_strv_builder_end (restore);
 }
@@ -99,6 +127,26 @@ shnor_document_bulk_drops_indexes (ShnorDocument *self,
   return n > BULK_INDEX_ROWS && n * 2 > shnor_document_max_rowid (self, table);
 }
 
+/* Notes for the derived sums that rows @lo to @hi of the results moved
+ * (they are in the holding table @hold when it is set): when they are
+ * most of the results, the sums are built again from all. */
+static gboolean
+mark_derived (ShnorDocument  *self,
+              const char     *table,
+              gint64          lo,
+              gint64          hi,
+              const char     *hold,
+              GError        **error)
+{
+  g_autofree char *source = hold ? g_strdup_printf ("temp.\"%s\"", hold) : g_strdup ("main.result");
+
+  if (!g_str_equal (table, "result"))
+    return TRUE;
+  /* a holding table has the rows alone, under rowids of its own */
+  return shnor_derived_mark (shnor_document_get_db (self), source, hold ? G_MININT64 : lo, hold ? G_MAXINT64 : hi,
+                             shnor_document_bulk_drops_indexes (self, table, hi - lo + 1), error);
+}
+
 /* Logs one undo entry for rows @lo to @hi of @table: inserted when @hold
  * is %NULL (their undo deletes them), else deleted and kept in the holding
  * table @hold (their undo inserts them back). */
@@ -128,7 +176,7 @@ log_bulk (ShnorDocument  *self,
       shnor_sqlite_set_error (error, db, sqlite3_errcode (db), shnor_document_get_path (self));
       return FALSE;
     }
-  return TRUE;
+  return mark_derived (self, table, lo, hi, hold, error);
 }
 
 /* Logs that rows @lo to @hi were just inserted into @table, with its undo

@@ -18,6 +18,7 @@ gboolean shnor_document_next_row      (ShnorDocument *self,
                                        sqlite3_stmt  *stmt);
 void     shnor_document_read_failed   (ShnorDocument *self,
                                        int            rc);
+gboolean shnor_document_in_edit       (ShnorDocument *self);
 gboolean shnor_document_load_schools  (ShnorDocument *self,
                                        GError       **error);
 void     shnor_document_sync_school   (ShnorDocument *self,
@@ -93,5 +94,11 @@ void     shnor_document_drop_holds    (ShnorDocument *self,
                                        gint64         last);
 void     shnor_document_identification_changed (ShnorDocument *self,
                                                 const char    *table);
+/* shnor-document-identification.c */
+GPtrArray *shnor_criteria_sets_load   (sqlite3       *db,
+                                       GError       **error);
+gboolean shnor_criteria_sets_check    (sqlite3       *db,
+                                       const char    *name,
+                                       GError       **error);
 
 G_END_DECLS

@@ -460,6 +460,10 @@ schema_free (Schema *schema)
   g_free (schema);
 }
 
+/* Tables without undo triggers of their own: the derived sums follow the
+ * results they are made of (see shnor-derived.c). */
+static const char * const no_undo[] = { "result_sums", "assessment_sums", NULL };
+
 /* Reads what the private database @db holds after the steps. */
 static Schema *
 schema_read (sqlite3  *db,
@@ -527,7 +531,7 @@ schema_read (sqlite3  *db,
         }
       if (t->ordinary)
         t->types_sql = types_sql (db, t);
-      if (current && t->ordinary && t->rowid)
+      if (current && t->ordinary && t->rowid && !g_strv_contains (no_undo, t->name))
         add_undo_triggers (db, schema, t);
       g_ptr_array_add (schema->tables, t);
     }
