@@ -1,6 +1,7 @@
 /* test-ui.c: the real application and window under Xvfb: open the demo,
  * search, sort, edit a field, undo it, add and delete a school, refuse a
  * bad value, open read-only; screenshots go to the build directory. */
+#include <stdlib.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -25,6 +26,12 @@
 #include "shnor-school-editor.h"
 #include "shnor-window.h"
 #include "test-util.h"
+
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#endif
 
 static ShnorApplication *app;
 static ShnorWindow *window;
@@ -406,6 +413,115 @@ test_results_tab (void)
   action ("win.undo");
   data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
   g_assert_cmpfloat (data->y_max, ==, 5);
+  shnor_school_editor_show_page (editor, "profile");
+}
+
+
+/* Presses @keyval (with Control when asked) as the user does, through
+ * the X server to the focused widget; FALSE where that cannot be done. */
+static gboolean
+press_key (guint           keyval,
+           GdkModifierType mods)
+{
+#ifdef HAVE_XTEST
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+
+  if (GDK_IS_X11_DISPLAY (display))
+    {
+      Display *x = gdk_x11_display_get_xdisplay (display);
+      Window w = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+      KeyCode control = XKeysymToKeycode (x, XK_Control_L);
+      KeyCode code = XKeysymToKeycode (x, keyval);
+
+      XSetInputFocus (x, w, RevertToParent, CurrentTime);
+      XSync (x, False);
+      spin (100);
+      if (mods & GDK_CONTROL_MASK)
+        XTestFakeKeyEvent (x, control, True, CurrentTime);
+      XTestFakeKeyEvent (x, code, True, CurrentTime);
+      XTestFakeKeyEvent (x, code, False, CurrentTime);
+      if (mods & GDK_CONTROL_MASK)
+        XTestFakeKeyEvent (x, control, False, CurrentTime);
+      XSync (x, False);
+      spin (250);
+      return TRUE;
+    }
+#endif
+  return FALSE;
+}
+
+static GtkWidget *
+focused_field (void)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus ? gtk_widget_get_ancestor (focus, SHNOR_TYPE_FIELD_ENTRY) : NULL;
+}
+
+/* Tab after typing into a cell of the results table, pressed as a key:
+ * the value is stored, the focus is in the next cell (both cells alive:
+ * the test runs with fatal criticals), a refused value keeps its text and
+ * message when the focus leaves it, and Ctrl+Z still undoes from the
+ * keyboard. */
+static void
+test_results_tab_commit (void)
+{
+  ShnorSchoolEditor *editor = SHNOR_SCHOOL_EDITOR (child ("editor"));
+  ShnorResultsView *view = SHNOR_RESULTS_VIEW (shnor_school_editor_get_results_view (editor));
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorFieldEntry *mean, *below, *high;
+  GtkEntry *below_entry;
+  const ShnorChartData *data;
+  double before;
+
+  shnor_window_select_school (window, 1);
+  spin (50);
+  shnor_school_editor_show_page (editor, "results");
+  g_assert_true (shnor_results_view_select (view, "ЕГЭ", "Математика (профильный уровень)", 11));
+  spin (100);
+  mean = SHNOR_FIELD_ENTRY (shnor_results_view_get_cell (view, 2025, "mean"));
+  below = SHNOR_FIELD_ENTRY (shnor_results_view_get_cell (view, 2025, "below"));
+  high = SHNOR_FIELD_ENTRY (shnor_results_view_get_cell (view, 2025, "high"));
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  before = data->value[SHNOR_SERIES_SCHOOL][1];
+
+  gtk_widget_grab_focus (GTK_WIDGET (shnor_field_entry_get_entry (mean)));
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (mean)), "71,25");
+  if (!press_key (GDK_KEY_Tab, 0))
+    {
+      g_test_skip ("no X11 display to press keys on");
+      return;
+    }
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  g_assert_cmpfloat (data->value[SHNOR_SERIES_SCHOOL][1], ==, 71.25);
+  /* the same cells, the focus in the next one */
+  g_assert_true (SHNOR_FIELD_ENTRY (shnor_results_view_get_cell (view, 2025, "mean")) == mean);
+  g_assert_true (focused_field () == GTK_WIDGET (below));
+  g_assert_cmpstr (shnor_field_entry_get_text (mean), ==, "71,25");
+
+  /* more below the threshold than took part: refused, kept when left */
+  below_entry = shnor_field_entry_get_entry (below);
+  gtk_editable_set_text (GTK_EDITABLE (below_entry), "500");
+  press_key (GDK_KEY_Tab, 0);
+  g_assert_true (focused_field () == GTK_WIDGET (high));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (below_entry)), ==, "500");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (below_entry), "error"));
+  screenshot (GTK_WIDGET (window), "16-results-tab-refused.png");
+  /* another cell committed meanwhile does not revert it */
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (high)), "30");
+  press_key (GDK_KEY_Tab, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (below_entry)), ==, "500");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (below_entry), "error"));
+  g_assert_true (shnor_field_entry_revert (below));
+
+  /* Ctrl+Z from the keyboard: the high results, then the mean */
+  gtk_widget_grab_focus (GTK_WIDGET (shnor_field_entry_get_entry (mean)));
+  press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  g_assert_cmpfloat (data->value[SHNOR_SERIES_SCHOOL][1], ==, before);
+  g_assert_false (shnor_document_can_undo (doc) &&
+                  g_strcmp0 (shnor_field_entry_get_text (mean), "71,25") == 0);
   shnor_school_editor_show_page (editor, "profile");
 }
 
@@ -1553,6 +1669,185 @@ test_order (void)
   spin (50);
 }
 
+
+/* ---- every page at a window size ------------------------------------- */
+
+static gboolean
+is_control (GtkWidget *w)
+{
+  return GTK_IS_BUTTON (w) || GTK_IS_ENTRY (w) || GTK_IS_TEXT_VIEW (w) || GTK_IS_DROP_DOWN (w) ||
+         GTK_IS_CHECK_BUTTON (w) || GTK_IS_SPIN_BUTTON (w) || GTK_IS_MENU_BUTTON (w) ||
+         GTK_IS_COLUMN_VIEW (w) || GTK_IS_LIST_BOX (w) || GTK_IS_SEARCH_ENTRY (w);
+}
+
+/* Whether @w can be seen or scrolled to: inside the window, and where it
+ * leaves its nearest scrolled window, that one scrolls that way. */
+static gboolean
+reachable (GtkWidget *w,
+           GString   *why)
+{
+  GtkWidget *top = GTK_WIDGET (gtk_widget_get_root (w));
+  GtkWidget *scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (w), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t b, a;
+  const double slack = 2;
+
+  if (!gtk_widget_compute_bounds (w, top, &b))
+    return TRUE;
+  if (scroller == NULL)
+    {
+      if (!gtk_widget_compute_bounds (top, top, &a))
+        return TRUE;
+      if (b.origin.x < a.origin.x - slack || b.origin.y < a.origin.y - slack ||
+          b.origin.x + b.size.width > a.origin.x + a.size.width + slack ||
+          b.origin.y + b.size.height > a.origin.y + a.size.height + slack)
+        {
+          g_string_append_printf (why, "%s at %.0f,%.0f %.0f×%.0f is outside the window %.0f×%.0f\n",
+                                  G_OBJECT_TYPE_NAME (w), b.origin.x, b.origin.y, b.size.width, b.size.height,
+                                  a.size.width, a.size.height);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  {
+    GtkPolicyType h, v;
+
+    if (!gtk_widget_compute_bounds (scroller, top, &a))
+      return TRUE;
+    gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), &h, &v);
+    if ((h == GTK_POLICY_NEVER || h == GTK_POLICY_EXTERNAL) &&
+        (b.origin.x < a.origin.x - slack || b.origin.x + b.size.width > a.origin.x + a.size.width + slack))
+      {
+        g_string_append_printf (why, "%s (%.0f…%.0f) leaves a scrolled window (%.0f…%.0f) that does not scroll across\n",
+                                G_OBJECT_TYPE_NAME (w), b.origin.x, b.origin.x + b.size.width, a.origin.x,
+                                a.origin.x + a.size.width);
+        return FALSE;
+      }
+    if ((v == GTK_POLICY_NEVER || v == GTK_POLICY_EXTERNAL) &&
+        (b.origin.y < a.origin.y - slack || b.origin.y + b.size.height > a.origin.y + a.size.height + slack))
+      {
+        g_string_append_printf (why, "%s (%.0f…%.0f) leaves a scrolled window (%.0f…%.0f) that does not scroll down\n",
+                                G_OBJECT_TYPE_NAME (w), b.origin.y, b.origin.y + b.size.height, a.origin.y,
+                                a.origin.y + a.size.height);
+        return FALSE;
+      }
+    return reachable (scroller, why);
+  }
+}
+
+static void
+check_reachable (GtkWidget *widget,
+                 GString   *why)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (is_control (widget))
+    {
+      reachable (widget, why);
+      if (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget) || GTK_IS_DROP_DOWN (widget) ||
+          GTK_IS_SPIN_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget))
+        return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    check_reachable (c, why);
+}
+
+static void
+page_at_size (const char *name,
+              int         width)
+{
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autofree char *file = g_strdup_printf ("size-%d-%s.png", width, name);
+
+  spin (250);
+  screenshot (GTK_WIDGET (window), file);
+  check_reachable (GTK_WIDGET (window), why);
+  if (why->len > 0)
+    g_test_message ("%s at %d: %s", name, width, why->str);
+  if (g_getenv ("SHNOR_SOFT_SIZE") == NULL)
+    g_assert_cmpstr (why->str, ==, "");
+}
+
+
+static void
+dump_min (GtkWidget *w, int depth, int maxdepth)
+{
+  int min, nat;
+  if (!gtk_widget_get_visible (w) || depth > maxdepth)
+    return;
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (min > 300)
+    g_printerr ("%*s%s %s min %d nat %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w), min, nat);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    dump_min (c, depth + 1, maxdepth);
+}
+
+static void
+views_at_size (int width,
+               int height)
+{
+  ShnorSchoolEditor *editor = SHNOR_SCHOOL_EDITOR (child ("editor"));
+  ShnorProgrammesView *programmes = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+  ShnorOverviewView *overview = SHNOR_OVERVIEW_VIEW (child ("overview"));
+  const char *tabs[] = { "profile", "context", "results", "groups", "risks" };
+  const char *sections[] = { "passport", "participants", "analysis", "tasks", "indicators", "risks", "stages",
+                             "financing", "roadmap", "acts", "approval" };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  spin (400);
+  if (g_getenv ("SHNOR_DUMP"))
+    dump_min (GTK_WIDGET (window), 0, atoi (g_getenv ("SHNOR_DUMP")));
+  if (g_getenv ("SHNOR_SOFT_SIZE") == NULL)
+    {
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+    }
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  shnor_window_select_school (window, 11);
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("schools-%s", tabs[i]);
+
+      shnor_school_editor_show_page (editor, tabs[i]);
+      page_at_size (name, width);
+    }
+  shnor_school_editor_show_page (editor, "profile");
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  spin (100);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("programmes-%s", sections[i]);
+
+      shnor_programmes_view_show_section (programmes, sections[i]);
+      page_at_size (name, width);
+    }
+  shnor_programmes_view_show_section (programmes, "passport");
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "monitoring");
+  page_at_size ("monitoring", width);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "overview");
+  shnor_overview_view_show_page (overview, "table");
+  page_at_size ("overview-table", width);
+  shnor_overview_view_show_page (overview, "charts");
+  page_at_size ("overview-charts", width);
+  shnor_overview_view_show_page (overview, "table");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "identification");
+  page_at_size ("identification", width);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+}
+
+/* At the default size (1190×740) and a large one, every control of every
+ * view is in sight or in a pane that scrolls to it; screenshots of all. */
+static void
+test_views_at_sizes (void)
+{
+  views_at_size (1190, 740);
+  views_at_size (1600, 1000);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1190, 740);
+  spin (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1584,6 +1879,7 @@ main (int   argc,
   spin (300);
 
   g_test_add_func ("/ui/open-demo", test_open_demo);
+  if (g_getenv ("SHNOR_SOFT_SIZE")) g_test_add_func ("/ui/views-at-sizes", test_views_at_sizes);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/sort", test_sort);
   g_test_add_func ("/ui/edit-and-undo", test_edit_and_undo);
@@ -1591,6 +1887,7 @@ main (int   argc,
   g_test_add_func ("/ui/add-and-delete", test_add_and_delete);
   g_test_add_func ("/ui/context-table", test_context_table);
   g_test_add_func ("/ui/results-tab", test_results_tab);
+  g_test_add_func ("/ui/results-tab-commit", test_results_tab_commit);
   g_test_add_func ("/ui/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/overview", test_overview);
   g_test_add_func ("/ui/identification", test_identification);

@@ -20,13 +20,13 @@
 
 struct _ShnorApplication
 {
-  GtkApplication parent_instance;
+  AdwApplication parent_instance;
 
   GSettings     *settings;  /* NULL when the schema is not installed */
   char         **recent;    /* used when there is no GSettings */
 };
 
-G_DEFINE_FINAL_TYPE (ShnorApplication, shnor_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (ShnorApplication, shnor_application, ADW_TYPE_APPLICATION)
 
 /* ---- locale and settings -------------------------------------------- */
 

@@ -268,6 +268,7 @@ context_commit (ShnorFieldEntry   *entry,
     }
   show_context_error (self, NULL);
   load_context (self);
+  shnor_field_entry_accept (entry);
 }
 
 static void
@@ -402,7 +403,7 @@ update_context_in_place (ShnorSchoolEditor *self,
           GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->context_grid), (int) i, (int) r + 1);
           g_autofree char *text = cell_text (shnor_field_entry_get_field (SHNOR_FIELD_ENTRY (cell)), row, i);
 
-          shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (cell), text);
+          shnor_field_entry_update (SHNOR_FIELD_ENTRY (cell), text);
         }
     }
   return TRUE;
