@@ -153,6 +153,63 @@ action (const char *name)
 }
 
 static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, found);
+}
+
+/* The toast of the window that says @text (NULL when none does), and
+ * its button */
+static GtkWidget *
+find_toast (GtkWidget  *widget,
+            const char *text)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") && gtk_widget_get_visible (widget) &&
+      shows_text (widget, text))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_toast (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+toast_button (GtkWidget *toast)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (toast, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_button_get_label (buttons->pdata[i]) != NULL && gtk_widget_get_visible (buttons->pdata[i]))
+      return buttons->pdata[i];
+  return NULL;
+}
+
+/* The toast that says @text is shown; its «Отменить» undoes the action */
+static void
+undo_by_toast (const char *text)
+{
+  GtkWidget *toast = find_toast (GTK_WIDGET (window), text);
+  GtkWidget *button;
+
+  g_assert_nonnull (toast);
+  button = toast_button (toast);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, g_dgettext ("shnor", "_Undo"));
+  g_signal_emit_by_name (button, "clicked");
+  spin (100);
+}
+
+static void
 test_open_demo (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (demo_path);
@@ -302,13 +359,21 @@ test_add_and_delete (void)
   g_assert_cmpstr (name, ==, "МКОУ «Тестовая школа»");
   screenshot (GTK_WIDGET (window), "06-added.png");
 
-  /* The Delete key in the list. */
+  /* The Delete key in the list: deleted at once, with a toast to undo it */
   gtk_widget_grab_focus (child ("school_view"));
   action ("win.delete-school");
   g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+  spin (300);
+  screenshot (GTK_WIDGET (window), "06-deleted-toast.png");
+  {
+    g_autofree char *said = g_strdup_printf (g_dgettext ("shnor", "School “%s” deleted"), "МКОУ «Тестовая школа»");
 
-  action ("win.undo");
-  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 13);
+    undo_by_toast (said);
+    g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 13);
+    /* the undo took the toast away with it */
+    spin (700);
+    g_assert_null (find_toast (GTK_WIDGET (window), said));
+  }
   action ("win.undo");  /* the name */
   action ("win.undo");  /* the school itself */
   g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
@@ -525,16 +590,6 @@ test_results_tab_commit (void)
   shnor_school_editor_show_page (editor, "profile");
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, found);
-}
 
 static GtkWindow *
 find_toplevel (GType type)
@@ -682,7 +737,13 @@ test_import_dialog (void)
   after = shnor_document_get_results (doc, 0);
   g_assert_cmpuint (after->len, ==, before->len + 2);
   g_assert_cmpstr (shnor_document_get_undo_label (doc), ==, g_dgettext ("shnor", "Import results"));
-  action ("win.undo");
+  /* «Импортировано 2 результата», with «Отменить» */
+  {
+    g_autofree char *said = g_strdup_printf (g_dngettext ("shnor", "Imported %s result", "Imported %s results", 2), "2");
+
+    screenshot (GTK_WIDGET (window), "18-imported-toast.png");
+    undo_by_toast (said);
+  }
   g_array_unref (after);
   after = shnor_document_get_results (doc, 0);
   g_assert_cmpuint (after->len, ==, before->len);
@@ -819,7 +880,7 @@ test_help_windows (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   spin (300);
-  about = find_toplevel (GTK_TYPE_ABOUT_DIALOG);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   screenshot (GTK_WIDGET (about), "14-about.png");
   gtk_window_destroy (about);
@@ -1514,6 +1575,25 @@ test_roadmap (void)
   g_free (outline);
   outline = roadmap_outline (draft);
   g_assert_cmpstr (outline, ==, "1 Семинар|2 Диагностика|2.1 Анализ ВПР");
+  /* Delete: «Диагностика» with its sub-measure, at once, with a toast
+   * whose «Отменить» brings both back */
+  {
+    g_autoptr(GArray) measures = shnor_document_get_roadmap (doc, draft, NULL);
+    g_autofree char *said = NULL;
+
+    shnor_roadmap_view_select (roadmap, g_array_index (measures, ShnorMeasure, 1).id);
+    spin (50);
+    roadmap_action (roadmap, "roadmap.delete");
+    g_free (outline);
+    outline = roadmap_outline (draft);
+    g_assert_cmpstr (outline, ==, "1 Семинар");
+    said = g_strdup_printf (g_dgettext ("shnor", "Measure %s “%s” deleted with its sub-measures"), "2", "Диагностика");
+    screenshot (GTK_WIDGET (window), "53-roadmap-deleted.png");
+    undo_by_toast (said);
+    g_free (outline);
+    outline = roadmap_outline (draft);
+    g_assert_cmpstr (outline, ==, "1 Семинар|2 Диагностика|2.1 Анализ ВПР");
+  }
   /* mark the first done: the date is today's unless changed */
   shnor_roadmap_view_select (roadmap, first);
   spin (50);
@@ -1604,7 +1684,12 @@ test_monitoring (void)
   g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "overdue"), ==, overdue - 1);
   screenshot (GTK_WIDGET (window), "55-monitoring-done.png");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
-  action ("win.undo");
+  /* a toast says which one; its «Отменить» undoes the mark */
+  {
+    g_autofree char *said = g_strdup_printf (g_dgettext ("shnor", "Done: %s"), "");
+
+    undo_by_toast (said);
+  }
   spin (200);
   g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "overdue"), ==, overdue);
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");

@@ -239,9 +239,13 @@ static void
 activate_clicked (ShnorIdentificationView *self)
 {
   g_autoptr(GError) error = NULL;
+  ShnorCriteriaSet *set = shown_set (self);
+  g_autofree char *done = set ? g_strdup_printf (_("The schools are now identified by “%s”"), set->name) : NULL;
 
   if (!shnor_document_activate_criteria_set (self->document, self->set_id, &error))
     show_error (self, error);
+  else if (done != NULL)
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static void
@@ -261,10 +265,18 @@ delete_clicked (ShnorIdentificationView *self)
 {
   g_autoptr(GError) error = NULL;
 
+  ShnorCriteriaSet *set = shown_set (self);
+  /* TRANSLATORS: a toast after deleting a set of identification criteria */
+  g_autofree char *done = set ? g_strdup_printf (_("Criteria set “%s” deleted"), set->name) : NULL;
+
   if (!shnor_document_delete_criteria_set (self->document, self->set_id, &error))
     show_error (self, error);
   else
-    self->set_id = 0;  /* the refresh shows the active set */
+    {
+      self->set_id = 0;  /* the refresh shows the active set */
+      if (done != NULL)
+        shnor_toast (GTK_WIDGET (self), self->document, done);
+    }
 }
 
 /* ---- the criteria set's own fields ------------------------------------ */

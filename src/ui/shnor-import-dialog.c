@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "shnor-import-dialog.h"
+#include "shnor-number.h"
+#include "shnor-widgets.h"
 
 struct _ShnorImportDialog
 {
@@ -42,6 +44,15 @@ apply_now (gpointer data)
       gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
       return G_SOURCE_REMOVE;
     }
+  {
+    guint n = self->plan->results->len + self->plan->regional->len;
+    g_autofree char *count = shnor_number_format_count (n);
+    /* TRANSLATORS: a toast after an import; %s is the number, written with spaces between thousands */
+    g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s result", "Imported %s results",
+                                                          n), count);
+
+    shnor_toast (GTK_WIDGET (self), self->document, done);
+  }
   gtk_window_destroy (GTK_WINDOW (self));
   return G_SOURCE_REMOVE;
 }

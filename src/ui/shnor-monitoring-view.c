@@ -100,7 +100,8 @@ done_clicked (GtkButton           *button,
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "shnor-measure"));
 
-  shnor_done_popover_popup (self->document, id, GTK_WIDGET (button));
+  shnor_done_popover_popup (self->document, id, g_object_get_data (G_OBJECT (button), "shnor-title"),
+                            GTK_WIDGET (button));
 }
 
 static GtkWidget *
@@ -154,6 +155,8 @@ measure_row (ShnorMonitoringView *self,
       gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (done, !shnor_document_get_read_only (self->document));
       g_object_set_data (G_OBJECT (done), "shnor-measure", GSIZE_TO_POINTER ((gsize) m->id));
+      g_object_set_data_full (G_OBJECT (done), "shnor-title", g_strdup_printf ("%s %s", m->number, m->texts[0]),
+                              g_free);
       g_signal_connect (done, "clicked", G_CALLBACK (done_clicked), self);
       gtk_box_append (GTK_BOX (row), done);
     }

@@ -629,7 +629,11 @@ archive_clicked (ShnorProgrammesView *self)
 
   show_label_error (self->approval_error, ok ? NULL : error->message);
   if (ok)
-    refill (self, 0);
+    {
+      refill (self, 0);
+      shnor_toast (GTK_WIDGET (self), self->document,
+                   archive ? _("The programme is in the archive") : _("The programme is restored from the archive"));
+    }
 }
 
 /* ---- new, copy, delete ------------------------------------------------ */
@@ -681,6 +685,8 @@ static void
 delete_clicked (ShnorProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
+  /* TRANSLATORS: a toast after deleting a programme; %s is its title */
+  g_autofree char *done = g_strdup_printf (_("Programme “%s” deleted"), shnor_programme_get_title (self->programme));
 
   if (!shnor_document_delete_programme (self->document, shown_id (self), &error))
     {
@@ -689,6 +695,7 @@ delete_clicked (ShnorProgrammesView *self)
       return;
     }
   refill (self, 0);
+  shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 /* ---- showing a programme ---------------------------------------------- */

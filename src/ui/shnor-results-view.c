@@ -237,8 +237,13 @@ delete_clicked (GtkButton        *button,
                                          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "shnor-row")));
   g_autoptr(GError) error = NULL;
 
+  /* TRANSLATORS: a toast after deleting one year's result of an assessment */
+  g_autofree char *done = g_strdup_printf (_("The result of %d deleted"), r->year);
+
   if (!shnor_document_delete_result (self->document, r->school_id, r->kind, r->subject, r->grade, r->year, &error))
     show_error (self, error->message);
+  else
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static GtkWidget *

@@ -154,9 +154,16 @@ static void
 delete_clicked (ShnorRoadmapView *self)
 {
   g_autoptr(GError) error = NULL;
+  const ShnorMeasure *m = find_measure (self, self->selected);
+  g_autofree char *done = NULL;
 
-  if (self->selected != 0)
-    report (self, shnor_document_delete_measure (self->document, self->selected, &error), error);
+  if (m == NULL)
+    return;
+  /* TRANSLATORS: a toast after deleting a measure: its number and title */
+  done = g_strdup_printf (m->has_children ? _("Measure %s “%s” deleted with its sub-measures")
+                                          : _("Measure %s “%s” deleted"), m->number, m->texts[0]);
+  if (report (self, shnor_document_delete_measure (self->document, self->selected, &error), error))
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static void
@@ -171,7 +178,13 @@ copy_clicked (ShnorRoadmapView *self)
   copied = shnor_document_copy_measures (self->document, g_array_index (self->sources, gint64, chosen),
                                          self->programme_id, &error);
   gtk_popover_popdown (GTK_POPOVER (self->copy_popover));
-  report (self, copied >= 0, error);
+  if (report (self, copied >= 0, error))
+    {
+      g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d measure copied",
+                                                            "%d measures copied", copied), copied);
+
+      shnor_toast (GTK_WIDGET (self), self->document, done);
+    }
 }
 
 /* The other programmes, for copying their measures */
@@ -436,7 +449,10 @@ link_box (ShnorRoadmapView   *self,
 static void
 mark_done (ShnorRoadmapView *self)
 {
-  shnor_done_popover_popup (self->document, self->editing,
+  const ShnorMeasure *m = find_measure (self, self->editing);
+  g_autofree char *title = m ? g_strdup_printf ("%s %s", m->number, m->texts[0]) : NULL;
+
+  shnor_done_popover_popup (self->document, self->editing, title,
                             g_object_get_data (G_OBJECT (self->editor_grid), "done_button"));
 }
 

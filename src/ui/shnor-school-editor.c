@@ -278,10 +278,14 @@ delete_year_clicked (GtkButton         *button,
   int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "shnor-year"));
   g_autoptr(GError) error = NULL;
 
-  if (self->school != NULL &&
-      !shnor_document_delete_context_year (self->document, shnor_school_get_id (self->school),
-                                           year, &error))
+  g_autofree char *done = g_strdup_printf (_("The context data of %d deleted"), year);
+
+  if (self->school == NULL)
+    return;
+  if (!shnor_document_delete_context_year (self->document, shnor_school_get_id (self->school), year, &error))
     show_context_error (self, error->message);
+  else
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static void

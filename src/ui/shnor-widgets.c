@@ -96,6 +96,9 @@ done_confirm (GtkWidget *popover)
   GtkWidget *error_label = g_object_get_data (G_OBJECT (popover), "error");
   g_autoptr(GError) error = NULL;
 
+  const char *title = g_object_get_data (G_OBJECT (popover), "shnor-title");
+  g_autofree char *done = NULL;
+
   if (!shnor_document_mark_measure_done (document, id, gtk_editable_get_text (GTK_EDITABLE (date)),
                                          gtk_editable_get_text (GTK_EDITABLE (evidence)), &error))
     {
@@ -103,6 +106,9 @@ done_confirm (GtkWidget *popover)
       gtk_widget_set_visible (error_label, TRUE);
       return;
     }
+  /* TRANSLATORS: a toast after marking a measure done; %s: its number and title */
+  done = title ? g_strdup_printf (_("Done: %s"), title) : g_strdup (_("The measure is marked done"));
+  shnor_toast (popover, document, done);
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
@@ -166,16 +172,87 @@ shnor_done_popover_new (ShnorDocument *document,
   return popover;
 }
 
-/* Opens the "done" popover of the measure @id on @parent; it goes away
+/* Opens the "done" popover of the measure @id (@title: its number and
+ * title, for the toast that says it is done) on @parent; it goes away
  * when closed. */
 void
 shnor_done_popover_popup (ShnorDocument *document,
                           gint64         id,
+                          const char    *title,
                           GtkWidget     *parent)
 {
   GtkWidget *popover = shnor_done_popover_new (document, id);
 
+  g_object_set_data_full (G_OBJECT (popover), "shnor-title", g_strdup (title), g_free);
+
   gtk_widget_set_parent (popover, parent);
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* ---- toasts --------------------------------------------------------- */
+
+static void
+toast_undo (AdwToast      *toast,
+            ShnorDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_document_undo (document, &error) && error != NULL)
+    g_warning ("Undo from a toast: %s", error->message);
+}
+
+static void
+toast_outdated (ShnorDocument *document,
+                const char    *table,
+                gint64         rowid,
+                AdwToast      *toast)
+{
+  adw_toast_dismiss (toast);
+}
+
+static AdwToastOverlay *
+find_overlay (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (overlay == NULL && GTK_IS_WINDOW (root))
+    overlay = gtk_window_get_child (GTK_WINDOW (root));
+  /* a dialog's toasts go to the window it belongs to */
+  if (!ADW_IS_TOAST_OVERLAY (overlay) && GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)))
+    overlay = gtk_window_get_child (gtk_window_get_transient_for (GTK_WINDOW (root)));
+  return ADW_IS_TOAST_OVERLAY (overlay) ? ADW_TOAST_OVERLAY (overlay) : NULL;
+}
+
+/**
+ * shnor_toast:
+ * @widget: where it happened: the toast shows in its window
+ * @document: (nullable): the document the action changed
+ * @title: what was done («Школа «…» удалена»)
+ *
+ * Tells that an action was done, as the HIG has it for deletions and
+ * other actions done at once: a toast at the bottom of the window, with
+ * «Отменить» where the action can be undone. The button is the document's
+ * undo, so the toast goes away with the next change of the document
+ * (after which it would undo something else).
+ */
+void
+shnor_toast (GtkWidget     *widget,
+             ShnorDocument *document,
+             const char    *title)
+{
+  AdwToastOverlay *overlay = find_overlay (widget);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (title);
+  if (document != NULL && shnor_document_can_undo (document))
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo), document, 0);
+      g_signal_connect_object (document, "changed", G_CALLBACK (toast_outdated), toast, 0);
+    }
+  adw_toast_overlay_add_toast (overlay, toast);
 }

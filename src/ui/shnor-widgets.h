@@ -1,7 +1,7 @@
 /* shnor-widgets.h: small helpers the views share */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include "shnor-document.h"
 
 G_BEGIN_DECLS
@@ -18,6 +18,11 @@ GtkWidget *shnor_done_popover_new       (ShnorDocument *document,
 
 void       shnor_done_popover_popup     (ShnorDocument *document,
                                          gint64         id,
+                                         const char    *title,
                                          GtkWidget     *parent);
+
+void       shnor_toast                  (GtkWidget     *widget,
+                                         ShnorDocument *document,
+                                         const char    *title);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "shnor-reasons-view.h"
 #include "shnor-school-editor.h"
 #include "shnor-settings-dialog.h"
+#include "shnor-widgets.h"
 #include "shnor-window.h"
 
 typedef enum {
@@ -400,11 +401,16 @@ delete_school_activated (GSimpleAction *action,
   ShnorWindow *self = user_data;
   ShnorSchool *school = selected_school (self);
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
 
   if (school == NULL)
     return;
+  /* TRANSLATORS: a toast after deleting a school; %s is its short name */
+  done = g_strdup_printf (_("School “%s” deleted"), shnor_school_get_display_name (school));
   if (!shnor_document_delete_school (self->document, shnor_school_get_id (school), &error))
     report (self, _("Could not delete the school"), error);
+  else
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static void
@@ -1041,10 +1047,25 @@ view_changed (ShnorWindow *self)
                           g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "schools") == 0);
 }
 
+/* Toasts show over the whole window: the template's content goes into a
+ * toast overlay (made here so that the template stays plain GTK). */
+static void
+add_toast_overlay (ShnorWindow *self)
+{
+  GtkWidget *content = g_object_ref (gtk_window_get_child (GTK_WINDOW (self)));
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), content);
+  gtk_window_set_child (GTK_WINDOW (self), overlay);
+  g_object_unref (content);
+}
+
 static void
 shnor_window_init (ShnorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_toast_overlay (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   setup_area_filter (self);
