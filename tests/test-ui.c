@@ -21,6 +21,7 @@
 #include "shnor-order-dialog.h"
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
+#include "shnor-risk-factors-editor.h"
 #include "shnor-risk-view.h"
 #include "shnor-indicators-view.h"
 #include "shnor-school-editor.h"
@@ -196,10 +197,22 @@ toast_button (GtkWidget *toast)
 
 /* The toast that says @text is shown; its «Отменить» undoes the action */
 static void
-undo_by_toast (const char *text)
+undo_by_toast_in (GtkWidget  *root,
+                  const char *text)
 {
-  GtkWidget *toast = find_toast (GTK_WIDGET (window), text);
+  GtkWidget *toast = find_toast (root, text);
   GtkWidget *button;
+
+  if (toast == NULL)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      collect (root, GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        g_test_message ("label: %s (%s)", gtk_label_get_text (labels->pdata[i]),
+                        G_OBJECT_TYPE_NAME (gtk_widget_get_parent (labels->pdata[i])));
+      g_test_message ("wanted: %s", text);
+    }
 
   g_assert_nonnull (toast);
   button = toast_button (toast);
@@ -207,6 +220,12 @@ undo_by_toast (const char *text)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, g_dgettext ("shnor", "_Undo"));
   g_signal_emit_by_name (button, "clicked");
   spin (100);
+}
+
+static void
+undo_by_toast (const char *text)
+{
+  undo_by_toast_in (GTK_WIDGET (window), text);
 }
 
 static void
@@ -1050,6 +1069,59 @@ test_identification (void)
   g_assert_cmpint (g_array_index (profile, ShnorRiskLevel, 1).level, ==, SHNOR_RISK_HIGH);
   g_assert_cmpstr (g_array_index (profile, ShnorRiskLevel, 1).note, ==, "Две вакансии: математика, физика");
   screenshot (GTK_WIDGET (window), "24-risks.png");
+  /* labelled columns; the factors' names whole, not in entries; no way
+   * to delete a factor of every school from one school's page */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *name = shnor_risk_view_get_factor (risks, 2);
+
+    g_assert_true (GTK_IS_LABEL (name));
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (name)), ==, PANGO_ELLIPSIZE_NONE);
+    g_assert_true (shows_text (GTK_WIDGET (risks), g_dgettext ("shnor", "Risk factor")));
+    g_assert_true (shows_text (GTK_WIDGET (risks), g_dgettext ("shnor", "Level")));
+    g_assert_true (shows_text (GTK_WIDGET (risks), g_dgettext ("shnor", "Note")));
+    collect (GTK_WIDGET (risks), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      g_assert_cmpstr (gtk_button_get_icon_name (buttons->pdata[i]), !=, "user-trash-symbolic");
+  }
+  /* the shared list is edited in the settings: a factor renamed, one
+   * deleted from every profile and brought back from the toast */
+  {
+    GtkWindow *dialog;
+    ShnorRiskFactorsEditor *factors;
+    g_autoptr(GArray) shared = NULL;
+    g_autofree char *said = NULL;
+    g_autofree char *deleted = NULL;
+
+    action ("win.edit-risk-factors");
+    spin (300);
+    dialog = find_toplevel (g_type_from_name ("ShnorSettingsDialog"));
+    g_assert_nonnull (dialog);
+    factors = SHNOR_RISK_FACTORS_EDITOR (first_of_type (GTK_WIDGET (dialog), SHNOR_TYPE_RISK_FACTORS_EDITOR));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (factors)));
+    screenshot (GTK_WIDGET (dialog), "24-risk-factors.png");
+    type_into (SHNOR_FIELD_ENTRY (shnor_risk_factors_editor_get_name (factors, 0)), "Низкий уровень оснащения");
+    spin (100);
+    shared = shnor_document_get_risk_profile (doc, 11, 2026);
+    g_assert_cmpstr (g_array_index (shared, ShnorRiskLevel, 0).factor, ==, "Низкий уровень оснащения");
+    deleted = g_strdup (g_array_index (shared, ShnorRiskLevel, 1).factor);
+    g_signal_emit_by_name (shnor_risk_factors_editor_get_delete (factors, 1), "clicked");
+    spin (200);
+    g_clear_pointer (&shared, g_array_unref);
+    shared = shnor_document_get_risk_profile (doc, 11, 2026);
+    g_assert_cmpstr (g_array_index (shared, ShnorRiskLevel, 1).factor, !=, deleted);
+    said = g_strdup_printf (g_dgettext ("shnor", "Risk factor “%s” deleted from the list and the profiles"), deleted);
+    screenshot (GTK_WIDGET (dialog), "24-risk-factor-deleted.png");
+    undo_by_toast_in (GTK_WIDGET (dialog), said);
+    g_clear_pointer (&shared, g_array_unref);
+    shared = shnor_document_get_risk_profile (doc, 11, 2026);
+    /* back with the school's level and note */
+    g_assert_cmpstr (g_array_index (shared, ShnorRiskLevel, 1).factor, ==, deleted);
+    g_assert_cmpint (g_array_index (shared, ShnorRiskLevel, 1).level, ==, SHNOR_RISK_HIGH);
+    gtk_window_destroy (dialog);
+    spin (50);
+    action ("win.undo");   /* the name */
+  }
 
   /* Its other yearly indicators, on the context page: a value is stored
    * in place (the same cell keeps the focus), a bad one is refused with
@@ -1767,6 +1839,18 @@ is_control (GtkWidget *w)
 
 /* Whether @w can be seen or scrolled to: inside the window, and where it
  * leaves its nearest scrolled window, that one scrolls that way. */
+static const char *
+widget_hint (GtkWidget *w)
+{
+  if (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)))
+    return gtk_button_get_label (GTK_BUTTON (w));
+  if (gtk_widget_get_tooltip_text (w))
+    return gtk_widget_get_tooltip_text (w);
+  if (GTK_IS_EDITABLE (w))
+    return gtk_editable_get_text (GTK_EDITABLE (w));
+  return "";
+}
+
 static gboolean
 reachable (GtkWidget *w,
            GString   *why)
@@ -1786,8 +1870,8 @@ reachable (GtkWidget *w,
           b.origin.x + b.size.width > a.origin.x + a.size.width + slack ||
           b.origin.y + b.size.height > a.origin.y + a.size.height + slack)
         {
-          g_string_append_printf (why, "%s at %.0f,%.0f %.0f×%.0f is outside the window %.0f×%.0f\n",
-                                  G_OBJECT_TYPE_NAME (w), b.origin.x, b.origin.y, b.size.width, b.size.height,
+          g_string_append_printf (why, "%s “%s” at %.0f,%.0f %.0f×%.0f is outside the window %.0f×%.0f\n",
+                                  G_OBJECT_TYPE_NAME (w), widget_hint (w), b.origin.x, b.origin.y, b.size.width, b.size.height,
                                   a.size.width, a.size.height);
           return FALSE;
         }
@@ -1799,19 +1883,22 @@ reachable (GtkWidget *w,
     if (!gtk_widget_compute_bounds (scroller, top, &a))
       return TRUE;
     gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), &h, &v);
-    if ((h == GTK_POLICY_NEVER || h == GTK_POLICY_EXTERNAL) &&
+    /* a form is as wide as its pane; a table may be wider where the
+     * scroll bar says so (shown, not only when the pointer comes) */
+    if ((h == GTK_POLICY_NEVER || h == GTK_POLICY_EXTERNAL ||
+         gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller))) &&
         (b.origin.x < a.origin.x - slack || b.origin.x + b.size.width > a.origin.x + a.size.width + slack))
       {
-        g_string_append_printf (why, "%s (%.0f…%.0f) leaves a scrolled window (%.0f…%.0f) that does not scroll across\n",
-                                G_OBJECT_TYPE_NAME (w), b.origin.x, b.origin.x + b.size.width, a.origin.x,
+        g_string_append_printf (why, "%s “%s” (%.0f…%.0f) leaves a scrolled window (%.0f…%.0f) without a scroll bar across\n",
+                                G_OBJECT_TYPE_NAME (w), widget_hint (w), b.origin.x, b.origin.x + b.size.width, a.origin.x,
                                 a.origin.x + a.size.width);
         return FALSE;
       }
     if ((v == GTK_POLICY_NEVER || v == GTK_POLICY_EXTERNAL) &&
         (b.origin.y < a.origin.y - slack || b.origin.y + b.size.height > a.origin.y + a.size.height + slack))
       {
-        g_string_append_printf (why, "%s (%.0f…%.0f) leaves a scrolled window (%.0f…%.0f) that does not scroll down\n",
-                                G_OBJECT_TYPE_NAME (w), b.origin.y, b.origin.y + b.size.height, a.origin.y,
+        g_string_append_printf (why, "%s “%s” (%.0f…%.0f) leaves a scrolled window (%.0f…%.0f) that does not scroll down\n",
+                                G_OBJECT_TYPE_NAME (w), widget_hint (w), b.origin.y, b.origin.y + b.size.height, a.origin.y,
                                 a.origin.y + a.size.height);
         return FALSE;
       }
@@ -1845,11 +1932,12 @@ page_at_size (const char *name,
 
   spin (250);
   screenshot (GTK_WIDGET (window), file);
+  /* the view did not make the window grow */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
   check_reachable (GTK_WIDGET (window), why);
   if (why->len > 0)
     g_test_message ("%s at %d: %s", name, width, why->str);
-  if (g_getenv ("SHNOR_SOFT_SIZE") == NULL)
-    g_assert_cmpstr (why->str, ==, "");
+  g_assert_cmpstr (why->str, ==, "");
 }
 
 
@@ -1877,15 +1965,19 @@ views_at_size (int width,
   const char *sections[] = { "passport", "participants", "analysis", "tasks", "indicators", "risks", "stages",
                              "financing", "roadmap", "acts", "approval" };
 
+  /* a shown window keeps its size: shown anew at the new one */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
   spin (400);
   if (g_getenv ("SHNOR_DUMP"))
     dump_min (GTK_WIDGET (window), 0, atoi (g_getenv ("SHNOR_DUMP")));
-  if (g_getenv ("SHNOR_SOFT_SIZE") == NULL)
-    {
-      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
-      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
-    }
+  /* no view makes the window larger than asked (its frame may be drawn
+   * inside the size) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, width - 12);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, height);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >=, height - 12);
 
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
   shnor_window_select_school (window, 11);
@@ -1899,6 +1991,13 @@ views_at_size (int width,
   shnor_school_editor_show_page (editor, "profile");
 
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  {
+    g_autoptr(GListModel) listed = shnor_document_get_programmes (shnor_window_get_document (window), FALSE);
+    g_autoptr(ShnorProgramme) first = g_list_model_get_item (listed, 0);
+
+    /* the demo's approved municipal programme, every section filled */
+    g_assert_true (shnor_programmes_view_select (programmes, shnor_programme_get_id (first)));
+  }
   spin (100);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -1927,10 +2026,8 @@ views_at_size (int width,
 static void
 test_views_at_sizes (void)
 {
-  views_at_size (1190, 740);
   views_at_size (1600, 1000);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1190, 740);
-  spin (300);
+  views_at_size (1190, 740);
 }
 
 int
@@ -1959,12 +2056,12 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = shnor_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 740);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1190, 740);
   gtk_window_present (GTK_WINDOW (window));
   spin (300);
 
   g_test_add_func ("/ui/open-demo", test_open_demo);
-  if (g_getenv ("SHNOR_SOFT_SIZE")) g_test_add_func ("/ui/views-at-sizes", test_views_at_sizes);
+  g_test_add_func ("/ui/views-at-sizes", test_views_at_sizes);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/sort", test_sort);
   g_test_add_func ("/ui/edit-and-undo", test_edit_and_undo);

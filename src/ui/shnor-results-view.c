@@ -719,6 +719,7 @@ shnor_results_view_init (ShnorResultsView *self)
   g_autoptr(GtkStringList) spans = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (self->table, "data-grid");
   self->rows = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
   gtk_string_list_append (spans, _("3 years"));
   gtk_string_list_append (spans, _("5 years"));

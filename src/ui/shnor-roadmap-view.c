@@ -32,6 +32,7 @@ struct _ShnorRoadmapView
   GtkWidget     *list;
   GtkWidget     *editor_box;
   GtkWidget     *empty_label;
+  GtkWidget     *placeholder;   /* the list's, when it has no measures */
   GtkWidget     *editor_grid;
   GtkWidget     *table;
   GtkWidget     *copy_popover;
@@ -478,6 +479,8 @@ build_editor (ShnorRoadmapView   *self,
   shnor_widget_remove_children (self->editor_grid);
   self->editing = m ? m->id : 0;
   gtk_widget_set_visible (self->empty_label, m == NULL);
+  /* the list takes the whole height until a measure is chosen */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_SCROLLED_WINDOW), m != NULL);
   if (m == NULL)
     return;
   for (guint i = 0; i < n_fields; i++)
@@ -913,6 +916,9 @@ load (ShnorRoadmapView *self)
                       self->measures->len == 0 ? (plan ? _("No measures yet: add the first with + (Insert).")
                                                        : _("The road map has no measures."))
                                                : _("Select a measure to see and edit it."));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->placeholder),
+                                   plan ? _("Add the first with the + button or the Insert key.")
+                                        : _("The plan of an approved programme cannot be changed."));
   if (self->selected != 0)
     select_measure (self, self->selected);
   else
@@ -994,6 +1000,13 @@ shnor_roadmap_view_init (ShnorRoadmapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->sources = g_array_new (FALSE, FALSE, sizeof (gint64));
   add_keys (self);
+  shnor_remember_paned (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_PANED), "roadmap-pane");
+  /* an empty road map says so in the list's place */
+  self->placeholder = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->placeholder), "view-list-bullet-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->placeholder), _("No measures yet"));
+  gtk_widget_add_css_class (self->placeholder, "compact");
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list), self->placeholder);
 }
 
 void

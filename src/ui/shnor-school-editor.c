@@ -513,6 +513,8 @@ shnor_school_editor_init (ShnorSchoolEditor *self)
   /* Tabs as wide as their titles: five equal tabs would make the window
    * wider than a laptop screen. */
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->switcher)), FALSE);
+  gtk_widget_add_css_class (self->switcher, "compact-tabs");
+  gtk_widget_add_css_class (self->context_grid, "data-grid");
   self->widgets = g_hash_table_new (g_str_hash, g_str_equal);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   build_form (self);

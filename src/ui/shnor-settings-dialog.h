@@ -11,5 +11,7 @@ G_DECLARE_FINAL_TYPE (ShnorSettingsDialog, shnor_settings_dialog, SHNOR, SETTING
 
 GtkWidget *shnor_settings_dialog_new (GtkWindow     *parent,
                                       ShnorDocument *document);
+void       shnor_settings_dialog_show_page (ShnorSettingsDialog *self,
+                                      const char          *name);
 
 G_END_DECLS

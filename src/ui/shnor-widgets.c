@@ -1,6 +1,7 @@
 /* shnor-widgets.c */
 #include "config.h"
 #include <glib/gi18n.h>
+#include "shnor-application.h"
 #include "shnor-widgets.h"
 
 /**
@@ -78,12 +79,13 @@ shnor_list_box_clear (GtkWidget *list)
 {
   GtkRoot *root = gtk_widget_get_root (list);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row;
+  GtkListBoxRow *row;
 
   if (focus != NULL && gtk_widget_is_ancestor (focus, list))
     gtk_root_set_focus (root, NULL);
-  while ((row = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), row);
+  /* the rows only: a placeholder stays */
+  while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), GTK_WIDGET (row));
 }
 
 static void
@@ -255,4 +257,23 @@ shnor_toast (GtkWidget     *widget,
       g_signal_connect_object (document, "changed", G_CALLBACK (toast_outdated), toast, 0);
     }
   adw_toast_overlay_add_toast (overlay, toast);
+}
+
+/**
+ * shnor_remember_paned:
+ * @key: the GSettings key of its position
+ *
+ * The divider of @paned stays where the user left it, from one start to
+ * the next (when the settings schema is installed).
+ */
+void
+shnor_remember_paned (GtkWidget  *paned,
+                      const char *key)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = SHNOR_IS_APPLICATION (app) ? shnor_application_get_settings (SHNOR_APPLICATION (app)) : NULL;
+
+  g_return_if_fail (GTK_IS_PANED (paned));
+  if (settings != NULL)
+    g_settings_bind (settings, key, paned, "position", G_SETTINGS_BIND_DEFAULT);
 }

@@ -25,4 +25,7 @@ void       shnor_toast                  (GtkWidget     *widget,
                                          ShnorDocument *document,
                                          const char    *title);
 
+void       shnor_remember_paned         (GtkWidget     *paned,
+                                         const char    *key);
+
 G_END_DECLS

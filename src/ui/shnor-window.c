@@ -44,6 +44,7 @@ struct _ShnorWindow
   GtkWidget          *recent_list;
   GtkWidget          *read_only_bar;
   GtkWidget          *read_only_label;
+  GtkWidget          *paned;
   GtkWidget          *list_pane;
   GtkWidget          *search_bar;
   GtkWidget          *search_entry;
@@ -280,6 +281,7 @@ update_actions (ShnorWindow *self)
   set_action_enabled (self, "prepare-order", open);
   set_action_enabled (self, "export-lists", open);
   set_action_enabled (self, "settings", open);
+  set_action_enabled (self, "edit-risk-factors", open);
   set_action_enabled (self, "search", open);
   set_action_enabled (self, "add-school", writable);
   set_action_enabled (self, "import-results", writable);
@@ -434,6 +436,19 @@ settings_activated (GSimpleAction *action,
   ShnorWindow *self = user_data;
   GtkWidget *dialog = shnor_settings_dialog_new (GTK_WINDOW (self), self->document);
 
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The reference list of risk factors, from a school's risk profile */
+static void
+edit_risk_factors_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  GtkWidget *dialog = shnor_settings_dialog_new (GTK_WINDOW (self), self->document);
+
+  shnor_settings_dialog_show_page (SHNOR_SETTINGS_DIALOG (dialog), "risk-factors");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -659,6 +674,7 @@ static const GActionEntry win_entries[] = {
   { "delete-school", delete_school_activated },
   { "search", search_activated },
   { "settings", settings_activated },
+  { "edit-risk-factors", edit_risk_factors_activated },
   { "save-copy", save_copy_activated },
 };
 
@@ -890,6 +906,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, search_entry);
@@ -1066,6 +1083,7 @@ shnor_window_init (ShnorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_toast_overlay (self);
+  shnor_remember_paned (self->paned, "schools-pane");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   setup_area_filter (self);
