@@ -1923,6 +1923,29 @@ check_reachable (GtkWidget *widget,
     check_reachable (c, why);
 }
 
+/* Every column title of the tables shown is whole (a column is at least
+ * as wide as its title). */
+static void
+check_titles (GtkWidget *widget,
+              GString   *why)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    {
+      GtkWidget *label = first_of_type (widget, GTK_TYPE_LABEL);
+      int natural;
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (label) < natural)
+        g_string_append_printf (why, "the column title “%s” is cut (%d of %d pixels)\n",
+                                gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_width (label), natural);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    check_titles (c, why);
+}
+
 static void
 page_at_size (const char *name,
               int         width)
@@ -1935,6 +1958,7 @@ page_at_size (const char *name,
   /* the view did not make the window grow */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
   check_reachable (GTK_WIDGET (window), why);
+  check_titles (GTK_WIDGET (window), why);
   if (why->len > 0)
     g_test_message ("%s at %d: %s", name, width, why->str);
   g_assert_cmpstr (why->str, ==, "");

@@ -1034,7 +1034,6 @@ add_groups_column (ShnorWindow *self)
   column = gtk_column_view_column_new (_("Groups"), factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, 128);
   gtk_column_view_insert_column (GTK_COLUMN_VIEW (self->school_view), 1, column);
   g_object_unref (sorter);
   g_object_unref (column);
@@ -1089,6 +1088,8 @@ shnor_window_init (ShnorWindow *self)
   setup_area_filter (self);
   setup_group_filter (self);
   add_groups_column (self);
+  /* the table may be wider than its pane: the scroll bar shows it */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (self->school_view)), FALSE);
   setup_list_shortcuts (self);
   self->filter = GTK_FILTER (gtk_custom_filter_new (school_visible, self, NULL));
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
