@@ -265,6 +265,17 @@ test_search (void)
   spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 4);
 
+  /* nothing matches: the list says so, and its button shows them all */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Нет такой школы");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 0);
+  g_assert_true (gtk_widget_get_visible (child ("no_match_page")));
+  screenshot (GTK_WIDGET (window), "02-search-no-match.png");
+  g_signal_emit_by_name (first_of_type (child ("no_match_page"), GTK_TYPE_BUTTON), "clicked");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+  g_assert_false (gtk_widget_get_visible (child ("no_match_page")));
+
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
@@ -1347,6 +1358,22 @@ test_programmes (void)
    * achievement; a target above 100 % is refused */
   indicators = part_editor (view, SHNOR_PART_INDICATOR);
   shnor_programmes_view_show_section (view, "indicators");
+  /* without indicators the section says what to do */
+  {
+    g_autoptr(GArray) rows = shnor_document_get_part (doc, id, SHNOR_PART_INDICATOR);
+
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_true (shnor_document_delete_part_row (doc, SHNOR_PART_INDICATOR,
+                                                     g_array_index (rows, ShnorPartRow, i).id, NULL));
+    spin (200);
+    g_assert_nonnull (first_of_type (GTK_WIDGET (indicators), ADW_TYPE_STATUS_PAGE));
+    g_assert_true (gtk_widget_get_mapped (first_of_type (GTK_WIDGET (indicators), ADW_TYPE_STATUS_PAGE)));
+    screenshot (GTK_WIDGET (window), "36-programme-no-indicators.png");
+    for (guint i = 0; i < rows->len; i++)
+      action ("win.undo");
+    spin (200);
+    g_assert_cmpuint (part_rows (id, SHNOR_PART_INDICATOR), ==, rows->len);
+  }
   {
     guint n = part_rows (id, SHNOR_PART_INDICATOR);
     GtkWidget *target, *actual;
@@ -2054,6 +2081,50 @@ test_views_at_sizes (void)
   views_at_size (1190, 740);
 }
 
+
+/* A new municipality: the empty places say where to start, and their
+ * buttons do it */
+static void
+test_new_municipality (void)
+{
+  g_autofree char *path = g_build_filename (dir, "Новый округ.shnor", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = shnor_document_create (path, &error);
+  g_autoptr(GFile) demo = g_file_new_for_path (demo_path);
+  GtkWidget *steps;
+
+  g_assert_no_error (error);
+  shnor_window_set_document (window, doc);
+  spin (200);
+  steps = child ("first_steps");
+  g_assert_true (gtk_widget_get_visible (steps));
+  g_assert_false (gtk_widget_get_visible (child ("no_match_page")));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child ("empty_page"))), ==,
+                   g_dgettext ("shnor", "No Schools Yet"));
+  screenshot (GTK_WIDGET (window), "60-new-municipality.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "overview");
+  screenshot (GTK_WIDGET (window), "61-new-municipality-overview.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+
+  /* «Добавить школу» from there: the first school, and the page is gone */
+  {
+    GtkWidget *add = NULL;
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    collect (steps, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "win.add-school") == 0)
+        add = buttons->pdata[i];
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+    spin (200);
+    g_assert_cmpuint (g_list_model_get_n_items (shnor_document_get_schools (doc)), ==, 1);
+    g_assert_false (gtk_widget_get_visible (steps));
+  }
+  g_assert_true (shnor_application_open_file (app, demo, window));
+  spin (200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2101,6 +2172,7 @@ main (int   argc,
   g_test_add_func ("/ui/roadmap", test_roadmap);
   g_test_add_func ("/ui/monitoring", test_monitoring);
   g_test_add_func ("/ui/order", test_order);
+  g_test_add_func ("/ui/new-municipality", test_new_municipality);
   g_test_add_func ("/ui/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);

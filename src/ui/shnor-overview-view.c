@@ -28,6 +28,7 @@ struct _ShnorOverviewView
   GtkWidget      *pages;
   GtkWidget      *table;
   GtkWidget      *charts;
+  GtkWidget      *empty_page;
 
   ShnorDocument  *document;
   GPtrArray      *keys;       /* "kind\tsubject\tgrade" */
@@ -261,9 +262,13 @@ reload (ShnorOverviewView *self)
   load_assessments (self);
   g_list_store_remove_all (self->rows);
   index = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->assessment_dropdown));
+  gtk_widget_set_visible (self->empty_page, self->keys->len == 0);
   if (self->keys->len == 0 || index >= self->keys->len)
     {
+      g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (int));
+
       gtk_label_set_text (GTK_LABEL (self->summary_label), "");
+      build_columns (self, none);
       return;
     }
 
@@ -333,6 +338,7 @@ shnor_overview_view_class_init (ShnorOverviewViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = shnor_overview_view_dispose;
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, assessment_dropdown);
@@ -341,6 +347,7 @@ shnor_overview_view_class_init (ShnorOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, pages);
   gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, table);
   gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, charts);
+  gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, reload);
 }
 

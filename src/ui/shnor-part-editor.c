@@ -808,6 +808,17 @@ load (ShnorPartEditor *self)
   g_array_set_size (self->ids, 0);
   for (guint r = 0; r < rows->len; r++)
     g_array_append_val (self->ids, g_array_index (rows, ShnorPartRow, r).id);
+  if (rows->len == 0 && self->part == SHNOR_PART_INDICATOR)
+    {
+      gtk_box_append (GTK_BOX (self->rows_box),
+                      shnor_status_page_new ("emoji-flags-symbolic", _("No Target Indicators Yet"),
+                                             writable ? _("Add the first in the line below; then give its unit, "
+                                                          "baseline and a target for every year, or let it "
+                                                          "follow the results.")
+                                                      : _("This version of the programme has no target "
+                                                          "indicators.")));
+      return;
+    }
   if (rows->len == 0)
     {
       GtkWidget *empty = gtk_label_new (writable ? _("Nothing here yet: add the first row below.")

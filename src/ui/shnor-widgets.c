@@ -192,6 +192,21 @@ shnor_done_popover_popup (ShnorDocument *document,
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
+/* An empty place that says what to do there (a compact status page). */
+GtkWidget *
+shnor_status_page_new (const char *icon_name,
+                       const char *title,
+                       const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  gtk_widget_add_css_class (page, "compact");
+  return page;
+}
+
 /* ---- toasts --------------------------------------------------------- */
 
 static void

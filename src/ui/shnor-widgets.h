@@ -21,6 +21,9 @@ void       shnor_done_popover_popup     (ShnorDocument *document,
                                          const char    *title,
                                          GtkWidget     *parent);
 
+GtkWidget *shnor_status_page_new        (const char    *icon_name,
+                                         const char    *title,
+                                         const char    *description);
 void       shnor_toast                  (GtkWidget     *widget,
                                          ShnorDocument *document,
                                          const char    *title);

@@ -54,6 +54,9 @@ struct _ShnorWindow
   GtkWidget          *school_view;
   GtkColumnViewColumn *name_column;
   GtkWidget          *detail_stack;
+  GtkWidget          *empty_page;
+  GtkWidget          *first_steps;
+  GtkWidget          *no_match_page;
   GtkWidget          *editor;
   GtkWidget          *views;
   GtkWidget          *view_switcher;
@@ -130,6 +133,32 @@ school_visible (gpointer item,
   return TRUE;
 }
 
+/* What the empty places say: a municipality without schools, where to
+ * start; a search or filter that leaves none, how to see them all. */
+static void
+update_empty_states (ShnorWindow *self,
+                     guint        shown,
+                     guint        total)
+{
+  AdwStatusPage *page = ADW_STATUS_PAGE (self->empty_page);
+
+  gtk_widget_set_visible (self->no_match_page, total > 0 && shown == 0);
+  gtk_widget_set_visible (self->first_steps, total == 0);
+  if (total == 0)
+    {
+      adw_status_page_set_title (page, _("No Schools Yet"));
+      adw_status_page_set_description (page, _("Fill in the municipality’s details for the documents, add its "
+                                                "schools, then import their results: Shnor finds the schools "
+                                                "that need support. The import template shows the columns a "
+                                                "results table needs."));
+    }
+  else
+    {
+      adw_status_page_set_title (page, _("No School Selected"));
+      adw_status_page_set_description (page, _("Select a school in the list, or add one with Ctrl+N."));
+    }
+}
+
 static void
 update_count (ShnorWindow *self)
 {
@@ -139,6 +168,7 @@ update_count (ShnorWindow *self)
     return;
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   total = g_list_model_get_n_items (shnor_document_get_schools (self->document));
+  update_empty_states (self, shown, total);
   if (shown == total)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", total),
@@ -177,6 +207,16 @@ stop_search (ShnorWindow *self)
 static void
 area_filter_changed (ShnorWindow *self)
 {
+  refilter (self);
+}
+
+/* The list without search or filters */
+static void
+show_all_schools (ShnorWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_filter), AREA_FILTER_ALL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->group_filter), GROUP_FILTER_ALL);
   refilter (self);
 }
 
@@ -877,6 +917,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
 
   object_class->dispose = shnor_window_dispose;
 
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (SHNOR_TYPE_SCHOOL);
   g_type_ensure (SHNOR_TYPE_SCHOOL_EDITOR);
   g_type_ensure (SHNOR_TYPE_OVERVIEW_VIEW);
@@ -916,6 +957,9 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, school_view);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, name_column);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, first_steps);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, views);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, view_switcher);
@@ -927,6 +971,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, area_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_schools);
 }
 
 static void
