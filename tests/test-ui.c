@@ -1300,6 +1300,8 @@ test_programmes (void)
   section_screenshot (view, "passport", "30-programme-approved.png");
   title = shnor_programmes_view_get_passport_field (view, "title");
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (title)))));
+  /* and looks it: text on the page, not an entry */
+  g_assert_true (gtk_widget_has_css_class (title, "read-only"));
   g_assert_false (gtk_widget_get_sensitive (shnor_part_editor_get_new_entry (part_editor (view, SHNOR_PART_TASK))));
   section_screenshot (view, "indicators", "31-programme-indicators-bound.png");
   section_screenshot (view, "approval", "32-programme-approval.png");
@@ -1327,6 +1329,7 @@ test_programmes (void)
   /* The passport: a title typed in; a period that ends before it starts
    * is refused at the field and nothing changes */
   title = shnor_programmes_view_get_passport_field (view, "title");
+  g_assert_false (gtk_widget_has_css_class (title, "read-only"));
   type_text (title, "Антирисковая программа: тест");
   stored = shnor_document_dup_programme_text (doc, id, "title");
   g_assert_cmpstr (stored, ==, "Антирисковая программа: тест");
@@ -1471,6 +1474,8 @@ test_programmes (void)
   g_clear_error (&error);
   title = shnor_programmes_view_get_passport_field (view, "title");
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (title)))));
+  /* and looks it: text on the page, not an entry */
+  g_assert_true (gtk_widget_has_css_class (title, "read-only"));
   g_assert_false (gtk_widget_get_sensitive (shnor_part_editor_get_new_entry (indicators)));
   g_assert_true (gtk_widget_get_visible (shnor_programmes_view_get_child (view, "locked_bar")));
   screenshot (GTK_WIDGET (window), "44-programme-approved-now.png");

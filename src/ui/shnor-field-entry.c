@@ -423,6 +423,12 @@ shnor_field_entry_set_editable (ShnorFieldEntry *self,
     gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), editable);
   else
     gtk_editable_set_editable (GTK_EDITABLE (self->entry), editable);
+  /* a value that cannot be changed reads as text (style.css), not as an
+   * empty white field waiting for typing */
+  if (editable)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "read-only");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
 }
 
 /**
