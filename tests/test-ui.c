@@ -526,6 +526,7 @@ press_key (guint           keyval,
       Display *x = gdk_x11_display_get_xdisplay (display);
       Window w = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
       KeyCode control = XKeysymToKeycode (x, XK_Control_L);
+      KeyCode shift = XKeysymToKeycode (x, XK_Shift_L);
       KeyCode code = XKeysymToKeycode (x, keyval);
 
       XSetInputFocus (x, w, RevertToParent, CurrentTime);
@@ -533,8 +534,12 @@ press_key (guint           keyval,
       spin (100);
       if (mods & GDK_CONTROL_MASK)
         XTestFakeKeyEvent (x, control, True, CurrentTime);
+      if (mods & GDK_SHIFT_MASK)
+        XTestFakeKeyEvent (x, shift, True, CurrentTime);
       XTestFakeKeyEvent (x, code, True, CurrentTime);
       XTestFakeKeyEvent (x, code, False, CurrentTime);
+      if (mods & GDK_SHIFT_MASK)
+        XTestFakeKeyEvent (x, shift, False, CurrentTime);
       if (mods & GDK_CONTROL_MASK)
         XTestFakeKeyEvent (x, control, False, CurrentTime);
       XSync (x, False);
@@ -2130,6 +2135,38 @@ test_new_municipality (void)
   spin (200);
 }
 
+
+/* The keyboard: Ctrl+1 … Ctrl+5 show the views; a list is one stop of
+ * Tab (Tab leaves it at once, Shift+Tab comes back into it) */
+static void
+test_keyboard (void)
+{
+  const char *views[] = { "schools", "programmes", "monitoring", "overview", "identification" };
+  GtkWidget *list = child ("school_view");
+  GtkWidget *focus;
+
+  for (int i = G_N_ELEMENTS (views) - 1; i >= 0; i--)
+    {
+      if (!press_key (GDK_KEY_1 + i, GDK_CONTROL_MASK))
+        {
+          g_test_skip ("no X11 display to press keys on");
+          return;
+        }
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("views"))), ==, views[i]);
+    }
+  gtk_widget_grab_focus (list);
+  press_key (GDK_KEY_Down, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+  press_key (GDK_KEY_Tab, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+  press_key (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2162,6 +2199,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/open-demo", test_open_demo);
   g_test_add_func ("/ui/views-at-sizes", test_views_at_sizes);
+  g_test_add_func ("/ui/keyboard", test_keyboard);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/sort", test_sort);
   g_test_add_func ("/ui/edit-and-undo", test_edit_and_undo);

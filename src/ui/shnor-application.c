@@ -786,6 +786,15 @@ shnor_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+  /* Ctrl+1 … Ctrl+9: the views of the window */
+  for (int i = 0; i < 9; i++)
+    {
+      g_autofree char *view = g_strdup_printf ("win.show-view(%d)", i);
+      g_autofree char *key = g_strdup_printf ("<Control>%d", i + 1);
+      const char *keys[] = { key, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), view, keys);
+    }
 
   self->settings = load_settings ();
   if (self->settings == NULL)

@@ -360,6 +360,7 @@ shnor_overview_view_init (ShnorOverviewView *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  shnor_list_single_tab_stop (self->table);
   gtk_string_list_append (spans, _("3 years"));
   gtk_string_list_append (spans, _("5 years"));
   gtk_string_list_append (spans, _("10 years"));

@@ -848,6 +848,7 @@ shnor_programmes_view_init (ShnorProgrammesView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   shnor_remember_paned (self->paned, "programmes-pane");
+  shnor_list_single_tab_stop (self->list_view);
   self->passport = g_hash_table_new (g_str_hash, g_str_equal);
   self->programmes = g_list_store_new (SHNOR_TYPE_PROGRAMME);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->programmes)));

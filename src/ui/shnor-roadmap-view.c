@@ -1001,6 +1001,7 @@ shnor_roadmap_view_init (ShnorRoadmapView *self)
   self->sources = g_array_new (FALSE, FALSE, sizeof (gint64));
   add_keys (self);
   shnor_remember_paned (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_PANED), "roadmap-pane");
+  shnor_list_single_tab_stop (self->list);
   /* an empty road map says so in the list's place */
   self->placeholder = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->placeholder), "view-list-bullet-symbolic");

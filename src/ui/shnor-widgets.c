@@ -292,3 +292,45 @@ shnor_remember_paned (GtkWidget  *paned,
   if (settings != NULL)
     g_settings_bind (settings, key, paned, "position", G_SETTINGS_BIND_DEFAULT);
 }
+
+/* ---- a list is one Tab stop ---------------------------------------- */
+
+static gboolean
+list_key_pressed (GtkEventControllerKey *keys,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkWidget             *list)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkDirectionType direction;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || root == NULL)
+    return FALSE;
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD
+                                                                          : GTK_DIR_TAB_FORWARD;
+  /* while the list cannot take the focus, moving it goes to the widget
+   * after (or before) the list, not to its next row */
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return TRUE;
+}
+
+/**
+ * shnor_list_single_tab_stop:
+ *
+ * Makes @list one stop of Tab, as the HIG has it: Tab and Shift+Tab leave
+ * it at once, the arrows move inside it (GTK 4.8 lists take Tab from row
+ * to row).
+ */
+void
+shnor_list_single_tab_stop (GtkWidget *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed), list);
+  gtk_widget_add_controller (list, keys);
+}

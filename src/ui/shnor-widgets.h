@@ -28,6 +28,7 @@ void       shnor_toast                  (GtkWidget     *widget,
                                          ShnorDocument *document,
                                          const char    *title);
 
+void       shnor_list_single_tab_stop   (GtkWidget     *list);
 void       shnor_remember_paned         (GtkWidget     *paned,
                                          const char    *key);
 

@@ -323,6 +323,7 @@ update_actions (ShnorWindow *self)
   set_action_enabled (self, "settings", open);
   set_action_enabled (self, "edit-risk-factors", open);
   set_action_enabled (self, "search", open);
+  set_action_enabled (self, "show-view", open);
   set_action_enabled (self, "add-school", writable);
   set_action_enabled (self, "import-results", writable);
   set_action_enabled (self, "delete-school", writable && selected_school (self) != NULL);
@@ -453,6 +454,24 @@ delete_school_activated (GSimpleAction *action,
     report (self, _("Could not delete the school"), error);
   else
     shnor_toast (GTK_WIDGET (self), self->document, done);
+}
+
+/* Ctrl+1 … Ctrl+9: the views in the order of the switcher */
+static void
+show_view_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (self->views));
+  int index = g_variant_get_int32 (param);
+  GtkStackPage *page;
+
+  if (index < 0 || (guint) index >= g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    return;
+  page = g_list_model_get_item (G_LIST_MODEL (pages), (guint) index);
+  gtk_stack_set_visible_child (GTK_STACK (self->views), gtk_stack_page_get_child (page));
+  g_object_unref (page);
 }
 
 static void
@@ -713,6 +732,7 @@ static const GActionEntry win_entries[] = {
   { "add-school", add_school_activated },
   { "delete-school", delete_school_activated },
   { "search", search_activated },
+  { "show-view", show_view_activated, "i" },
   { "settings", settings_activated },
   { "edit-risk-factors", edit_risk_factors_activated },
   { "save-copy", save_copy_activated },
@@ -1136,6 +1156,8 @@ shnor_window_init (ShnorWindow *self)
   /* the table may be wider than its pane: the scroll bar shows it */
   gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (self->school_view)), FALSE);
   setup_list_shortcuts (self);
+  shnor_list_single_tab_stop (self->school_view);
+  shnor_list_single_tab_stop (self->recent_list);
   self->filter = GTK_FILTER (gtk_custom_filter_new (school_visible, self, NULL));
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->search_bar), self->list_pane);
