@@ -1071,6 +1071,25 @@ test_identification (void)
   g_assert_true (g_str_has_prefix (reasons, "[ШНОР][ШНСУ]"));
   g_assert_nonnull (strstr (reasons, "✓"));
   g_assert_nonnull (strstr (reasons, "2026: "));
+  /* the colours say bad, not "met": no criterion of this school is green */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint bad = 0;
+
+    collect (shnor_school_editor_get_reasons_view (SHNOR_SCHOOL_EDITOR (editor)), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkWidget *label = labels->pdata[i];
+
+        g_assert_false (gtk_widget_has_css_class (label, "reason-good"));
+        if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "✓"))
+          {
+            g_assert_true (gtk_widget_has_css_class (label, "reason-bad"));
+            bad++;
+          }
+      }
+    g_assert_cmpuint (bad, >=, 2);
+  }
   screenshot (GTK_WIDGET (window), "23-reasons.png");
 
   /* Its risk profile: a level and a note, stored for the year shown */
