@@ -10,6 +10,7 @@
 #include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
 #include "shnor-file-chooser.h"
+#include "shnor-number.h"
 #include "shnor-results-view.h"
 
 /* The table's columns after the year; "regional" is the reference mean,
@@ -163,10 +164,10 @@ result_text (const ShnorResult *r,
 {
   switch (field)
     {
-    case 0: return g_strdup_printf ("%d", r->participants);
-    case 1: return r->has_mean ? shnor_format_double (r->mean, 2) : g_strdup ("");
-    case 2: return r->has_below ? g_strdup_printf ("%d", r->below) : g_strdup ("");
-    case 3: return r->has_high ? g_strdup_printf ("%d", r->high) : g_strdup ("");
+    case 0: return shnor_number_format_count (r->participants);
+    case 1: return r->has_mean ? shnor_format_mean_field (r->mean, r->kind) : g_strdup ("");
+    case 2: return r->has_below ? shnor_number_format_count (r->below) : g_strdup ("");
+    case 3: return r->has_high ? shnor_number_format_count (r->high) : g_strdup ("");
     default: return g_strdup ("");
     }
 }
@@ -252,8 +253,9 @@ header (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
+  /* a title over as many lines as it takes, each column apart */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_set_tooltip_text (label, tooltip);
@@ -286,13 +288,15 @@ field_text (const ShnorResult          *r,
 {
   if (f < 4)
     return result_text (r, f);
-  return municipal && municipal->has_regional ? shnor_format_double (municipal->regional, 2) : g_strdup ("");
+  return municipal && municipal->has_regional ? shnor_format_mean_field (municipal->regional, r->kind)
+                                              : g_strdup ("");
 }
 
 static char *
-municipal_text (const ShnorAssessmentYear *municipal)
+municipal_text (const ShnorAssessmentYear *municipal,
+                const char                *kind)
 {
-  return municipal && municipal->has_mean ? shnor_format_double (municipal->mean, 2) : g_strdup ("—");
+  return municipal && municipal->has_mean ? shnor_number_format_mean (municipal->mean, kind) : g_strdup ("—");
 }
 
 static void
@@ -303,7 +307,7 @@ build_row (ShnorResultsView          *self,
 {
   const ShnorResult *r = &g_array_index (self->rows, ShnorResult, row);
   g_autofree char *year = g_strdup_printf ("%d", r->year);
-  g_autofree char *mean = municipal_text (municipal);
+  g_autofree char *mean = municipal_text (municipal, r->kind);
   GtkWidget *remove;
 
   gtk_grid_attach (GTK_GRID (self->table), value_label (year), 0, (int) row + 1, 1, 1);
@@ -463,7 +467,7 @@ refresh_in_place (ShnorResultsView *self)
     {
       const ShnorResult *r = &g_array_index (fresh, ShnorResult, row);
       const ShnorAssessmentYear *municipal = find_year (years, r->year);
-      g_autofree char *mean = municipal_text (municipal);
+      g_autofree char *mean = municipal_text (municipal, r->kind);
 
       for (guint f = 0; f < N_RESULT_FIELDS; f++)
         {

@@ -1,7 +1,10 @@
 /* shnor-widgets.c */
 #include "config.h"
+#include <math.h>
 #include <glib/gi18n.h>
 #include "shnor-application.h"
+#include "shnor-field.h"
+#include "shnor-number.h"
 #include "shnor-widgets.h"
 
 /**
@@ -190,6 +193,25 @@ shnor_done_popover_popup (ShnorDocument *document,
   gtk_widget_set_parent (popover, parent);
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/**
+ * shnor_format_mean_field:
+ *
+ * A mean as an editable cell shows it: with the decimals of its kind
+ * (marks 2, scores 1), or more where the stored value has them, so that
+ * the cell never hides what the file holds.
+ */
+char *
+shnor_format_mean_field (double      value,
+                         const char *kind)
+{
+  g_autofree char *shown = shnor_number_format_mean (value, kind);
+  double back;
+
+  if (shnor_parse_double (shown, &back) && fabs (back - value) < 1e-9)
+    return g_steal_pointer (&shown);
+  return shnor_number_format (value, 4, SHNOR_NUMBER_TRIM);
 }
 
 /* An empty place that says what to do there (a compact status page). */

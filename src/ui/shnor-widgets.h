@@ -21,6 +21,8 @@ void       shnor_done_popover_popup     (ShnorDocument *document,
                                          const char    *title,
                                          GtkWidget     *parent);
 
+char      *shnor_format_mean_field      (double         value,
+                                         const char    *kind);
 GtkWidget *shnor_status_page_new        (const char    *icon_name,
                                          const char    *title,
                                          const char    *description);
