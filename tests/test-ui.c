@@ -724,7 +724,54 @@ test_import_dialog (void)
   g_assert_false (gtk_widget_activate_action (dialog, "import.apply", NULL) &&
                   plan->problems->len == 0);
   screenshot (dialog, "17-import-problems.png");
+
+  /* fixed in the spreadsheet program and read again: no problem left, the
+   * rows to import shown, the import possible */
+  test_write_file (bad, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\r\n"
+                        "0301;2026;ЕГЭ;Химия;11;12;71,5\r\n"
+                        "0302;2026;ЕГЭ;Химия;11;12;71,5\r\n", -1);
+  g_assert_true (gtk_widget_activate_action (dialog, "import.reread", NULL));
+  spin (100);
+  plan = shnor_import_dialog_get_plan (SHNOR_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (first_of_type (dialog, GTK_TYPE_BUTTON)));
+  g_assert_true (shows_text (dialog, "СОШ № 2"));
+  screenshot (dialog, "17-import-reread.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* many rows: the first 200 shown as a table, and how many there are */
+  {
+    g_autoptr(GString) csv = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n");
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autofree char *count = NULL;
+    GtkWidget *grid;
+    int rows = 0;
+
+    for (int i = 0; i < 1250; i++)
+      g_string_append_printf (csv, "0301;2026;ЕГЭ;Предмет %d;11;12;71,5\n", i);
+    test_write_file (bad, csv->str, -1);
+    dialog = shnor_window_import_results (window, bad);
+    spin (100);
+    g_assert_cmpuint (shnor_import_dialog_get_plan (SHNOR_IMPORT_DIALOG (dialog))->problems->len, ==, 0);
+    grid = first_of_type (dialog, GTK_TYPE_GRID);
+    for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+      {
+        int row;
+
+        gtk_grid_query_child (GTK_GRID (grid), c, NULL, &row, NULL, NULL);
+        rows = MAX (rows, row);
+      }
+    g_assert_cmpint (rows, ==, 200);
+    {
+      g_autofree char *rows_text = g_strdup_printf (g_dngettext ("shnor", "%s row to import", "%s rows to import", 1250),
+                                                    "1250");
+
+      count = g_strdup_printf (g_dgettext ("shnor", "%s (the first %s shown)"), rows_text, "200");
+    }
+    g_assert_true (shows_text (dialog, count));
+    screenshot (dialog, "17-import-rows.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* a wrong file: its first 500 problems are listed, and how many more */
   {
@@ -744,8 +791,8 @@ test_import_dialog (void)
     g_assert_cmpuint (rows, ==, 501);
     last = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (list)));
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (last)), "120"));
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (
-                                gtk_widget_get_parent (list)))), G_MAXDOUBLE);
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                                gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW))), G_MAXDOUBLE);
     spin (100);
     screenshot (dialog, "17-import-many-problems.png");
     gtk_window_destroy (GTK_WINDOW (dialog));

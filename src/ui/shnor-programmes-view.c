@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "shnor-field-entry.h"
+#include "shnor-number.h"
 #include "shnor-part-editor.h"
 #include "shnor-programmes-view.h"
 #include "shnor-roadmap-view.h"
@@ -433,7 +434,7 @@ fill_financing (ShnorProgrammesView *self)
           g_autofree char *text = NULL;
 
           if (shnor_document_get_financing (self->document, shown_id (self), first + y, s, &amount))
-            text = shnor_format_double (amount, 2);
+            text = shnor_number_format_money (amount);
           if (!gtk_widget_has_focus (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (cell))))
             shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (cell), text ? text : "");
           shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (cell), writable);
@@ -441,7 +442,7 @@ fill_financing (ShnorProgrammesView *self)
           by_source[s] += amount;
         }
       {
-        g_autofree char *text = shnor_format_double (year_total, 2);
+        g_autofree char *text = shnor_number_format_money (year_total);
 
         gtk_label_set_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (self->financing_grid), 1 + y,
                                                               1 + SHNOR_N_SOURCES)), text);
@@ -450,7 +451,7 @@ fill_financing (ShnorProgrammesView *self)
     }
   for (int s = 0; s <= SHNOR_N_SOURCES; s++)
     {
-      g_autofree char *text = shnor_format_double (s < SHNOR_N_SOURCES ? by_source[s] : total, 2);
+      g_autofree char *text = shnor_number_format_money (s < SHNOR_N_SOURCES ? by_source[s] : total);
 
       gtk_label_set_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (self->financing_grid), 1 + years, 1 + s)),
                           text);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "config.h"
+#include "shnor-number.h"
 #include "shnor-widgets.h"
 #include "shnor-field-entry.h"
 #include "shnor-indicators-view.h"
@@ -344,7 +345,7 @@ cell_text (const ShnorField      *field,
   if (!row->known[i - 1])
     return g_strdup ("");
   if (field->kind == SHNOR_FIELD_INT)
-    return g_strdup_printf ("%.0f", row->value[i - 1]);
+    return shnor_number_format_count ((gint64) row->value[i - 1]);
   return shnor_format_double (row->value[i - 1], 2);
 }
 
