@@ -8,6 +8,7 @@
 #include "shnor-application.h"
 #include "shnor-demo.h"
 #include "shnor-error.h"
+#include "shnor-number.h"
 #include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
 #include "shnor-identification-view.h"
@@ -1508,7 +1509,7 @@ test_programmes (void)
   {
     GtkWidget *grid = shnor_programmes_view_get_child (view, "financing_grid");
     double amount = 0;
-    g_autofree char *total = shnor_format_double (120.5, 2);
+    g_autofree char *total = shnor_number_format_money (120.5);   /* 120,50: thousand roubles with the kopecks */
 
     type_text (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1 + SHNOR_SOURCE_LOCAL), "120,5");
     g_assert_true (shnor_document_get_financing (doc, id, 2026, SHNOR_SOURCE_LOCAL, &amount));

@@ -237,9 +237,9 @@ fill_passport (ShnorProgrammesView *self)
     {
       g_autofree char *text = shnor_document_dup_programme_text (self->document, shown_id (self), column);
 
-      /* the field being typed into keeps what is typed */
-      if (!gtk_widget_has_focus (shnor_field_entry_get_input (entry)))
-        shnor_field_entry_set_text (entry, text);
+      /* the field being typed into keeps what is typed, a refused value
+       * its message */
+      shnor_field_entry_update (entry, text);
       shnor_field_entry_set_editable (entry, writable);
     }
 }
@@ -350,6 +350,8 @@ financing_commit (ShnorFieldEntry     *entry,
       show_label_error (self->financing_error, message);
       return;
     }
+  /* stored: the refresh writes it as money */
+  shnor_field_entry_set_text (entry, text);
   show_label_error (self->financing_error, NULL);
 }
 
@@ -435,8 +437,7 @@ fill_financing (ShnorProgrammesView *self)
 
           if (shnor_document_get_financing (self->document, shown_id (self), first + y, s, &amount))
             text = shnor_number_format_money (amount);
-          if (!gtk_widget_has_focus (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (cell))))
-            shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (cell), text ? text : "");
+          shnor_field_entry_update (SHNOR_FIELD_ENTRY (cell), text ? text : "");
           shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (cell), writable);
           year_total += amount;
           by_source[s] += amount;

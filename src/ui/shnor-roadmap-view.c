@@ -568,9 +568,8 @@ refresh_editor (ShnorRoadmapView   *self,
     {
       GtkWidget *widget = g_object_get_data (G_OBJECT (self->editor_grid), fields[i].column);
 
-      if (SHNOR_IS_FIELD_ENTRY (widget) &&
-          !gtk_widget_has_focus (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (widget))))
-        shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (widget), m->texts[i]);
+      if (SHNOR_IS_FIELD_ENTRY (widget))
+        shnor_field_entry_update (SHNOR_FIELD_ENTRY (widget), m->texts[i]);
     }
 }
 
