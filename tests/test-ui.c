@@ -2057,7 +2057,7 @@ page_at_size (const char *name,
   g_autoptr(GString) why = g_string_new (NULL);
   g_autofree char *file = g_strdup_printf ("size-%d-%s.png", width, name);
 
-  spin (250);
+  spin (100);
   screenshot (GTK_WIDGET (window), file);
   /* the view did not make the window grow */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
@@ -2080,6 +2080,23 @@ dump_min (GtkWidget *w, int depth, int maxdepth)
     g_printerr ("%*s%s %s min %d nat %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w), min, nat);
   for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
     dump_min (c, depth + 1, maxdepth);
+}
+
+/* Whether the screen holds a window of @width × @height (GTK keeps a
+ * window within its monitor) */
+static gboolean
+screen_holds (int width,
+              int height)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkMonitor *monitor = surface ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+  GdkRectangle area;
+
+  if (monitor == NULL)
+    return TRUE;
+  gdk_monitor_get_geometry (monitor, &area);
+  return area.width >= width && area.height >= height;
 }
 
 static void
@@ -2154,7 +2171,17 @@ views_at_size (int width,
 static void
 test_views_at_sizes (void)
 {
-  views_at_size (1600, 1000);
+  /* build-aux/run-tests.sh runs the suite on a screen that holds both
+   * (xvfb-run's own is 640 × 480) */
+  if (!screen_holds (1190, 740))
+    {
+      g_test_skip ("the screen is smaller than 1190 × 740: run under xvfb-run -s \"-screen 0 1920x1200x24\"");
+      return;
+    }
+  if (screen_holds (1600, 1000))
+    views_at_size (1600, 1000);
+  else
+    g_test_message ("the screen is smaller than 1600 × 1000: that size is not shown");
   views_at_size (1190, 740);
 }
 
