@@ -1,7 +1,6 @@
 /* test-ui.c: the real application and window under Xvfb: open the demo,
  * search, sort, edit a field, undo it, add and delete a school, refuse a
  * bad value, open read-only; screenshots go to the build directory. */
-#include <stdlib.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -2069,18 +2068,6 @@ page_at_size (const char *name,
 }
 
 
-static void
-dump_min (GtkWidget *w, int depth, int maxdepth)
-{
-  int min, nat;
-  if (!gtk_widget_get_visible (w) || depth > maxdepth)
-    return;
-  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  if (min > 300)
-    g_printerr ("%*s%s %s min %d nat %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w), min, nat);
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    dump_min (c, depth + 1, maxdepth);
-}
 
 /* Whether the screen holds a window of @width × @height (GTK keeps a
  * window within its monitor) */
@@ -2115,8 +2102,6 @@ views_at_size (int width,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   spin (400);
-  if (g_getenv ("SHNOR_DUMP"))
-    dump_min (GTK_WIDGET (window), 0, atoi (g_getenv ("SHNOR_DUMP")));
   /* no view makes the window larger than asked (its frame may be drawn
    * inside the size) */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);

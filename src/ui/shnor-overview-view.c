@@ -138,10 +138,10 @@ make_column (ShnorOverviewView *self,
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (col, GTK_SORTER (gtk_custom_sorter_new (compare_items, data, NULL)));
   gtk_column_view_column_set_resizable (col, TRUE);
+  /* the numbers' columns as wide as their titles and values, so that
+   * each title stands over its figures */
   if (column == NAME_COLUMN)
     gtk_column_view_column_set_expand (col, TRUE);
-  else
-    gtk_column_view_column_set_fixed_width (col, 96);
   return col;
 }
 
@@ -363,6 +363,8 @@ reload (ShnorOverviewView *self)
   load_assessments (self);
   g_list_store_remove_all (self->rows);
   index = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->assessment_dropdown));
+  /* GTK 4.8 keeps the button as wide as the item shown first */
+  gtk_widget_queue_resize (self->assessment_dropdown);
   gtk_widget_set_visible (self->empty_page, self->keys->len == 0);
   if (self->keys->len == 0 || index >= self->keys->len)
     {

@@ -380,7 +380,12 @@ build_financing (ShnorProgrammesView *self)
       gtk_widget_add_css_class (head, "caption-heading");
       gtk_grid_attach (GTK_GRID (self->financing_grid), head, 1 + y, 0, 1, 1);
     }
-  gtk_grid_attach (GTK_GRID (self->financing_grid), gtk_label_new (_("Total")), 1 + years, 0, 1, 1);
+  {
+    GtkWidget *head = gtk_label_new (_("Total"));
+
+    gtk_widget_add_css_class (head, "caption-heading");
+    gtk_grid_attach (GTK_GRID (self->financing_grid), head, 1 + years, 0, 1, 1);
+  }
   for (int s = 0; s <= SHNOR_N_SOURCES; s++)
     {
       GtkWidget *name = gtk_label_new (s < SHNOR_N_SOURCES ? shnor_funding_source_label (s) : _("Total"));
