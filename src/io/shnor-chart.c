@@ -211,6 +211,24 @@ shnor_chart_hit_test (const ShnorChartData *data,
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT } Align;
 
+/* The text in the chart's face; the caller unrefs it */
+static PangoLayout *
+layout_for (cairo_t    *cr,
+            const char *string,
+            double      size,
+            gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, string, -1);
+  pango_font_description_free (font);
+  return layout;
+}
+
 static void
 text (cairo_t    *cr,
       const char *string,
@@ -220,22 +238,16 @@ text (cairo_t    *cr,
       double      size,
       gboolean    bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  PangoLayout *layout = layout_for (cr, string, size, bold);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, string, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, align == ALIGN_LEFT ? x : align == ALIGN_CENTRE ? x - w / 2.0 : x - w, y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
   g_object_unref (layout);
 }
 
-/* Left-aligned, cut with "…" beyond @max_width */
+/* Bold, left-aligned, cut with "…" beyond @max_width */
 static void
 text_limited (cairo_t    *cr,
               const char *string,
@@ -244,20 +256,14 @@ text_limited (cairo_t    *cr,
               double      max_width,
               double      size)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  PangoLayout *layout = layout_for (cr, string, size, TRUE);
   int h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, string, -1);
   pango_layout_set_width (layout, (int) (MAX (max_width, 10) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, NULL, &h);
   cairo_move_to (cr, x, y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
   g_object_unref (layout);
 }
 
@@ -483,17 +489,13 @@ draw_line (cairo_t              *cr,
 static double
 text_width (cairo_t    *cr,
             const char *string,
-            double      size)
+            double      size,
+            gboolean    bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  PangoLayout *layout = layout_for (cr, string, size, bold);
   int w;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, string, -1);
   pango_layout_get_pixel_size (layout, &w, NULL);
-  pango_font_description_free (font);
   g_object_unref (layout);
   return w;
 }
@@ -519,7 +521,7 @@ shnor_chart_draw_legend (cairo_t  *cr,
   for (ShnorSeries s = 0; s < SHNOR_N_SERIES; s++)
     {
       const char *label = shnor_chart_series_label (s);
-      double item = 28 + text_width (cr, label, 11) + 18;
+      double item = 28 + text_width (cr, label, 11, FALSE) + 18;
       double rgb[3];
 
       if (!(series & (1u << s)))
@@ -577,7 +579,7 @@ draw_group_marks (cairo_t              *cr,
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
       const char *word = shnor_group_badge (marks[i].group);
-      double w = text_width (cr, word, 10) + 10;
+      double w = text_width (cr, word, 10, TRUE) + 10;
 
       if (!(data->groups & (1u << marks[i].group)))
         continue;

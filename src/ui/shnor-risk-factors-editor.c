@@ -36,17 +36,7 @@ static void
 show_error (ShnorRiskFactorsEditor *self,
             const GError           *error)
 {
-  gtk_label_set_text (GTK_LABEL (self->error_label), error ? error->message : "");
-  gtk_widget_set_visible (self->error_label, error != NULL);
-}
-
-static gint64
-row_factor (ShnorRiskFactorsEditor *self,
-            GtkWidget              *widget)
-{
-  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "shnor-row"));
-
-  return row < self->ids->len ? g_array_index (self->ids, gint64, row) : 0;
+  shnor_error_label_set (self->error_label, error ? error->message : NULL);
 }
 
 static void
@@ -56,7 +46,7 @@ name_commit (ShnorFieldEntry        *entry,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!shnor_document_rename_risk_factor (self->document, row_factor (self, GTK_WIDGET (entry)), text, &error))
+  if (!shnor_document_rename_risk_factor (self->document, shnor_row_id (GTK_WIDGET (entry), self->ids), text, &error))
     {
       shnor_field_entry_set_error (entry, error->message);
       return;
@@ -73,7 +63,7 @@ delete_clicked (GtkButton              *button,
   /* TRANSLATORS: a toast after deleting a risk factor from the shared list */
   g_autofree char *done = g_strdup_printf (_("Risk factor “%s” deleted from the list and the profiles"), name);
 
-  if (!shnor_document_delete_risk_factor (self->document, row_factor (self, GTK_WIDGET (button)), &error))
+  if (!shnor_document_delete_risk_factor (self->document, shnor_row_id (GTK_WIDGET (button), self->ids), &error))
     {
       show_error (self, error);
       return;
@@ -147,14 +137,22 @@ factors (ShnorRiskFactorsEditor *self)
   return shnor_document_get_risk_profile (self->document, 0, 0);
 }
 
-static gboolean
-same_factors (ShnorRiskFactorsEditor *self,
-              GArray                 *list)
+/**
+ * shnor_risk_factors_same:
+ * @profile: of ShnorRiskLevel
+ * @ids: of gint64, the factors shown
+ *
+ * Whether @profile has the factors shown, in the same order: then a view
+ * updates its rows in place instead of building them anew.
+ */
+gboolean
+shnor_risk_factors_same (GArray *profile,
+                         GArray *ids)
 {
-  if (list->len != self->ids->len)
+  if (profile->len != ids->len)
     return FALSE;
-  for (guint i = 0; i < list->len; i++)
-    if (g_array_index (list, ShnorRiskLevel, i).factor_id != g_array_index (self->ids, gint64, i))
+  for (guint i = 0; i < profile->len; i++)
+    if (g_array_index (profile, ShnorRiskLevel, i).factor_id != g_array_index (ids, gint64, i))
       return FALSE;
   return TRUE;
 }
@@ -167,7 +165,7 @@ load (ShnorRiskFactorsEditor *self)
   g_autoptr(GArray) list = factors (self);
   gboolean writable = !shnor_document_get_read_only (self->document);
 
-  if (same_factors (self, list))
+  if (shnor_risk_factors_same (list, self->ids))
     {
       for (guint i = 0; i < list->len; i++)
         shnor_field_entry_update (SHNOR_FIELD_ENTRY (shnor_risk_factors_editor_get_name (self, i)),

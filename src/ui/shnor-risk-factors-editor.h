@@ -16,5 +16,7 @@ GtkWidget *shnor_risk_factors_editor_get_name  (ShnorRiskFactorsEditor *self,
 GtkWidget *shnor_risk_factors_editor_get_delete (ShnorRiskFactorsEditor *self,
                                                 guint                   row);
 GtkWidget *shnor_risk_factors_editor_get_new_entry (ShnorRiskFactorsEditor *self);
+gboolean   shnor_risk_factors_same             (GArray                 *profile,
+                                                GArray                 *ids);
 
 G_END_DECLS

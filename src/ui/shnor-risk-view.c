@@ -9,6 +9,7 @@
 #include "config.h"
 #include "shnor-widgets.h"
 #include "shnor-field-entry.h"
+#include "shnor-risk-factors-editor.h"
 #include "shnor-risk-view.h"
 
 struct _ShnorRiskView
@@ -46,17 +47,7 @@ static void
 show_error (ShnorRiskView *self,
             const GError  *error)
 {
-  gtk_label_set_text (GTK_LABEL (self->error_label), error ? error->message : "");
-  gtk_widget_set_visible (self->error_label, error != NULL);
-}
-
-static gint64
-row_factor (ShnorRiskView *self,
-            GtkWidget     *widget)
-{
-  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "shnor-row"));
-
-  return row < self->factors->len ? g_array_index (self->factors, gint64, row) : 0;
+  shnor_error_label_set (self->error_label, error ? error->message : NULL);
 }
 
 static void
@@ -68,7 +59,7 @@ level_selected (GtkDropDown   *dropdown,
 
   if (self->loading || self->school == NULL)
     return;
-  if (!shnor_document_set_risk (self->document, shnor_school_get_id (self->school), row_factor (self, GTK_WIDGET (dropdown)),
+  if (!shnor_document_set_risk (self->document, shnor_school_get_id (self->school), shnor_row_id (GTK_WIDGET (dropdown), self->factors),
                                 year (self), gtk_drop_down_get_selected (dropdown), NULL, &error))
     {
       show_error (self, error);
@@ -87,7 +78,7 @@ note_commit (ShnorFieldEntry *entry,
 
   if (self->school == NULL)
     return;
-  if (!shnor_document_set_risk (self->document, shnor_school_get_id (self->school), row_factor (self, GTK_WIDGET (entry)),
+  if (!shnor_document_set_risk (self->document, shnor_school_get_id (self->school), shnor_row_id (GTK_WIDGET (entry), self->factors),
                                 year (self), 0, text, &error))
     shnor_field_entry_set_error (entry, error->message);
   else
@@ -187,11 +178,8 @@ static gboolean
 update_rows (ShnorRiskView *self,
              GArray        *profile)
 {
-  if (profile->len != self->factors->len)
+  if (!shnor_risk_factors_same (profile, self->factors))
     return FALSE;
-  for (guint i = 0; i < profile->len; i++)
-    if (g_array_index (profile, ShnorRiskLevel, i).factor_id != g_array_index (self->factors, gint64, i))
-      return FALSE;
   for (guint i = 0; i < profile->len; i++)
     {
       const ShnorRiskLevel *r = &g_array_index (profile, ShnorRiskLevel, i);

@@ -28,6 +28,26 @@ shnor_widget_remove_children (GtkWidget *container)
     gtk_widget_unparent (child);
 }
 
+/* An error label of a view: @message shown, or the label hidden (NULL) */
+void
+shnor_error_label_set (GtkWidget  *label,
+                       const char *message)
+{
+  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+  gtk_widget_set_visible (label, message != NULL);
+}
+
+/* The id of the row @widget was built for (its "shnor-row" index into
+ * @ids), or 0 when the rows changed since. */
+gint64
+shnor_row_id (GtkWidget *widget,
+              GArray    *ids)
+{
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "shnor-row"));
+
+  return row < ids->len ? g_array_index (ids, gint64, row) : 0;
+}
+
 /* The dim name of a field beside its entry, level with the entry's text. */
 GtkWidget *
 shnor_field_caption (const char *text)

@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 
 void       shnor_widget_remove_children (GtkWidget     *container);
 GtkWidget *shnor_field_caption          (const char    *text);
+void       shnor_error_label_set        (GtkWidget     *label,
+                                         const char    *message);
+gint64     shnor_row_id                 (GtkWidget     *widget,
+                                         GArray        *ids);
 gboolean   shnor_watch_document         (ShnorDocument **slot,
                                          ShnorDocument  *document,
                                          GCallback       changed,
