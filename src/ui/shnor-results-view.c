@@ -488,14 +488,12 @@ refresh_in_place (ShnorResultsView *self)
 /* Rows came or went (an undo, a deleted year): the table is built anew,
  * once the loop is idle and no event is being handled by its cells; the
  * focus goes back to the same place. */
-static gboolean
-rebuild_idle (gpointer data)
+static void
+rebuild (ShnorResultsView *self)
 {
-  ShnorResultsView *self = data;
   GtkWidget *focus;
   int column = -1, row = -1, w, h;
 
-  self->rebuild = 0;
   focus = gtk_widget_get_root (GTK_WIDGET (self)) ?
           gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) : NULL;
   while (focus != NULL && gtk_widget_get_parent (focus) != self->table)
@@ -512,7 +510,6 @@ rebuild_idle (gpointer data)
       if (SHNOR_IS_FIELD_ENTRY (cell))
         gtk_widget_grab_focus (GTK_WIDGET (shnor_field_entry_get_entry (SHNOR_FIELD_ENTRY (cell))));
     }
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -526,7 +523,7 @@ document_changed (ShnorDocument    *document,
     return;
   if (self->school == NULL || self->rebuild != 0 || refresh_in_place (self))
     return;
-  self->rebuild = g_idle_add (rebuild_idle, self);
+  shnor_queue_idle (&self->rebuild, G_CALLBACK (rebuild), self);
 }
 
 /* ---- callbacks ------------------------------------------------------ */

@@ -185,16 +185,6 @@ load (ShnorRiskFactorsEditor *self)
   gtk_widget_set_sensitive (self->add_button, writable);
 }
 
-static gboolean
-load_idle (gpointer data)
-{
-  ShnorRiskFactorsEditor *self = data;
-
-  self->idle = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 document_changed (ShnorDocument          *document,
                   const char             *table,
@@ -202,8 +192,8 @@ document_changed (ShnorDocument          *document,
                   ShnorRiskFactorsEditor *self)
 {
   /* not while a row's own button or field is being handled */
-  if (g_str_equal (table, "risk_factor") && self->idle == 0)
-    self->idle = g_idle_add (load_idle, self);
+  if (g_str_equal (table, "risk_factor"))
+    shnor_queue_idle (&self->idle, G_CALLBACK (load), self);
 }
 
 static void

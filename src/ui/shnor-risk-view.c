@@ -240,16 +240,6 @@ default_year (ShnorRiskView *self)
   return g_date_time_get_year (now);
 }
 
-static gboolean
-load_idle (gpointer data)
-{
-  ShnorRiskView *self = data;
-
-  self->idle = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 document_changed (ShnorDocument *document,
                   const char    *table,
@@ -257,8 +247,8 @@ document_changed (ShnorDocument *document,
                   ShnorRiskView *self)
 {
   /* Not while an entry of ours is being committed: rebuild afterwards. */
-  if ((g_str_equal (table, "risk_level") || g_str_equal (table, "risk_factor")) && self->idle == 0)
-    self->idle = g_idle_add (load_idle, self);
+  if (g_str_equal (table, "risk_level") || g_str_equal (table, "risk_factor"))
+    shnor_queue_idle (&self->idle, G_CALLBACK (load), self);
 }
 
 static void

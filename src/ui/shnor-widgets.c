@@ -48,6 +48,48 @@ shnor_row_id (GtkWidget *widget,
   return row < ids->len ? g_array_index (ids, gint64, row) : 0;
 }
 
+typedef struct {
+  guint     *source;
+  GCallback  func;
+  gpointer   data;
+} IdleCall;
+
+static gboolean
+idle_call (gpointer p)
+{
+  IdleCall *call = p;
+
+  *call->source = 0;
+  ((void (*) (gpointer)) call->func) (call->data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * shnor_queue_idle:
+ * @source: where the view keeps the pending call (0: none); a dispose
+ *   removes it with g_clear_handle_id()
+ * @func: (scope notified): called with @data
+ *
+ * Calls @func once the loop is idle, once for a burst of document
+ * changes, and not while a widget of the view is handling the event that
+ * made the change (it may be the one @func rebuilds).
+ */
+void
+shnor_queue_idle (guint     *source,
+                  GCallback  func,
+                  gpointer   data)
+{
+  IdleCall *call;
+
+  if (*source != 0)
+    return;
+  call = g_new (IdleCall, 1);
+  call->source = source;
+  call->func = func;
+  call->data = data;
+  *source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, idle_call, call, g_free);
+}
+
 /* The dim name of a field beside its entry, level with the entry's text. */
 GtkWidget *
 shnor_field_caption (const char *text)

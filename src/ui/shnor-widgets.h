@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 void       shnor_widget_remove_children (GtkWidget     *container);
 GtkWidget *shnor_field_caption          (const char    *text);
+void       shnor_queue_idle             (guint         *source,
+                                         GCallback      func,
+                                         gpointer       data);
 void       shnor_error_label_set        (GtkWidget     *label,
                                          const char    *message);
 gint64     shnor_row_id                 (GtkWidget     *widget,
