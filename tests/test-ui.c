@@ -222,6 +222,20 @@ undo_by_toast_in (GtkWidget  *root,
   spin (100);
 }
 
+/* The button under @root whose tooltip is @tooltip (translated) */
+static GtkWidget *
+button_with_tooltip (GtkWidget  *root,
+                     const char *tooltip)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), g_dgettext ("shnor", tooltip)) == 0)
+      return buttons->pdata[i];
+  g_assert_not_reached ();
+}
+
 static void
 undo_by_toast (const char *text)
 {
@@ -1268,6 +1282,39 @@ test_identification (void)
   spin (200);
   undone = shnor_identification_view_dup_lists (identification);
   g_assert_nonnull (strstr (undone, two));
+
+  /* a copy of the set, deleted at once; its toast brings it back */
+  {
+    GtkWidget *copy = button_with_tooltip (GTK_WIDGET (identification), "Copy the set to adapt it for a new order");
+    GtkWidget *remove = button_with_tooltip (GTK_WIDGET (identification), "Delete the set");
+    g_autoptr(GPtrArray) sets = shnor_document_get_criteria_sets (doc);
+    guint n = sets->len;
+    g_autofree char *said = NULL;
+
+    g_signal_emit_by_name (copy, "clicked");
+    spin (200);
+    g_ptr_array_unref (g_steal_pointer (&sets));
+    sets = shnor_document_get_criteria_sets (doc);
+    g_assert_cmpuint (sets->len, ==, n + 1);
+    for (guint i = 0; i < sets->len; i++)
+      if (i == 0 || ((ShnorCriteriaSet *) sets->pdata[i])->id > ((ShnorCriteriaSet *) sets->pdata[0])->id)
+        {
+          g_free (said);
+          said = g_strdup_printf (g_dgettext ("shnor", "Criteria set “%s” deleted"),
+                                  ((ShnorCriteriaSet *) sets->pdata[i])->name);
+        }
+    g_signal_emit_by_name (remove, "clicked");
+    spin (200);
+    g_ptr_array_unref (g_steal_pointer (&sets));
+    sets = shnor_document_get_criteria_sets (doc);
+    g_assert_cmpuint (sets->len, ==, n);
+    screenshot (GTK_WIDGET (window), "25-criteria-set-deleted.png");
+    undo_by_toast (said);
+    g_ptr_array_unref (g_steal_pointer (&sets));
+    sets = shnor_document_get_criteria_sets (doc);
+    g_assert_cmpuint (sets->len, ==, n + 1);
+    action ("win.undo");   /* the copy */
+  }
 
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
   shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (editor), "profile");
