@@ -1065,6 +1065,30 @@ test_reopen_last (void)
   g_assert_true (g_file_equal (reopened, demo));
 }
 
+/* The divider of the school list is remembered (with the schema) */
+static void
+test_pane_remembered (void)
+{
+  GSettings *settings = shnor_application_get_settings (app);
+  GtkWidget *paned = gtk_widget_get_ancestor (child ("list_pane"), GTK_TYPE_PANED);
+  int position;
+
+  g_assert_true (GTK_IS_PANED (paned));
+  if (settings == NULL)
+    {
+      g_test_skip ("no settings schema");
+      return;
+    }
+  /* narrower than now: a position the window surely holds */
+  position = gtk_paned_get_position (GTK_PANED (paned)) - 30;
+  gtk_paned_set_position (GTK_PANED (paned), position);
+  spin (50);
+  g_assert_cmpint (g_settings_get_int (settings, "schools-pane"), ==, position);
+  g_settings_set_int (settings, "schools-pane", position + 10);
+  spin (50);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, position + 10);
+}
+
 static void
 test_settings_presence (void)
 {
@@ -2349,6 +2373,7 @@ main (int   argc,
   g_test_add_func ("/ui/help-windows", test_help_windows);
   g_test_add_func ("/ui/reopen-last", test_reopen_last);
   g_test_add_func ("/ui/settings-presence", test_settings_presence);
+  g_test_add_func ("/ui/pane-remembered", test_pane_remembered);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
