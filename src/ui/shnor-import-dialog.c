@@ -53,7 +53,7 @@ apply_now (gpointer data)
       return G_SOURCE_REMOVE;
     }
   {
-    guint n = self->plan->results->len + self->plan->regional->len;
+    guint n = self->plan->added + self->plan->replaced + self->plan->n_regional;
     g_autofree char *count = shnor_number_format_count (n);
     /* TRANSLATORS: a toast after an import; %s is the number, written with spaces between thousands */
     g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s result", "Imported %s results",
@@ -74,7 +74,7 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ShnorImportDialog *self = SHNOR_IMPORT_DIALOG (widget);
-  guint n = self->plan->results->len + self->plan->regional->len;
+  guint n = self->plan->added + self->plan->replaced + self->plan->n_regional;
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u result…",
                                                         "Importing %u results…", n), n);
 
@@ -203,15 +203,14 @@ add_row (ShnorImportDialog *self,
     }
 }
 
-/* The rows that will be imported, the first SHOWN_ROWS of them */
+/* The rows that will be imported: the first SHOWN_ROWS of them that the
+ * plan keeps, and how many there are in all */
 static void
 show_rows (ShnorImportDialog *self)
 {
   const ShnorImportPlan *plan = self->plan;
-  guint total = plan->results->len + plan->regional->len;
-  guint shown = MIN (total, SHOWN_ROWS);
-  g_autofree gboolean *stored = shnor_document_find_results (self->document, (const ShnorResult *) plan->results->data,
-                                                             MIN (plan->results->len, SHOWN_ROWS));
+  guint total = plan->added + plan->replaced + plan->n_regional;
+  guint shown = MIN (MIN (total, plan->results->len + plan->regional->len), SHOWN_ROWS);
   g_autofree char *count = shnor_number_format_count (total);
   g_autofree char *heading = NULL;
   const char *titles[] = {
@@ -224,7 +223,7 @@ show_rows (ShnorImportDialog *self)
   gtk_widget_set_visible (self->rows_grid, total > 0);
   if (total == 0)
     return;
-  if (plan->problems->len > 0)
+  if (plan->n_problems > 0)
     /* TRANSLATORS: %s is a number of rows of the file */
     heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row without problems", "%s rows without problems",
                                             total), count);
@@ -245,7 +244,12 @@ show_rows (ShnorImportDialog *self)
   for (guint i = 0; i < shown; i++)
     {
       if (i < plan->results->len)
-        add_row (self, &g_array_index (plan->results, ShnorResult, i), (int) i + 1, stored != NULL && stored[i]);
+        {
+          const ShnorResult *r = &g_array_index (plan->results, ShnorResult, i);
+
+          add_row (self, r, (int) i + 1,
+                   shnor_document_has_result (self->document, r->school_id, r->kind, r->subject, r->grade, r->year));
+        }
       else
         add_row (self, &g_array_index (plan->regional, ShnorResult, i - plan->results->len), (int) i + 1, FALSE);
     }
@@ -256,13 +260,13 @@ show_plan (ShnorImportDialog *self)
 {
   const ShnorImportPlan *plan = self->plan;
   g_autofree char *summary = NULL;
-  guint n = plan->problems->len;
+  guint n = plan->n_problems;
 
   shnor_list_box_clear (self->problems_list);
   gtk_widget_remove_css_class (self->summary_label, "error");
   show_rows (self);
 
-  for (guint i = 0; i < MIN (n, SHOWN_PROBLEMS + 1); i++)
+  for (guint i = 0; i < MIN (MIN (n, SHOWN_PROBLEMS + 1), plan->problems->len); i++)
     {
       g_autofree char *text = i < SHOWN_PROBLEMS ? shnor_import_problem_to_string (plan->problems->pdata[i]) :
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more problem, not listed here.",
@@ -293,7 +297,7 @@ show_plan (ShnorImportDialog *self)
     {
       g_autofree char *n_added = shnor_number_format_count (plan->added);
       g_autofree char *n_replaced = shnor_number_format_count (plan->replaced);
-      g_autofree char *n_regional = shnor_number_format_count (plan->regional->len);
+      g_autofree char *n_regional = shnor_number_format_count (plan->n_regional);
       /* TRANSLATORS: %s is a number, written with spaces between thousands */
       g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s result will be added",
                                                              "%s results will be added", plan->added), n_added);
@@ -302,14 +306,14 @@ show_plan (ShnorImportDialog *self)
                                                    n_replaced);
 
       g_autofree char *regional = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s regional mean",
-                                                                "%s regional means", plan->regional->len),
+                                                                "%s regional means", plan->n_regional),
                                                    n_regional);
 
       summary = g_strdup_printf (_("%s; %s; %s. The import can be undone as one step."), added, replaced, regional);
     }
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
-                                 n == 0 && plan->results->len + plan->regional->len > 0 &&
+                                 n == 0 && plan->added + plan->replaced + plan->n_regional > 0 &&
                                  !shnor_document_get_read_only (self->document));
 }
 
