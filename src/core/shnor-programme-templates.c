@@ -17,9 +17,10 @@ typedef struct {
   const char *binding;       /* results it follows; NULL: typed */
 } TemplateIndicator;
 
+/* A typical risk: its likelihood and impact are left for the
+ * programme's authors to assess */
 typedef struct {
   const char *risk, *mitigation;
-  int         likelihood, impact;
 } TemplateRisk;
 
 typedef struct {
@@ -70,11 +71,11 @@ static const TemplateIndicator municipal_indicators[] = {
 
 static const TemplateRisk municipal_risks[] = {
   { N_("Turnover and shortage of teachers in the schools of the programme"),
-    N_("Mentoring of young teachers; support measures for teachers coming to rural schools"), 2, 2 },
+    N_("Mentoring of young teachers; support measures for teachers coming to rural schools") },
   { N_("Formal attitude of school teams to the programme"),
-    N_("Involve the teams in the analysis of causes; public reports on the results"), 1, 2 },
+    N_("Involve the teams in the analysis of causes; public reports on the results") },
   { N_("Insufficient funding of the measures"),
-    N_("Plan the measures by priority; use the resources of partner schools and network forms"), 1, 1 },
+    N_("Plan the measures by priority; use the resources of partner schools and network forms") },
   { NULL },
 };
 
@@ -104,11 +105,11 @@ static const TemplateIndicator school_indicators[] = {
 
 static const TemplateRisk school_risks[] = {
   { N_("Shortage of teachers of mathematics and Russian"),
-    N_("Network lessons with a partner school; invite students of the teacher training college"), 2, 2 },
+    N_("Network lessons with a partner school; invite students of the teacher training college") },
   { N_("Low learning motivation of pupils"),
-    N_("Project and research work; career guidance events; individual learning plans"), 1, 2 },
+    N_("Project and research work; career guidance events; individual learning plans") },
   { N_("Low involvement of parents"),
-    N_("Open days; parents' meetings on the results; joint projects"), 1, 1 },
+    N_("Open days; parents' meetings on the results; joint projects") },
   { NULL },
 };
 
@@ -160,6 +161,7 @@ fill (ShnorDocument   *doc,
       GError         **error)
 {
   if (!shnor_document_set_programme_field (doc, id, "goal", _(t->goal), error) ||
+      shnor_document_add_measure_table (doc, id, SHNOR_TABLE_ROADMAP, error) == 0 ||
       !add_rows (doc, id, SHNOR_PART_TASK, t->tasks, error) ||
       !add_rows (doc, id, SHNOR_PART_RESULT, t->results, error))
     return FALSE;
@@ -180,9 +182,7 @@ fill (ShnorDocument   *doc,
   for (guint i = 0; t->risks[i].risk; i++)
     {
       const TemplateRisk *tr = &t->risks[i];
-      g_autofree char *likelihood = g_strdup_printf ("%d", tr->likelihood);
-      g_autofree char *impact = g_strdup_printf ("%d", tr->impact);
-      const char *row[] = { _(tr->risk), _(tr->mitigation), likelihood, impact, "", NULL };
+      const char *row[] = { _(tr->risk), _(tr->mitigation), NULL };
 
       if (shnor_document_add_part_row (doc, id, SHNOR_PART_RISK, row, error) == 0)
         return FALSE;
