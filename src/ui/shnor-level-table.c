@@ -221,7 +221,6 @@ attach_period (ShnorLevelTable    *self,
       gtk_widget_set_margin_end (who, 0);
       gtk_widget_add_css_class (who, "level-cell");
     }
-  gtk_widget_set_tooltip_text (who, _("The responsible people are chosen in the list view"));
   gtk_grid_attach (GTK_GRID (self->grid), who, 2 + n, row, 1, height);
   g_hash_table_insert (self->responsible, g_strdup_printf ("%" G_GINT64_FORMAT, m->id), who);
 }
@@ -266,7 +265,12 @@ build (ShnorLevelTable *self,
       gtk_grid_attach (GTK_GRID (self->grid), head, 1 + l, 0, 1, 1);
     }
   gtk_grid_attach (GTK_GRID (self->grid), header (_("Period")), 1 + n, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), header (_("Responsible")), 2 + n, 0, 1, 1);
+  {
+    GtkWidget *who = header (_("Responsible"));
+
+    gtk_widget_set_tooltip_text (who, _("The responsible people are chosen in the list view"));
+    gtk_grid_attach (GTK_GRID (self->grid), who, 2 + n, 0, 1, 1);
+  }
   for (guint i = 0; i < measures->len; i++)
     {
       const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);

@@ -116,7 +116,8 @@ measure_row (ShnorMonitoringView *self,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *title = g_strdup_printf ("%s  %s", m->number, m->texts[0]);
+  g_autofree char *what = shnor_measure_dup_text (m);
+  g_autofree char *title = g_strdup_printf ("%s  %s", m->number, what);
   g_autofree char *who = shnor_measure_dup_responsible (m, people);
   g_autofree char *detail = NULL;
   GtkWidget *label = gtk_label_new (title);
@@ -330,6 +331,20 @@ fill_indicators (ShnorMonitoringView *self,
                      grid_label (_("No approved programme has indicators for this year."), TRUE), 0, line, 4, 1);
 }
 
+static gboolean
+same_labels (GListModel    *model,
+             GtkStringList *labels)
+{
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+
+  if (model == NULL || !GTK_IS_STRING_LIST (model) || n != g_list_model_get_n_items (G_LIST_MODEL (labels)))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), gtk_string_list_get_string (labels, i)))
+      return FALSE;
+  return TRUE;
+}
+
 /* Refills a filter with "all" and @labels, keeping the choice of @ids. */
 static void
 refill_filter (GtkWidget   *filter,
@@ -349,6 +364,11 @@ refill_filter (GtkWidget   *filter,
       if (g_array_index (new_ids, gint64, i) == was)
         select = i + 1;
     }
+  /* the same choices: the model stays (a new one would announce a new
+   * choice once the drop-down settles, and load the view again) */
+  if (ids->len == new_ids->len && memcmp (ids->data, new_ids->data, ids->len * sizeof (gint64)) == 0 &&
+      same_labels (gtk_drop_down_get_model (GTK_DROP_DOWN (filter)), list))
+    return;
   g_array_set_size (ids, 0);
   g_array_append_vals (ids, new_ids->data, new_ids->len);
   gtk_drop_down_set_model (GTK_DROP_DOWN (filter), G_LIST_MODEL (list));

@@ -137,6 +137,25 @@ people_choices (ShnorDocument *document,
   return names;
 }
 
+/* Whether the drop-down offers the people of @ids and @names already */
+static gboolean
+same_people (GtkDropDown   *drop,
+             GArray        *shown,
+             GArray        *ids,
+             GtkStringList *names)
+{
+  GListModel *model = gtk_drop_down_get_model (drop);
+
+  if (shown->len != ids->len || model == NULL || g_list_model_get_n_items (model) != ids->len)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (shown, gint64, i) != g_array_index (ids, gint64, i) ||
+        g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   gtk_string_list_get_string (names, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static guint
 person_position (GArray     *ids,
                  const char *text)
@@ -600,11 +619,7 @@ plan_entry (ShnorPartEditor  *self,
 
   shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (entry), editable);
   if (field == &target_field)
-    {
-      gtk_editable_set_width_chars (GTK_EDITABLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))), 9);
-      gtk_widget_set_tooltip_text (entry, _("A number, or a bound: “at most 5”, “at least 80” (also «не более 5», "
-                                            "«не менее 80», ≤, ≥)"));
-    }
+    gtk_editable_set_width_chars (GTK_EDITABLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))), 9);
   gtk_accessible_update_property (GTK_ACCESSIBLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   tag (entry, row);
@@ -767,9 +782,18 @@ card_plan (ShnorPartEditor    *self,
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
     GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
+    GtkWidget *hint = gtk_label_new (_("A target is a number or a bound: “at most 5”, “at least 80” (also «не "
+                                       "более 5», «не менее 80», ≤, ≥)."));
+
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_widget_add_css_class (hint, "caption");
+    gtk_widget_set_visible (hint, self->writable);
     gtk_box_append (GTK_BOX (line), shnor_field_caption (_("Actual values")));
     gtk_box_append (GTK_BOX (line), binding);
     gtk_box_append (GTK_BOX (box), grid);
+    gtk_box_append (GTK_BOX (box), hint);
     gtk_box_append (GTK_BOX (box), line);
     fill_plan (self, card, data->id);
     return box;
@@ -870,11 +894,14 @@ refresh (ShnorPartEditor *self,
                   g_autoptr(GtkStringList) names = people_choices (self->document, ids);
 
                   selected = person_position (ids, data->texts[i]);
-                  g_object_set_data (G_OBJECT (widget), "shnor-filling", GINT_TO_POINTER (1));
-                  gtk_drop_down_set_model (GTK_DROP_DOWN (widget), G_LIST_MODEL (names));
-                  g_object_set_data (G_OBJECT (widget), "shnor-filling", NULL);
-                  g_object_set_data_full (G_OBJECT (widget), "shnor-people", g_steal_pointer (&ids),
-                                          (GDestroyNotify) g_array_unref);
+                  if (!same_people (GTK_DROP_DOWN (widget), people, ids, names))
+                    {
+                      g_object_set_data (G_OBJECT (widget), "shnor-filling", GINT_TO_POINTER (1));
+                      gtk_drop_down_set_model (GTK_DROP_DOWN (widget), G_LIST_MODEL (names));
+                      g_object_set_data (G_OBJECT (widget), "shnor-filling", NULL);
+                      g_object_set_data_full (G_OBJECT (widget), "shnor-people", g_steal_pointer (&ids),
+                                              (GDestroyNotify) g_array_unref);
+                    }
                 }
               else
                 selected = choice_position (&fields[i], data->texts[i]);
