@@ -77,7 +77,11 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
         expected[(name, year)] = (target, actual)
     bound = {name for (name,) in db.execute(
         "SELECT name FROM programme_indicator WHERE programme_id = ? AND binding <> ''", (pid,))}
-    measures = [t for (t,) in db.execute("SELECT title FROM measure WHERE programme_id = ?", (pid,))]
+    # a row of a table by levels may have no title of its own
+    measures = [t for (t,) in db.execute("SELECT title FROM measure WHERE programme_id = ? AND title <> ''",
+                                         (pid,))]
+    sections = [t for (t,) in db.execute("SELECT title FROM measure WHERE programme_id = ? AND parent_id IS NULL"
+                                         " ORDER BY id", (pid,))]
     school_names = db.execute("SELECT count (*) FROM programme_school WHERE programme_id = ?", (pid,)).fetchone()[0]
     db.close()
     sheet = book.worksheets[1]
@@ -167,15 +171,21 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
 
     sequence = [at(passport[7]), at("ПРИКАЗЫВАЮ", "I ORDER"), at("1. "), at("Приложение № 1", "Appendix No. 1"),
                 at(" ".join(customer.split())), at("Приложение № 2", "Appendix No. 2")]
-    sequence += [at(" ".join(t.split())[:30]) for t in measures[:3]]
+    sequence += [at(" ".join(t.split())[:30]) for t in sections[:3]]
     sequence.append(at("Приложение № 3", "Appendix No. 3"))
     assert sequence == sorted(sequence), sequence
     # every measure's number, in the order of the tree, and its first words
     db = sqlite3.connect(demo)
+    # (each measure table numbered on its own, the tables in their order)
     tree = {}
-    for mid, parent, title in db.execute("SELECT id, parent_id, title FROM measure WHERE programme_id = ?"
-                                         " ORDER BY position, id", (pid,)):
-        tree.setdefault(parent, []).append((mid, title))
+    tables = []
+    for mid, parent, title, table in db.execute(
+            "SELECT m.id, m.parent_id, m.title, m.table_id FROM measure m JOIN measure_table t ON t.id = m.table_id"
+            " WHERE m.programme_id = ? ORDER BY t.position, t.id, m.position, m.id", (pid,)):
+        tree.setdefault(parent if parent else ("table", table), []).append((mid, title))
+        if table not in tables:
+            tables.append(table)
+    all_measures = db.execute("SELECT count (*) FROM measure WHERE programme_id = ?", (pid,)).fetchone()[0]
     db.close()
     numbered = []
 
@@ -185,8 +195,9 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
             numbered.append((number, title))
             walk(mid, number)
 
-    walk(None, "")
-    assert len(numbered) == len(measures)
+    for table in tables:
+        walk(("table", table), "")
+    assert len(numbered) == all_measures
     road = flat[flat.find("Приложение № 2") if "Приложение № 2" in flat else flat.find("Appendix No. 2"):]
     position = 0
     for number, title in numbered:
