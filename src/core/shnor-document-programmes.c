@@ -791,7 +791,8 @@ shnor_document_set_indicator_plan (ShnorDocument  *self,
   int first, last;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  if (programme == 0 || !check_draft (self, programme, error))
+  /* an actual value is the execution, recorded in an approved programme too */
+  if (programme == 0 || !shnor_document_check_programme (self, programme, !actual, error))
     return FALSE;
   if (actual)
     {

@@ -313,7 +313,28 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "CREATE UNIQUE INDEX result_key ON result (school_id, assessment_id, year);"
   "CREATE INDEX result_assessment ON result (assessment_id, year);",
 
-  /* 9 → 10: a programme as real ones are written:
+  /* 9 → 10: the exchange with schools and the region. The file's own
+   * identity and the key that signs the forms it sends to its schools
+   * (so that a form of another municipality, or one whose service sheet
+   * was changed, is refused), and the forms accepted back: a form read
+   * again with the same values is recognised and skipped. */
+  "CREATE TABLE exchange_identity ("
+  "  id  INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uid TEXT NOT NULL,"
+  "  key TEXT NOT NULL);"
+  "INSERT INTO exchange_identity (id, uid, key) VALUES (1, lower (hex (randomblob (16))), lower (hex (randomblob (32))));"
+  "CREATE TABLE form_acceptance ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  form_uid  TEXT NOT NULL,"
+  "  school_id INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  year      INTEGER NOT NULL,"
+  "  issued    TEXT NOT NULL,"
+  "  digest    TEXT NOT NULL,"
+  "  accepted  TEXT NOT NULL,"
+  "  UNIQUE (form_uid, digest));"
+  "CREATE INDEX form_acceptance_school ON form_acceptance (school_id, year);",
+
+  /* 10 → 11: a programme as real ones are written:
    * - the levels of the road map are the file's own list (the three of
    *   seed 003 to start with), and a measure has an action text per level
    *   instead of one title repeated under each level it was marked for
@@ -391,25 +412,26 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
 };
 
 /* The default criteria set of the identification issue and the «500+»
- * risk factors, in the language of the user who creates the file. */
+ * risk factors. They are the file's data, which go into the documents:
+ * Russian whatever the language of the user who creates the file. */
 static gboolean
 seed_identification (sqlite3  *db,
                      char    **msg)
 {
   static const char * const factors[] = {
-    N_("Low level of school equipment"),
-    N_("Shortage of teaching staff"),
-    N_("Insufficient subject and methodological competence of teachers"),
-    N_("Risks of low adaptability of the learning process"),
-    N_("No in-school system of professional development"),
-    N_("High share of pupils at risk of academic failure"),
-    N_("Low quality of overcoming language and cultural barriers"),
-    N_("Lowered quality of the school's learning and upbringing environment"),
-    N_("Low involvement of parents"),
-    N_("Low learning motivation of pupils"),
+    "Низкий уровень оснащения школы",
+    "Дефицит педагогических кадров",
+    "Недостаточная предметная и методическая компетентность педагогических работников",
+    "Риски низкой адаптивности учебного процесса",
+    "Несформированность внутришкольной системы повышения квалификации",
+    "Высокая доля обучающихся с рисками учебной неуспешности",
+    "Низкое качество преодоления языковых и культурных барьеров",
+    "Пониженный уровень качества школьной образовательной и воспитательной среды",
+    "Низкий уровень вовлечённости родителей",
+    "Низкая учебная мотивация обучающихся",
   };
   g_autoptr(GString) sql = g_string_new (NULL);
-  char *name = sqlite3_mprintf ("%Q", _("Identification criteria"));
+  char *name = sqlite3_mprintf ("%Q", "Критерии идентификации");
 
   g_string_append_printf (sql,
     "INSERT INTO criteria_set (id, name, active, w_low_income, w_low_education,"
@@ -426,7 +448,7 @@ seed_identification (sqlite3  *db,
   for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
     {
       char *factor = sqlite3_mprintf ("INSERT INTO risk_factor (position, name) VALUES (%u, %Q);",
-                                      i, _(factors[i]));
+                                      i, factors[i]);
       g_string_append (sql, factor);
       sqlite3_free (factor);
     }
