@@ -7,6 +7,7 @@
  * and an older file that keeps every measure's text. */
 #include <sqlite3.h>
 
+#include "shnor-appendix-plan.h"
 #include "shnor-document.h"
 #include "shnor-error.h"
 #include "shnor-schema.h"
@@ -173,7 +174,7 @@ test_seed003 (Fixture       *f,
   text = shnor_measure_dup_text (m);
   g_assert_true (g_str_has_prefix (text, seed003_rows[4][0]));
   g_assert_nonnull (strstr (text, seed003_rows[4][1]));
-  names = shnor_measure_dup_level_names (m, levels);
+  names = shnor_measure_dup_level_names (m, levels, ", ");
   g_assert_cmpstr (names, ==, "Муниципальный орган управления образованием, Муниципальная методическая служба");
 
   /* one cell is one undo step; clearing it leaves the level */
@@ -818,6 +819,148 @@ test_amendment (Fixture       *f,
   g_assert_cmpuint (tables->len, ==, 1);
 }
 
+/* ---- the documents ---------------------------------------------------------- */
+
+static const ShnorDocTable *
+plan_table (ShnorAppendixPlan *plan,
+            ShnorAppendixKind  kind,
+            const char        *title)
+{
+  ShnorAppendix *appendix = shnor_appendix_plan_find (plan, kind);
+
+  g_assert_nonnull (appendix);
+  for (guint t = 0; t < appendix->tables->len; t++)
+    {
+      const ShnorDocTable *table = appendix->tables->pdata[t];
+
+      if (g_strcmp0 (table->title, title) == 0)
+        return table;
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+cell_text (const ShnorDocRow *row,
+           guint              column)
+{
+  return column < row->cells->len ? ((ShnorDocCell *) row->cells->pdata[column])->text : "";
+}
+
+static int
+column_of (const ShnorDocTable *table,
+           const char          *head)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    if (g_str_equal (g_array_index (table->columns, ShnorDocColumn, c).head, head))
+      return (int) c;
+  return -1;
+}
+
+/* The appendix plan both documents render: seed 003's table by levels
+ * (a column per level headed by its name, each action in it, the section
+ * and subsection across the table); the period in words in the passport;
+ * bounds as written and the target for the end; an unassessed risk's
+ * blank cells and a responsible person by name. */
+static void
+test_documents (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) levels = shnor_document_get_levels (f->doc);
+  g_autoptr(GArray) risks = shnor_document_get_part (f->doc, f->programme, SHNOR_PART_RISK);
+  g_autoptr(ShnorAppendixPlan) plan = NULL;
+  const ShnorDocTable *table;
+  gint64 indicator, person;
+  g_autofree char *owner = NULL;
+  gint64 levels_table;
+
+  rows = enter_seed003 (f->doc, f->programme, &levels_table);
+  g_assert_true (shnor_document_set_measure_table_text (f->doc, levels_table, "intro", "Вводный абзац таблицы.",
+                                                        &error));
+  g_assert_true (shnor_document_set_programme_field (f->doc, f->programme, "period_text",
+                                                     "2026 год и плановый период 2027 и 2028 годов", &error));
+  indicator = add_indicator (f, "Доля обучающихся ниже порога", "1");
+  g_assert_true (shnor_document_set_indicator_plan (f->doc, indicator, 2026, FALSE, "не более 5", &error));
+  g_assert_true (shnor_document_set_indicator_plan (f->doc, indicator, 2027, FALSE, "4,5", &error));
+  g_assert_true (shnor_document_set_indicator_plan (f->doc, indicator, SHNOR_END_OF_PROGRAMME, FALSE, "не более 3",
+                                                    &error));
+  person = shnor_document_add_person (f->doc, "Петрова Елена Андреевна", "методист", "", &error);
+  owner = g_strdup_printf ("%" G_GINT64_FORMAT, person);
+  g_assert_true (shnor_document_set_part_field (f->doc, SHNOR_PART_RISK, g_array_index (risks, ShnorPartRow, 1).id,
+                                                "likelihood", "2", &error));
+  g_assert_true (shnor_document_set_part_field (f->doc, SHNOR_PART_RISK, g_array_index (risks, ShnorPartRow, 1).id,
+                                                "owner_id", owner, &error));
+  g_assert_no_error (error);
+  plan = shnor_appendix_plan_new_programme (f->doc, f->programme, &error);
+  g_assert_no_error (error);
+
+  /* the table by levels: the empty road map is left out, so this table is
+   * the road map's only one and keeps its title */
+  table = plan_table (plan, SHNOR_APPENDIX_ROADMAP, "Мероприятия по уровням");
+  g_assert_cmpuint (table->intro->len, ==, 1);
+  g_assert_cmpstr (table->intro->pdata[0], ==, "Вводный абзац таблицы.");
+  g_assert_cmpuint (table->columns->len, ==, levels->len);
+  for (guint l = 0; l < levels->len; l++)
+    g_assert_cmpstr (g_array_index (table->columns, ShnorDocColumn, l).head, ==,
+                     g_array_index (levels, ShnorRoadmapLevel, l).name);
+  g_assert_cmpuint (table->rows->len, ==, 2 + G_N_ELEMENTS (seed003_rows));
+  g_assert_cmpint (((ShnorDocRow *) table->rows->pdata[0])->kind, ==, SHNOR_DOC_ROW_SECTION);
+  g_assert_cmpstr (cell_text (table->rows->pdata[0], 0), ==, "1. Подготовка и запуск программы");
+  g_assert_cmpstr (cell_text (table->rows->pdata[1], 0), ==, "1.1. Создание организационной инфраструктуры "
+                                                             "проекта, обеспечение кадровой поддержки");
+  for (guint r = 0; r < G_N_ELEMENTS (seed003_rows); r++)
+    for (guint l = 0; l < 3; l++)
+      g_assert_cmpstr (cell_text (table->rows->pdata[2 + r], l), ==, seed003_rows[r][l]);
+  g_assert_true (table->landscape);
+
+  /* the passport: the period in words */
+  table = plan_table (plan, SHNOR_APPENDIX_PROGRAMME, "Паспорт программы");
+  {
+    gboolean found = FALSE;
+
+    for (guint r = 0; r < table->rows->len; r++)
+      if (g_str_equal (cell_text (table->rows->pdata[r], 0), "Сроки реализации программы"))
+        {
+          g_assert_cmpstr (cell_text (table->rows->pdata[r], 1), ==, "2026 год и плановый период 2027 и 2028 годов");
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+  /* targets: a bound as written, a number as a number, the end of the
+   * programme */
+  table = plan_table (plan, SHNOR_APPENDIX_PROGRAMME, "Целевые показатели программы");
+  {
+    const ShnorDocRow *row = table->rows->pdata[table->rows->len - 1];
+    int y2026 = column_of (table, "Целевое значение на 2026 г.");
+    int y2027 = column_of (table, "Целевое значение на 2027 г.");
+    int end = column_of (table, "Целевое значение на конец реализации программы");
+
+    g_assert_true (y2026 >= 0 && y2027 >= 0 && end >= 0);
+    g_assert_cmpstr (cell_text (row, 1), ==, "Доля обучающихся ниже порога");
+    g_assert_cmpstr (cell_text (row, (guint) y2026), ==, "не более 5");
+    g_assert_cmpint (((ShnorDocCell *) row->cells->pdata[y2026])->kind, ==, SHNOR_DOC_TEXT);
+    g_assert_cmpstr (cell_text (row, (guint) y2027), ==, "4,5");
+    g_assert_cmpint (((ShnorDocCell *) row->cells->pdata[y2027])->kind, ==, SHNOR_DOC_NUMBER);
+    g_assert_cmpstr (cell_text (row, (guint) end), ==, "не более 3");
+  }
+  /* risks: the unassessed ones blank, the assessed one in words; its
+   * responsible person by name */
+  table = plan_table (plan, SHNOR_APPENDIX_PROGRAMME, "Риски реализации программы и пути их минимизации");
+  {
+    int likelihood = column_of (table, "Вероятность"), impact = column_of (table, "Степень влияния");
+    int who = column_of (table, "Ответственный");
+
+    g_assert_true (likelihood >= 0 && who >= 0);
+    g_assert_cmpint (impact, <, 0);   /* no risk assessed for its impact: no column */
+    g_assert_cmpstr (cell_text (table->rows->pdata[0], (guint) likelihood), ==, "");
+    g_assert_cmpstr (cell_text (table->rows->pdata[1], (guint) likelihood), ==, "высокая");
+    g_assert_cmpstr (cell_text (table->rows->pdata[2], (guint) likelihood), ==, "");
+    g_assert_cmpstr (cell_text (table->rows->pdata[1], (guint) who), ==, "Петрова Е. А., методист");
+    g_assert_cmpstr (cell_text (table->rows->pdata[0], (guint) who), ==, "");
+  }
+}
+
 /* ---- an older file --------------------------------------------------------- */
 
 typedef struct {
@@ -964,6 +1107,7 @@ main (int   argc,
   ADD ("/model/risks", test_risks);
   ADD ("/model/approved", test_approved);
   ADD ("/model/amendment", test_amendment);
+  ADD ("/model/documents", test_documents);
 #undef ADD
   g_test_add ("/model/upgrade", Fixture, "own file", fixture_set_up, test_upgrade, fixture_tear_down);
   return g_test_run ();

@@ -227,19 +227,21 @@ shnor_measure_title_is_heading (const ShnorMeasure *measure)
  * shnor_measure_dup_level_names:
  * @levels: the levels of the file, as shnor_document_get_levels() gives
  *   them
+ * @separator: between two names: ", ", or ";\n" in a document's cell
  *
  * Returns: (transfer full): the names of the levels the measure has an
  * action at, "Муниципальная методическая служба, Школа".
  */
 char *
 shnor_measure_dup_level_names (const ShnorMeasure *measure,
-                               GArray             *levels)
+                               GArray             *levels,
+                               const char         *separator)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; measure->actions && measure->actions[i] && i < levels->len; i++)
     if (measure->actions[i][0] != '\0')
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "",
+      g_string_append_printf (text, "%s%s", text->len ? separator : "",
                               g_array_index (levels, ShnorRoadmapLevel, i).name);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -344,7 +346,8 @@ static const struct {
 } kinds[SHNOR_N_TABLE_KINDS] = {
   { "Дорожная карта", N_("Road map"),
     SHNOR_COLUMN_BIT (SHNOR_COLUMN_NUMBER) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_TITLE) |
-    SHNOR_COLUMN_BIT (SHNOR_COLUMN_FORMS) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_PERIOD) |
+    SHNOR_COLUMN_BIT (SHNOR_COLUMN_FORMS) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_LEVEL_NAMES) |
+    SHNOR_COLUMN_BIT (SHNOR_COLUMN_PERIOD) |
     SHNOR_COLUMN_BIT (SHNOR_COLUMN_RESPONSIBLE) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_EXPECTED) },
   { "Мероприятия по управлению", N_("Management measures"),
     SHNOR_COLUMN_BIT (SHNOR_COLUMN_NUMBER) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_TITLE) |

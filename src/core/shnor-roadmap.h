@@ -119,7 +119,8 @@ char             *shnor_measure_dup_text      (const ShnorMeasure *measure);
 gboolean          shnor_measure_has_actions   (const ShnorMeasure *measure);
 gboolean          shnor_measure_title_is_heading (const ShnorMeasure *measure);
 char             *shnor_measure_dup_level_names (const ShnorMeasure *measure,
-                                               GArray           *levels);
+                                               GArray           *levels,
+                                               const char       *separator);
 void              shnor_measure_clear         (ShnorMeasure     *measure);
 void              shnor_roadmap_level_clear   (ShnorRoadmapLevel *level);
 void              shnor_measure_table_clear   (ShnorMeasureTable *table);
