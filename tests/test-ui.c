@@ -1583,7 +1583,7 @@ test_programme_model (void)
                "Мероприятия распределены между муниципальным органом, методической службой и школой.");
     gtk_check_button_set_active (GTK_CHECK_BUTTON (g_object_get_data (G_OBJECT (grid), "column-period")), TRUE);
     spin (100);
-    screenshot (roadmap_child (roadmap, "table_popover"), "60-roadmap-table-settings.png");
+    screenshot (roadmap_child (roadmap, "table_popover"), "67-roadmap-table-settings.png");
     gtk_popover_popdown (GTK_POPOVER (roadmap_child (roadmap, "table_popover")));
   }
   g_clear_pointer (&tables, g_array_unref);
@@ -1593,7 +1593,7 @@ test_programme_model (void)
   g_assert_cmpuint (g_array_index (tables, ShnorMeasureTable, n_tables).columns, ==,
                     SHNOR_COLUMN_BIT (SHNOR_COLUMN_LEVELS) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_PERIOD));
   g_assert_true (gtk_widget_get_visible (roadmap_child (roadmap, "table_intro_label")));
-  screenshot (GTK_WIDGET (window), "59-roadmap-levels-editor.png");
+  screenshot (GTK_WIDGET (window), "66-roadmap-levels-editor.png");
 
   /* the list shows each row's texts */
   gtk_stack_set_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations")), "list");
@@ -1603,7 +1603,7 @@ test_programme_model (void)
   g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_editor_field (roadmap,
                                                                                                        "action-1"))),
                    ==, rows[0][1]);
-  screenshot (GTK_WIDGET (window), "61-roadmap-list-texts.png");
+  screenshot (GTK_WIDGET (window), "68-roadmap-list-texts.png");
   gtk_stack_set_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations")), "levels");
 
   /* a level of the file's own: a column more; unused, it goes again */
@@ -1617,7 +1617,7 @@ test_programme_model (void)
 
     g_assert_cmpuint (levels->len, ==, 4);
     g_assert_nonnull (shnor_roadmap_view_get_level_cell (roadmap, ids[0], 3));
-    screenshot (roadmap_child (roadmap, "levels_popover"), "62-roadmap-levels.png");
+    screenshot (roadmap_child (roadmap, "levels_popover"), "69-roadmap-levels.png");
     /* the first level is used: refused; the new one is not */
     click (gtk_grid_get_child_at (GTK_GRID (roadmap_child (roadmap, "levels_grid")), 3, 0));
     g_assert_true (gtk_widget_get_visible (roadmap_child (roadmap, "levels_error")));
@@ -1709,7 +1709,7 @@ test_programme_model (void)
       gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
       spin (100);
     }
-    screenshot (GTK_WIDGET (window), "63-programme-targets-bounds.png");
+    screenshot (GTK_WIDGET (window), "70-programme-targets-bounds.png");
   }
 
   /* a new risk: not assessed; its responsible person from the list */
@@ -1738,9 +1738,9 @@ test_programme_model (void)
       gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
       spin (100);
     }
-    screenshot (GTK_WIDGET (window), "64-programme-risks-unassessed.png");
+    screenshot (GTK_WIDGET (window), "71-programme-risks-unassessed.png");
   }
-  section_screenshot (view, "tasks", "65-programme-tasks.png");
+  section_screenshot (view, "tasks", "72-programme-tasks.png");
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
   spin (50);
 }
