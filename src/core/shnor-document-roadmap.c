@@ -1169,6 +1169,40 @@ shnor_document_copy_measures (ShnorDocument  *self,
   return (int) copied;
 }
 
+/* How many rows @sql (a count with ?1 for @id) counts */
+static int
+count_rows (ShnorDocument *self,
+            const char    *sql,
+            gint64         id)
+{
+  sqlite3_stmt *stmt = shnor_document_statement (self, sql);
+  int n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Deletes the row @id with @sql (?1 its id) as one edit labelled @label */
+static gboolean
+delete_row (ShnorDocument  *self,
+            const char     *label,
+            const char     *sql,
+            gint64          id,
+            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = shnor_document_begin_with (self, label, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return shnor_document_finish_edit (self, stmt, error);
+}
+
 /* ---- measure tables ----------------------------------------------------- */
 
 /**
@@ -1262,17 +1296,10 @@ shnor_document_delete_measure_table (ShnorDocument  *self,
                                      gint64          table_id,
                                      GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   if (table_programme (self, table_id, error) == 0)
     return FALSE;
-  stmt = shnor_document_begin_with (self, _("Delete a measure table"), "DELETE FROM measure_table WHERE id = ?",
-                                    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, table_id);
-  return shnor_document_finish_edit (self, stmt, error);
+  return delete_row (self, _("Delete a measure table"), "DELETE FROM measure_table WHERE id = ?1", table_id, error);
 }
 
 /* Stores the order of @ids with @sql (?1 an id, ?2 its position):
@@ -1396,22 +1423,14 @@ shnor_document_delete_level (ShnorDocument  *self,
                              gint64          id,
                              GError        **error)
 {
-  sqlite3_stmt *count = shnor_document_statement (self, "SELECT count (*) FROM measure_action WHERE level_id = ?");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int uses = 0;
+  int uses;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   if (!shnor_document_check_writable (self, error) ||
       !shnor_document_find_row (self, "SELECT id FROM roadmap_level WHERE id = ?", id, NULL,
                                 _("There is no such level."), error))
     return FALSE;
-  if (count != NULL)
-    {
-      sqlite3_bind_int64 (count, 1, id);
-      if (sqlite3_step (count) == SQLITE_ROW)
-        uses = sqlite3_column_int (count, 0);
-      sqlite3_reset (count);
-    }
+  uses = count_rows (self, "SELECT count (*) FROM measure_action WHERE level_id = ?1", id);
   if (uses > 0)
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
@@ -1420,11 +1439,7 @@ shnor_document_delete_level (ShnorDocument  *self,
                    uses);
       return FALSE;
     }
-  stmt = shnor_document_begin_with (self, _("Delete a level"), "DELETE FROM roadmap_level WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return shnor_document_finish_edit (self, stmt, error);
+  return delete_row (self, _("Delete a level"), "DELETE FROM roadmap_level WHERE id = ?1", id, error);
 }
 
 gboolean
@@ -1686,23 +1701,15 @@ shnor_document_delete_person (ShnorDocument  *self,
                               gint64          id,
                               GError        **error)
 {
-  sqlite3_stmt *count = shnor_document_statement (self, "SELECT count (*) FROM measure_person WHERE person_id = ?");
-  sqlite3_stmt *risks = shnor_document_statement (self, "SELECT count (*) FROM programme_risk WHERE owner_id = ?");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int uses = 0, owns = 0;
+  int uses, owns;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   if (!shnor_document_check_writable (self, error) ||
       !shnor_document_find_row (self, "SELECT id FROM person WHERE id = ?", id, NULL, _("There is no such person."),
                                 error))
     return FALSE;
-  if (count != NULL)
-    {
-      sqlite3_bind_int64 (count, 1, id);
-      if (sqlite3_step (count) == SQLITE_ROW)
-        uses = sqlite3_column_int (count, 0);
-      sqlite3_reset (count);
-    }
+  uses = count_rows (self, "SELECT count (*) FROM measure_person WHERE person_id = ?1", id);
+  owns = count_rows (self, "SELECT count (*) FROM programme_risk WHERE owner_id = ?1", id);
   if (uses > 0)
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
@@ -1710,13 +1717,6 @@ shnor_document_delete_person (ShnorDocument  *self,
                                 "The person is responsible for %d measures: remove them from those first.", uses),
                    uses);
       return FALSE;
-    }
-  if (risks != NULL)
-    {
-      sqlite3_bind_int64 (risks, 1, id);
-      if (sqlite3_step (risks) == SQLITE_ROW)
-        owns = sqlite3_column_int (risks, 0);
-      sqlite3_reset (risks);
     }
   if (owns > 0)
     {
@@ -1726,9 +1726,5 @@ shnor_document_delete_person (ShnorDocument  *self,
                    owns);
       return FALSE;
     }
-  stmt = shnor_document_begin_with (self, _("Delete a person"), "DELETE FROM person WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return shnor_document_finish_edit (self, stmt, error);
+  return delete_row (self, _("Delete a person"), "DELETE FROM person WHERE id = ?1", id, error);
 }

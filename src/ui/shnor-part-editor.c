@@ -466,6 +466,26 @@ card_header (ShnorPartEditor *self,
   return header;
 }
 
+/* A drop-down of a field's choices (or of people) that stores what is
+ * chosen */
+static GtkWidget *
+choice_widget (ShnorPartEditor  *self,
+               GtkWidget        *widget,
+               const ShnorField *field,
+               guint             selected,
+               guint             row)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
+  g_object_set_data (G_OBJECT (widget), "shnor-field", (gpointer) field);
+  g_object_set_data (G_OBJECT (widget), "shnor-stored", GUINT_TO_POINTER (selected));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
+  gtk_widget_set_sensitive (widget, self->writable);
+  gtk_widget_set_halign (widget, GTK_ALIGN_START);
+  tag (widget, row);
+  g_signal_connect (widget, "notify::selected", G_CALLBACK (choice_changed), self);
+  return widget;
+}
+
 static GtkWidget *
 field_widget (ShnorPartEditor  *self,
               const ShnorField *field,
@@ -484,40 +504,23 @@ field_widget (ShnorPartEditor  *self,
       gtk_drop_down_set_enable_search (GTK_DROP_DOWN (widget), TRUE);
       gtk_drop_down_set_expression (GTK_DROP_DOWN (widget),
                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
       g_object_set_data_full (G_OBJECT (widget), "shnor-people", ids, (GDestroyNotify) g_array_unref);
-      g_object_set_data (G_OBJECT (widget), "shnor-field", (gpointer) field);
-      g_object_set_data (G_OBJECT (widget), "shnor-stored", GUINT_TO_POINTER (selected));
       gtk_widget_set_tooltip_text (widget, _("A person of the people list (the road map’s people button adds "
                                              "one)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
-      gtk_widget_set_sensitive (widget, self->writable);
-      gtk_widget_set_halign (widget, GTK_ALIGN_START);
-      tag (widget, row);
-      g_signal_connect (widget, "notify::selected", G_CALLBACK (choice_changed), self);
-      return widget;
+      return choice_widget (self, widget, field, selected, row);
     }
   if (field->kind == SHNOR_FIELD_CHOICE)
     {
       g_auto(GStrv) choices = shnor_field_dup_choices (field);
       g_autoptr(GStrvBuilder) offered = g_strv_builder_new ();
       g_auto(GStrv) labels = NULL;
-      guint selected = choice_position (field, text);
 
       if (!field->required)
         g_strv_builder_add (offered, C_("likelihood", "not assessed"));
       g_strv_builder_addv (offered, (const char **) choices);
       labels = g_strv_builder_end (offered);
       widget = gtk_drop_down_new_from_strings ((const char * const *) labels);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
-      g_object_set_data (G_OBJECT (widget), "shnor-field", (gpointer) field);
-      g_object_set_data (G_OBJECT (widget), "shnor-stored", GUINT_TO_POINTER (selected));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
-      gtk_widget_set_sensitive (widget, self->writable);
-      gtk_widget_set_halign (widget, GTK_ALIGN_START);
-      tag (widget, row);
-      g_signal_connect (widget, "notify::selected", G_CALLBACK (choice_changed), self);
-      return widget;
+      return choice_widget (self, widget, field, choice_position (field, text), row);
     }
   widget = shnor_field_entry_new (field, TRUE);
   shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (widget), text);
