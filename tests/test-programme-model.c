@@ -315,7 +315,8 @@ test_tables (Fixture       *f,
   assert_refused (shnor_document_set_measure_table_text (f->doc, management, "title", "", &error), &error,
                   SHNOR_ERROR_INVALID);
   assert_refused (shnor_document_set_measure_table_columns (f->doc, management,
-                                                            SHNOR_COLUMN_BIT (SHNOR_COLUMN_NUMBER), &error),
+                                                            SHNOR_COLUMN_BIT (SHNOR_COLUMN_NUMBER) |
+                                                            SHNOR_COLUMN_BIT (SHNOR_COLUMN_PERIOD), &error),
                   &error, SHNOR_ERROR_INVALID);
   g_clear_pointer (&tables, g_array_unref);
   tables = shnor_document_get_measure_tables (f->doc, f->programme);

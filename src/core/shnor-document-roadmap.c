@@ -1264,7 +1264,8 @@ shnor_document_set_measure_table_text (ShnorDocument  *self,
                                       &value, table_id, 0, error);
 }
 
-/* The columns of a table: SHNOR_COLUMN_BIT()s, at least one. */
+/* The columns of a table: SHNOR_COLUMN_BIT()s, with the measure or its
+ * actions by level (what names a measure). */
 gboolean
 shnor_document_set_measure_table_columns (ShnorDocument  *self,
                                           gint64          table_id,
@@ -1277,11 +1278,11 @@ shnor_document_set_measure_table_columns (ShnorDocument  *self,
   if (table_programme (self, table_id, error) == 0)
     return FALSE;
   columns &= (1u << SHNOR_N_COLUMNS) - 1;
-  if ((columns & ~SHNOR_COLUMN_BIT (SHNOR_COLUMN_NUMBER)) == 0)
+  if ((columns & (SHNOR_COLUMN_BIT (SHNOR_COLUMN_TITLE) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_LEVELS))) == 0)
     {
       g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
-                           _("A measure table needs a column besides the number: the measure or its actions "
-                             "by level."));
+                           _("A measure table needs the column of the measure or those of its actions by "
+                             "level."));
       return FALSE;
     }
   g_value_init (&value, G_TYPE_STRING);
