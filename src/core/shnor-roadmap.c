@@ -57,46 +57,6 @@ shnor_measure_field_is_plan (const char *column)
 }
 
 const char *
-shnor_level_label (ShnorLevel level)
-{
-  switch (level)
-    {
-    case SHNOR_LEVEL_MUNICIPAL:
-      return _("Municipal education authority");
-    case SHNOR_LEVEL_METHOD:
-      return _("Municipal methodological service");
-    default:
-      return _("School");
-    }
-}
-
-const char *
-shnor_level_short_label (ShnorLevel level)
-{
-  switch (level)
-    {
-    case SHNOR_LEVEL_MUNICIPAL:
-      return C_("level", "authority");
-    case SHNOR_LEVEL_METHOD:
-      return C_("level", "methodological service");
-    default:
-      return C_("level", "school");
-    }
-}
-
-/* "authority, school" */
-char *
-shnor_levels_describe (guint levels)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < SHNOR_N_LEVELS; i++)
-    if (levels & (1u << i))
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "", shnor_level_short_label (1u << i));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-const char *
 shnor_measure_status_label (ShnorMeasureStatus status)
 {
   switch (status)

@@ -18,8 +18,6 @@ typedef enum {
   SHNOR_LEVEL_SCHOOL    = 1 << 2,  /* the school */
 } ShnorLevel;
 
-#define SHNOR_N_LEVELS 3
-
 /* The columns a measure table may have, in the order they are printed */
 typedef enum {
   SHNOR_COLUMN_NUMBER = 0,   /* № п/п */
@@ -104,11 +102,8 @@ const ShnorField *shnor_measure_fields        (guint            *n_fields);
 const ShnorField *shnor_measure_field         (const char       *column);
 gboolean          shnor_measure_field_is_plan (const char       *column);
 int               shnor_measure_field_index   (const char       *column);
-const char       *shnor_level_label           (ShnorLevel        level);
-const char       *shnor_level_short_label     (ShnorLevel        level);
 const char       *shnor_measure_status_label  (ShnorMeasureStatus status);
 const char       *shnor_due_label             (ShnorDue          due);
-char             *shnor_levels_describe       (guint             levels);
 
 ShnorDue          shnor_measure_due           (const char       *end_month,
                                                ShnorMeasureStatus status,
