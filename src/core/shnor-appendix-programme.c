@@ -939,7 +939,8 @@ roadmap_appendix (Programme *p)
   for (guint t = 0; t < shown->len; t++)
     {
       const ShnorMeasureTable *table = shown->pdata[t];
-      g_autofree char *folded = g_utf8_casefold (g_strstrip (g_strdup (table->title)), -1);
+      g_autofree char *stripped = g_strstrip (g_strdup (table->title));
+      g_autofree char *folded = g_utf8_casefold (stripped, -1);
       g_autofree char *road_map = g_utf8_casefold ("Дорожная карта", -1);
       gboolean alone = shown->len == 1 && g_str_equal (folded, road_map);
 
