@@ -1897,6 +1897,296 @@ test_roadmap (void)
   spin (50);
 }
 
+/* The road map's button that adds a table of @kind */
+static GtkWidget *
+kind_button (ShnorRoadmapView *roadmap,
+             ShnorTableKind    kind)
+{
+  GtkWidget *w = gtk_widget_get_first_child (roadmap_child (roadmap, "table_kinds"));
+
+  /* a heading, then a button per kind */
+  for (guint i = 0; w != NULL && i <= (guint) kind; i++)
+    w = gtk_widget_get_next_sibling (w);
+  g_assert_true (GTK_IS_BUTTON (w));
+  return w;
+}
+
+static GArray *
+measure_tables (gint64 programme)
+{
+  return shnor_document_get_measure_tables (shnor_window_get_document (window), programme);
+}
+
+/* A programme as real ones are written, in the school's draft: a table by
+ * levels typed cell by cell (seed 003's first rows), its title,
+ * introduction and columns; a level of the file's own added and taken
+ * away; a second table moved and deleted, and undone; the period in
+ * words; a target that is a bound and one for the end of the programme;
+ * a risk left unassessed with its responsible person chosen. */
+static void
+test_programme_model (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorProgrammesView *view = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+  ShnorRoadmapView *roadmap = SHNOR_ROADMAP_VIEW (shnor_programmes_view_get_child (view, "roadmap"));
+  g_autoptr(GListModel) listed = shnor_document_get_programmes (doc, FALSE);
+  g_autoptr(GArray) tables = NULL;
+  g_autofree char *table = NULL;
+  static const char * const rows[][3] = {
+    { "Назначить муниципального координатора проекта", "Назначить ответственных за мониторинг",
+      "Сформировать управленческую команду проекта" },
+    { "Организовать региональный мониторинг", "Оказать школам методическую помощь", "" },
+  };
+  gint64 draft = 0, levels_table, ids[G_N_ELEMENTS (rows)];
+  guint n_tables;
+
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (listed, i);
+
+      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_DRAFT && strstr (shnor_programme_get_title (p),
+                                                                             "Верхняя Тура"))
+        draft = shnor_programme_get_id (p);
+    }
+  g_assert_cmpint (draft, !=, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  g_assert_true (shnor_programmes_view_select (view, draft));
+  shnor_programmes_view_show_section (view, "roadmap");
+  spin (200);
+
+  /* a table by levels: it opens as the table by levels */
+  tables = measure_tables (draft);
+  n_tables = tables->len;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "table_add_button")));
+  spin (100);
+  click (kind_button (roadmap, SHNOR_TABLE_LEVELS));
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpuint (tables->len, ==, n_tables + 1);
+  levels_table = g_array_index (tables, ShnorMeasureTable, n_tables).id;
+  g_assert_cmpint (shnor_roadmap_view_get_table (roadmap), ==, levels_table);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations"))), ==,
+                   "levels");
+
+  /* rows typed cell by cell; each cell its level's action */
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      click (roadmap_child (roadmap, "add_button"));
+      ids[r] = shnor_roadmap_view_get_selected (roadmap);
+      g_assert_cmpint (ids[r], !=, 0);
+      g_assert_true (gtk_widget_has_focus (shnor_field_entry_get_input (
+                       SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_level_cell (roadmap, ids[r], 0)))));
+      for (int l = 0; l < 3; l++)
+        type_text (shnor_roadmap_view_get_level_cell (roadmap, ids[r], l), rows[r][l]);
+    }
+  {
+    g_autoptr(GArray) measures = shnor_document_get_roadmap (doc, draft, NULL);
+    guint found = 0;
+
+    for (guint i = 0; i < measures->len; i++)
+      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+        if (g_array_index (measures, ShnorMeasure, i).id == ids[r])
+          {
+            const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);
+
+            g_assert_cmpint (m->table_id, ==, levels_table);
+            g_assert_cmpstr (m->number, ==, r == 0 ? "1" : "2");
+            for (int l = 0; l < 3; l++)
+              g_assert_cmpstr (m->actions[l], ==, rows[r][l]);
+            found++;
+          }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (rows));
+  }
+  table = shnor_roadmap_view_dup_table (roadmap);
+  g_assert_nonnull (strstr (table, "1\tНазначить муниципального координатора проекта\tНазначить ответственных за "
+                                   "мониторинг\tСформировать управленческую команду проекта\t"));
+  g_assert_nonnull (strstr (table, "2\tОрганизовать региональный мониторинг\tОказать школам методическую помощь"
+                                   "\t\t"));
+  /* a cell undone is the cell as it was */
+  type_text (shnor_roadmap_view_get_level_cell (roadmap, ids[1], 2), "Провести сбор контекстных данных");
+  action ("win.undo");
+  spin (150);
+  g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_level_cell (roadmap, ids[1],
+                                                                                                     2))), ==, "");
+  action ("win.redo");
+  spin (150);
+  g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_level_cell (roadmap, ids[1],
+                                                                                                     2))), ==,
+                   "Провести сбор контекстных данных");
+
+  /* the table's title, introduction and a column */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "table_settings_button")));
+  spin (100);
+  {
+    GtkWidget *grid = roadmap_child (roadmap, "table_grid");
+
+    type_text (g_object_get_data (G_OBJECT (grid), "title"), "Мероприятия по уровням управления");
+    type_text (g_object_get_data (G_OBJECT (grid), "intro"),
+               "Мероприятия распределены между муниципальным органом, методической службой и школой.");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (g_object_get_data (G_OBJECT (grid), "column-period")), TRUE);
+    spin (100);
+    screenshot (roadmap_child (roadmap, "table_popover"), "67-roadmap-table-settings.png");
+    gtk_popover_popdown (GTK_POPOVER (roadmap_child (roadmap, "table_popover")));
+  }
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpstr (g_array_index (tables, ShnorMeasureTable, n_tables).title, ==, "Мероприятия по уровням управления");
+  g_assert_true (g_str_has_prefix (g_array_index (tables, ShnorMeasureTable, n_tables).intro, "Мероприятия распределены"));
+  g_assert_cmpuint (g_array_index (tables, ShnorMeasureTable, n_tables).columns, ==,
+                    SHNOR_COLUMN_BIT (SHNOR_COLUMN_LEVELS) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_PERIOD));
+  g_assert_true (gtk_widget_get_visible (roadmap_child (roadmap, "table_intro_label")));
+  screenshot (GTK_WIDGET (window), "66-roadmap-levels-editor.png");
+
+  /* the list shows each row's texts */
+  gtk_stack_set_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations")), "list");
+  shnor_roadmap_view_select (roadmap, ids[0]);
+  spin (100);
+  g_assert_nonnull (shnor_roadmap_view_get_editor_field (roadmap, "action-1"));
+  g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_editor_field (roadmap,
+                                                                                                       "action-1"))),
+                   ==, rows[0][1]);
+  screenshot (GTK_WIDGET (window), "68-roadmap-list-texts.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations")), "levels");
+
+  /* a level of the file's own: a column more; unused, it goes again */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "levels_button")));
+  spin (100);
+  gtk_editable_set_text (GTK_EDITABLE (roadmap_child (roadmap, "new_level")), "ППМС-центр");
+  g_signal_emit_by_name (roadmap_child (roadmap, "new_level"), "activate");
+  spin (150);
+  {
+    g_autoptr(GArray) levels = shnor_document_get_levels (doc);
+
+    g_assert_cmpuint (levels->len, ==, 4);
+    g_assert_nonnull (shnor_roadmap_view_get_level_cell (roadmap, ids[0], 3));
+    screenshot (roadmap_child (roadmap, "levels_popover"), "69-roadmap-levels.png");
+    /* the first level is used: refused; the new one is not */
+    click (gtk_grid_get_child_at (GTK_GRID (roadmap_child (roadmap, "levels_grid")), 3, 0));
+    g_assert_true (gtk_widget_get_visible (roadmap_child (roadmap, "levels_error")));
+    click (gtk_grid_get_child_at (GTK_GRID (roadmap_child (roadmap, "levels_grid")), 3, 3));
+    g_clear_pointer (&levels, g_array_unref);
+    levels = shnor_document_get_levels (doc);
+    g_assert_cmpuint (levels->len, ==, 3);
+    gtk_popover_popdown (GTK_POPOVER (roadmap_child (roadmap, "levels_popover")));
+  }
+
+  /* a management table, moved before the table by levels and deleted;
+   * undo brings it back */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "table_add_button")));
+  spin (100);
+  click (kind_button (roadmap, SHNOR_TABLE_MANAGEMENT));
+  click (roadmap_child (roadmap, "table_up_button"));
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpuint (tables->len, ==, n_tables + 2);
+  g_assert_cmpstr (g_array_index (tables, ShnorMeasureTable, n_tables).title, ==, "Мероприятия по управлению");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "table_delete_button")));
+  spin (100);
+  click (shnor_roadmap_view_get_child (roadmap, "table_delete_confirm"));
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpuint (tables->len, ==, n_tables + 1);
+  action ("win.undo");
+  spin (100);
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpuint (tables->len, ==, n_tables + 2);
+  shnor_roadmap_view_show_table (roadmap, levels_table);
+  spin (100);
+  g_assert_cmpint (shnor_roadmap_view_get_table (roadmap), ==, levels_table);
+
+  /* the period in words */
+  shnor_programmes_view_show_section (view, "passport");
+  spin (50);
+  type_text (shnor_programmes_view_get_passport_field (view, "period_text"),
+             "2026 год и плановый период 2027 и 2028 годов");
+  {
+    g_autofree char *stored = shnor_document_dup_programme_text (doc, draft, "period_text");
+
+    g_assert_cmpstr (stored, ==, "2026 год и плановый период 2027 и 2028 годов");
+  }
+
+  /* a bound target and one for the end of the programme */
+  shnor_programmes_view_show_section (view, "indicators");
+  spin (50);
+  {
+    ShnorPartEditor *indicators = part_editor (view, SHNOR_PART_INDICATOR);
+    guint n = part_rows (draft, SHNOR_PART_INDICATOR);
+    g_autoptr(GArray) plan = NULL;
+    g_autoptr(GArray) indicator_rows = NULL;
+    ShnorIndicatorYear final;
+
+    add_part_row (indicators, "Доля обучающихся, не преодолевших минимальный порог ОГЭ");
+    type_text (shnor_part_editor_get_field (indicators, n, "unit"), "%");
+    spin (100);
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, 2026, FALSE), "не более 5");
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, 2026, TRUE), "4");
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, 2027, FALSE), "не более 5");
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, 2027, TRUE), "7");
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, SHNOR_END_OF_PROGRAMME, FALSE), "не более 3");
+    indicator_rows = shnor_document_get_part (doc, draft, SHNOR_PART_INDICATOR);
+    plan = shnor_document_get_indicator_plan (doc, g_array_index (indicator_rows, ShnorPartRow, n).id);
+    g_assert_cmpint (g_array_index (plan, ShnorIndicatorYear, 0).bound, ==, SHNOR_BOUND_AT_MOST);
+    g_assert_cmpint (g_array_index (plan, ShnorIndicatorYear, 0).achievement, ==, SHNOR_ACHIEVEMENT_MET);
+    g_assert_cmpint (g_array_index (plan, ShnorIndicatorYear, 1).achievement, ==, SHNOR_ACHIEVEMENT_NOT_MET);
+    g_assert_true (shnor_document_get_indicator_final (doc, g_array_index (indicator_rows, ShnorPartRow, n).id, &final));
+    g_assert_cmpint (final.bound, ==, SHNOR_BOUND_AT_MOST);
+    g_assert_cmpint (final.achievement, ==, SHNOR_ACHIEVEMENT_NOT_MET);
+    shnor_indicator_year_clear (&final);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (shnor_part_editor_get_achievement (indicators, n, 2026))),
+                              "✓"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (shnor_part_editor_get_achievement (indicators, n, 2027))),
+                              "✗"));
+    /* the bound reads back as typed in the interface's words */
+    {
+      g_autofree char *shown = shnor_format_target (SHNOR_BOUND_AT_MOST, 5);
+
+      g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (
+                         shnor_part_editor_get_plan_cell (indicators, n, 2026, FALSE))), ==, shown);
+    }
+    {
+      GtkWidget *scroll = gtk_widget_get_ancestor (GTK_WIDGET (indicators), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      spin (100);
+    }
+    screenshot (GTK_WIDGET (window), "70-programme-targets-bounds.png");
+  }
+
+  /* a new risk: not assessed; its responsible person from the list */
+  shnor_programmes_view_show_section (view, "risks");
+  spin (50);
+  {
+    ShnorPartEditor *risks = part_editor (view, SHNOR_PART_RISK);
+    guint n = part_rows (draft, SHNOR_PART_RISK);
+    GtkWidget *person, *likelihood;
+    g_autoptr(GArray) risk_rows = NULL;
+
+    add_part_row (risks, "Отток учителей математики");
+    likelihood = shnor_part_editor_get_field (risks, n, "likelihood");
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (likelihood)), ==, 0);
+    person = shnor_part_editor_get_field (risks, n, "owner_id");
+    g_assert_true (GTK_IS_DROP_DOWN (person));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (person), 1);
+    spin (100);
+    risk_rows = shnor_document_get_part (doc, draft, SHNOR_PART_RISK);
+    g_assert_cmpstr (g_array_index (risk_rows, ShnorPartRow, n).texts[2], ==, "");
+    g_assert_cmpstr (g_array_index (risk_rows, ShnorPartRow, n).texts[4], !=, "");
+    {
+      GtkWidget *scroll = gtk_widget_get_ancestor (GTK_WIDGET (risks), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      spin (100);
+    }
+    screenshot (GTK_WIDGET (window), "71-programme-risks-unassessed.png");
+  }
+  section_screenshot (view, "tasks", "72-programme-tasks.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (50);
+}
+
 /* The Monitoring view: the demo's overdue measures, a filter, and one
  * marked done from there */
 static void
@@ -2471,6 +2761,7 @@ main (int   argc,
   g_test_add_func ("/ui/identification", test_identification);
   g_test_add_func ("/ui/programmes", test_programmes);
   g_test_add_func ("/ui/roadmap", test_roadmap);
+  g_test_add_func ("/ui/programme-model", test_programme_model);
   g_test_add_func ("/ui/monitoring", test_monitoring);
   g_test_add_func ("/ui/order", test_order);
   g_test_add_func ("/ui/new-municipality", test_new_municipality);

@@ -367,6 +367,82 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "  below         INTEGER NOT NULL,"
   "  below_of      INTEGER NOT NULL,"
   "  UNIQUE (assessment_id, year));",
+
+  /* 11 → 12: a programme as real ones are written:
+   * - the levels of the road map are the file's own list (the three of
+   *   seed 003 to start with), and a measure has an action text per level
+   *   instead of one title repeated under each level it was marked for
+   *   (an old measure keeps its title as the action of each such level;
+   *   its levels column stays, always 0);
+   * - a programme has named measure tables, each with its title, an
+   *   introductory paragraph and its column set, numbered on their own
+   *   (an old programme keeps its road map as its one table);
+   * - the period as the documents word it;
+   * - a target may be a bound («не более», «не менее»: 1, 2; 0 exact), and
+   *   an indicator may have a target for the end of the programme;
+   * - a risk's likelihood and impact may be unassessed (NULL, the default)
+   *   and it names its responsible person from the people list (an old
+   *   owner's text becomes a person of that name). */
+  "CREATE TABLE roadmap_level ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  name     TEXT NOT NULL CHECK (name <> ''));"
+  "INSERT INTO roadmap_level (id, position, name) VALUES"
+  "  (1, 0, 'Муниципальный орган управления образованием'),"
+  "  (2, 1, 'Муниципальная методическая служба'),"
+  "  (3, 2, 'Школа');"
+  "CREATE TABLE measure_table ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  position     INTEGER NOT NULL,"
+  "  title        TEXT NOT NULL CHECK (title <> ''),"
+  "  intro        TEXT NOT NULL DEFAULT '',"
+  "  columns      TEXT NOT NULL DEFAULT '');"
+  "INSERT INTO measure_table (programme_id, position, title, columns)"
+  "  SELECT id, 0, 'Дорожная карта', 'number,title,forms,level_names,period,responsible,expected'"
+  "  FROM programme ORDER BY id;"
+  "ALTER TABLE measure ADD COLUMN table_id INTEGER REFERENCES measure_table (id) ON DELETE CASCADE;"
+  "UPDATE measure SET table_id = (SELECT t.id FROM measure_table t WHERE t.programme_id = measure.programme_id);"
+  "CREATE TABLE measure_action ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  measure_id INTEGER NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  level_id   INTEGER NOT NULL REFERENCES roadmap_level (id),"
+  "  text       TEXT NOT NULL CHECK (text <> ''),"
+  "  UNIQUE (measure_id, level_id));"
+  "INSERT INTO measure_action (measure_id, level_id, text)"
+  "  SELECT m.id, l.id, m.title FROM measure m JOIN roadmap_level l ON (m.levels >> (l.id - 1)) & 1"
+  "  WHERE m.title <> '' ORDER BY m.id, l.id;"
+  /* the bits are retired, not dropped: SQLite before 3.35 cannot drop a column */
+  "UPDATE measure SET levels = 0 WHERE levels <> 0;"
+  "CREATE INDEX measure_t ON measure (table_id, parent_id, position);"
+  "CREATE INDEX measure_action_l ON measure_action (level_id);"
+  "CREATE INDEX measure_table_p ON measure_table (programme_id, position);"
+  "ALTER TABLE programme ADD COLUMN period_text TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE programme_indicator ADD COLUMN final_target REAL;"
+  "ALTER TABLE programme_indicator ADD COLUMN final_bound INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (final_bound BETWEEN 0 AND 2);"
+  "ALTER TABLE programme_indicator_value ADD COLUMN bound INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (bound BETWEEN 0 AND 2);"
+  "INSERT INTO person (name)"
+  "  SELECT DISTINCT trim (owner) FROM programme_risk"
+  "  WHERE trim (owner) <> '' AND trim (owner) NOT IN (SELECT name FROM person) ORDER BY 1;"
+  "CREATE TABLE programme_risk_10 ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  position     INTEGER NOT NULL,"
+  "  risk         TEXT NOT NULL DEFAULT '',"
+  "  mitigation   TEXT NOT NULL DEFAULT '',"
+  "  likelihood   INTEGER CHECK (likelihood BETWEEN 0 AND 2),"
+  "  impact       INTEGER CHECK (impact BETWEEN 0 AND 2),"
+  "  owner_id     INTEGER REFERENCES person (id));"
+  "INSERT INTO programme_risk_10 (id, programme_id, position, risk, mitigation, likelihood, impact, owner_id)"
+  "  SELECT r.id, r.programme_id, r.position, r.risk, r.mitigation, r.likelihood, r.impact,"
+  "   (SELECT min (p.id) FROM person p WHERE p.name = trim (r.owner))"
+  "  FROM programme_risk r ORDER BY r.id;"
+  "DROP TABLE programme_risk;"
+  "ALTER TABLE programme_risk_10 RENAME TO programme_risk;"
+  "CREATE INDEX programme_risk_p ON programme_risk (programme_id);"
+  "CREATE INDEX programme_risk_owner ON programme_risk (owner_id);",
 };
 
 /* The default criteria set of the identification issue and the «500+»
