@@ -89,5 +89,10 @@ void     shnor_document_drop_holds    (ShnorDocument *self,
                                        gint64         last);
 void     shnor_document_identification_changed (ShnorDocument *self,
                                                 const char    *table);
+/* shnor-document-practices.c */
+gboolean shnor_document_index_practices (ShnorDocument *self,
+                                         gint64         first,
+                                         gint64         last,
+                                         GError       **error);
 
 G_END_DECLS
