@@ -596,7 +596,7 @@ shnor_document_attach_file (ShnorDocument  *self,
     return 0;
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” cannot be read: %s"), name,
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” cannot be read: %s."), name,
                    local_error->message);
       return 0;
     }
@@ -631,31 +631,6 @@ shnor_document_read_attachment (ShnorDocument  *self,
   return bytes;
 }
 
-/* A file that is an SQLite database, a Shnor file above all, is never
- * written over by an export. */
-static gboolean
-check_not_database (const char  *path,
-                    GError     **error)
-{
-  char head[16] = { 0 };
-  FILE *f = g_fopen (path, "rb");
-  gboolean database;
-
-  if (f == NULL)
-    return TRUE;
-  database = fread (head, 1, sizeof head, f) == sizeof head && memcmp (head, "SQLite format 3", 16) == 0;
-  fclose (f);
-  if (database)
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_EXISTS,
-                   _("“%s” is a database (perhaps a Shnor file): it is never written over. Choose another name."),
-                   name);
-    }
-  return !database;
-}
-
 /* Writes the attached file to @path (through a temporary file beside it). */
 gboolean
 shnor_document_save_attachment (ShnorDocument  *self,
@@ -671,7 +646,7 @@ shnor_document_save_attachment (ShnorDocument  *self,
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  if (!check_not_database (path, error))
+  if (!shnor_check_not_database (path, error))
     return FALSE;
   bytes = shnor_document_read_attachment (self, file_id, error);
   if (bytes == NULL)
@@ -683,7 +658,7 @@ shnor_document_save_attachment (ShnorDocument  *self,
       g_autofree char *name = g_filename_display_basename (path);
 
       g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” could not be written: %s"), name,
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” could not be written: %s."), name,
                    local_error->message);
       return FALSE;
     }
