@@ -228,6 +228,7 @@ GListModel    *shnor_document_search_practices  (ShnorDocument *self,
                                                  const char    *subject,
                                                  const char    *direction,
                                                  int            status);
+guint          shnor_document_count_practices   (ShnorDocument *self);
 GStrv          shnor_document_list_practice_values (ShnorDocument *self,
                                                  const char    *column);
 gboolean       shnor_document_get_practice      (ShnorDocument *self,

@@ -23,6 +23,7 @@
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-files.h"
+#include "shnor-number.h"
 #include "shnor-sqlite.h"
 
 #define SCHOOL_NAME(s) "CASE WHEN " s ".short_name <> '' THEN " s ".short_name ELSE " s ".full_name END"
@@ -176,6 +177,22 @@ compare_collated (gconstpointer a,
                   gconstpointer b)
 {
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* How many practices the bank has. */
+guint
+shnor_document_count_practices (ShnorDocument *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
+  stmt = shnor_document_statement (self, "SELECT count (*) FROM practice");
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
 }
 
 /**
@@ -430,6 +447,21 @@ check_size (ShnorDocument  *self,
     {
       g_autofree char *has = shnor_format_file_size (size);
       g_autofree char *most = shnor_format_file_size (SHNOR_ATTACHMENT_MAX_SIZE);
+
+      /* just over the limit reads as the limit itself: say it in bytes */
+      if (g_str_equal (has, most))
+        {
+          g_autofree char *count = shnor_number_format_count (size);
+
+          g_free (has);
+          has = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s byte", "%s bytes", (gulong) (size % 1000000)),
+                                 count);
+          g_free (most);
+          g_free (count);
+          count = shnor_number_format_count (SHNOR_ATTACHMENT_MAX_SIZE);
+          most = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s byte", "%s bytes",
+                                               (gulong) (SHNOR_ATTACHMENT_MAX_SIZE % 1000000)), count);
+        }
 
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
                    _("“%s” takes %s, but an attached file may take at most %s. Make it smaller (save a "

@@ -463,3 +463,15 @@ shnor_network_binding_describe (const char *binding)
       return g_strdup (_(network_binding_labels[i]));
   return g_strdup ("");
 }
+
+/* Whether the values of the network's indicators stand on @table: a view
+ * showing them reads them again when it changes. */
+gboolean
+shnor_network_binding_table (const char *table)
+{
+  static const char * const tables[] = {
+    "mentoring", "course", "person", "partnership", "joint_event", "school_context", NULL,
+  };
+
+  return table != NULL && g_strv_contains (tables, table);
+}

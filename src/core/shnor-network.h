@@ -95,5 +95,6 @@ GStrv             shnor_split_list               (const char       *text);
 const char * const *shnor_network_bindings       (void);
 gboolean          shnor_network_binding_is       (const char       *binding);
 char             *shnor_network_binding_describe (const char       *binding);
+gboolean          shnor_network_binding_table    (const char       *table);
 
 G_END_DECLS

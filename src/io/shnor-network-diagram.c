@@ -408,14 +408,17 @@ draw_node (cairo_t                   *cr,
   double h = MIN (BOX, (left ? l->left_row : l->right_row) - 4);
   double stripe[3] = { 0.55, 0.55, 0.55 };
 
-  /* the stripe: red for ШНОР, amber for ШНСУ, green for high results,
-   * grey for an organisation */
+  /* the stripe: the colour of the school's group badge in the list (ШНОР,
+   * ШНСУ, negative dynamics, high results), blue for another school, grey
+   * for an organisation */
   if (node->groups & (1u << SHNOR_GROUP_LOW))
-    stripe[0] = 0.80, stripe[1] = 0.20, stripe[2] = 0.15;
+    stripe[0] = 0.753, stripe[1] = 0.110, stripe[2] = 0.157;
   else if (node->groups & (1u << SHNOR_GROUP_SOCIAL))
-    stripe[0] = 0.85, stripe[1] = 0.55, stripe[2] = 0.05;
+    stripe[0] = 0.506, stripe[1] = 0.239, stripe[2] = 0.612;
+  else if (node->groups & (1u << SHNOR_GROUP_DECLINE))
+    stripe[0] = 0.965, stripe[1] = 0.827, stripe[2] = 0.176;
   else if (node->groups & (1u << SHNOR_GROUP_HIGH))
-    stripe[0] = 0.15, stripe[1] = 0.60, stripe[2] = 0.30;
+    stripe[0] = 0.180, stripe[1] = 0.761, stripe[2] = 0.494;
   else if (!node->organisation)
     stripe[0] = 0.30, stripe[1] = 0.45, stripe[2] = 0.65;
 
@@ -511,8 +514,16 @@ draw_legend (cairo_t                   *cr,
   cairo_line_to (cr, x + 24, y + 8);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  text (cr, _("planned; grey: ended; the more joint events, the wider the line"), x + 30, y, width - 2 * SIDE - 30, 11,
-        FALSE);
+  text (cr, shnor_partnership_status_label (SHNOR_PARTNERSHIP_PLANNED), x + 30, y, 0, 11, FALSE);
+  x += 200;
+  grey (cr, d->dark, 0.70, 0.45);
+  cairo_move_to (cr, x, y + 8);
+  cairo_line_to (cr, x + 24, y + 8);
+  cairo_stroke (cr);
+  grey (cr, d->dark, 0.25, 0.85);
+  text (cr, shnor_partnership_status_label (SHNOR_PARTNERSHIP_ENDED), x + 30, y, 0, 11, FALSE);
+  x += 200;
+  text (cr, _("The more joint events, the wider the line."), x, y, width - x - SIDE, 11, FALSE);
 }
 
 void

@@ -11,6 +11,7 @@
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
 #include "shnor-risk-view.h"
+#include "shnor-school-network.h"
 #include "shnor-school-editor.h"
 
 struct _ShnorSchoolEditor
@@ -30,6 +31,7 @@ struct _ShnorSchoolEditor
   GtkWidget     *reasons;
   GtkWidget     *risks;
   GtkWidget     *indicators;
+  GtkWidget     *network;
 
   ShnorDocument *document;
   ShnorSchool   *school;
@@ -483,6 +485,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   g_type_ensure (SHNOR_TYPE_REASONS_VIEW);
   g_type_ensure (SHNOR_TYPE_RISK_VIEW);
   g_type_ensure (SHNOR_TYPE_INDICATORS_VIEW);
+  g_type_ensure (SHNOR_TYPE_SCHOOL_NETWORK);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-school-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, box);
@@ -498,6 +501,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, reasons);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, risks);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, indicators);
+  gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, network);
   gtk_widget_class_bind_template_callback (widget_class, add_year_clicked);
 }
 
@@ -531,6 +535,7 @@ shnor_school_editor_set_document (ShnorSchoolEditor *self,
   shnor_reasons_view_set_document (SHNOR_REASONS_VIEW (self->reasons), document);
   shnor_risk_view_set_document (SHNOR_RISK_VIEW (self->risks), document);
   shnor_indicators_view_set_document (SHNOR_INDICATORS_VIEW (self->indicators), document);
+  shnor_school_network_set_document (SHNOR_SCHOOL_NETWORK (self->network), document);
 }
 
 void
@@ -553,6 +558,7 @@ shnor_school_editor_set_school (ShnorSchoolEditor *self,
   shnor_reasons_view_set_school (SHNOR_REASONS_VIEW (self->reasons), school);
   shnor_risk_view_set_school (SHNOR_RISK_VIEW (self->risks), school);
   shnor_indicators_view_set_school (SHNOR_INDICATORS_VIEW (self->indicators), school);
+  shnor_school_network_set_school (SHNOR_SCHOOL_NETWORK (self->network), school);
 }
 
 /* For tests and accessibility tools: the widget that edits @column. */

@@ -179,3 +179,16 @@ shnor_done_popover_popup (ShnorDocument *document,
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
+
+/* Whether @widget is drawn in a dark theme, judged by its text colour:
+ * the charts and diagrams drawn with Cairo follow it. */
+gboolean
+shnor_widget_dark_theme (GtkWidget *widget)
+{
+  GdkRGBA colour;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue > 0.5;
+}

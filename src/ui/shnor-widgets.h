@@ -20,4 +20,6 @@ void       shnor_done_popover_popup     (ShnorDocument *document,
                                          gint64         id,
                                          GtkWidget     *parent);
 
+gboolean   shnor_widget_dark_theme      (GtkWidget     *widget);
+
 G_END_DECLS

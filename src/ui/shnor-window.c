@@ -14,6 +14,7 @@
 #include "shnor-error.h"
 #include "shnor-xlsx-export.h"
 #include "shnor-monitoring-view.h"
+#include "shnor-network-view.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-view.h"
 #include "shnor-reasons-view.h"
@@ -59,6 +60,7 @@ struct _ShnorWindow
   GtkWidget          *identification;
   GtkWidget          *programmes;
   GtkWidget          *monitoring;
+  GtkWidget          *network;
 
   ShnorDocument      *document;
   GtkFilter          *filter;
@@ -640,7 +642,21 @@ prepare_order_activated (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (shnor_order_dialog_new (GTK_WINDOW (self), self->document, id)));
 }
 
+/* win.show-partnership(id): the partnership in the «Сеть» view (from a
+ * school's profile) */
+static void
+show_partnership_activated (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->views), "network");
+  shnor_network_view_show_partnership (SHNOR_NETWORK_VIEW (self->network), g_variant_get_int64 (param));
+}
+
 static const GActionEntry win_entries[] = {
+  { "show-partnership", show_partnership_activated, "x" },
   { "prepare-order", prepare_order_activated },
   { "export-programme", export_programme_activated },
   { "export-roadmap", export_programme_activated },
@@ -739,6 +755,7 @@ detach_document (ShnorWindow *self)
   shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), NULL);
   shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), NULL);
   shnor_monitoring_view_set_document (SHNOR_MONITORING_VIEW (self->monitoring), NULL);
+  shnor_network_view_set_document (SHNOR_NETWORK_VIEW (self->network), NULL);
   g_clear_handle_id (&self->classify_idle, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
@@ -790,6 +807,7 @@ shnor_window_set_document (ShnorWindow   *self,
   shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), document);
   shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), document);
   shnor_monitoring_view_set_document (SHNOR_MONITORING_VIEW (self->monitoring), document);
+  shnor_network_view_set_document (SHNOR_NETWORK_VIEW (self->network), document);
   queue_classify (self);
 
   gtk_widget_set_visible (self->history_box, TRUE);
@@ -861,6 +879,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   g_type_ensure (SHNOR_TYPE_IDENTIFICATION_VIEW);
   g_type_ensure (SHNOR_TYPE_PROGRAMMES_VIEW);
   g_type_ensure (SHNOR_TYPE_MONITORING_VIEW);
+  g_type_ensure (SHNOR_TYPE_NETWORK_VIEW);
 
   /* The application's own styles (the group badges), for every window of
    * the display, the test's windows included. */
@@ -900,6 +919,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, identification);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, programmes);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, monitoring);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, network);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, area_filter_changed);
@@ -1056,6 +1076,8 @@ shnor_window_init (ShnorWindow *self)
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->search_bar), self->list_pane);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->school_view), self->name_column, GTK_SORT_ASCENDING);
   g_signal_connect_swapped (self->views, "notify::visible-child-name", G_CALLBACK (view_changed), self);
+  /* views as wide as their names: six equal ones leave the title no room */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->view_switcher)), FALSE);
   shnor_window_set_recent (self, NULL);
   shnor_window_set_document (self, NULL);
 }
