@@ -13,8 +13,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "shnor-document-network.h"
 #include "shnor-document-private.h"
+#include "shnor-network-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
 
@@ -152,6 +152,60 @@ check_period (ShnorDocument  *self,
   return TRUE;
 }
 
+/* The row may change: it exists, and its table's own check agrees. */
+static gboolean
+check_row (ShnorDocument        *self,
+           const ShnorRowTable  *table,
+           gint64                id,
+           const char           *column,
+           GError              **error)
+{
+  if (!shnor_document_check_writable (self, error))
+    return FALSE;
+  if (table->check != NULL)
+    return table->check (self, id, column, error);
+  return shnor_document_find_row (self, table->exists, id, NULL, _(table->missing), error);
+}
+
+/**
+ * shnor_document_set_row_field:
+ *
+ * Validates @text for @column of the row @id of @table and stores it as
+ * one edit; a period's end before its start is refused.
+ */
+gboolean
+shnor_document_set_row_field (ShnorDocument        *self,
+                              const ShnorRowTable  *table,
+                              gint64                id,
+                              const char           *column,
+                              const char           *text,
+                              GError              **error)
+{
+  const ShnorField *field = shnor_network_field (table->fields, column);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  if (!check_row (self, table, id, column, error) || !shnor_field_parse (field, text, &value, error) ||
+      !check_period (self, table->table, id, column, &value, error))
+    return FALSE;
+  return shnor_document_update_value (self, _(table->edit_label), table->table, "id = ?2", column, &value, id, 0,
+                                      error);
+}
+
+/* Deletes the row @id of @table (and what cascades from it) as one edit. */
+gboolean
+shnor_document_delete_row (ShnorDocument        *self,
+                           const ShnorRowTable  *table,
+                           gint64                id,
+                           GError              **error)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  if (!check_row (self, table, id, NULL, error))
+    return FALSE;
+  return edit_by_id (self, _(table->delete_label), table->delete_sql, id, error);
+}
+
 /* ---- partner organisations ---------------------------------------------- */
 
 static void
@@ -212,6 +266,12 @@ shnor_document_add_organisation (ShnorDocument          *self,
   return shnor_document_finish_insert (self, stmt, error);
 }
 
+static const ShnorRowTable organisation_table = {
+  "organisation", shnor_organisation_fields, "SELECT id FROM organisation WHERE id = ?",
+  N_("There is no such organisation."), NULL, N_("Edit a partner organisation"),
+  "DELETE FROM organisation WHERE id = ?", N_("Delete a partner organisation"),
+};
+
 gboolean
 shnor_document_set_organisation_field (ShnorDocument  *self,
                                        gint64          id,
@@ -219,18 +279,7 @@ shnor_document_set_organisation_field (ShnorDocument  *self,
                                        const char     *text,
                                        GError        **error)
 {
-  const ShnorField *field = shnor_network_field (shnor_organisation_fields, column);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (field != NULL, FALSE);
-  if (!shnor_document_check_writable (self, error) ||
-      !shnor_document_find_row (self, "SELECT id FROM organisation WHERE id = ?", id, NULL,
-                                _("There is no such organisation."), error) ||
-      !shnor_field_parse (field, text, &value, error))
-    return FALSE;
-  return shnor_document_update_value (self, _("Edit a partner organisation"), "organisation", "id = ?2",
-                                      column, &value, id, 0, error);
+  return shnor_document_set_row_field (self, &organisation_table, id, column, text, error);
 }
 
 /* Refused while a partnership names the organisation. */
@@ -242,10 +291,6 @@ shnor_document_delete_organisation (ShnorDocument  *self,
   gint64 uses;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  if (!shnor_document_check_writable (self, error) ||
-      !shnor_document_find_row (self, "SELECT id FROM organisation WHERE id = ?", id, NULL,
-                                _("There is no such organisation."), error))
-    return FALSE;
   uses = count_rows (self, "SELECT count (*) FROM partnership WHERE organisation_id = ?", id);
   if (uses > 0)
     {
@@ -256,7 +301,7 @@ shnor_document_delete_organisation (ShnorDocument  *self,
                    (int) uses);
       return FALSE;
     }
-  return edit_by_id (self, _("Delete a partner organisation"), "DELETE FROM organisation WHERE id = ?", id, error);
+  return shnor_document_delete_row (self, &organisation_table, id, error);
 }
 
 /* ---- partnerships ------------------------------------------------------- */
@@ -506,6 +551,22 @@ shnor_document_add_partnership (ShnorDocument     *self,
   return shnor_document_finish_insert (self, stmt, error);
 }
 
+/* A partnership's plan changes only in a draft programme's (or none's);
+ * its execution (status, note) in an approved one's too. */
+static gboolean
+partnership_may_change (ShnorDocument  *self,
+                        gint64          id,
+                        const char     *column,
+                        GError        **error)
+{
+  return check_partnership (self, id, column == NULL || shnor_partnership_field_is_plan (column), error) >= 0;
+}
+
+static const ShnorRowTable partnership_table = {
+  "partnership", shnor_partnership_fields, NULL, NULL, partnership_may_change, N_("Edit a partnership"),
+  "DELETE FROM partnership WHERE id = ?", N_("Delete a partnership"),
+};
+
 gboolean
 shnor_document_set_partnership_field (ShnorDocument  *self,
                                       gint64          id,
@@ -513,17 +574,7 @@ shnor_document_set_partnership_field (ShnorDocument  *self,
                                       const char     *text,
                                       GError        **error)
 {
-  const ShnorField *field = shnor_network_field (shnor_partnership_fields, column);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (field != NULL, FALSE);
-  if (check_partnership (self, id, shnor_partnership_field_is_plan (column), error) < 0 ||
-      !shnor_field_parse (field, text, &value, error) ||
-      !check_period (self, "partnership", id, column, &value, error))
-    return FALSE;
-  return shnor_document_update_value (self, _("Edit a partnership"), "partnership", "id = ?2", column, &value, id, 0,
-                                      error);
+  return shnor_document_set_row_field (self, &partnership_table, id, column, text, error);
 }
 
 /* Binds the partnership to a programme (0: to none); its measures that
@@ -642,10 +693,7 @@ shnor_document_delete_partnership (ShnorDocument  *self,
                                    gint64          id,
                                    GError        **error)
 {
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  if (check_partnership (self, id, TRUE, error) < 0)
-    return FALSE;
-  return edit_by_id (self, _("Delete a partnership"), "DELETE FROM partnership WHERE id = ?", id, error);
+  return shnor_document_delete_row (self, &partnership_table, id, error);
 }
 
 /* ---- joint events ------------------------------------------------------- */
@@ -717,9 +765,10 @@ shnor_document_add_joint_event (ShnorDocument   *self,
 
 /* The partnership of a joint event, checked for recording execution. */
 static gboolean
-check_event (ShnorDocument  *self,
-             gint64          id,
-             GError        **error)
+event_may_change (ShnorDocument  *self,
+                  gint64          id,
+                  const char     *column,
+                  GError        **error)
 {
   gint64 partnership = 0;
 
@@ -728,6 +777,11 @@ check_event (ShnorDocument  *self,
          check_partnership (self, partnership, FALSE, error) >= 0;
 }
 
+static const ShnorRowTable event_table = {
+  "joint_event", shnor_event_fields, NULL, NULL, event_may_change, N_("Edit a joint event"),
+  "DELETE FROM joint_event WHERE id = ?", N_("Delete a joint event"),
+};
+
 gboolean
 shnor_document_set_joint_event_field (ShnorDocument  *self,
                                       gint64          id,
@@ -735,16 +789,7 @@ shnor_document_set_joint_event_field (ShnorDocument  *self,
                                       const char     *text,
                                       GError        **error)
 {
-  const ShnorField *field = shnor_network_field (shnor_event_fields, column);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (field != NULL, FALSE);
-  if (!shnor_document_check_writable (self, error) || !check_event (self, id, error) ||
-      !shnor_field_parse (field, text, &value, error))
-    return FALSE;
-  return shnor_document_update_value (self, _("Edit a joint event"), "joint_event", "id = ?2", column, &value, id, 0,
-                                      error);
+  return shnor_document_set_row_field (self, &event_table, id, column, text, error);
 }
 
 gboolean
@@ -752,10 +797,7 @@ shnor_document_delete_joint_event (ShnorDocument  *self,
                                    gint64          id,
                                    GError        **error)
 {
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  if (!shnor_document_check_writable (self, error) || !check_event (self, id, error))
-    return FALSE;
-  return edit_by_id (self, _("Delete a joint event"), "DELETE FROM joint_event WHERE id = ?", id, error);
+  return shnor_document_delete_row (self, &event_table, id, error);
 }
 
 /* ---- the staff of the schools ------------------------------------------- */
@@ -839,6 +881,11 @@ shnor_document_set_person_school (ShnorDocument  *self,
   return shnor_document_update_value (self, _("Edit a person"), "person", "id = ?2", "school_id", &value, id, 0, error);
 }
 
+static const ShnorRowTable staff_table = {
+  "person", shnor_staff_fields, "SELECT id FROM person WHERE id = ?", N_("There is no such person."), NULL,
+  N_("Edit a person"), NULL, NULL,
+};
+
 gboolean
 shnor_document_set_staff_field (ShnorDocument  *self,
                                 gint64          id,
@@ -846,15 +893,7 @@ shnor_document_set_staff_field (ShnorDocument  *self,
                                 const char     *text,
                                 GError        **error)
 {
-  const ShnorField *field = shnor_network_field (shnor_staff_fields, column);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (field != NULL, FALSE);
-  if (!shnor_document_check_writable (self, error) || !person_exists (self, id, error) ||
-      !shnor_field_parse (field, text, &value, error))
-    return FALSE;
-  return shnor_document_update_value (self, _("Edit a person"), "person", "id = ?2", column, &value, id, 0, error);
+  return shnor_document_set_row_field (self, &staff_table, id, column, text, error);
 }
 
 /* Before a person is deleted: their mentoring pairs and courses would be
@@ -959,6 +998,11 @@ shnor_document_add_mentoring (ShnorDocument  *self,
   return shnor_document_finish_insert (self, stmt, error);
 }
 
+static const ShnorRowTable mentoring_table = {
+  "mentoring", shnor_mentoring_fields, "SELECT id FROM mentoring WHERE id = ?", N_("There is no such mentoring pair."),
+  NULL, N_("Edit a mentoring pair"), "DELETE FROM mentoring WHERE id = ?", N_("Delete a mentoring pair"),
+};
+
 gboolean
 shnor_document_set_mentoring_field (ShnorDocument  *self,
                                     gint64          id,
@@ -966,19 +1010,7 @@ shnor_document_set_mentoring_field (ShnorDocument  *self,
                                     const char     *text,
                                     GError        **error)
 {
-  const ShnorField *field = shnor_network_field (shnor_mentoring_fields, column);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (field != NULL, FALSE);
-  if (!shnor_document_check_writable (self, error) ||
-      !shnor_document_find_row (self, "SELECT id FROM mentoring WHERE id = ?", id, NULL,
-                                _("There is no such mentoring pair."), error) ||
-      !shnor_field_parse (field, text, &value, error) ||
-      !check_period (self, "mentoring", id, column, &value, error))
-    return FALSE;
-  return shnor_document_update_value (self, _("Edit a mentoring pair"), "mentoring", "id = ?2", column, &value, id, 0,
-                                      error);
+  return shnor_document_set_row_field (self, &mentoring_table, id, column, text, error);
 }
 
 gboolean
@@ -986,12 +1018,7 @@ shnor_document_delete_mentoring (ShnorDocument  *self,
                                  gint64          id,
                                  GError        **error)
 {
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  if (!shnor_document_check_writable (self, error) ||
-      !shnor_document_find_row (self, "SELECT id FROM mentoring WHERE id = ?", id, NULL,
-                                _("There is no such mentoring pair."), error))
-    return FALSE;
-  return edit_by_id (self, _("Delete a mentoring pair"), "DELETE FROM mentoring WHERE id = ?", id, error);
+  return shnor_document_delete_row (self, &mentoring_table, id, error);
 }
 
 /* ---- courses of professional development -------------------------------- */
@@ -1067,6 +1094,11 @@ shnor_document_add_course (ShnorDocument  *self,
   return shnor_document_finish_insert (self, stmt, error);
 }
 
+static const ShnorRowTable course_table = {
+  "course", shnor_course_fields, "SELECT id FROM course WHERE id = ?", N_("There is no such course."), NULL,
+  N_("Edit a course"), "DELETE FROM course WHERE id = ?", N_("Delete a course"),
+};
+
 gboolean
 shnor_document_set_course_field (ShnorDocument  *self,
                                  gint64          id,
@@ -1074,17 +1106,7 @@ shnor_document_set_course_field (ShnorDocument  *self,
                                  const char     *text,
                                  GError        **error)
 {
-  const ShnorField *field = shnor_network_field (shnor_course_fields, column);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (field != NULL, FALSE);
-  if (!shnor_document_check_writable (self, error) ||
-      !shnor_document_find_row (self, "SELECT id FROM course WHERE id = ?", id, NULL, _("There is no such course."),
-                                error) ||
-      !shnor_field_parse (field, text, &value, error))
-    return FALSE;
-  return shnor_document_update_value (self, _("Edit a course"), "course", "id = ?2", column, &value, id, 0, error);
+  return shnor_document_set_row_field (self, &course_table, id, column, text, error);
 }
 
 gboolean
@@ -1092,12 +1114,7 @@ shnor_document_delete_course (ShnorDocument  *self,
                               gint64          id,
                               GError        **error)
 {
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  if (!shnor_document_check_writable (self, error) ||
-      !shnor_document_find_row (self, "SELECT id FROM course WHERE id = ?", id, NULL, _("There is no such course."),
-                                error))
-    return FALSE;
-  return edit_by_id (self, _("Delete a course"), "DELETE FROM course WHERE id = ?", id, error);
+  return shnor_document_delete_row (self, &course_table, id, error);
 }
 
 /* ---- target indicators counting the network ------------------------------ */

@@ -19,8 +19,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "shnor-document-network.h"
 #include "shnor-document-private.h"
+#include "shnor-network-private.h"
 #include "shnor-error.h"
 #include "shnor-files.h"
 #include "shnor-number.h"
@@ -371,6 +371,11 @@ shnor_document_add_practice (ShnorDocument  *self,
   return shnor_document_finish_insert (self, stmt, error);
 }
 
+static const ShnorRowTable practice_table = {
+  "practice", shnor_practice_fields, "SELECT id FROM practice WHERE id = ?", N_("There is no such practice."), NULL,
+  N_("Edit a practice"), "DELETE FROM practice WHERE id = ?", N_("Delete a practice"),
+};
+
 gboolean
 shnor_document_set_practice_field (ShnorDocument  *self,
                                    gint64          id,
@@ -378,15 +383,7 @@ shnor_document_set_practice_field (ShnorDocument  *self,
                                    const char     *text,
                                    GError        **error)
 {
-  const ShnorField *field = shnor_network_field (shnor_practice_fields, column);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (field != NULL, FALSE);
-  if (!shnor_document_check_writable (self, error) || !practice_exists (self, id, error) ||
-      !shnor_field_parse (field, text, &value, error))
-    return FALSE;
-  return shnor_document_update_value (self, _("Edit a practice"), "practice", "id = ?2", column, &value, id, 0, error);
+  return shnor_document_set_row_field (self, &practice_table, id, column, text, error);
 }
 
 gboolean
@@ -416,16 +413,7 @@ shnor_document_delete_practice (ShnorDocument  *self,
                                 gint64          id,
                                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  if (!shnor_document_check_writable (self, error) || !practice_exists (self, id, error))
-    return FALSE;
-  stmt = shnor_document_begin_with (self, _("Delete a practice"), "DELETE FROM practice WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return shnor_document_finish_edit (self, stmt, error);
+  return shnor_document_delete_row (self, &practice_table, id, error);
 }
 
 /* ---- attached files ------------------------------------------------------- */

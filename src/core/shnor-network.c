@@ -30,39 +30,45 @@ static const char * const practice_statuses[SHNOR_N_PRACTICE_STATUSES] = {
   NC_("practice", "Proposed"), NC_("practice", "Reviewed"), NC_("practice", "Included in the bank"),
 };
 
+/* The translated label @i of @labels (@n of them, in @context if any). */
+static const char *
+label_of (const char * const *labels,
+          guint               n,
+          const char         *context,
+          guint               i)
+{
+  g_return_val_if_fail (i < n, "");
+  return context ? g_dpgettext2 (GETTEXT_PACKAGE, context, labels[i]) : _(labels[i]);
+}
+
 const char *
 shnor_organisation_kind_label (ShnorOrganisationKind kind)
 {
-  g_return_val_if_fail ((guint) kind < SHNOR_N_ORGANISATION_KINDS, "");
-  return _(organisation_kinds[kind]);
+  return label_of (organisation_kinds, SHNOR_N_ORGANISATION_KINDS, NULL, kind);
 }
 
 const char *
 shnor_partner_role_label (ShnorPartnerRole role)
 {
-  g_return_val_if_fail ((guint) role < SHNOR_N_PARTNER_ROLES, "");
-  return _(partner_roles[role]);
+  return label_of (partner_roles, SHNOR_N_PARTNER_ROLES, NULL, role);
 }
 
 const char *
 shnor_partnership_status_label (ShnorPartnershipStatus status)
 {
-  g_return_val_if_fail ((guint) status < SHNOR_N_PARTNERSHIP_STATUSES, "");
-  return g_dpgettext2 (GETTEXT_PACKAGE, "partnership", partnership_statuses[status]);
+  return label_of (partnership_statuses, SHNOR_N_PARTNERSHIP_STATUSES, "partnership", status);
 }
 
 const char *
 shnor_event_form_label (ShnorEventForm form)
 {
-  g_return_val_if_fail ((guint) form < SHNOR_N_EVENT_FORMS, "");
-  return _(event_forms[form]);
+  return label_of (event_forms, SHNOR_N_EVENT_FORMS, NULL, form);
 }
 
 const char *
 shnor_practice_status_label (ShnorPracticeStatus status)
 {
-  g_return_val_if_fail ((guint) status < SHNOR_N_PRACTICE_STATUSES, "");
-  return g_dpgettext2 (GETTEXT_PACKAGE, "practice", practice_statuses[status]);
+  return label_of (practice_statuses, SHNOR_N_PRACTICE_STATUSES, "practice", status);
 }
 
 /* ---- fields ------------------------------------------------------------ */

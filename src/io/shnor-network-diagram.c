@@ -318,21 +318,19 @@ link_points (const Layout *l,
   p[3][1] = y1;
 }
 
+/* The roles take the colours of the charts' series (Okabe–Ito: blue,
+ * orange, bluish green, reddish purple), which read apart for colour-blind
+ * users too. */
 static void
 role_colour (ShnorPartnerRole role,
              gboolean         dark,
              double          *rgb)
 {
-  /* Okabe–Ito, as the charts: blue, bluish green, reddish purple, orange */
-  static const double light[SHNOR_N_PARTNER_ROLES][3] = {
-    { 0.000, 0.447, 0.698 }, { 0.000, 0.620, 0.451 }, { 0.800, 0.475, 0.655 }, { 0.902, 0.624, 0.000 },
-  };
-  static const double darkc[SHNOR_N_PARTNER_ROLES][3] = {
-    { 0.337, 0.706, 0.914 }, { 0.200, 0.800, 0.620 }, { 0.878, 0.620, 0.769 }, { 0.941, 0.753, 0.267 },
+  static const ShnorSeries series[SHNOR_N_PARTNER_ROLES] = {
+    SHNOR_SERIES_SCHOOL, SHNOR_SERIES_REGIONAL, SHNOR_SERIES_BELOW, SHNOR_SERIES_MUNICIPAL,
   };
 
-  for (int i = 0; i < 3; i++)
-    rgb[i] = dark ? darkc[role][i] : light[role][i];
+  shnor_chart_series_colour (series[role], dark, rgb);
 }
 
 /* ---- drawing --------------------------------------------------------------- */

@@ -19,7 +19,6 @@
 #include "shnor-field-table.h"
 #include "shnor-file-chooser.h"
 #include "shnor-widgets.h"
-#include "shnor-window.h"
 
 struct _ShnorBankView
 {
@@ -69,18 +68,6 @@ writable (ShnorBankView *self)
   return self->document != NULL && !shnor_document_get_read_only (self->document);
 }
 
-static void
-show_error (ShnorBankView *self,
-            const char    *primary,
-            GError        *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SHNOR_IS_WINDOW (root))
-    shnor_window_show_error (SHNOR_WINDOW (root), primary, error->message);
-  else
-    g_warning ("%s: %s", primary, error->message);
-}
 
 /* ---- the list ---------------------------------------------------------- */
 
@@ -273,7 +260,7 @@ school_chosen (ShnorBankView *self)
     return;
   if (!shnor_document_set_practice_school (self->document, self->selected,
                                            g_array_index (self->school_ids, gint64, selected), &error))
-    show_error (self, _("Could not change the school of the practice"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not change the school of the practice"), error);
 }
 
 static void
@@ -351,7 +338,7 @@ open_file (GtkButton     *button,
 
   if (path == NULL)
     {
-      show_error (self, _("Could not open the file"), error);
+      shnor_widget_show_error (GTK_WIDGET (self), _("Could not open the file"), error);
       return;
     }
   uri = g_filename_to_uri (path, NULL, NULL);
@@ -371,7 +358,7 @@ file_saved (GObject    *owner,
   g_autoptr(GError) error = NULL;
 
   if (path != NULL && !shnor_document_save_attachment (self->document, id, path, &error))
-    show_error (self, _("Could not save the file"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not save the file"), error);
 }
 
 static void
@@ -392,7 +379,7 @@ remove_file (GtkButton     *button,
   g_autoptr(GError) error = NULL;
 
   if (!shnor_document_delete_attachment (self->document, id, &error))
-    show_error (self, _("Could not remove the file"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not remove the file"), error);
 }
 
 static GtkWidget *
@@ -606,7 +593,7 @@ delete_practice (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->selected != 0 && !shnor_document_delete_practice (self->document, self->selected, &error))
-    show_error (self, _("Could not delete the practice"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the practice"), error);
 }
 
 static int
@@ -627,7 +614,7 @@ catalogue_chosen (GObject    *owner,
   g_autoptr(GError) error = NULL;
 
   if (path != NULL && !shnor_export_bank_xlsx (self->document, status_shown (self), path, &error))
-    show_error (self, _("Could not export the catalogue"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not export the catalogue"), error);
 }
 
 static void
@@ -665,7 +652,7 @@ folder_chosen (GObject    *owner,
     }
   if (!shnor_export_bank_folder (self->document, status_shown (self), target, &error))
     {
-      show_error (self, _("Could not export the bank"), error);
+      shnor_widget_show_error (GTK_WIDGET (self), _("Could not export the bank"), error);
       return;
     }
   {

@@ -17,7 +17,6 @@
 #include "shnor-staff-view.h"
 #include "shnor-suggest-dialog.h"
 #include "shnor-widgets.h"
-#include "shnor-window.h"
 
 struct _ShnorNetworkView
 {
@@ -79,18 +78,6 @@ writable (ShnorNetworkView *self)
   return self->document != NULL && !shnor_document_get_read_only (self->document);
 }
 
-static void
-show_error (ShnorNetworkView *self,
-            const char       *primary,
-            GError           *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SHNOR_IS_WINDOW (root))
-    shnor_window_show_error (SHNOR_WINDOW (root), primary, error->message);
-  else
-    g_warning ("%s: %s", primary, error->message);
-}
 
 /* ---- the list ----------------------------------------------------------- */
 
@@ -199,7 +186,7 @@ delete_event (gpointer data,
   g_autoptr(GError) error = NULL;
 
   if (!shnor_document_delete_joint_event (self->document, id, &error))
-    show_error (self, _("Could not delete the joint event"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the joint event"), error);
 }
 
 static void
@@ -247,7 +234,7 @@ measure_toggled (GtkCheckButton   *check,
       self->filling = TRUE;
       gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
       self->filling = FALSE;
-      show_error (self, _("Could not change the measures of the partnership"), error);
+      shnor_widget_show_error (GTK_WIDGET (self), _("Could not change the measures of the partnership"), error);
     }
 }
 
@@ -385,7 +372,7 @@ programme_chosen (ShnorNetworkView *self)
   if (!shnor_document_set_partnership_programme (self->document, self->selected,
                                                  g_array_index (self->programme_ids, gint64, selected), &error))
     {
-      show_error (self, _("Could not bind the partnership to the programme"), error);
+      shnor_widget_show_error (GTK_WIDGET (self), _("Could not bind the partnership to the programme"), error);
       fill_detail (self);
     }
 }
@@ -509,7 +496,7 @@ delete_partnership (GtkWidget  *widget,
       at = i;
   if (!shnor_document_delete_partnership (self->document, self->selected, &error))
     {
-      show_error (self, _("Could not delete the partnership"), error);
+      shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the partnership"), error);
       return;
     }
   /* the next one in the list is selected, as a list does after a deletion */
@@ -633,7 +620,7 @@ diagram_saved (GObject    *owner,
   diagram = shnor_network_diagram_new (self->document,
                                        gtk_check_button_get_active (GTK_CHECK_BUTTON (self->show_ended)));
   if (!shnor_network_diagram_save (diagram, path, &error))
-    show_error (self, _("Could not save the diagram"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not save the diagram"), error);
 }
 
 static void

@@ -11,7 +11,6 @@
 #include "shnor-field-table.h"
 #include "shnor-staff-view.h"
 #include "shnor-widgets.h"
-#include "shnor-window.h"
 
 struct _ShnorStaffView
 {
@@ -64,18 +63,6 @@ say (ShnorStaffView *self,
   gtk_widget_set_visible (self->error_label, error != NULL);
 }
 
-static void
-refused (ShnorStaffView *self,
-         const char     *primary,
-         GError         *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SHNOR_IS_WINDOW (root))
-    shnor_window_show_error (SHNOR_WINDOW (root), primary, error->message);
-  else
-    say (self, error);
-}
 
 /* ---- storing ------------------------------------------------------------- */
 
@@ -103,7 +90,7 @@ delete_teacher (gpointer data,
   g_autoptr(GError) error = NULL;
 
   if (!shnor_document_delete_person (self->document, id, &error))
-    refused (self, _("Could not delete the person"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the person"), error);
 }
 
 static gboolean
@@ -124,7 +111,7 @@ delete_mentoring (gpointer data,
   g_autoptr(GError) error = NULL;
 
   if (!shnor_document_delete_mentoring (self->document, id, &error))
-    refused (self, _("Could not delete the mentoring pair"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the mentoring pair"), error);
 }
 
 static gboolean
@@ -145,7 +132,7 @@ delete_course (gpointer data,
   g_autoptr(GError) error = NULL;
 
   if (!shnor_document_delete_course (self->document, id, &error))
-    refused (self, _("Could not delete the course"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the course"), error);
 }
 
 static gboolean
@@ -166,7 +153,7 @@ delete_organisation (gpointer data,
   g_autoptr(GError) error = NULL;
 
   if (!shnor_document_delete_organisation (self->document, id, &error))
-    refused (self, _("Could not delete the organisation"), error);
+    shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the organisation"), error);
 }
 
 /* ---- the tables ------------------------------------------------------------ */

@@ -2,6 +2,7 @@
 #include "config.h"
 #include <glib/gi18n.h>
 #include "shnor-widgets.h"
+#include "shnor-window.h"
 
 /**
  * shnor_widget_remove_children:
@@ -191,4 +192,18 @@ shnor_widget_dark_theme (GtkWidget *widget)
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
   G_GNUC_END_IGNORE_DEPRECATIONS
   return 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue > 0.5;
+}
+
+/* Says in a dialog over @widget's window that @primary failed, and why. */
+void
+shnor_widget_show_error (GtkWidget  *widget,
+                         const char *primary,
+                         GError     *error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (SHNOR_IS_WINDOW (root))
+    shnor_window_show_error (SHNOR_WINDOW (root), primary, error->message);
+  else
+    g_warning ("%s: %s", primary, error->message);
 }

@@ -21,5 +21,8 @@ void       shnor_done_popover_popup     (ShnorDocument *document,
                                          GtkWidget     *parent);
 
 gboolean   shnor_widget_dark_theme      (GtkWidget     *widget);
+void       shnor_widget_show_error      (GtkWidget     *widget,
+                                         const char    *primary,
+                                         GError        *error);
 
 G_END_DECLS
