@@ -27,10 +27,14 @@ static const struct {
   const char *head;
   double      width;
 } columns[] = {
-  { "№ п/п", 5 }, { "Название практики", 30 }, { "Образовательная организация", 22 }, { "Авторы", 22 },
-  { "Предметы", 15 }, { "Классы", 8 }, { "Направление", 18 }, { "Описание", 46 },
-  { "Результаты и их подтверждение", 40 }, { "Дата добавления", 12 }, { "Статус", 12 }, { "Материалы", 28 },
+  { "№ п/п", 4 }, { "Название практики", 26 }, { "Образовательная организация, авторы", 22 },
+  { "Предметы, классы", 14 }, { "Направление", 14 }, { "Описание", 40 }, { "Результаты и их подтверждение", 32 },
+  { "Дата добавления", 11 }, { "Статус", 11 }, { "Материалы", 22 },
 };
+
+/* The columns by what they hold */
+enum { COL_NUMBER, COL_TITLE, COL_WHO, COL_SUBJECTS, COL_DIRECTION, COL_DESCRIPTION, COL_RESULTS, COL_ADDED,
+       COL_STATUS, COL_MATERIALS };
 
 static const char * const status_words[SHNOR_N_PRACTICE_STATUSES] = {
   "предложена", "рассмотрена", "включена в банк",
@@ -156,7 +160,7 @@ put (Catalogue  *c,
      int        *lines)
 {
   /* a string cell, never a formula, whatever the text starts with */
-  worksheet_write_string (c->sheet, row, col, text ? text : "", col == 5 ? c->centre : c->text);
+  worksheet_write_string (c->sheet, row, col, text ? text : "", c->text);
   *lines = MAX (*lines, lines_of (text ? text : "", columns[col].width));
 }
 
@@ -196,6 +200,17 @@ practice_folder (guint       number,
   return g_strdup_printf ("%03u %s", number, head);
 }
 
+/* @a and @b with @between them, or the one that is not empty. */
+static char *
+joined (const char *a,
+        const char *b,
+        const char *between)
+{
+  if (a[0] == '\0' || b[0] == '\0')
+    return g_strdup (a[0] ? a : b);
+  return g_strconcat (a, between, b, NULL);
+}
+
 static void
 put_row (Catalogue               *c,
          lxw_row_t                row,
@@ -212,37 +227,45 @@ put_row (Catalogue               *c,
                                                           evidence)
                                          : g_strdup (results);
   g_autofree char *materials = materials_text (card);
+  const char *authors = card->texts[shnor_fields_index (fields, n_fields, "authors")];
+  const char *grades = card->texts[shnor_fields_index (fields, n_fields, "grades")];
+  g_autofree char *who = joined (card->school_name, authors, "\n");
+  g_autofree char *subjects = NULL;
   GDate date;
   int lines = 1;
 
-  worksheet_write_number (c->sheet, row, 0, number, c->centre);
-  put (c, row, 1, card->texts[shnor_fields_index (fields, n_fields, "title")], &lines);
-  put (c, row, 2, card->school_name, &lines);
-  put (c, row, 3, card->texts[shnor_fields_index (fields, n_fields, "authors")], &lines);
-  put (c, row, 4, card->texts[shnor_fields_index (fields, n_fields, "subjects")], &lines);
-  put (c, row, 5, card->texts[shnor_fields_index (fields, n_fields, "grades")], &lines);
-  put (c, row, 6, card->texts[shnor_fields_index (fields, n_fields, "direction")], &lines);
-  put (c, row, 7, card->texts[shnor_fields_index (fields, n_fields, "description")], &lines);
-  put (c, row, 8, outcome, &lines);
+  {
+    g_autofree char *classes = grades[0] ? g_strdup_printf ("%s кл.", grades) : g_strdup ("");
+
+    subjects = joined (card->texts[shnor_fields_index (fields, n_fields, "subjects")], classes, ", ");
+  }
+  worksheet_write_number (c->sheet, row, COL_NUMBER, number, c->centre);
+  put (c, row, COL_TITLE, card->texts[shnor_fields_index (fields, n_fields, "title")], &lines);
+  put (c, row, COL_WHO, who, &lines);
+  put (c, row, COL_SUBJECTS, subjects, &lines);
+  put (c, row, COL_DIRECTION, card->texts[shnor_fields_index (fields, n_fields, "direction")], &lines);
+  put (c, row, COL_DESCRIPTION, card->texts[shnor_fields_index (fields, n_fields, "description")], &lines);
+  put (c, row, COL_RESULTS, outcome, &lines);
   if (shnor_parse_date (added, &date))
     {
       lxw_datetime when = { g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0 };
 
-      worksheet_write_datetime (c->sheet, row, 9, &when, c->date);
+      worksheet_write_datetime (c->sheet, row, COL_ADDED, &when, c->date);
     }
   else
-    worksheet_write_string (c->sheet, row, 9, "", c->date);
-  put (c, row, 10, status_words[card->status], &lines);
+    worksheet_write_string (c->sheet, row, COL_ADDED, "", c->date);
+  put (c, row, COL_STATUS, status_words[card->status], &lines);
   if (linked && card->files->len > 0)
     {
       g_autofree char *folder = practice_folder (number, card->texts[shnor_fields_index (fields, n_fields, "title")]);
       g_autofree char *url = g_strdup_printf ("external:" MATERIALS "/%s", folder);
 
-      worksheet_write_url_opt (c->sheet, row, 11, url, c->link, materials, "Открыть папку с материалами практики");
-      lines = MAX (lines, lines_of (materials, columns[11].width));
+      worksheet_write_url_opt (c->sheet, row, COL_MATERIALS, url, c->link, materials,
+                               "Открыть папку с материалами практики");
+      lines = MAX (lines, lines_of (materials, columns[COL_MATERIALS].width));
     }
   else
-    put (c, row, 11, materials, &lines);
+    put (c, row, COL_MATERIALS, materials, &lines);
   if (lines > 1)
     worksheet_set_row (c->sheet, row, 13.0 * lines + 3, NULL);
 }
