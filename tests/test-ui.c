@@ -1630,6 +1630,13 @@ test_network (void)
   g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
   screenshot (GTK_WIDGET (window), "60-network.png");
 
+  /* Ctrl+N in this view asks for a new partnership */
+  action ("win.add-school");
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (network_child ("add_popover")));
+  gtk_popover_popdown (GTK_POPOVER (network_child ("add_popover")));
+  spin (100);
+
   /* a field of the partnership, stored and undone */
   editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), kedrovka, "direction");
   type_text (editor, "формирующее оценивание и взаимопосещения");

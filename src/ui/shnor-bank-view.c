@@ -841,6 +841,14 @@ shnor_bank_view_select (ShnorBankView *self,
   load (self);
 }
 
+/* Asks for the title of a new practice (the + button's popover). */
+void
+shnor_bank_view_add (ShnorBankView *self)
+{
+  g_return_if_fail (SHNOR_IS_BANK_VIEW (self));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->add_button));
+}
+
 gint64
 shnor_bank_view_get_selected (ShnorBankView *self)
 {

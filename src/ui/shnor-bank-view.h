@@ -15,6 +15,7 @@ void       shnor_bank_view_set_document (ShnorBankView *self,
 void       shnor_bank_view_select       (ShnorBankView *self,
                                          gint64         practice_id);
 gint64     shnor_bank_view_get_selected (ShnorBankView *self);
+void       shnor_bank_view_add          (ShnorBankView *self);
 gboolean   shnor_bank_view_attach_path  (ShnorBankView *self,
                                          const char    *path);
 GtkWidget *shnor_bank_view_get_child    (ShnorBankView *self,

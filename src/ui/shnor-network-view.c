@@ -893,6 +893,28 @@ shnor_network_view_show_partnership (ShnorNetworkView *self,
   load (self);
 }
 
+/* Ctrl+N: adds what the page shown keeps — a practice in the bank, a
+ * teacher on the teachers' page, a partnership elsewhere. */
+void
+shnor_network_view_add (ShnorNetworkView *self)
+{
+  const char *page;
+
+  g_return_if_fail (SHNOR_IS_NETWORK_VIEW (self));
+  if (self->document == NULL || !writable (self))
+    return;
+  page = visible_page (self);
+  if (g_str_equal (page, "bank"))
+    shnor_bank_view_add (SHNOR_BANK_VIEW (self->bank));
+  else if (g_str_equal (page, "staff"))
+    gtk_widget_grab_focus (shnor_staff_view_get_child (SHNOR_STAFF_VIEW (self->staff), "teacher_name"));
+  else
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->pages), "partnerships");
+      gtk_menu_button_popup (GTK_MENU_BUTTON (self->add_button));
+    }
+}
+
 /* Shows @name: "partnerships", "diagram", "bank" or "staff". */
 void
 shnor_network_view_show_page (ShnorNetworkView *self,

@@ -15,6 +15,7 @@ void       shnor_network_view_set_document      (ShnorNetworkView *self,
                                                  ShnorDocument    *document);
 void       shnor_network_view_show_partnership  (ShnorNetworkView *self,
                                                  gint64            id);
+void       shnor_network_view_add               (ShnorNetworkView *self);
 void       shnor_network_view_show_page         (ShnorNetworkView *self,
                                                  const char       *name);
 gint64     shnor_network_view_get_selected      (ShnorNetworkView *self);

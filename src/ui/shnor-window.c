@@ -370,10 +370,16 @@ add_school_activated (GSimpleAction *action,
   GtkWidget *name;
   GtkEntry *entry;
 
-  /* Ctrl+N adds what the view shows: a programme in the Programmes view */
+  /* Ctrl+N adds what the view shows: a programme in the Programmes view,
+   * a partnership or a practice in the Network view */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "programmes") == 0)
     {
       shnor_programmes_view_new_programme (SHNOR_PROGRAMMES_VIEW (self->programmes));
+      return;
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "network") == 0)
+    {
+      shnor_network_view_add (SHNOR_NETWORK_VIEW (self->network));
       return;
     }
   /* The new school must be visible to be edited: in the list. */
