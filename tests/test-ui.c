@@ -1666,6 +1666,37 @@ test_network (void)
   spin (200);
   g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
 
+  /* a partnership of a programme that gets approved: its plan is locked,
+   * its events are still recorded */
+  {
+    gint64 tura = 0, programme = 0;
+
+    for (guint i = 0; i < all->len; i++)
+      if (g_array_index (all, ShnorPartnership, i).programme_id != 0)
+        {
+          tura = g_array_index (all, ShnorPartnership, i).id;
+          programme = g_array_index (all, ShnorPartnership, i).programme_id;
+        }
+    g_assert_cmpint (tura, !=, 0);
+    shnor_network_view_show_partnership (view, tura);
+    spin (200);
+    g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
+    g_assert_true (shnor_document_approve_programme (doc, programme, "7-о", "01.02.2026", "Соколова И. В.", NULL));
+    spin (300);
+    g_assert_true (gtk_widget_get_visible (network_child ("lock_label")));
+    editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), tura, "subjects");
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (shnor_field_entry_get_entry (SHNOR_FIELD_ENTRY (editor)))));
+    editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), tura, "note");
+    g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (editor)))));
+    g_assert_false (gtk_widget_get_sensitive (network_child ("programme_drop")));
+    screenshot (GTK_WIDGET (window), "61-partnership-locked.png");
+    action ("win.undo");
+    spin (300);
+    g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
+    shnor_network_view_show_partnership (view, kedrovka);
+    spin (200);
+  }
+
   /* the diagram: the partnerships that have not ended, then all */
   shnor_network_view_show_page (view, "diagram");
   spin (300);

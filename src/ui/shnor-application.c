@@ -676,12 +676,12 @@ network_command (char **argv)
 {
   g_autofree char *bank_out = NULL;
   g_autofree char *folder_out = NULL;
-  gboolean list = FALSE;
+  g_autofree char *list = NULL;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "export-bank", 0, 0, G_OPTION_ARG_FILENAME, &bank_out, NULL, NULL },
     { "export-bank-folder", 0, 0, G_OPTION_ARG_FILENAME, &folder_out, NULL, NULL },
-    { "list-partnerships", 0, 0, G_OPTION_ARG_NONE, &list, NULL, NULL },
+    { "list-partnerships", 0, 0, G_OPTION_ARG_FILENAME, &list, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -693,14 +693,16 @@ network_command (char **argv)
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_help_enabled (context, FALSE);
-  if (!g_option_context_parse_strv (context, &args, &error) || files == NULL || g_strv_length (files) != 1 ||
-      (bank_out != NULL) + (folder_out != NULL) + list != 1)
+  /* the file is the value of --list-partnerships, or the one left over */
+  if (!g_option_context_parse_strv (context, &args, &error) ||
+      (bank_out != NULL) + (folder_out != NULL) + (list != NULL) != 1 ||
+      (files != NULL ? g_strv_length (files) : 0) != (list != NULL ? 0 : 1))
     {
       g_printerr ("%s\n%s\n%s\n", _("Usage: shnor --export-bank OUT.xlsx FILE"),
                   _("       shnor --export-bank-folder FOLDER FILE"), _("       shnor --list-partnerships FILE"));
       return 2;
     }
-  document = shnor_document_open (files[0], &error);
+  document = shnor_document_open (list != NULL ? list : files[0], &error);
   if (document == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -784,7 +786,7 @@ shnor_application_local_command_line (GApplication   *app,
           *exit_status = export_command (argv);
           return TRUE;
         }
-      if (g_str_has_prefix (argv[i], "--export-bank") || g_str_equal (argv[i], "--list-partnerships"))
+      if (g_str_has_prefix (argv[i], "--export-bank") || g_str_has_prefix (argv[i], "--list-partnerships"))
         {
           *exit_status = network_command (argv);
           return TRUE;

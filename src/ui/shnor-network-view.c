@@ -205,8 +205,7 @@ fill_programmes (ShnorNetworkView       *self,
     {
       g_autoptr(ShnorProgramme) programme = g_list_model_get_item (programmes, i);
       gint64 id = shnor_programme_get_id (programme);
-      g_autofree char *period = shnor_programme_dup_period (programme);
-      g_autofree char *label = g_strdup_printf ("%s (%s, %s)", shnor_programme_get_title (programme), period,
+      g_autofree char *label = g_strdup_printf ("%s — %s", shnor_programme_get_title (programme),
                                                 shnor_programme_status_label (shnor_programme_get_status (programme)));
 
       if (id == p->programme_id)
@@ -216,6 +215,7 @@ fill_programmes (ShnorNetworkView       *self,
     }
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->programme_drop), G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->programme_drop), select);
+  gtk_widget_set_tooltip_text (self->programme_drop, gtk_string_list_get_string (labels, select));
   gtk_widget_set_sensitive (self->programme_drop, writable (self) && !p->locked);
 }
 
@@ -826,6 +826,40 @@ build_tables (ShnorNetworkView *self)
 }
 
 static void
+setup_ellipsized (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_ellipsized (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* A long programme title is cut in the list rather than widening the
+ * form (its whole title is the list's tooltip). */
+static void
+ellipsize_drop_down (GtkWidget *drop)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_ellipsized), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_ellipsized), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop), factory);
+}
+
+static void
 shnor_network_view_init (ShnorNetworkView *self)
 {
   const char *statuses[SHNOR_N_PARTNERSHIP_STATUSES + 2] = { _("All statuses") };
@@ -851,6 +885,7 @@ shnor_network_view_init (ShnorNetworkView *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->add_role), G_LIST_MODEL (role_list));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->event_form), G_LIST_MODEL (form_list));
   build_tables (self);
+  ellipsize_drop_down (self->programme_drop);
   g_signal_connect_swapped (self->add_popover, "show", G_CALLBACK (popover_shown), self);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram_area), draw_diagram, self, NULL);
   g_signal_connect (click, "pressed", G_CALLBACK (diagram_pressed), self);
