@@ -337,6 +337,17 @@ test_partnership_programme (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (event, >, 0);
   assert_one_step (f->doc, before);
+
+  /* once the programme is archived (over), the partnership goes on: it may
+   * be bound to the programme's next version */
+  g_assert_true (shnor_document_archive_programme (f->doc, programme, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (shnor_document_get_partnership (f->doc, id, &p));
+  g_assert_false (p.locked);
+  shnor_partnership_clear (&p);
+  g_assert_true (shnor_document_set_partnership_field (f->doc, id, "subjects", "Физика", &error));
+  g_assert_true (shnor_document_set_partnership_programme (f->doc, id, other, &error));
+  g_assert_no_error (error);
 }
 
 /* ---- staff, mentoring, courses and the indicators that count them ------- */

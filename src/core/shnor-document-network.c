@@ -355,7 +355,7 @@ load_partnership (sqlite3_stmt     *stmt,
   p->partner_kind = p->organisation_id != 0 ? g_strdup (shnor_organisation_kind_label (sqlite3_column_int (stmt, 7)))
                                             : g_strdup ("school");
   p->programme_title = column_dup (stmt, 8);
-  p->locked = p->programme_id != 0 && programme_status != SHNOR_PROGRAMME_DRAFT;
+  p->locked = p->programme_id != 0 && programme_status == SHNOR_PROGRAMME_APPROVED;
   p->n_events = (guint) sqlite3_column_int (stmt, 10);
   p->last_event = column_dup (stmt, 11);
   p->texts = row_texts (stmt, 12, fields, n_fields);
@@ -430,21 +430,26 @@ shnor_document_get_partnership (ShnorDocument    *self,
 }
 
 /* The partnership @id may change its plan (@plan) or its execution: it
- * exists, and the programme it is bound to (if any) allows it. Returns
- * the programme (0: none), or -1 with @error. */
+ * exists, and the programme it is bound to (if any) allows it — a draft
+ * anything, an approved one the execution only. An archived programme is
+ * over: its partnerships go on (or are bound to its next version) freely.
+ * Returns the programme (0: none), or -1 with @error. */
 static gint64
 check_partnership (ShnorDocument  *self,
                    gint64          id,
                    gboolean        plan,
                    GError        **error)
 {
-  gint64 programme = 0;
+  gint64 programme = 0, status = SHNOR_PROGRAMME_DRAFT;
 
   if (!shnor_document_check_writable (self, error) ||
       !shnor_document_find_row (self, "SELECT ifnull (programme_id, 0) FROM partnership WHERE id = ?", id,
                                 &programme, _("There is no such partnership."), error))
     return -1;
-  if (programme != 0 && !shnor_document_check_programme (self, programme, plan, error))
+  if (programme != 0)
+    shnor_document_find_row (self, "SELECT status FROM programme WHERE id = ?", programme, &status, NULL, NULL);
+  if (programme != 0 && status != SHNOR_PROGRAMME_ARCHIVED &&
+      !shnor_document_check_programme (self, programme, plan, error))
     return -1;
   return programme;
 }

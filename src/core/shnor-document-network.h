@@ -53,7 +53,7 @@ typedef struct {
   char                   *programme_title;    /* "" when not bound */
   guint                   n_events;
   char                   *last_event;         /* ISO date or "" */
-  gboolean                locked;             /* its programme is approved: the plan is read-only */
+  gboolean                locked;             /* its programme is approved (not yet archived): the plan is read-only */
 } ShnorPartnership;
 
 typedef struct {
