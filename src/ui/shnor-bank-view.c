@@ -808,6 +808,14 @@ shnor_bank_view_init (ShnorBankView *self)
   gtk_list_view_set_model (GTK_LIST_VIEW (self->practice_list), GTK_SELECTION_MODEL (self->selection));
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), self->paned);
   build_form (self);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    /* Delete in the list only: in an entry the key deletes text */
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0), gtk_named_action_new ("bank.delete-practice")));
+    gtk_widget_add_controller (self->practice_list, keys);
+  }
   g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
   gtk_widget_add_controller (self->card_box, GTK_EVENT_CONTROLLER (drop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.delete-practice", FALSE);
