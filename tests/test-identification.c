@@ -553,7 +553,8 @@ test_risk_profile (Fixture       *f,
 
   g_assert_cmpuint (profile->len, ==, 10);
   first = g_array_index (profile, ShnorRiskLevel, 0).factor_id;
-  g_assert_cmpstr (g_array_index (profile, ShnorRiskLevel, 0).factor, ==, "Low level of school equipment");
+  /* the file's data: Russian whatever the interface's language */
+  g_assert_cmpstr (g_array_index (profile, ShnorRiskLevel, 0).factor, ==, "Низкий уровень оснащения школы");
   g_assert_cmpint (g_array_index (profile, ShnorRiskLevel, 0).level, ==, SHNOR_RISK_NOT_ASSESSED);
 
   g_assert_true (shnor_document_set_risk (f->doc, school, first, 2026, SHNOR_RISK_HIGH, NULL, &error));

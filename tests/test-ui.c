@@ -26,6 +26,8 @@
 #include "shnor-roadmap-view.h"
 #include "shnor-monitoring-view.h"
 #include "shnor-order-dialog.h"
+#include "shnor-preflight-list.h"
+#include "shnor-settings-dialog.h"
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
 #include "shnor-risk-view.h"
@@ -500,6 +502,79 @@ test_settings_dialog (void)
   saved = shnor_document_dup_setting (doc, "email");
   g_assert_cmpstr (saved, ==, email);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("subtitle_label"))), !=, "Новый округ");
+}
+
+/* The settings of the documents: the face picked from the installed
+ * families with the chain shown, the margin, and the forms the documents
+ * need proposed as their fields are typed, kept where the user corrects
+ * them */
+static void
+test_settings_documents (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorSettingsDialog *dialog;
+  GtkWidget *font, *margin;
+  GListModel *families;
+  ShnorFieldEntry *genitive, *control;
+  guint pt_serif = 0, liberation = 0;
+  g_autofree char *saved = NULL;
+
+  action ("win.settings");
+  spin (200);
+  dialog = SHNOR_SETTINGS_DIALOG (find_toplevel (SHNOR_TYPE_SETTINGS_DIALOG));
+  g_assert_nonnull (dialog);
+  font = shnor_settings_dialog_get_picker (dialog, "document_font");
+  margin = shnor_settings_dialog_get_picker (dialog, "margin_left");
+  families = gtk_drop_down_get_model (GTK_DROP_DOWN (font));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (font)), ==, 0);   /* automatic */
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Liberation Serif"));
+  for (guint i = 1; i < g_list_model_get_n_items (families); i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (families), i);
+
+      pt_serif = g_str_equal (name, "PT Serif") ? i : pt_serif;
+      liberation = g_str_equal (name, "Liberation Serif") ? i : liberation;
+    }
+  g_assert_cmpuint (liberation, >, 0);
+  if (pt_serif > 0)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (font), pt_serif);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (margin), 1);
+  /* the genitive follows the authority as it is typed */
+  genitive = settings_entry (GTK_WINDOW (dialog), "authority_genitive");
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (settings_entry (GTK_WINDOW (dialog),
+                                                                                     "authority"))),
+                         "Комитет по образованию администрации города Кедровска");
+  spin (50);
+  g_assert_cmpstr (shnor_field_entry_get_text (genitive), ==,
+                   "Комитета по образованию администрации города Кедровска");
+  /* a form the user wrote is kept when its fields change */
+  control = settings_entry (GTK_WINDOW (dialog), "control_accusative");
+  g_assert_cmpstr (shnor_field_entry_get_text (control), ==, "заместителя начальника управления образования Гусеву Н. П.");
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (control)), "первого заместителя Гусеву Н. П.");
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (settings_entry (GTK_WINDOW (dialog),
+                                                                                     "control_position"))),
+                         "первый заместитель начальника");
+  spin (50);
+  g_assert_cmpstr (shnor_field_entry_get_text (control), ==, "первого заместителя Гусеву Н. П.");
+  screenshot (GTK_WIDGET (dialog), "09-settings-documents.png");
+  g_signal_emit_by_name (shnor_field_entry_get_entry (genitive), "activate");
+  spin (100);
+  g_assert_null (find_toplevel (SHNOR_TYPE_SETTINGS_DIALOG));
+  saved = shnor_document_dup_setting (doc, "authority_genitive");
+  g_assert_cmpstr (saved, ==, "");            /* as proposed: follows the authority */
+  g_clear_pointer (&saved, g_free);
+  saved = shnor_document_dup_setting (doc, "control_accusative");
+  g_assert_cmpstr (saved, ==, "первого заместителя Гусеву Н. П.");
+  g_clear_pointer (&saved, g_free);
+  saved = shnor_document_dup_setting (doc, "margin_left");
+  g_assert_cmpstr (saved, ==, "30");
+  g_clear_pointer (&saved, g_free);
+  saved = shnor_document_dup_setting (doc, "document_font");
+  g_assert_cmpstr (saved, ==, pt_serif > 0 ? "PT Serif" : "");
+  action ("win.undo");
+  g_clear_pointer (&saved, g_free);
+  saved = shnor_document_dup_setting (doc, "margin_left");
+  g_assert_cmpstr (saved, ==, "");
 }
 
 static void
@@ -1503,41 +1578,57 @@ test_monitoring (void)
   spin (50);
 }
 
-/* Prepare the order of the demo's approved programme: its pages in the
- * preview, a text edited and kept, the pages turned */
+static ShnorOrderDialog *
+open_order (gint64 id)
+{
+  ShnorProgrammesView *view = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+  ShnorOrderDialog *dialog;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  g_assert_true (shnor_programmes_view_select (view, id));
+  spin (100);
+  action ("win.prepare-order");
+  spin (300);
+  dialog = SHNOR_ORDER_DIALOG (find_toplevel (SHNOR_TYPE_ORDER_DIALOG));
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Prepare the order of the demo's approved programme: nothing missing, its
+ * pages in the preview at any zoom, a text edited and kept, the pages
+ * turned (a landscape road map among them) */
 static void
 test_order (void)
 {
   ShnorDocument *doc = shnor_window_get_document (window);
-  ShnorProgrammesView *view = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
   g_autoptr(GListModel) listed = shnor_document_get_programmes (doc, FALSE);
   ShnorOrderDialog *dialog = NULL;
-  GListModel *toplevels;
+  ShnorPreflightList *preflight;
   g_autofree char *title = NULL;
   gint64 approved = 0;
+  guint n_pages, landscape = 0;
+  double zoom;
 
   for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
     {
       g_autoptr(ShnorProgramme) p = g_list_model_get_item (listed, i);
 
-      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_APPROVED && approved == 0)
+      /* the demo's own: the first approved */
+      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_APPROVED &&
+          (approved == 0 || shnor_programme_get_id (p) < approved))
         approved = shnor_programme_get_id (p);
     }
-  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
-  g_assert_true (shnor_programmes_view_select (view, approved));
-  spin (100);
-  action ("win.prepare-order");
-  spin (300);
-  toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (SHNOR_IS_ORDER_DIALOG (w))
-        dialog = SHNOR_ORDER_DIALOG (w);
-    }
-  g_assert_nonnull (dialog);
-  g_assert_cmpuint (shnor_order_dialog_get_n_pages (dialog), >=, 4);
+  dialog = open_order (approved);
+  n_pages = shnor_order_dialog_get_n_pages (dialog);
+  g_assert_cmpuint (n_pages, >=, 10);
+  preflight = SHNOR_PREFLIGHT_LIST (shnor_order_dialog_get_child (dialog, "preflight"));
+  g_assert_cmpuint (shnor_preflight_list_get_n_items (preflight), ==, 0);
+  g_assert_true (shows_text (GTK_WIDGET (preflight), "can be signed") ||
+                 shows_text (GTK_WIDGET (preflight), "можно подписывать"));
+  /* fitted to the width of the preview */
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (shnor_order_dialog_get_child (dialog,
+                                                                                                "fit_button"))));
+  g_assert_cmpfloat (shnor_order_dialog_get_zoom (dialog), >, 0.5);
   screenshot (GTK_WIDGET (dialog), "57-order.png");
 
   /* the title edited: kept with the programme, in the pages at once */
@@ -1550,6 +1641,29 @@ test_order (void)
   screenshot (GTK_WIDGET (dialog), "58-order-appendix.png");
   click (shnor_order_dialog_get_child (dialog, "previous_button"));
   g_assert_cmpuint (shnor_order_dialog_get_page (dialog), ==, 1);
+  /* zoom: in and out from the fitted width, and back to fitting */
+  zoom = shnor_order_dialog_get_zoom (dialog);
+  click (shnor_order_dialog_get_child (dialog, "zoom_in_button"));
+  g_assert_cmpfloat (shnor_order_dialog_get_zoom (dialog), >, zoom * 1.2);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (shnor_order_dialog_get_child (dialog,
+                                                                                                 "fit_button"))));
+  screenshot (GTK_WIDGET (dialog), "59-order-zoomed.png");
+  click (shnor_order_dialog_get_child (dialog, "zoom_out_button"));
+  click (shnor_order_dialog_get_child (dialog, "zoom_out_button"));
+  g_assert_cmpfloat (shnor_order_dialog_get_zoom (dialog), <, zoom);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (shnor_order_dialog_get_child (dialog, "fit_button")), TRUE);
+  spin (100);
+  g_assert_cmpfloat (fabs (shnor_order_dialog_get_zoom (dialog) - zoom), <, 0.01);
+  /* the road map's pages are landscape */
+  while (shnor_order_dialog_get_page (dialog) + 1 < n_pages && landscape == 0)
+    {
+      click (shnor_order_dialog_get_child (dialog, "next_button"));
+      if (gtk_drawing_area_get_content_width (GTK_DRAWING_AREA (shnor_order_dialog_get_child (dialog, "preview"))) >
+          gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (shnor_order_dialog_get_child (dialog, "preview"))))
+        landscape = shnor_order_dialog_get_page (dialog);
+    }
+  g_assert_cmpuint (landscape, >, 0);
+  screenshot (GTK_WIDGET (dialog), "60-order-landscape.png");
   action ("win.undo");
   spin (50);
   g_clear_pointer (&title, g_free);
@@ -1557,6 +1671,64 @@ test_order (void)
   g_assert_cmpstr (title, !=, "Об утверждении муниципальной программы поддержки школ");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (100);
+
+  /* a draft lacks things: each with a way to its place */
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (listed, i);
+      ShnorProgrammesView *view = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+
+      if (shnor_programme_get_status (p) != SHNOR_PROGRAMME_DRAFT)
+        continue;
+      dialog = open_order (shnor_programme_get_id (p));
+      preflight = SHNOR_PREFLIGHT_LIST (shnor_order_dialog_get_child (dialog, "preflight"));
+      g_assert_cmpuint (shnor_preflight_list_get_n_items (preflight), >=, 3);
+      screenshot (GTK_WIDGET (dialog), "61-order-draft.png");
+      for (guint k = 0; k < shnor_preflight_list_get_n_items (preflight); k++)
+        {
+          const ShnorPreflightItem *item = shnor_preflight_list_get_item (preflight, k);
+
+          if (item->target == SHNOR_PREFLIGHT_PROGRAMME && g_strcmp0 (item->column, "customer") == 0)
+            {
+              GtkWidget *field = shnor_programmes_view_get_passport_field (view, "customer");
+
+              click (shnor_preflight_list_get_button (preflight, k));
+              spin (200);
+              /* the dialog gave way to the passport, the field in focus */
+              g_assert_null (find_toplevel (SHNOR_TYPE_ORDER_DIALOG));
+              g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("views"))), ==, "programmes");
+              g_assert_cmpint (shnor_programmes_view_get_shown (view), ==, shnor_programme_get_id (p));
+              {
+                GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+                GtkWidget *input = shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (field));
+
+                g_test_message ("focus: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "none");
+                g_assert_true (focus != NULL && (focus == input || gtk_widget_is_ancestor (focus, input)));
+              }
+              screenshot (GTK_WIDGET (window), "62-order-draft-to-passport.png");
+              break;
+            }
+        }
+      g_assert_null (find_toplevel (SHNOR_TYPE_ORDER_DIALOG));
+
+      /* the menu's export says first what is missing, and shows where */
+      g_assert_true (shnor_programmes_view_select (view, shnor_programme_get_id (p)));
+      action ("win.export-programme");
+      spin (200);
+      {
+        GtkWindow *lacking = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+
+        g_assert_nonnull (lacking);
+        screenshot (GTK_WIDGET (lacking), "63-export-lacking.png");
+        gtk_dialog_response (GTK_DIALOG (lacking), 1);
+        spin (300);
+        dialog = SHNOR_ORDER_DIALOG (find_toplevel (SHNOR_TYPE_ORDER_DIALOG));
+        g_assert_nonnull (dialog);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        spin (100);
+      }
+      break;
+    }
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
   spin (50);
 }
@@ -1890,6 +2062,7 @@ main (int   argc,
   g_test_add_func ("/ui/profile-partnerships", test_profile_partnerships);
   g_test_add_func ("/ui/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
+  g_test_add_func ("/ui/settings-documents", test_settings_documents);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);
   g_test_add_func ("/ui/help-windows", test_help_windows);

@@ -171,8 +171,8 @@ shnor_document_copy_criteria_set (ShnorDocument  *self,
   db = shnor_document_get_db (self);
   if (!shnor_document_begin_edit (self, _("Copy criteria set"), error))
     return 0;
-  /* TRANSLATORS: appended to the name of a copied criteria set */
-  suffix = g_strdup_printf (" (%s)", _("copy"));
+  /* the name is the file's data, which the lists' documents cite */
+  suffix = g_strdup (" (копия)");
   copy = shnor_sqlite_prepare (db,
     "INSERT INTO criteria_set (name, active, w_low_income, w_low_education, w_non_native,"
     " w_disabilities, w_registered) SELECT name || ?2, 0, w_low_income, w_low_education,"

@@ -1,15 +1,19 @@
 /* shnor-document-order.c: the texts of the order (приказ) that approves a
  * programme, its road map and the lists of schools. Each text has a
- * default made from the programme and the settings; what the user edits
- * is stored with the programme (and copied into its amendments) and may
- * be edited until the programme is archived. */
+ * default made from the programme, its appendix plan and the settings, in
+ * Russian whatever the interface's language (it is the document's text);
+ * what the user edits is stored with the programme (and copied into its
+ * amendments) and may be edited until the programme is archived. */
 #define G_LOG_DOMAIN "shnor-document"
 
 #include "config.h"
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "shnor-appendix-plan.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
+#include "shnor-russian.h"
 #include "shnor-sqlite.h"
 
 static const ShnorField order_fields[] = {
@@ -37,47 +41,149 @@ setting (ShnorDocument *self,
   return value ? value : g_strdup ("");
 }
 
+/* Acts that are cited with a small letter in a sentence («в
+ * соответствии с постановлением Правительства …»); laws, decrees and
+ * programmes keep their capital */
+static const char * const lower_acts[] = {
+  "постановление", "распоряжение", "приказ", "письмо", "решение", "положение", "методические", NULL,
+};
+
+/* «Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании …»»: the
+ * act in the instrumental case (as «в соответствии с» governs), its date
+ * and number before its quoted name */
+static char *
+cite_act (const char *title,
+          const char *date,
+          const char *number)
+{
+  g_autofree char *declined = shnor_russian_decline_phrase (title, SHNOR_CASE_INSTRUMENTAL, FALSE);
+  g_autofree char *first = g_utf8_strdown (title, -1);
+  g_autoptr(GString) requisites = g_string_new (NULL);
+  const char *quote;
+  char *space;
+  GString *out;
+
+  space = strchr (first, ' ');
+  if (space != NULL)
+    *space = '\0';
+  if (g_strv_contains (lower_acts, first))
+    {
+      char *lower = shnor_russian_lower_first (declined);
+
+      g_free (declined);
+      declined = lower;
+    }
+  if (date && date[0])
+    g_string_append_printf (requisites, " от %s", date);
+  if (number && number[0])
+    g_string_append_printf (requisites, " № %s", number);
+  quote = strstr (declined, " «");
+  out = g_string_new (NULL);
+  if (quote != NULL)
+    {
+      g_string_append_len (out, declined, quote - declined);
+      g_string_append (out, requisites->str);
+      g_string_append (out, quote);
+    }
+  else
+    g_string_append_printf (out, "%s%s", declined, requisites->str);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+default_preamble (ShnorDocument *self,
+                  gint64         id)
+{
+  g_autoptr(GArray) acts = shnor_document_get_part (self, id, SHNOR_PART_ACT);
+  g_autoptr(GString) text = g_string_new ("В целях повышения качества образования в общеобразовательных организациях "
+                                          "с низкими образовательными результатами и в общеобразовательных "
+                                          "организациях, функционирующих в неблагоприятных социальных условиях");
+  guint n_fields;
+  const ShnorField *fields = shnor_part_fields (SHNOR_PART_ACT, &n_fields);
+  int title = (int) (shnor_field_find (fields, n_fields, "title") - fields);
+  int date = (int) (shnor_field_find (fields, n_fields, "date") - fields);
+  int number = (int) (shnor_field_find (fields, n_fields, "number") - fields);
+  guint cited_acts = 0;
+
+  for (guint i = 0; i < acts->len; i++)
+    {
+      const ShnorPartRow *act = &g_array_index (acts, ShnorPartRow, i);
+      g_autofree char *cited = NULL;
+
+      if (!act->texts[title][0])
+        continue;
+      cited = cite_act (act->texts[title], act->texts[date], act->texts[number]);
+      g_string_append_printf (text, "%s%s", cited_acts++ == 0 ? ", в соответствии с " : ", ", cited);
+    }
+  g_string_append_c (text, ',');
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* «Утвердить … (приложение № 1).» for each appendix, what the schools
+ * do, and who controls it */
+static char *
+default_points (ShnorDocument *self,
+                gint64         id)
+{
+  g_autoptr(ShnorAppendixPlan) plan = shnor_appendix_plan_new_programme (self, id, NULL);
+  g_autoptr(GString) points = g_string_new (NULL);
+  g_autofree char *control = shnor_document_dup_setting_form (self, "control_accusative");
+
+  for (guint i = 0; plan != NULL && i < plan->appendices->len; i++)
+    {
+      ShnorAppendix *appendix = plan->appendices->pdata[i];
+      g_autofree char *mark = appendix->number > 0 ? g_strdup_printf ("приложение № %d", appendix->number)
+                                                   : g_strdup ("приложение");
+
+      g_string_append_printf (points, "Утвердить %s (%s).\n", appendix->approves, mark);
+    }
+  if (plan != NULL && shnor_appendix_plan_find (plan, SHNOR_APPENDIX_ROADMAP) != NULL &&
+      shnor_appendix_plan_find (plan, SHNOR_APPENDIX_SCHOOLS) != NULL)
+    g_string_append (points, "Руководителям общеобразовательных организаций — участников программы обеспечить "
+                             "выполнение мероприятий дорожной карты в установленные сроки.\n");
+  if (control != NULL && control[0])
+    g_string_append_printf (points, "Контроль за исполнением настоящего приказа возложить на %s%s", control,
+                            g_str_has_suffix (control, ".") ? "" : ".");
+  else
+    g_string_append (points, "Контроль за исполнением настоящего приказа оставляю за собой.");
+  return g_string_free (g_steal_pointer (&points), FALSE);
+}
+
+/* «И. В. Соколова»: who signed the approval, else the head */
+static char *
+default_signatory (ShnorDocument *self,
+                   gint64         id)
+{
+  g_autofree char *signed_by = shnor_document_dup_programme_text (self, id, "signatory");
+  g_autofree char *head = setting (self, "head_name");
+
+  return shnor_russian_short_name (signed_by && g_strstrip (signed_by)[0] ? signed_by : g_strstrip (head), TRUE);
+}
+
 /* The text of @key when the user has not written one */
 static char *
 default_text (ShnorDocument *self,
               gint64         id,
               const char    *key)
 {
-  g_autofree char *title = shnor_document_dup_programme_text (self, id, "title");
-
   if (g_str_equal (key, "place"))
-    {
-      g_autofree char *municipality = setting (self, "municipality");
-
-      return g_steal_pointer (&municipality);
-    }
+    return g_strstrip (setting (self, "place"));
   if (g_str_equal (key, "title"))
-    return g_strdup_printf (_("On the approval of the programme “%s”"), title);
+    {
+      g_autoptr(ShnorProgramme) programme = shnor_document_dup_programme (self, id);
+      g_autofree char *genitive = shnor_doc_title_case (programme ? shnor_programme_get_title (programme) : "",
+                                                        SHNOR_CASE_GENITIVE);
+
+      return g_strdup_printf ("Об утверждении %s", genitive);
+    }
   if (g_str_equal (key, "preamble"))
-    {
-      g_autofree char *basis = shnor_document_dup_programme_text (self, id, "basis");
-
-      return basis[0] ? g_strdup_printf (_("To raise the quality of education in the schools with low results and "
-                                           "in those working in unfavourable social conditions, in accordance with "
-                                           "%s,"), basis)
-                      : g_strdup (_("To raise the quality of education in the schools with low results and in those "
-                                    "working in unfavourable social conditions,"));
-    }
+    return default_preamble (self, id);
   if (g_str_equal (key, "points"))
-    {
-      g_autofree char *executor = shnor_document_dup_programme_text (self, id, "executor");
-      g_autofree char *control = executor[0] ? g_strdup_printf (_("Entrust the control of this order to %s."),
-                                                                executor)
-                                             : g_strdup (_("Keep the control of this order."));
-
-      return g_strdup_printf ("%s\n%s\n%s\n%s", _("Approve the programme (appendix 1)."),
-                              _("Approve the road map of the programme (appendix 2)."),
-                              _("Approve the lists of the schools the programme supports (appendix 3)."), control);
-    }
+    return default_points (self, id);
   if (g_str_equal (key, "position"))
-    return setting (self, "head_position");
+    return g_strstrip (setting (self, "head_position"));
   if (g_str_equal (key, "signatory"))
-    return setting (self, "head_name");
+    return default_signatory (self, id);
   return g_strdup ("");
 }
 

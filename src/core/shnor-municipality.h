@@ -9,4 +9,13 @@ const ShnorField *shnor_municipality_fields (guint *n_fields);
 
 const ShnorField *shnor_municipality_field (const char *column);
 
+/* The value of the setting @key as the settings stand (saved or typed) */
+typedef const char *(*ShnorSettingLookup) (gpointer    data,
+                                           const char *key);
+
+const char *const *shnor_municipality_proposal_sources (const char         *key);
+char              *shnor_municipality_propose          (const char         *key,
+                                                        ShnorSettingLookup  lookup,
+                                                        gpointer            data);
+
 G_END_DECLS

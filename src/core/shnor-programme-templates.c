@@ -9,6 +9,7 @@
 
 #include "shnor-document-private.h"
 #include "shnor-error.h"
+#include "shnor-russian.h"
 #include "shnor-sqlite.h"
 
 typedef struct {
@@ -30,108 +31,115 @@ typedef struct {
   const TemplateRisk      *risks;
 } Template;
 
+/* What a template writes into the file is document text: Russian
+ * whatever the language of the interface (it goes into the orders). */
 static const char * const stage_names[] = {
-  N_("Preparatory stage"), N_("Design stage"), N_("Implementation stage"), N_("Generalising stage"), NULL,
+  "Подготовительный этап", "Проектировочный этап", "Реализационный этап", "Обобщающий этап", NULL,
 };
 
 static const char * const stage_tasks[] = {
-  N_("Approve the identification criteria; identify the schools with low results and their risk profiles."),
-  N_("Analyse the causes of low results; write the programmes and the road map; agree them with the schools."),
-  N_("Carry out the measures of the road map; support the schools; monitor the indicators every half-year."),
-  N_("Evaluate the results against the target indicators; describe effective practices; plan the next steps."),
+  "Утвердить критерии идентификации; выявить школы с низкими образовательными результатами и составить их "
+  "рисковые профили.",
+  "Проанализировать причины низких результатов; разработать программы и дорожную карту; согласовать их со "
+  "школами.",
+  "Реализовать мероприятия дорожной карты; оказывать школам адресную поддержку; проводить мониторинг целевых "
+  "показателей каждое полугодие.",
+  "Оценить достижение целевых показателей; обобщить эффективные практики; определить дальнейшие шаги.",
   NULL,
 };
 
 static const char * const municipal_tasks[] = {
-  N_("Identify the schools with low educational results and those working in unfavourable social conditions"),
-  N_("Organise targeted methodological support for the schools and their teachers"),
-  N_("Develop partnerships between schools with high and low results"),
-  N_("Improve the professional competence of the schools' managers and teachers"),
-  N_("Monitor the schools' results and the effectiveness of the support"),
+  "Выявить школы с низкими образовательными результатами и школы, функционирующие в неблагоприятных "
+  "социальных условиях",
+  "Организовать адресное методическое сопровождение школ и их педагогов",
+  "Развивать партнёрство школ с высокими и низкими образовательными результатами",
+  "Повысить профессиональную компетентность руководящих и педагогических работников школ",
+  "Обеспечить мониторинг результатов школ и эффективности мер поддержки",
   NULL,
 };
 
 static const char * const municipal_results[] = {
-  N_("Every school with low results has a programme of transition to an effective mode of work"),
-  N_("The schools supported show positive dynamics of results for three years"),
-  N_("Fewer schools in the municipality show low educational results"),
+  "Каждая школа с низкими образовательными результатами имеет программу перехода в эффективный режим работы",
+  "Школы, получившие поддержку, показывают положительную динамику результатов в течение трёх лет",
+  "Сокращается число школ муниципалитета с низкими образовательными результатами",
   NULL,
 };
 
 static const TemplateIndicator municipal_indicators[] = {
-  { N_("Share of ОГЭ mathematics results below the threshold in the schools of the programme"), "%", 1,
+  { "Доля результатов ОГЭ по математике ниже порогового значения в школах — участниках программы", "%", 1,
     "below\tОГЭ\tМатематика\t9" },
-  { N_("Mean ЕГЭ score in Russian in the schools of the programme"), N_("points"), 0,
+  { "Средний балл ЕГЭ по русскому языку в школах — участниках программы", "балл", 0,
     "mean\tЕГЭ\tРусский язык\t11" },
-  { N_("Share of schools with low educational results"), "%", 1, NULL },
-  { N_("Share of teachers of the schools of the programme who completed professional development"), "%", 0, NULL },
+  { "Доля школ с низкими образовательными результатами", "%", 1, NULL },
+  { "Доля педагогов школ — участников программы, прошедших повышение квалификации", "%", 0, NULL },
   { NULL },
 };
 
 static const TemplateRisk municipal_risks[] = {
-  { N_("Turnover and shortage of teachers in the schools of the programme"),
-    N_("Mentoring of young teachers; support measures for teachers coming to rural schools"), 2, 2 },
-  { N_("Formal attitude of school teams to the programme"),
-    N_("Involve the teams in the analysis of causes; public reports on the results"), 1, 2 },
-  { N_("Insufficient funding of the measures"),
-    N_("Plan the measures by priority; use the resources of partner schools and network forms"), 1, 1 },
+  { "Текучесть кадров и дефицит педагогов в школах — участниках программы",
+    "Наставничество для молодых педагогов; меры поддержки педагогов, приезжающих в сельские школы", 2, 2 },
+  { "Формальное отношение педагогических коллективов к программе",
+    "Вовлечение коллективов в анализ причин низких результатов; публичные отчёты о результатах", 1, 2 },
+  { "Недостаточное финансирование мероприятий",
+    "Планирование мероприятий по приоритетам; использование ресурсов школ-партнёров и сетевых форм", 1, 1 },
   { NULL },
 };
 
 static const char * const school_tasks[] = {
-  N_("Analyse the causes of the school's low results and its risk factors"),
-  N_("Raise the subject and methodological competence of the teachers"),
-  N_("Organise individual support for pupils at risk of academic failure"),
-  N_("Improve the school's learning and upbringing environment"),
-  N_("Involve the parents in the life of the school"),
+  "Проанализировать причины низких результатов школы и её факторы риска",
+  "Повысить предметную и методическую компетентность педагогов",
+  "Организовать индивидуальное сопровождение обучающихся с рисками учебной неуспешности",
+  "Улучшить образовательную и воспитательную среду школы",
+  "Вовлечь родителей в жизнь школы",
   NULL,
 };
 
 static const char * const school_results[] = {
-  N_("The school's results in the final assessments are no lower than the municipal average"),
-  N_("The share of pupils below the threshold decreases every year"),
-  N_("Every teacher has an individual plan of professional development"),
+  "Результаты школы на государственной итоговой аттестации не ниже средних по муниципалитету",
+  "Доля обучающихся с результатами ниже порогового значения ежегодно снижается",
+  "У каждого педагога есть индивидуальный план профессионального развития",
   NULL,
 };
 
 static const TemplateIndicator school_indicators[] = {
-  { N_("Share of ОГЭ mathematics results below the threshold"), "%", 1, "below\tОГЭ\tМатематика\t9" },
-  { N_("Mean ОГЭ mark in Russian"), N_("mark"), 0, "mean\tОГЭ\tРусский язык\t9" },
-  { N_("Share of teachers who completed professional development"), "%", 0, NULL },
-  { N_("Share of parents taking part in school events"), "%", 0, NULL },
+  { "Доля результатов ОГЭ по математике ниже порогового значения", "%", 1, "below\tОГЭ\tМатематика\t9" },
+  { "Средняя отметка ОГЭ по русскому языку", "отметка", 0, "mean\tОГЭ\tРусский язык\t9" },
+  { "Доля педагогов, прошедших повышение квалификации", "%", 0, NULL },
+  { "Доля родителей, участвующих в школьных мероприятиях", "%", 0, NULL },
   { NULL },
 };
 
 static const TemplateRisk school_risks[] = {
-  { N_("Shortage of teachers of mathematics and Russian"),
-    N_("Network lessons with a partner school; invite students of the teacher training college"), 2, 2 },
-  { N_("Low learning motivation of pupils"),
-    N_("Project and research work; career guidance events; individual learning plans"), 1, 2 },
-  { N_("Low involvement of parents"),
-    N_("Open days; parents' meetings on the results; joint projects"), 1, 1 },
+  { "Дефицит учителей математики и русского языка",
+    "Сетевые уроки со школой-партнёром; привлечение студентов педагогического колледжа", 2, 2 },
+  { "Низкая учебная мотивация обучающихся",
+    "Проектная и исследовательская деятельность; профориентационные мероприятия; индивидуальные учебные планы",
+    1, 2 },
+  { "Низкая вовлечённость родителей",
+    "Дни открытых дверей; родительские собрания по итогам оценочных процедур; совместные проекты", 1, 1 },
   { NULL },
 };
 
 static const char * const anti_risk_tasks[] = {
-  N_("Reduce the level of each risk factor assessed as high or medium"),
-  N_("Create the conditions for the academic success of every pupil"),
-  N_("Build an in-school system of professional development"),
+  "Снизить уровень каждого фактора риска, оценённого как высокий или средний",
+  "Создать условия для учебной успешности каждого обучающегося",
+  "Выстроить внутришкольную систему профессионального развития педагогов",
   NULL,
 };
 
 static const char * const anti_risk_results[] = {
-  N_("No risk factor of the school is at the high level"),
-  N_("The school leaves the list of schools with low results"),
+  "Ни один фактор риска школы не находится на высоком уровне",
+  "Школа выходит из перечня школ с низкими образовательными результатами",
   NULL,
 };
 
 static const Template templates[SHNOR_N_TEMPLATES] = {
-  { N_("To raise the quality of education in the schools with low educational results and in those working in "
-       "unfavourable social conditions, and to move them to an effective mode of work."),
+  { "Повышение качества образования в школах с низкими образовательными результатами и в школах, "
+    "функционирующих в неблагоприятных социальных условиях, и их перевод в эффективный режим работы.",
     municipal_tasks, municipal_results, municipal_indicators, municipal_risks },
-  { N_("To move the school to an effective mode of work and raise its educational results."),
+  { "Перевод школы в эффективный режим работы и повышение её образовательных результатов.",
     school_tasks, school_results, school_indicators, school_risks },
-  { N_("To reduce the risk factors of low educational results of the school."),
+  { "Снижение факторов риска низких образовательных результатов школы.",
     anti_risk_tasks, anti_risk_results, school_indicators, school_risks },
 };
 
@@ -144,7 +152,7 @@ add_rows (ShnorDocument       *doc,
 {
   for (guint i = 0; texts[i]; i++)
     {
-      const char *row[] = { _(texts[i]), NULL };
+      const char *row[] = { texts[i], NULL };
 
       if (shnor_document_add_part_row (doc, id, part, row, error) == 0)
         return FALSE;
@@ -159,7 +167,7 @@ fill (ShnorDocument   *doc,
       int              first_year,
       GError         **error)
 {
-  if (!shnor_document_set_programme_field (doc, id, "goal", _(t->goal), error) ||
+  if (!shnor_document_set_programme_field (doc, id, "goal", t->goal, error) ||
       !add_rows (doc, id, SHNOR_PART_TASK, t->tasks, error) ||
       !add_rows (doc, id, SHNOR_PART_RESULT, t->results, error))
     return FALSE;
@@ -169,8 +177,8 @@ fill (ShnorDocument   *doc,
       const TemplateIndicator *ti = &t->indicators[i];
       g_autofree char *direction = g_strdup_printf ("%d", ti->direction);
       g_autofree char *year = g_strdup_printf ("%d", first_year - 1);
-      const char *row[] = { _(ti->name), g_str_equal (ti->unit, "%") ? "%" : _(ti->unit), direction, "", year,
-                            ti->binding ? _("results of the assessments in the file") : "", NULL };
+      const char *row[] = { ti->name, ti->unit, direction, "", year,
+                            ti->binding ? "результаты оценочных процедур (ЕГЭ, ОГЭ, ВПР)" : "", NULL };
       gint64 indicator = shnor_document_add_part_row (doc, id, SHNOR_PART_INDICATOR, row, error);
 
       if (indicator == 0 ||
@@ -182,21 +190,21 @@ fill (ShnorDocument   *doc,
       const TemplateRisk *tr = &t->risks[i];
       g_autofree char *likelihood = g_strdup_printf ("%d", tr->likelihood);
       g_autofree char *impact = g_strdup_printf ("%d", tr->impact);
-      const char *row[] = { _(tr->risk), _(tr->mitigation), likelihood, impact, "", NULL };
+      const char *row[] = { tr->risk, tr->mitigation, likelihood, impact, "", NULL };
 
       if (shnor_document_add_part_row (doc, id, SHNOR_PART_RISK, row, error) == 0)
         return FALSE;
     }
   for (guint i = 0; stage_names[i]; i++)
     {
-      const char *row[] = { _(stage_names[i]), "", "", _(stage_tasks[i]), NULL };
+      const char *row[] = { stage_names[i], "", "", stage_tasks[i], NULL };
 
       if (shnor_document_add_part_row (doc, id, SHNOR_PART_STAGE, row, error) == 0)
         return FALSE;
     }
   {
-    /* TRANSLATORS: the title of the federal law on education, as it is cited */
-    const char *act[] = { _("Federal Law “On Education in the Russian Federation”"), "29.12.2012", "273-ФЗ", NULL };
+    const char *act[] = { "Федеральный закон «Об образовании в Российской Федерации»", "29.12.2012", "273-ФЗ",
+                          NULL };
 
     if (shnor_document_add_part_row (doc, id, SHNOR_PART_ACT, act, error) == 0)
       return FALSE;
@@ -255,20 +263,22 @@ shnor_document_add_programme (ShnorDocument           *self,
     {
       g_autofree char *municipality = shnor_document_dup_setting (self, "municipality");
 
-      who = g_strdup (municipality && municipality[0] ? municipality : _("the municipality"));
+      /* «… Берёзовского муниципального округа» */
+      who = municipality && municipality[0]
+              ? shnor_russian_decline_phrase (municipality, SHNOR_CASE_GENITIVE, FALSE) : g_strdup ("");
     }
   switch (kind)
     {
     case SHNOR_TEMPLATE_MUNICIPAL_SUPPORT:
-      title = g_strdup_printf (_("Municipal programme of support for schools with low educational results, %s, "
-                                 "%d–%d"), who, first_year, first_year + 2);
+      title = g_strdup_printf ("Муниципальная программа поддержки школ с низкими образовательными результатами"
+                               "%s%s на %d–%d годы", who[0] ? " " : "", who, first_year, first_year + 2);
       break;
     case SHNOR_TEMPLATE_TRANSITION:
-      title = g_strdup_printf (_("Programme of transition to an effective mode of work, %s, %d–%d"),
+      title = g_strdup_printf ("Программа перехода %s в эффективный режим работы на %d–%d годы",
                                who, first_year, first_year + 2);
       break;
     default:
-      title = g_strdup_printf (_("Anti-risk programme, %s, %d–%d"), who, first_year, first_year + 2);
+      title = g_strdup_printf ("Антирисковая программа %s на %d–%d годы", who, first_year, first_year + 2);
     }
 
   if (!shnor_document_begin_edit (self, _("New programme"), error))

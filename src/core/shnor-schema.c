@@ -420,25 +420,26 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
 };
 
 /* The default criteria set of the identification issue and the «500+»
- * risk factors, in the language of the user who creates the file. */
+ * risk factors. They are the file's data, which go into the documents:
+ * Russian whatever the language of the user who creates the file. */
 static gboolean
 seed_identification (sqlite3  *db,
                      char    **msg)
 {
   static const char * const factors[] = {
-    N_("Low level of school equipment"),
-    N_("Shortage of teaching staff"),
-    N_("Insufficient subject and methodological competence of teachers"),
-    N_("Risks of low adaptability of the learning process"),
-    N_("No in-school system of professional development"),
-    N_("High share of pupils at risk of academic failure"),
-    N_("Low quality of overcoming language and cultural barriers"),
-    N_("Lowered quality of the school's learning and upbringing environment"),
-    N_("Low involvement of parents"),
-    N_("Low learning motivation of pupils"),
+    "Низкий уровень оснащения школы",
+    "Дефицит педагогических кадров",
+    "Недостаточная предметная и методическая компетентность педагогических работников",
+    "Риски низкой адаптивности учебного процесса",
+    "Несформированность внутришкольной системы повышения квалификации",
+    "Высокая доля обучающихся с рисками учебной неуспешности",
+    "Низкое качество преодоления языковых и культурных барьеров",
+    "Пониженный уровень качества школьной образовательной и воспитательной среды",
+    "Низкий уровень вовлечённости родителей",
+    "Низкая учебная мотивация обучающихся",
   };
   g_autoptr(GString) sql = g_string_new (NULL);
-  char *name = sqlite3_mprintf ("%Q", _("Identification criteria"));
+  char *name = sqlite3_mprintf ("%Q", "Критерии идентификации");
 
   g_string_append_printf (sql,
     "INSERT INTO criteria_set (id, name, active, w_low_income, w_low_education,"
@@ -455,7 +456,7 @@ seed_identification (sqlite3  *db,
   for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
     {
       char *factor = sqlite3_mprintf ("INSERT INTO risk_factor (position, name) VALUES (%u, %Q);",
-                                      i, _(factors[i]));
+                                      i, factors[i]);
       g_string_append (sql, factor);
       sqlite3_free (factor);
     }

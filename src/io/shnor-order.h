@@ -14,6 +14,11 @@ ShnorOrder *shnor_order_new           (ShnorDocument  *document,
                                        GError        **error);
 void        shnor_order_free          (ShnorOrder     *order);
 guint       shnor_order_get_n_pages   (ShnorOrder     *order);
+void        shnor_order_get_page_size (ShnorOrder     *order,
+                                       guint           page,
+                                       double         *width,
+                                       double         *height);
+const char *shnor_order_get_family    (ShnorOrder     *order);
 void        shnor_order_draw_page     (ShnorOrder     *order,
                                        cairo_t        *cr,
                                        guint           page);

@@ -16,6 +16,7 @@
 #include "shnor-results-import.h"
 #include "shnor-xlsx-export.h"
 #include "shnor-order.h"
+#include "shnor-preflight.h"
 #include "shnor-settings-dialog.h"
 
 #define MAX_RECENT 10
@@ -610,6 +611,15 @@ list_programmes_command (const char *path)
   return 0;
 }
 
+/* What the document still lacks, as warnings: the file is written all
+ * the same (a draft is a document too) */
+static void
+print_preflight (GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    g_printerr (_("Warning: %s\n"), ((ShnorPreflightItem *) items->pdata[i])->message);
+}
+
 /* shnor --export-xlsx OUT --programme ID FILE, shnor --export-lists OUT
  * FILE: FILE is positional, as for --import-results. */
 static int
@@ -652,6 +662,19 @@ export_command (char **argv)
     {
       g_printerr ("%s\n", error->message);
       return 1;
+    }
+  if (lists_out != NULL)
+    {
+      g_autoptr(GPtrArray) items = shnor_document_preflight_lists (document);
+
+      print_preflight (items);
+    }
+  else
+    {
+      /* an unknown programme is refused below */
+      g_autoptr(GPtrArray) items = shnor_document_preflight (document, programme);
+
+      print_preflight (items);
     }
   if (programme_out != NULL)
     ok = shnor_export_programme_xlsx (document, programme, programme_out, &error);

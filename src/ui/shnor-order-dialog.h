@@ -15,6 +15,7 @@ GtkWidget *shnor_order_dialog_new         (GtkWindow        *parent,
                                            gint64            id);
 guint      shnor_order_dialog_get_page    (ShnorOrderDialog *self);
 guint      shnor_order_dialog_get_n_pages (ShnorOrderDialog *self);
+double     shnor_order_dialog_get_zoom    (ShnorOrderDialog *self);
 GtkWidget *shnor_order_dialog_get_field   (ShnorOrderDialog *self,
                                            const char       *key);
 GtkWidget *shnor_order_dialog_get_child   (ShnorOrderDialog *self,

@@ -556,13 +556,93 @@ lists_chosen (GObject    *owner,
 }
 
 static void
+choose_lists (ShnorWindow *self)
+{
+  shnor_choose_file (GTK_WINDOW (self), _("Export the Lists of Schools"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                     _("_Export"), _("Lists of schools.xlsx"), SHNOR_FILES_TABLES, lists_chosen, G_OBJECT (self));
+}
+
+/* ---- what an export lacks ------------------------------------------------ */
+
+typedef enum { EXPORT_PROGRAMME, EXPORT_ROADMAP, EXPORT_LISTS } ExportKind;
+
+enum { RESPONSE_SHOW = 1, RESPONSE_EXPORT = 2 };
+
+static void choose_programme_file (ShnorWindow *self,
+                                   gboolean     roadmap);
+
+static void
+lacking_response (GtkDialog   *dialog,
+                  int          response,
+                  ShnorWindow *self)
+{
+  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
+  gint64 id = shnor_programmes_view_get_shown (SHNOR_PROGRAMMES_VIEW (self->programmes));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == RESPONSE_EXPORT)
+    {
+      if (kind == EXPORT_LISTS)
+        choose_lists (self);
+      else
+        choose_programme_file (self, kind == EXPORT_ROADMAP);
+    }
+  else if (response == RESPONSE_SHOW && kind == EXPORT_LISTS)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->views), "identification");
+  else if (response == RESPONSE_SHOW && self->document != NULL && id != 0)
+    gtk_window_present (GTK_WINDOW (shnor_order_dialog_new (GTK_WINDOW (self), self->document, id)));
+}
+
+/* Before an export: what the document lacks, and a way to it (the order
+ * dialog lists each item with a button to its place); the export goes on
+ * when asked, a draft is a document too */
+static gboolean
+confirm_complete (ShnorWindow *self,
+                  GPtrArray   *items,
+                  ExportKind   kind)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (items->len == 0)
+    return TRUE;
+  for (guint i = 0; i < items->len && i < 6; i++)
+    g_string_append_printf (list, "%s• %s", list->len ? "\n" : "", ((ShnorPreflightItem *) items->pdata[i])->message);
+  if (items->len > 6)
+    {
+      g_string_append_c (list, '\n');
+      g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "…and %u more.", "…and %u more.",
+                                                 items->len - 6), items->len - 6);
+    }
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   g_dngettext (GETTEXT_PACKAGE, "The document still lacks %u thing",
+                                                "The document still lacks %u things", items->len), items->len);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", list->str);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), kind == EXPORT_LISTS ? _("_Open Identification")
+                                                                   : _("_Show Where to Fill In…"), RESPONSE_SHOW);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("Export _Anyway"), RESPONSE_EXPORT);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_SHOW);
+  g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (dialog, "response", G_CALLBACK (lacking_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+static void
 export_lists_activated (GSimpleAction *action,
                         GVariant      *param,
                         gpointer       user_data)
 {
-  shnor_choose_file (GTK_WINDOW (user_data), _("Export the Lists of Schools"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                     _("_Export"), _("Lists of schools.xlsx"), SHNOR_FILES_TABLES, lists_chosen,
-                     G_OBJECT (user_data));
+  ShnorWindow *self = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (self->document == NULL)
+    return;
+  items = shnor_document_preflight_lists (self->document);
+  if (confirm_complete (self, items, EXPORT_LISTS))
+    choose_lists (self);
 }
 
 /* The programme shown in the Programmes view; 0, with the reason told,
@@ -617,8 +697,18 @@ roadmap_chosen (GObject    *owner,
   export_chosen (owner, path, TRUE);
 }
 
+static void
+choose_programme_file (ShnorWindow *self,
+                       gboolean     roadmap)
+{
+  shnor_choose_file (GTK_WINDOW (self), roadmap ? _("Export the Road Map") : _("Export the Programme"),
+                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                     roadmap ? _("Road map.xlsx") : _("Programme appendices.xlsx"), SHNOR_FILES_TABLES,
+                     roadmap ? roadmap_chosen : programme_chosen, G_OBJECT (self));
+}
+
 /* The programme shown in the Programmes view: its appendices, or its
- * road map alone */
+ * road map alone; what they lack said first */
 static void
 export_programme_activated (GSimpleAction *action,
                             GVariant      *param,
@@ -626,13 +716,14 @@ export_programme_activated (GSimpleAction *action,
 {
   ShnorWindow *self = user_data;
   gboolean roadmap = g_str_equal (g_action_get_name (G_ACTION (action)), "export-roadmap");
+  gint64 id = shown_programme (self, _("Could not export the programme"));
+  g_autoptr(GPtrArray) items = NULL;
 
-  if (shown_programme (self, _("Could not export the programme")) == 0)
+  if (id == 0)
     return;
-  shnor_choose_file (GTK_WINDOW (self), roadmap ? _("Export the Road Map") : _("Export the Programme"),
-                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                     roadmap ? _("Road map.xlsx") : _("Programme appendices.xlsx"), SHNOR_FILES_TABLES,
-                     roadmap ? roadmap_chosen : programme_chosen, G_OBJECT (self));
+  items = shnor_document_preflight (self->document, id);
+  if (confirm_complete (self, items, roadmap ? EXPORT_ROADMAP : EXPORT_PROGRAMME))
+    choose_programme_file (self, roadmap);
 }
 
 /* The order approving the programme shown in the Programmes view */
@@ -1103,4 +1194,52 @@ shnor_window_get_child (ShnorWindow *self,
 
   return gtk_widget_get_template_child (GTK_WIDGET (self), SHNOR_TYPE_WINDOW, name) ?
          GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHNOR_TYPE_WINDOW, name)) : NULL;
+}
+
+/**
+ * shnor_window_show_preflight_item:
+ * @programme: the programme the document is of
+ * @over: the dialog that asks: a setting opens over it
+ *
+ * Opens the place where what @item says is missing is filled in.
+ * Returns: TRUE when that place is in the window, so that the dialog
+ * asking gives way to it.
+ */
+gboolean
+shnor_window_show_preflight_item (ShnorWindow              *self,
+                                  gint64                    programme,
+                                  const ShnorPreflightItem *item,
+                                  GtkWindow                *over)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (SHNOR_IS_WINDOW (self) && item != NULL, FALSE);
+  if (self->document == NULL)
+    return FALSE;
+  switch (item->target)
+    {
+    case SHNOR_PREFLIGHT_SETTINGS:
+      widget = shnor_settings_dialog_new (over ? over : GTK_WINDOW (self), self->document);
+      gtk_window_present (GTK_WINDOW (widget));
+      shnor_settings_dialog_focus (SHNOR_SETTINGS_DIALOG (widget), item->key);
+      return FALSE;
+    case SHNOR_PREFLIGHT_PROGRAMME:
+      gtk_stack_set_visible_child_name (GTK_STACK (self->views), "programmes");
+      shnor_programmes_view_select (SHNOR_PROGRAMMES_VIEW (self->programmes), programme);
+      shnor_programmes_view_show_section (SHNOR_PROGRAMMES_VIEW (self->programmes), item->key);
+      widget = item->column ? shnor_programmes_view_get_passport_field (SHNOR_PROGRAMMES_VIEW (self->programmes),
+                                                                        item->column) : NULL;
+      if (widget != NULL)
+        gtk_widget_grab_focus (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (widget)));
+      return TRUE;
+    case SHNOR_PREFLIGHT_SCHOOL:
+      gtk_stack_set_visible_child_name (GTK_STACK (self->views), "schools");
+      shnor_window_select_school (self, item->id);
+      return TRUE;
+    case SHNOR_PREFLIGHT_IDENTIFICATION:
+      gtk_stack_set_visible_child_name (GTK_STACK (self->views), "identification");
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }

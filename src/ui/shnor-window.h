@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 #include "shnor-document.h"
+#include "shnor-preflight.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,9 @@ GtkWidget     *shnor_window_import_results (ShnorWindow    *self,
                                             const char     *path);
 void           shnor_window_select_school  (ShnorWindow    *self,
                                             gint64          id);
+gboolean       shnor_window_show_preflight_item (ShnorWindow *self,
+                                            gint64          programme,
+                                            const ShnorPreflightItem *item,
+                                            GtkWindow      *over);
 
 G_END_DECLS
