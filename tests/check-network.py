@@ -102,6 +102,31 @@ with tempfile.TemporaryDirectory(prefix="shnor-банк-") as tmp:
         assert a.read() == b.read()
     assert not os.path.exists(folder + ".part")
 
+    # the order of the programme the partnerships are bound to, and its
+    # workbook: «Перечень сетевых пар школ», a row per partnership
+    db = sqlite3.connect(demo)
+    pid, bound = db.execute("SELECT programme_id, count(*) FROM partnership WHERE programme_id IS NOT NULL"
+                            " GROUP BY programme_id").fetchone()
+    partners = [r[0] for r in db.execute(
+        "SELECT ifnull(s.full_name, o.name) FROM partnership p LEFT JOIN school s ON s.id = p.partner_school_id"
+        " LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.programme_id = ?", (pid,))]
+    db.close()
+    order = os.path.join(tmp, "Приказ.pdf")
+    book_path = os.path.join(tmp, "Приложения.xlsx")
+    subprocess.run([shnor, "--export-order", order, "--programme", str(pid), demo], check=True, capture_output=True)
+    subprocess.run([shnor, "--export-xlsx", book_path, "--programme", str(pid), demo], check=True, capture_output=True)
+    sheet = openpyxl.load_workbook(book_path)["Сетевые пары"]
+    assert "Приложение №" in sheet["A1"].value, sheet["A1"].value
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=5)]
+    assert [r[0] for r in rows] == list(range(1, bound + 1)), rows
+    assert sorted(r[2] for r in rows) == sorted(partners), (rows, partners)
+    text = " ".join(subprocess.run(["pdftotext", order, "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    assert "Утвердить перечень сетевых пар школ (приложение №" in text, text[:600]
+    assert "Перечень сетевых пар школ" in text.split("Утвердить перечень сетевых пар школ")[1]
+    for partner in partners:
+        assert " ".join(partner.split())[:20] in text, partner
+
     # the network pairs
     lines = subprocess.run([shnor, "--list-partnerships", demo], check=True, capture_output=True,
                            text=True, env=ENGLISH).stdout.splitlines()

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "shnor-appendix-plan.h"
 #include "shnor-document-network.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
@@ -348,6 +349,69 @@ test_partnership_programme (Fixture       *f,
   g_assert_true (shnor_document_set_partnership_field (f->doc, id, "subjects", "Физика", &error));
   g_assert_true (shnor_document_set_partnership_programme (f->doc, id, other, &error));
   g_assert_no_error (error);
+}
+
+/* The order's appendix «Перечень сетевых пар школ»: the partnerships bound
+ * to the programme, each a row; none, no appendix; once approved, a
+ * partnership added later is not in it. */
+static void
+test_appendix (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 weak = add_school (f->doc, "Школа 7");
+  gint64 strong = add_school (f->doc, "Гимназия 1");
+  gint64 programme, id, college;
+  ShnorAppendixPlan *plan;
+  ShnorAppendix *network;
+  ShnorDocTable *table;
+
+  programme = shnor_document_add_programme (f->doc, SHNOR_TEMPLATE_MUNICIPAL_SUPPORT, 0, 2025, &error);
+  g_assert_no_error (error);
+  id = shnor_document_add_partnership (f->doc, weak, strong, 0, SHNOR_PARTNER_MENTOR, &error);
+  g_assert_no_error (error);
+  plan = shnor_appendix_plan_new_programme (f->doc, programme, &error);
+  g_assert_no_error (error);
+  g_assert_null (shnor_appendix_plan_find (plan, SHNOR_APPENDIX_NETWORK));
+  shnor_appendix_plan_free (plan);
+
+  g_assert_true (shnor_document_set_partnership_programme (f->doc, id, programme, &error));
+  g_assert_true (shnor_document_set_partnership_field (f->doc, id, "subjects", "Математика", &error));
+  g_assert_true (shnor_document_set_partnership_field (f->doc, id, "agreement_number", "СП-7", &error));
+  g_assert_true (shnor_document_set_partnership_field (f->doc, id, "agreement_date", "01.09.2025", &error));
+  g_assert_true (shnor_document_set_partnership_field (f->doc, id, "start_date", "01.09.2025", &error));
+  g_assert_no_error (error);
+  plan = shnor_appendix_plan_new_programme (f->doc, programme, &error);
+  network = shnor_appendix_plan_find (plan, SHNOR_APPENDIX_NETWORK);
+  g_assert_nonnull (network);
+  g_assert_cmpstr (network->title, ==, "Перечень сетевых пар школ");
+  g_assert_cmpstr (network->approves, ==, "перечень сетевых пар школ");
+  g_assert_cmpint (network->number, ==, (int) plan->appendices->len);
+  table = network->tables->pdata[0];
+  g_assert_cmpuint (table->rows->len, ==, 1);
+  {
+    ShnorDocRow *row = table->rows->pdata[0];
+    const char *expected[] = { "1", "Школа 7", "Гимназия 1", "школа-наставник", "Математика", "№ СП-7 от 01.09.2025",
+                               "с 01.09.2025" };
+
+    g_assert_cmpuint (row->cells->len, ==, G_N_ELEMENTS (expected));
+    for (guint c = 0; c < G_N_ELEMENTS (expected); c++)
+      g_assert_cmpstr (((ShnorDocCell *) row->cells->pdata[c])->text, ==, expected[c]);
+  }
+  shnor_appendix_plan_free (plan);
+
+  /* approved: a partnership added later cannot join the approved list */
+  g_assert_true (shnor_document_approve_programme (f->doc, programme, "3-о", "10.09.2025", "Соколова И. В.", &error));
+  g_assert_no_error (error);
+  college = shnor_document_add_organisation (f->doc, "Педагогический колледж", SHNOR_ORGANISATION_COLLEGE, &error);
+  id = shnor_document_add_partnership (f->doc, weak, 0, college, SHNOR_PARTNER_OTHER, &error);
+  g_assert_no_error (error);
+  g_assert_false (shnor_document_set_partnership_programme (f->doc, id, programme, &error));
+  g_clear_error (&error);
+  plan = shnor_appendix_plan_new_programme (f->doc, programme, &error);
+  network = shnor_appendix_plan_find (plan, SHNOR_APPENDIX_NETWORK);
+  g_assert_cmpuint (((ShnorDocTable *) network->tables->pdata[0])->rows->len, ==, 1);
+  shnor_appendix_plan_free (plan);
 }
 
 /* ---- staff, mentoring, courses and the indicators that count them ------- */
@@ -915,6 +979,7 @@ main (int    argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/network/partnerships", test_partnerships);
   ADD ("/network/partnership-programme", test_partnership_programme);
+  ADD ("/network/appendix", test_appendix);
   ADD ("/network/staff", test_staff);
   ADD ("/network/suggest", test_suggest);
   ADD ("/network/practices", test_practices);
