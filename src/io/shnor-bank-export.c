@@ -16,7 +16,9 @@
 
 #include "shnor-bank-export.h"
 #include "shnor-error.h"
+#include "shnor-appendix-plan.h"
 #include "shnor-files.h"
+#include "shnor-fonts.h"
 #include "shnor-number.h"
 #include "shnor-xlsx-export.h"
 
@@ -76,7 +78,7 @@ catalogue_formats (Catalogue     *c,
                    ShnorDocument *document)
 {
   g_autofree char *setting = shnor_document_dup_setting (document, "document_font");
-  const char *font = setting && setting[0] ? setting : "Times New Roman";
+  g_autofree char *font = shnor_fonts_resolve (setting);   /* the face of the order */
 
   c->title = new_format (c->workbook, font, TRUE, FALSE);
   format_set_font_size (c->title, 14);
@@ -97,31 +99,6 @@ catalogue_formats (Catalogue     *c,
   c->link = new_format (c->workbook, font, FALSE, TRUE);
   format_set_font_color (c->link, LXW_COLOR_BLUE);
   format_set_underline (c->link, LXW_UNDERLINE_SINGLE);
-}
-
-/* How many lines @text takes in a column @width characters wide: neither
- * libxlsxwriter nor LibreOffice sizes a row to its wrapped text. */
-static int
-lines_of (const char *text,
-          double      width)
-{
-  double room = MAX (width * 1.15 - 1, 4);
-  int lines = 0;
-  glong chars = 0;
-
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      if (*p == '\n' || *p == '\0')
-        {
-          lines += MAX (1, (int) ((double) chars / room + 0.999));
-          chars = 0;
-          if (*p == '\0')
-            break;
-        }
-      else
-        chars++;
-    }
-  return lines;
 }
 
 static void
@@ -161,7 +138,7 @@ put (Catalogue  *c,
 {
   /* a string cell, never a formula, whatever the text starts with */
   worksheet_write_string (c->sheet, row, col, text ? text : "", c->text);
-  *lines = MAX (*lines, lines_of (text ? text : "", columns[col].width));
+  *lines = MAX (*lines, shnor_doc_estimate_lines (text ? text : "", columns[col].width));
 }
 
 /* The practice's materials: their names and sizes, one a line. */
@@ -262,7 +239,7 @@ put_row (Catalogue               *c,
 
       worksheet_write_url_opt (c->sheet, row, COL_MATERIALS, url, c->link, materials,
                                "Открыть папку с материалами практики");
-      lines = MAX (lines, lines_of (materials, columns[COL_MATERIALS].width));
+      lines = MAX (lines, shnor_doc_estimate_lines (materials, columns[COL_MATERIALS].width));
     }
   else
     put (c, row, COL_MATERIALS, materials, &lines);

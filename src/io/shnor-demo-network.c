@@ -14,6 +14,7 @@
 
 #include "shnor-demo.h"
 #include "shnor-demo-network.h"
+#include "shnor-fonts.h"
 #include "shnor-number.h"
 
 /* ---- the files --------------------------------------------------------- */
@@ -65,11 +66,16 @@ shnor_demo_pdf (const char *title,
   cairo_t *cr = cairo_create (surface);
   double y;
 
+  g_autofree char *face = shnor_fonts_resolve ("");   /* the face of the documents */
+  g_autofree char *small = g_strdup_printf ("%s 10", face);
+  g_autofree char *bold = g_strdup_printf ("%s Bold 16", face);
+  g_autofree char *normal = g_strdup_printf ("%s 12", face);
+
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  y = show (cr, "Муниципальный банк лучших практик", "Serif 10", 85, 57, 453, FALSE);
-  y = show (cr, title, "Serif Bold 16", 85, y + 14, 453, FALSE);
-  show (cr, body, "Serif 12", 85, y + 16, 453, FALSE);
+  y = show (cr, "Муниципальный банк лучших практик", small, 85, 57, 453, FALSE);
+  y = show (cr, title, bold, 85, y + 14, 453, FALSE);
+  show (cr, body, normal, 85, y + 16, 453, FALSE);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
