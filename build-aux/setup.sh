@@ -12,6 +12,7 @@ packages=(
   xvfb xauth dbus locales e2fsprogs sqlite3
   python3 python3-openpyxl python3-xlsxwriter
   libreoffice-calc-nogui poppler-utils fonts-liberation fonts-paratype
+  libpq-dev postgresql libsecret-1-dev
 )
 
 sudo=""

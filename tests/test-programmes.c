@@ -450,8 +450,12 @@ test_approval (Fixture       *f,
                   SHNOR_ERROR_READ_ONLY);
   assert_refused (shnor_document_delete_part_row (f->doc, SHNOR_PART_TASK, task, &error), &error,
                   SHNOR_ERROR_READ_ONLY);
-  assert_refused (shnor_document_set_indicator_plan (f->doc, indicator, 2027, TRUE, "1", &error), &error,
+  assert_refused (shnor_document_set_indicator_plan (f->doc, indicator, 2027, FALSE, "1", &error), &error,
                   SHNOR_ERROR_READ_ONLY);
+  /* but its execution is recorded: an actual value, as a measure's status */
+  g_assert_true (shnor_document_set_indicator_plan (f->doc, indicator, 2027, TRUE, "1", &error));
+  g_assert_no_error (error);
+  g_assert_true (shnor_document_undo (f->doc, &error));
   assert_refused (shnor_document_set_financing (f->doc, id, 2026, SHNOR_SOURCE_LOCAL, "1", &error), &error,
                   SHNOR_ERROR_READ_ONLY);
   assert_refused (shnor_document_set_programme_school (f->doc, id, f->school, FALSE, &error), &error,

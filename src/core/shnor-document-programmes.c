@@ -789,7 +789,9 @@ shnor_document_set_indicator_plan (ShnorDocument  *self,
   int first, last;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  if (programme == 0 || !check_draft (self, programme, error) || !shnor_field_parse (field, text, &value, error))
+  /* an actual value is the execution, recorded in an approved programme too */
+  if (programme == 0 || !shnor_document_check_programme (self, programme, !actual, error) ||
+      !shnor_field_parse (field, text, &value, error))
     return FALSE;
   first = programme_int (self, programme, "first_year");
   last = programme_int (self, programme, "last_year");

@@ -1117,7 +1117,8 @@ shnor_document_set_setting (ShnorDocument  *self,
   field = shnor_municipality_field (key);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  if (!shnor_field_parse (field, text, &value, error))
+  if (!shnor_field_parse (field, text, &value, error) ||
+      !shnor_municipality_check (key, g_value_get_string (&value), error))
     return FALSE;
   old = shnor_document_dup_setting (self, key);
   if (g_str_equal (old, g_value_get_string (&value)))

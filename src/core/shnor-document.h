@@ -458,4 +458,49 @@ gboolean       shnor_document_delete_person   (ShnorDocument  *self,
                                                gint64          id,
                                                GError        **error);
 
+/* ---- the exchange with schools and the region (shnor-document-exchange.c) ---- */
+
+gboolean       shnor_document_dup_exchange_identity (ShnorDocument *self,
+                                               char          **uid,
+                                               char          **key);
+gboolean       shnor_document_find_accepted_form (ShnorDocument *self,
+                                               const char     *form_uid,
+                                               const char     *digest,
+                                               char          **accepted);
+char          *shnor_document_dup_latest_form (ShnorDocument  *self,
+                                               gint64          school_id,
+                                               int             year);
+gboolean       shnor_document_record_accepted_form (ShnorDocument *self,
+                                               const char     *form_uid,
+                                               gint64          school_id,
+                                               int             year,
+                                               const char     *issued,
+                                               const char     *digest,
+                                               GError        **error);
+
+typedef enum {
+  SHNOR_EXPORT_SCHOOLS = 0,
+  SHNOR_EXPORT_CONTEXT,
+  SHNOR_EXPORT_ASSESSMENTS,
+  SHNOR_EXPORT_RESULTS,
+  SHNOR_EXPORT_REFERENCE_MEANS,
+  SHNOR_EXPORT_RISKS,
+  SHNOR_EXPORT_INDICATOR_VALUES,
+  SHNOR_EXPORT_PROGRAMMES,
+  SHNOR_EXPORT_PROGRAMME_SCHOOLS,
+  SHNOR_EXPORT_MEASURE_SCHOOLS,
+  SHNOR_N_EXPORTS
+} ShnorExportSet;
+
+typedef gboolean (*ShnorRowFunc) (const char * const *cells,
+                                  guint               n_cells,
+                                  gpointer            user_data,
+                                  GError            **error);
+
+gboolean       shnor_document_export_rows     (ShnorDocument  *self,
+                                               ShnorExportSet  set,
+                                               ShnorRowFunc    func,
+                                               gpointer        user_data,
+                                               GError        **error);
+
 G_END_DECLS

@@ -3,8 +3,11 @@
  * authority in the genitive for the appendix marks, the person in charge
  * of control in the accusative): the declension proposes them, and what
  * the user types instead is kept. */
+#include <string.h>
 #include "config.h"
 #include <glib/gi18n-lib.h>
+
+#include "shnor-error.h"
 
 #include "shnor-municipality.h"
 #include "shnor-russian.h"
@@ -32,6 +35,8 @@ static const ShnorField municipality_fields[] = {
   { "document_font",      SHNOR_FIELD_TEXT,  N_("Font of the documents"), 0, 0, FALSE },
   /* "20" or "30" (ГОСТ Р 7.0.97 allows both); empty: 20 */
   { "margin_left",        SHNOR_FIELD_TEXT,  N_("Left margin of the documents"), 0, 0, FALSE },
+  /* the exchange with the region (shnor-region.c): the municipality's key there */
+  { "oktmo",              SHNOR_FIELD_TEXT,  N_("Municipality code (ОКТМО)"), 0, 0, FALSE },
 };
 
 const ShnorField *
@@ -119,4 +124,39 @@ shnor_municipality_propose (const char         *key,
       return g_strdup_printf ("%s %s", lower, who);
     }
   return g_strdup ("");
+}
+
+/* ---- the exchange with the region ----------------------------------- */
+
+/* ОКТМО of a municipal formation: 8 digits, or 11 for a settlement. */
+gboolean
+shnor_oktmo_valid (const char *text)
+{
+  gsize n = text ? strlen (text) : 0;
+
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return n == 8 || n == 11;
+}
+
+/**
+ * shnor_municipality_check:
+ * @value: the parsed text of the setting @column
+ *
+ * What the field's kind cannot say: the ОКТМО code, when given, is one.
+ */
+gboolean
+shnor_municipality_check (const char  *column,
+                          const char  *value,
+                          GError     **error)
+{
+  if (g_str_equal (column, "oktmo") && value[0] != '\0' && !shnor_oktmo_valid (value))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("“%s” is not an ОКТМО code: it has 8 digits (11 for a settlement), for example 46701000."),
+                   value);
+      return FALSE;
+    }
+  return TRUE;
 }

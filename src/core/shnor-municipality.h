@@ -18,4 +18,9 @@ char              *shnor_municipality_propose          (const char         *key,
                                                         ShnorSettingLookup  lookup,
                                                         gpointer            data);
 
+gboolean          shnor_oktmo_valid         (const char  *text);
+gboolean          shnor_municipality_check  (const char  *column,
+                                             const char  *value,
+                                             GError     **error);
+
 G_END_DECLS

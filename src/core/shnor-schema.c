@@ -313,7 +313,28 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "CREATE UNIQUE INDEX result_key ON result (school_id, assessment_id, year);"
   "CREATE INDEX result_assessment ON result (assessment_id, year);",
 
-  /* 9 → 10: the network of support (issue 19) — people's school and
+  /* 9 → 10: the exchange with schools and the region. The file's own
+   * identity and the key that signs the forms it sends to its schools
+   * (so that a form of another municipality, or one whose service sheet
+   * was changed, is refused), and the forms accepted back: a form read
+   * again with the same values is recognised and skipped. */
+  "CREATE TABLE exchange_identity ("
+  "  id  INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uid TEXT NOT NULL,"
+  "  key TEXT NOT NULL);"
+  "INSERT INTO exchange_identity (id, uid, key) VALUES (1, lower (hex (randomblob (16))), lower (hex (randomblob (32))));"
+  "CREATE TABLE form_acceptance ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  form_uid  TEXT NOT NULL,"
+  "  school_id INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  year      INTEGER NOT NULL,"
+  "  issued    TEXT NOT NULL,"
+  "  digest    TEXT NOT NULL,"
+  "  accepted  TEXT NOT NULL,"
+  "  UNIQUE (form_uid, digest));"
+  "CREATE INDEX form_acceptance_school ON form_acceptance (school_id, year);",
+
+  /* 10 → 11: the network of support (issue 19) — people's school and
    * subjects; partner organisations; partnerships of a supported school
    * with a school or an organisation, their joint events and the road-map
    * measures they serve; mentoring pairs; courses of professional

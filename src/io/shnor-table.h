@@ -53,6 +53,9 @@ ShnorTable *shnor_csv_parse        (const char  *data,
                                     GError     **error);
 ShnorTable *shnor_xlsx_read_first_sheet (const char *path,
                                     GError     **error);
+ShnorTable *shnor_xlsx_read_sheet  (const char  *path,
+                                    const char  *name,
+                                    GError     **error);
 ShnorTable *shnor_table_read_file  (const char  *path,
                                     GError     **error);
 

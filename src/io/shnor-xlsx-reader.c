@@ -101,7 +101,8 @@ read_part (unzFile      zip,
 
 typedef struct {
   /* workbook.xml and its relationships */
-  char      *first_sheet_rid;
+  const char *wanted_sheet;   /* the sheet's name; NULL: the first sheet */
+  char      *first_sheet_rid; /* the relationship of the sheet read */
   char      *sheet_target;
   /* sharedStrings.xml */
   GPtrArray *strings;
@@ -134,7 +135,8 @@ workbook_start (GMarkupParseContext *context, const char *element, const char **
 {
   Reader *r = data;
 
-  if (g_str_equal (element, "sheet") && r->first_sheet_rid == NULL)
+  if (g_str_equal (element, "sheet") && r->first_sheet_rid == NULL &&
+      (r->wanted_sheet == NULL || g_strcmp0 (attr (names, values, "name"), r->wanted_sheet) == 0))
     r->first_sheet_rid = g_strdup (attr (names, values, "r:id"));
 }
 
@@ -298,6 +300,22 @@ ShnorTable *
 shnor_xlsx_read_first_sheet (const char  *path,
                              GError     **error)
 {
+  return shnor_xlsx_read_sheet (path, NULL, error);
+}
+
+/**
+ * shnor_xlsx_read_sheet:
+ * @name: (nullable): the sheet's name; %NULL for the first sheet
+ *
+ * Returns: the cells of the worksheet @name as text, as
+ * shnor_xlsx_read_first_sheet() does, or %NULL with an error when the file
+ * cannot be read or has no such sheet.
+ */
+ShnorTable *
+shnor_xlsx_read_sheet (const char  *path,
+                       const char  *name,
+                       GError     **error)
+{
   static const GMarkupParser workbook = { workbook_start, NULL, NULL, NULL, NULL };
   static const GMarkupParser rels = { rels_start, NULL, NULL, NULL, NULL };
   static const GMarkupParser strings = { strings_start, strings_end, collect_text, NULL, NULL };
@@ -321,10 +339,16 @@ shnor_xlsx_read_first_sheet (const char  *path,
   r.strings = g_ptr_array_new_with_free_func (g_free);
   r.text = g_string_new (NULL);
   r.table = shnor_table_new (0);
+  r.wanted_sheet = name;
 
   if (!parse_part (zip, "xl/workbook.xml", &workbook, &r, TRUE, error) ||
       !parse_part (zip, "xl/_rels/workbook.xml.rels", &rels, &r, FALSE, error))
     goto out;
+  if (name != NULL && r.sheet_target == NULL)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("The workbook has no sheet “%s”."), name);
+      goto out;
+    }
   if (r.sheet_target == NULL)
     sheet_part = g_strdup ("xl/worksheets/sheet1.xml");
   else if (r.sheet_target[0] == '/')

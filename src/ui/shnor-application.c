@@ -12,11 +12,13 @@
 #include "shnor-demo.h"
 #include "shnor-demo-network.h"
 #include "shnor-error.h"
+#include "shnor-exchange-cli.h"
 #include "shnor-file-chooser.h"
 #include "shnor-results-import.h"
 #include "shnor-xlsx-export.h"
 #include "shnor-order.h"
 #include "shnor-preflight.h"
+#include "shnor-region-window.h"
 #include "shnor-settings-dialog.h"
 
 #define MAX_RECENT 10
@@ -27,6 +29,7 @@ struct _ShnorApplication
 
   GSettings     *settings;  /* NULL when the schema is not installed */
   char         **recent;    /* used when there is no GSettings */
+  char          *region_uri; /* shnor --region URI: the regional view instead of a file */
 };
 
 G_DEFINE_FINAL_TYPE (ShnorApplication, shnor_application, GTK_TYPE_APPLICATION)
@@ -794,7 +797,16 @@ shnor_application_local_command_line (GApplication   *app,
                                       char         ***arguments,
                                       int            *exit_status)
 {
+  ShnorApplication *self = SHNOR_APPLICATION (app);
   char **argv = *arguments;
+
+  /* the exchange with schools and the region (shnor-exchange-cli.c) */
+  if (shnor_exchange_command_line (argv, exit_status))
+    return TRUE;
+  g_free (self->region_uri);
+  self->region_uri = shnor_exchange_take_region (argv);
+  if (self->region_uri != NULL)
+    g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
 
   for (guint i = 1; argv[i] != NULL; i++)
     {
@@ -912,6 +924,11 @@ shnor_application_activate (GApplication *app)
       gtk_window_present (active);
       return;
     }
+  if (self->region_uri != NULL)
+    {
+      shnor_region_window_open (GTK_APPLICATION (self), self->region_uri, NULL);
+      return;
+    }
 
   window = new_window (self);
   gtk_window_present (GTK_WINDOW (window));
@@ -949,6 +966,7 @@ shnor_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->recent, g_strfreev);
+  g_clear_pointer (&self->region_uri, g_free);
 
   G_OBJECT_CLASS (shnor_application_parent_class)->finalize (object);
 }
@@ -972,6 +990,7 @@ shnor_application_init (ShnorApplication *self)
 {
   self->recent = g_new0 (char *, 1);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_add_main_option_entries (G_APPLICATION (self), shnor_exchange_options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Opens the municipality FILE, or the last file used."));
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));

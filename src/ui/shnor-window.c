@@ -11,7 +11,10 @@
 #include "shnor-identification-view.h"
 #include "shnor-programmes-view.h"
 #include "shnor-order-dialog.h"
+#include "shnor-accept-dialog.h"
 #include "shnor-error.h"
+#include "shnor-forms-dialog.h"
+#include "shnor-publish-dialog.h"
 #include "shnor-xlsx-export.h"
 #include "shnor-monitoring-view.h"
 #include "shnor-network-view.h"
@@ -285,6 +288,9 @@ update_actions (ShnorWindow *self)
   set_action_enabled (self, "add-school", writable);
   set_action_enabled (self, "import-results", writable);
   set_action_enabled (self, "delete-school", writable && selected_school (self) != NULL);
+  set_action_enabled (self, "school-forms", open);
+  set_action_enabled (self, "accept-forms", writable);
+  set_action_enabled (self, "publish", open);
 }
 
 /* The badges of the list come from the classification, which the
@@ -752,8 +758,36 @@ show_partnership_activated (GSimpleAction *action,
   shnor_network_view_show_partnership (SHNOR_NETWORK_VIEW (self->network), g_variant_get_int64 (param));
 }
 
+/* ---- the exchange with schools and the region --------------------- */
+
+static void
+exchange_activated (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  GtkWidget *dialog;
+
+  if (g_str_equal (name, "region"))
+    dialog = shnor_publish_dialog_new (GTK_WINDOW (self), NULL);
+  else if (self->document == NULL)
+    return;
+  else if (g_str_equal (name, "school-forms"))
+    dialog = shnor_forms_dialog_new (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (name, "accept-forms"))
+    dialog = shnor_accept_dialog_new (GTK_WINDOW (self), self->document);
+  else
+    dialog = shnor_publish_dialog_new (GTK_WINDOW (self), self->document);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry win_entries[] = {
   { "show-partnership", show_partnership_activated, "x" },
+  { "school-forms", exchange_activated },
+  { "accept-forms", exchange_activated },
+  { "publish", exchange_activated },
+  { "region", exchange_activated },
   { "prepare-order", prepare_order_activated },
   { "export-programme", export_programme_activated },
   { "export-roadmap", export_programme_activated },
