@@ -307,7 +307,8 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     run("--export-lists", lists, demo)
     classified = run("--classify", demo).stdout.splitlines()
     lists_book = openpyxl.load_workbook(lists)
-    assert lists_book.sheetnames == ["Все школы", "Высокие результаты", "ШНОР", "Снижение", "ШНСУ"], \
+    assert lists_book.sheetnames == ["Все школы", "Высокие результаты", "ШНОР", "Снижение", "ШНСУ",
+                                     "ШНОР и ШНСУ"], \
         lists_book.sheetnames
     assert lists_book.worksheets[0]["A1"].value.startswith("ПРОЕКТ\nПриложение № 1")
     assert len([r for r in body(lists_book.worksheets[0]) if r[0]]) == len(classified)

@@ -12,11 +12,9 @@
 #define ROUNDS 30
 
 static GHashTable *
-read_reported (GSubprocess *child)
+read_reported (GDataInputStream *lines)
 {
   GHashTable *reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GInputStream *out = g_subprocess_get_stdout_pipe (child);
-  g_autoptr(GDataInputStream) lines = g_data_input_stream_new (out);
   char *line;
 
   while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL)) != NULL)
@@ -89,16 +87,23 @@ test_kill_while_committing (void)
       g_autoptr(GSubprocess) child =
         g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, child_path, path, first, NULL);
       g_autoptr(GHashTable) reported = NULL;
+      g_autoptr(GDataInputStream) lines = NULL;
+      g_autofree char *open = NULL;
 
       g_assert_no_error (error);
-      g_usleep (g_rand_int_range (rand, 20, 250) * 1000);
+      /* Kill it while it commits, not while it opens the file */
+      lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+      open = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (open, ==, "open");
+      g_usleep (g_rand_int_range (rand, 50, 400) * 1000);
       g_subprocess_force_exit (child);
       g_subprocess_wait (child, NULL, &error);
       g_assert_no_error (error);
       /* Killed, not finished on its own (which would be an error). */
       g_assert_false (g_subprocess_get_if_exited (child));
 
-      reported = read_reported (child);
+      reported = read_reported (lines);
       total_reported += g_hash_table_size (reported);
       check_file (path, reported, &n_schools);
       g_assert_cmpuint (n_schools, >=, total_reported);

@@ -313,7 +313,8 @@ test_lists_limited (Fixture       *f,
   assert_has (text, "Основная общеобразовательная школа с. Кедровка");
   assert_has (text, "Гимназия № 1");
   assert_has (text, "школа с низкими результатами обучения (ШНОР)");
-  assert_has (text, "не выше 25-го процентиля в каждом из 3 последних лет: 2024 г. — −2,11");
+  /* (issue 17: the demo's results of fewer than 5 pupils are not used) */
+  assert_has (text, "не выше 25-го процентиля в каждом из 3 последних лет: 2024 г. — −2,01");
   /* Гимназия № 1 is in the group of high results: not a reason here */
   g_assert_null (strstr (text, "высокие"));
   g_assert_null (strstr (text, "не ниже 75-го процентиля"));

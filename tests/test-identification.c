@@ -2,10 +2,15 @@
  * without a display. The expectations are computed by hand (see the
  * comments of each case), not by the code under test. */
 #include <math.h>
+#include <string.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "shnor-context.h"
 #include "shnor-demo.h"
-#include "shnor-document.h"
+#include "shnor-derived.h"
+#include "shnor-document-private.h"
+#include "shnor-schema.h"
 #include "shnor-error.h"
 #include "test-util.h"
 
@@ -13,6 +18,7 @@
 #define L (1u << SHNOR_GROUP_LOW)
 #define D (1u << SHNOR_GROUP_DECLINE)
 #define S (1u << SHNOR_GROUP_SOCIAL)
+#define LS (1u << SHNOR_GROUP_LOW_SOCIAL)
 
 typedef struct {
   char          *dir;
@@ -179,6 +185,8 @@ check_reasons_match (ShnorClassification *cls,
           g_assert_cmpint (r->met, ==, met_years >= (guint) r->criterion->at_least);
         }
     }
+  if ((has & ~failed & (L | S)) == (L | S))
+    has |= LS;
   g_assert_cmpuint (shnor_classification_get_groups (cls, id), ==, has & ~failed);
 }
 
@@ -315,8 +323,9 @@ test_pure (void)
     { { 0.0, -0.15, -0.3 }, { 50, 50, 25, 25, 0 }, D | S },
     /* U: no 2024: the first step is unknown; 0.3·50 + 0.3·40 = 27 */
     { { NAN, 0.5, 0.0 }, { 50, 40, 0, 0, 0 }, 0 },
-    /* V: 18 + 18 + 1 + 1 + 2 = 40: ШНСУ; lowest every year: low */
-    { { -2.0, -2.0, -2.0 }, { 60, 60, 10, 10, 10 }, L | S },
+    /* V: 18 + 18 + 1 + 1 + 2 = 40: ШНСУ; lowest every year: low; so
+     * both, the combined group of seed 001 */
+    { { -2.0, -2.0, -2.0 }, { 60, 60, 10, 10, 10 }, L | S | LS },
     /* W: a weighted share is not known: no index, not ШНСУ; low */
     { { -1.0, -1.0, -1.0 }, { 90, 90, 90, 90, NAN }, L },
     /* X: highest every year */
@@ -363,6 +372,14 @@ test_pure (void)
       g_assert_cmpuint (shnor_classification_get_groups (cls, ids[i]), ==, cases[i].expected);
       check_reasons_match (cls, ids[i]);
     }
+
+  /* The combined group of seed 001 lists the schools in both */
+  {
+    g_autoptr(GArray) both = shnor_classification_list_group (cls, SHNOR_GROUP_LOW_SOCIAL);
+
+    g_assert_cmpuint (both->len, ==, 1);
+    g_assert_cmpint (g_array_index (both, gint64, 0), ==, ids[5]);
+  }
 
   /* The total of T's decline is shown as a value with its limit */
   {
@@ -705,6 +722,834 @@ test_indicator_metric (Fixture       *f,
   g_assert_cmpfloat (value, ==, 3);
 }
 
+/* ---- edge cases of the statistics (issue 17) ----------------------- */
+
+/* The z-scores of @n means with @weights, in two passes, as a reference
+ * computed here and not by the code under test. */
+static void
+reference_z (const double *means,
+             const int    *weights,
+             guint         n,
+             double       *z)
+{
+  double w = 0, sum = 0, squares = 0, mean;
+
+  for (guint i = 0; i < n; i++)
+    w += weights[i], sum += weights[i] * means[i];
+  mean = sum / w;
+  for (guint i = 0; i < n; i++)
+    squares += weights[i] * (means[i] - mean) * (means[i] - mean);
+  for (guint i = 0; i < n; i++)
+    z[i] = (means[i] - mean) / sqrt (squares / w);
+}
+
+/* Results of schools "ABCDE…" in one assessment: a Row for each school
+ * and each of @years from 2024. */
+static void
+add_rows (GArray       *rows,
+          char          subject,
+          guint         years,
+          const double *means,
+          const int    *weights,
+          guint         n)
+{
+  for (guint y = 0; y < years; y++)
+    for (guint i = 0; i < n; i++)
+      {
+        Row r = { (char) ('A' + i), subject, 2024 + (int) y, weights[i], means[i] };
+
+        g_array_append_val (rows, r);
+      }
+}
+
+static double
+z_of (ShnorDocument *doc,
+      gint64         id,
+      const char    *metric,
+      int            year)
+{
+  const ShnorMetrics *metrics = shnor_document_get_metric (doc, metric);
+  double z = NAN;
+
+  for (guint s = 0; s < shnor_metrics_get_n_schools (metrics); s++)
+    if (shnor_metrics_get_school_id (metrics, s) == id && !shnor_metrics_get (metrics, s, metric, year, &z))
+      z = NAN;
+  return z;
+}
+
+/* Every school has the same mean in mathematics: the one-pass variance
+ * E[x²] − m² leaves rounding noise for 3.7 with these participants (SD
+ * about 4e-8), and mathematics turned the z-scores arbitrary. Now it has
+ * no spread whatever the common mean is, and the standardised result is
+ * Russian's alone, the same for a common 3.7 as for 4.0. */
+static void
+test_equal_means (void)
+{
+  static const int weights[] = { 41, 59, 56, 53, 9 };
+  static const double russian[] = { 3.0, 3.2, 3.5, 4.0, 4.5 };
+  static const double commons[] = { 3.7, 4.0 };
+  double expected[5];
+  guint groups[2][5];
+
+  reference_z (russian, weights, 5, expected);
+  for (guint k = 0; k < G_N_ELEMENTS (commons); k++)
+    {
+      Fixture f = { 0 };
+      double flat[5] = { commons[k], commons[k], commons[k], commons[k], commons[k] };
+      g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+      g_autoptr(GHashTable) ids = NULL;
+      g_autoptr(ShnorClassification) cls = NULL;
+      Municipality m = { "equal", "ABCDE", NULL, 0, { 0 }, { 0 } };
+
+      add_rows (rows, 'M', 3, flat, weights, 5);
+      add_rows (rows, 'R', 3, russian, weights, 5);
+      m.rows = (const Row *) (gpointer) rows->data;
+      m.n_rows = rows->len;
+      fixture_set_up (&f, NULL);
+      ids = build (f.doc, &m);
+      cls = shnor_document_classify (f.doc);
+      for (guint i = 0; i < 5; i++)
+        {
+          gint64 id = school_id (ids, (char) ('A' + i));
+
+          g_test_message ("common mean %g, school %c", commons[k], 'A' + i);
+          g_assert_cmpfloat_with_epsilon (z_of (f.doc, id, SHNOR_METRIC_Z, 2026), expected[i], 1e-9);
+          g_assert_true (isnan (z_of (f.doc, id, "z:Математика", 2026)));
+          groups[k][i] = shnor_classification_get_groups (cls, id);
+        }
+      fixture_tear_down (&f, NULL);
+    }
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpuint (groups[0][i], ==, groups[1][i]);
+  g_assert_cmpuint (groups[0][0], ==, L);
+  g_assert_cmpuint (groups[0][4], ==, H);
+
+  /* the same at the level of one assessment: no z-scores at all */
+  {
+    ShnorUnitResult flat[5];
+    ShnorMetricSums sums[5] = { { 0 } };
+
+    for (guint i = 0; i < 5; i++)
+      flat[i] = (ShnorUnitResult) { i, 1, weights[i], 3.7, 0 };
+    shnor_metrics_sum_unit (flat, 5, sums, 5);
+    for (guint i = 0; i < 5; i++)
+      {
+        g_assert_cmpfloat (sums[i].z_weight, ==, 0);
+        g_assert_cmpfloat (sums[i].below_of, ==, weights[i]);
+      }
+  }
+}
+
+/* A school of three pupils in the assessment is left out: it has no
+ * standardised result, and the others' z-scores are those of the four
+ * schools alone (mean 3.75, SD 0.55902 with equal participants). */
+static void
+test_min_participants (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const Row rows[] = {
+    { 'A', 'M', 2026, 20, 3.0 }, { 'B', 'M', 2026, 20, 3.5 }, { 'C', 'M', 2026, 20, 4.0 },
+    { 'D', 'M', 2026, 20, 4.5 }, { 'T', 'M', 2026, SHNOR_MIN_PARTICIPANTS - 1, 2.0 },
+    { 'A', 'R', 2026, 20, 3.0 }, { 'B', 'R', 2026, 20, 3.5 }, { 'C', 'R', 2026, 20, 4.0 },
+    { 'D', 'R', 2026, 20, 4.5 }, { 'T', 'R', 2026, SHNOR_MIN_PARTICIPANTS, 3.75 },
+  };
+  Municipality m = { "small", "ABCDT", rows, G_N_ELEMENTS (rows), { 0 }, { 0 } };
+  g_autoptr(GHashTable) ids = build (f->doc, &m);
+  g_autoptr(ShnorClassification) cls = shnor_document_classify (f->doc);
+  static const double means[] = { 3.0, 3.5, 4.0, 4.5 };
+  static const int weights[] = { 20, 20, 20, 20 };
+  double expected[4];
+
+  reference_z (means, weights, 4, expected);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat_with_epsilon (z_of (f->doc, school_id (ids, (char) ('A' + i)), "z:Математика", 2026),
+                                    expected[i], 1e-9);
+  /* T: no mathematics; its Russian (five pupils, exactly the minimum)
+   * counts, and is the mean of the five: z 0 */
+  g_assert_true (isnan (z_of (f->doc, school_id (ids, 'T'), "z:Математика", 2026)));
+  g_assert_cmpfloat_with_epsilon (z_of (f->doc, school_id (ids, 'T'), "z:Русский язык", 2026), 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (z_of (f->doc, school_id (ids, 'T'), SHNOR_METRIC_Z, 2026), 0, 1e-9);
+  g_assert_cmpuint (shnor_classification_get_groups (cls, school_id (ids, 'T')) & L, ==, 0);
+}
+
+/* The window of "the last N years" is the municipality's, and a year
+ * joins it once at least half as many schools have it as the best-covered
+ * year: two schools of five entering 2027 early leave the lists as they
+ * were; the third moves the window to 2025–2027. */
+static void
+test_window (Fixture       *f,
+             gconstpointer  data)
+{
+  static const double means[] = { 2.5, 3.0, 3.5, 4.0, 4.5 };
+  static const int weights[] = { 20, 20, 20, 20, 20 };
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  Municipality m = { "window", "ABCDE", NULL, 0, { 0 }, { 0 } };
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  const char late[] = { 'E', 'D', 'C' };
+
+  add_rows (rows, 'M', 3, means, weights, 5);
+  m.rows = (const Row *) (gpointer) rows->data;
+  m.n_rows = rows->len;
+  ids = build (f->doc, &m);
+
+  for (guint k = 0; k < G_N_ELEMENTS (late); k++)
+    {
+      g_autoptr(ShnorClassification) cls = NULL;
+      ShnorResult r = { 0 };
+      const ShnorReason *reasons;
+      guint n;
+
+      r.school_id = school_id (ids, late[k]);
+      r.year = 2027;
+      shnor_result_set_names (&r, "ОГЭ", "Математика");
+      r.grade = 9;
+      r.participants = 20;
+      r.has_mean = TRUE;
+      r.mean = means[late[k] - 'A'];
+      g_assert_true (shnor_document_set_result (f->doc, &r, &error));
+      g_assert_no_error (error);
+
+      cls = shnor_document_classify (f->doc);
+      reasons = shnor_classification_get_reasons (cls, school_id (ids, 'A'), &n);
+      for (guint i = 0; i < n; i++)
+        if (reasons[i].criterion->group == SHNOR_GROUP_LOW)
+          {
+            g_test_message ("%u schools in 2027", k + 1);
+            g_assert_cmpint (reasons[i].last_year, ==, k < 2 ? 2026 : 2027);
+            g_assert_cmpint (reasons[i].first_year, ==, k < 2 ? 2024 : 2025);
+          }
+      /* A has no 2027: low in each of the last three years only while
+       * the window ends in 2026 */
+      g_assert_cmpuint (shnor_classification_get_groups (cls, school_id (ids, 'A')), ==, k < 2 ? L : 0);
+    }
+}
+
+/* A weakness in one subject is averaged away by the standardised result
+ * of all subjects; a criterion over that subject finds it. A is the best
+ * in Russian and the worst in mathematics. */
+static void
+test_by_subject (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const double maths[] = { 2.6, 3.4, 3.5, 3.6, 3.7 };
+  static const double russian[] = { 4.6, 3.4, 3.5, 3.6, 3.7 };
+  static const int weights[] = { 20, 20, 20, 20, 20 };
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  Municipality m = { "subject", "ABCDE", NULL, 0, { 0 }, { 0 } };
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(ShnorCriteriaSet) set = shnor_document_dup_active_criteria_set (f->doc);
+  g_autoptr(ShnorClassification) before = NULL;
+  g_autoptr(ShnorClassification) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) metrics = NULL;
+  g_autofree char *label = NULL;
+  ShnorCriterion low;
+
+  add_rows (rows, 'M', 3, maths, weights, 5);
+  add_rows (rows, 'R', 3, russian, weights, 5);
+  m.rows = (const Row *) (gpointer) rows->data;
+  m.n_rows = rows->len;
+  ids = build (f->doc, &m);
+  before = shnor_document_classify (f->doc);
+  g_assert_cmpuint (shnor_classification_get_groups (before, school_id (ids, 'A')) & L, ==, 0);
+
+  metrics = shnor_document_list_metrics (f->doc);
+  g_assert_true (g_strv_contains ((const char * const *) metrics, "z:Математика"));
+  g_assert_true (g_strv_contains ((const char * const *) metrics, "below:Русский язык"));
+  label = shnor_document_dup_metric_label (f->doc, "z:Математика");
+  g_assert_cmpstr (label, ==, "Standardised result: Математика");
+
+  shnor_criterion_copy (find_criterion (set, SHNOR_GROUP_LOW, SHNOR_METRIC_Z), &low);
+  g_free (low.metric);
+  low.metric = g_strdup ("z:Математика");
+  g_assert_true (shnor_document_set_criterion (f->doc, &low, &error));
+  g_assert_no_error (error);
+  after = shnor_document_classify (f->doc);
+  /* P25 of five is the second lowest: A and B */
+  g_assert_cmpuint (shnor_classification_get_groups (after, school_id (ids, 'A')), ==, L);
+  g_assert_cmpuint (shnor_classification_get_groups (after, school_id (ids, 'C')), ==, 0);
+
+  /* a subject must be named, in text */
+  g_free (low.metric);
+  low.metric = g_strdup ("z:");
+  g_assert_false (shnor_document_set_criterion (f->doc, &low, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (low.metric);
+  low.metric = g_strdup ("below:\001");
+  g_assert_false (shnor_document_set_criterion (f->doc, &low, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  shnor_criterion_clear (&low);
+}
+
+/* Runs @sql on the closed file @path. */
+static void
+edit_file (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A hand-edited criterion (a percentile of -5 once crashed --classify) or
+ * weight makes the file refused on open and by --check, with a message
+ * that names the set and the criterion; the classifier itself stays in
+ * bounds with any threshold. */
+static void
+test_hand_edited (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const edits[][2] = {
+    { "UPDATE criterion SET threshold = -5 WHERE grp = 1", "criterion 2 " },
+    { "UPDATE criterion SET metric = 'nothing' WHERE grp = 3", "criterion 5 " },
+    { "UPDATE criteria_set SET w_registered = -1", "weight" },
+  };
+  g_autoptr(GHashTable) ids = build (f->doc, &municipalities[0]);
+  g_autofree char *copy = g_build_filename (f->dir, "копия.shnor", NULL);
+  g_autoptr(ShnorCriteriaSet) active = shnor_document_dup_active_criteria_set (f->doc);
+  g_autofree char *quoted = g_strdup_printf ("“%s”", active->name);
+
+  g_clear_object (&f->doc);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShnorDocument) doc = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+      edit_file (copy, edits[i][0]);
+      doc = shnor_document_open (copy, &error);
+      g_assert_null (doc);
+      g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, edits[i][1]));
+      g_assert_nonnull (strstr (error->message, quoted));
+      g_clear_error (&error);
+      g_assert_false (shnor_document_check_file (copy, &error));
+      g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, edits[i][1]));
+    }
+
+  /* the classifier on such criteria: nobody meets them, nothing breaks */
+  {
+    static const double thresholds[] = { -5, 250, NAN };
+    gint64 school_ids[3] = { 1, 2, 3 };
+    g_autoptr(ShnorMetrics) metrics = shnor_metrics_new (school_ids, 3, 2026, 2026);
+
+    for (guint s = 0; s < 3; s++)
+      shnor_metrics_set (metrics, s, SHNOR_METRIC_Z, 2026, s - 1.0);
+    for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
+      {
+        g_autoptr(ShnorCriteriaSet) set = shnor_criteria_set_new ();
+        g_autoptr(ShnorClassification) cls = NULL;
+        ShnorCriterion c = { 1, SHNOR_GROUP_LOW, (char *) SHNOR_METRIC_Z, SHNOR_COMPARE_PERCENTILE_LE,
+                             thresholds[i], SHNOR_AGGREGATE_EACH, 1, 1 };
+        ShnorCriterion copied;
+
+        shnor_criterion_copy (&c, &copied);
+        g_array_append_val (set->criteria, copied);
+        cls = shnor_classify (metrics, set);
+        g_assert_nonnull (cls);
+      }
+  }
+}
+
+/* ---- the sums kept in the file (issue 18) ---------------------------- */
+
+static void
+count_rows (int                    year,
+            const char            *subject,
+            gint64                 school_id,
+            const ShnorMetricSums *sums,
+            gpointer               data)
+{
+  (*(guint *) data)++;
+}
+
+/* Share @k of the social index (context value k + 2) of a school's
+ * latest year, from @rows. */
+static double
+context_share (GArray *rows,
+               guint   k)
+{
+  const ShnorContextRow *row = rows->len ? &g_array_index (rows, ShnorContextRow, rows->len - 1) : NULL;
+
+  return row != NULL && row->known[k + 2] ? row->value[k + 2] : NAN;
+}
+
+static void
+stored_equal (int                    year,
+              const char            *subject,
+              gint64                 school_id,
+              const ShnorMetricSums *sums,
+              gpointer               data)
+{
+  sqlite3_stmt *stmt = data;
+
+  sqlite3_bind_text (stmt, 1, subject ? subject : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_int64 (stmt, 3, school_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  /* to the last bit: the same computation in the same order */
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 0), ==, sums->z_sum);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 1), ==, sums->z_weight);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 2), ==, sums->below);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 3), ==, sums->below_of);
+  sqlite3_reset (stmt);
+}
+
+static void
+assessment_equal (gint64                     assessment_id,
+                  int                        year,
+                  const ShnorAssessmentSums *sums,
+                  gpointer                   data)
+{
+  sqlite3_stmt *stmt = NULL;
+  const double *want = (const double *) sums;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (data, "SELECT schools, participants, mean_sum, mean_of, below, below_of"
+                                             " FROM assessment_sums WHERE assessment_id = ?1 AND year = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int (stmt, 2, year);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  for (int c = 0; c < 6; c++)
+    g_assert_cmpfloat (sqlite3_column_double (stmt, c), ==, want[c]);
+  sqlite3_finalize (stmt);
+}
+
+/* The sums the document keeps are exactly those of a recomputation from
+ * all its results, row for row; and --check agrees. */
+static void
+assert_sums_fresh (ShnorDocument *doc)
+{
+  sqlite3 *db = shnor_document_get_db (doc);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDerived) derived = shnor_derived_compute (db, &error);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT z_sum, z_weight, below, below_of FROM result_sums"
+                                           " WHERE subject = ?1 AND year = ?2 AND school_id = ?3", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  shnor_derived_foreach (derived, stored_equal, stmt);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM result_sums", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  {
+    guint expected = 0;
+
+    shnor_derived_foreach (derived, count_rows, &expected);
+    g_assert_cmpuint (n, ==, expected);
+  }
+  shnor_derived_foreach_assessment (derived, assessment_equal, db);
+  g_assert_true (shnor_identification_check (db, "test", &error));
+  g_assert_no_error (error);
+}
+
+/* A municipality of @n_schools with results drawn from @seed: a few
+ * results of fewer than 5 participants, a few missing, one assessment and
+ * year where every school has the same mean; and the context shares of
+ * the last year. Returns the schools' ids. */
+static GArray *
+random_municipality (ShnorDocument *doc,
+                     guint          n_schools,
+                     guint32        seed)
+{
+  static const char * const subjects[] = { "Математика", "Русский язык", "Физика" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  /* one edit: one transaction, one wait for the disk */
+  g_assert_true (shnor_document_begin_edit (doc, "test", &error));
+  for (guint i = 0; i < n_schools; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Школа № %u", i + 1);
+      gint64 id = shnor_document_add_school (doc, name, &error);
+      double level = g_rand_double_range (rand, -1, 1);
+
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+      g_assert_true (shnor_document_add_context_year (doc, id, 2026, &error));
+      for (guint k = 0; k < SHNOR_N_SOCIAL_WEIGHTS; k++)
+        {
+          static const char * const shares[] = { "share_low_income", "share_low_education", "share_non_native",
+                                                  "share_disabilities", "share_registered" };
+          g_autofree char *value = g_strdup_printf ("%d", g_rand_int_range (rand, 0, 80));
+
+          g_assert_true (shnor_document_set_context_field (doc, id, 2026, shares[k], value, &error));
+        }
+      for (int year = 2022; year <= 2026; year++)
+        for (guint a = 0; a < 2 * G_N_ELEMENTS (subjects); a++)
+          {
+            ShnorResult r = { 0 };
+
+            if (g_rand_int_range (rand, 0, 10) == 0)
+              continue;   /* missing */
+            r.school_id = id;
+            r.year = year;
+            shnor_result_set_names (&r, a % 2 ? "ОГЭ" : "ВПР", subjects[a / 2]);
+            r.grade = a % 2 ? 9 : 7;
+            r.participants = g_rand_int_range (rand, 0, 10) == 0 ? g_rand_int_range (rand, 1, 5)
+                                                                  : g_rand_int_range (rand, 5, 60);
+            r.has_mean = TRUE;
+            r.mean = a == 0 && year == 2025 ? 3.7 :
+                     round (CLAMP (3.6 + 0.4 * level + g_rand_double_range (rand, -0.5, 0.5), 2, 5) * 100) / 100;
+            r.has_below = TRUE;
+            r.below = g_rand_int_range (rand, 0, r.participants / 3 + 1);
+            g_array_append_val (results, r);
+          }
+    }
+  g_assert_true (shnor_document_end_edit (doc, &error));
+  g_assert_true (shnor_document_put_results (doc, (ShnorResult *) (gpointer) results->data, results->len, "test",
+                                             &error));
+  g_assert_no_error (error);
+  return ids;
+}
+
+/* ---- an independent recomputation of the default set ------------------ */
+
+static double
+reference_percentile (double *v,
+                      guint   n,
+                      double  p)
+{
+  double h, lo;
+
+  for (guint i = 1; i < n; i++)   /* insertion sort: a few dozen values */
+    for (guint j = i; j > 0 && v[j - 1] > v[j]; j--)
+      {
+        double t = v[j];
+
+        v[j] = v[j - 1];
+        v[j - 1] = t;
+      }
+  h = (n - 1) * p / 100;
+  lo = floor (h);
+  return lo + 1 >= n ? v[n - 1] : v[(guint) lo] + (h - lo) * (v[(guint) lo + 1] - v[(guint) lo]);
+}
+
+/* The latest year (index) with at least half as many values as the best. */
+static int
+reference_last (const double *values,
+                guint         n_schools,
+                guint         n_years)
+{
+  guint best = 0, counts[8] = { 0 };
+
+  for (guint y = 0; y < n_years; y++)
+    {
+      for (guint s = 0; s < n_schools; s++)
+        counts[y] += !isnan (values[s * n_years + y]);
+      best = MAX (best, counts[y]);
+    }
+  for (int y = (int) n_years - 1; y >= 0; y--)
+    if (best > 0 && counts[y] * 2 >= best)
+      return y;
+  return -1;
+}
+
+/* The groups of the default set (see seed_identification()) computed from
+ * the document's results and context as the README says, not by the
+ * classifier. */
+static void
+reference_groups (ShnorDocument *doc,
+                  GArray        *ids,
+                  guint         *groups)
+{
+  enum { FIRST = 2022, N = 5 };
+  guint n = ids->len;
+  g_autofree double *z_sum = g_new0 (double, n * N);
+  g_autofree double *z_w = g_new0 (double, n * N);
+  g_autofree double *z = g_new (double, n * N);
+  g_autofree double *change = g_new (double, n * N);
+  g_autofree double *values = g_new (double, n);
+  g_auto(GStrv) assessments = shnor_document_list_assessments (doc);
+  g_autoptr(ShnorCriteriaSet) set = shnor_document_dup_active_criteria_set (doc);
+  int last;
+
+  for (guint i = 0; assessments[i]; i++)
+    {
+      g_auto(GStrv) a = g_strsplit (assessments[i], "\t", 3);
+      g_autoptr(GArray) all = shnor_document_get_assessment_results (doc, a[0], a[1], atoi (a[2]), 0);
+
+      for (int year = FIRST; year < FIRST + N; year++)
+        {
+          double w = 0, sum = 0, squares = 0, mean, sd;
+          guint used = 0;
+
+          for (guint k = 0; k < all->len; k++)
+            {
+              const ShnorResult *r = &g_array_index (all, ShnorResult, k);
+
+              if (r->year == year && r->has_mean && r->participants >= 5)
+                w += r->participants, sum += r->participants * r->mean, used++;
+            }
+          if (used < 2)
+            continue;
+          mean = sum / w;
+          for (guint k = 0; k < all->len; k++)
+            {
+              const ShnorResult *r = &g_array_index (all, ShnorResult, k);
+
+              if (r->year == year && r->has_mean && r->participants >= 5)
+                squares += r->participants * (r->mean - mean) * (r->mean - mean);
+            }
+          sd = sqrt (squares / w);
+          if (sd < 1e-6)
+            continue;
+          for (guint k = 0; k < all->len; k++)
+            {
+              const ShnorResult *r = &g_array_index (all, ShnorResult, k);
+              guint s = 0;
+
+              if (r->year != year || !r->has_mean || r->participants < 5)
+                continue;
+              while (g_array_index (ids, gint64, s) != r->school_id)
+                s++;
+              z_sum[s * N + (guint) (year - FIRST)] += r->participants * (r->mean - mean) / sd;
+              z_w[s * N + (guint) (year - FIRST)] += r->participants;
+            }
+        }
+    }
+  for (guint c = 0; c < n * N; c++)
+    z[c] = z_w[c] > 0 ? z_sum[c] / z_w[c] : NAN;
+  for (guint c = 0; c < n * N; c++)
+    change[c] = c % N == 0 ? NAN : z[c] - z[c - 1];
+
+  memset (groups, 0, n * sizeof *groups);
+  /* high and low: at or above P75 / at or below P25 in each of 3 years */
+  last = reference_last (z, n, N);
+  for (guint s = 0; s < n; s++)
+    groups[s] = last >= 2 ? (H | L) : 0;
+  for (int y = last - 2; last >= 2 && y <= last; y++)
+    {
+      guint k = 0;
+      double p25, p75;
+
+      for (guint s = 0; s < n; s++)
+        if (!isnan (z[s * N + (guint) y]))
+          values[k++] = z[s * N + (guint) y];
+      p25 = k ? reference_percentile (values, k, 25) : NAN;
+      p75 = k ? reference_percentile (values, k, 75) : NAN;
+      for (guint s = 0; s < n; s++)
+        {
+          double v = z[s * N + (guint) y];
+
+          if (isnan (v) || !(v >= p75 - 1e-9))
+            groups[s] &= ~H;
+          if (isnan (v) || !(v <= p25 + 1e-9))
+            groups[s] &= ~L;
+        }
+    }
+  /* decline: fell in both of the last two steps, by 0.3 or more in all */
+  last = reference_last (change, n, N);
+  for (guint s = 0; s < n && last >= 1; s++)
+    {
+      double a = change[s * N + (guint) last - 1], b = change[s * N + (guint) last];
+
+      if (!isnan (a) && !isnan (b) && a < -1e-9 && b < -1e-9 && a + b <= -0.3 + 1e-9)
+        groups[s] |= D;
+    }
+  /* ШНСУ: index ≥ 35 in the last year */
+  for (guint s = 0; s < n; s++)
+    {
+      g_autoptr(GArray) rows = shnor_document_get_context (doc, g_array_index (ids, gint64, s));
+      double index = 0;
+
+      for (guint k = 0; k < SHNOR_N_SOCIAL_WEIGHTS; k++)
+        index += set->weights[k] * context_share (rows, k);
+      if (index >= 35 - 1e-9)
+        groups[s] |= S;
+      if ((groups[s] & (L | S)) == (L | S))
+        groups[s] |= LS;
+    }
+}
+
+static void
+assert_classified_as_reference (ShnorDocument *doc,
+                                GArray        *ids)
+{
+  g_autofree guint *expected = g_new (guint, ids->len);
+  g_autoptr(ShnorClassification) cls = shnor_document_classify (doc);
+  guint in_groups = 0;
+
+  reference_groups (doc, ids, expected);
+  for (guint s = 0; s < ids->len; s++)
+    {
+      g_test_message ("school %u", s);
+      g_assert_cmpuint (shnor_classification_get_groups (cls, g_array_index (ids, gint64, s)), ==, expected[s]);
+      in_groups += expected[s] != 0;
+    }
+  g_assert_cmpuint (in_groups, >, 0);
+}
+
+/* Edits of every kind, their undo and redo: the sums stay those of a
+ * recomputation, and the classification that of an independent one. */
+static void
+test_derived_follow_edits (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GArray) ids = random_municipality (f->doc, 40, 1789);
+  g_autoptr(GError) error = NULL;
+  ShnorResult r = { 0 };
+
+  assert_sums_fresh (f->doc);
+  assert_classified_as_reference (f->doc, ids);
+
+  /* one result changed, then one of a new assessment */
+  r.school_id = g_array_index (ids, gint64, 3);
+  r.year = 2026;
+  shnor_result_set_names (&r, "ОГЭ", "Математика");
+  r.grade = 9;
+  r.participants = 30;
+  r.has_mean = TRUE;
+  r.mean = 2.1;
+  g_assert_true (shnor_document_set_result (f->doc, &r, &error));
+  shnor_result_set_names (&r, "ЕГЭ", "Химия");
+  r.grade = 11;
+  r.mean = 55;
+  g_assert_true (shnor_document_set_result (f->doc, &r, &error));
+  g_assert_no_error (error);
+  assert_sums_fresh (f->doc);
+  assert_classified_as_reference (f->doc, ids);
+
+  /* a result deleted; a school deleted with all its results */
+  g_assert_true (shnor_document_delete_result (f->doc, g_array_index (ids, gint64, 3), "ОГЭ", "Математика", 9, 2026,
+                                               &error));
+  g_assert_cmpstr (shnor_document_get_undo_label (f->doc), ==, "Delete results");
+  g_assert_true (shnor_document_delete_school (f->doc, g_array_index (ids, gint64, 7), &error));
+  g_assert_no_error (error);
+  assert_sums_fresh (f->doc);
+
+  /* undo all four, then redo them */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (shnor_document_undo (f->doc, &error));
+      assert_sums_fresh (f->doc);
+    }
+  assert_classified_as_reference (f->doc, ids);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (shnor_document_redo (f->doc, &error));
+      assert_sums_fresh (f->doc);
+    }
+  g_assert_no_error (error);
+
+  /* new rows of many results (one undo entry for all), undone and redone */
+  {
+    g_autoptr(GArray) more = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
+
+    for (guint s = 0; s < ids->len; s += 2)
+      {
+        ShnorResult m = r;
+
+        m.school_id = g_array_index (ids, gint64, s);
+        if (s == 6)
+          continue;   /* deleted */
+        m.year = 2027;
+        shnor_result_set_names (&m, "ОГЭ", "Физика");
+        m.grade = 9;
+        m.mean = 2.5 + s * 0.05;
+        g_array_append_val (more, m);
+      }
+    g_assert_true (shnor_document_put_results (f->doc, (ShnorResult *) (gpointer) more->data, more->len, "more",
+                                               &error));
+    g_assert_no_error (error);
+    assert_sums_fresh (f->doc);
+    g_assert_true (shnor_document_undo (f->doc, &error));
+    assert_sums_fresh (f->doc);
+    g_assert_true (shnor_document_redo (f->doc, &error));
+    assert_sums_fresh (f->doc);
+    g_assert_no_error (error);
+  }
+
+  /* a failed edit leaves them as they were */
+  r.school_id = 99999;
+  g_assert_false (shnor_document_put_results (f->doc, &r, 1, "bad", &error));
+  g_clear_error (&error);
+  assert_sums_fresh (f->doc);
+}
+
+/* A file of the format before the sums gets them when it is upgraded. */
+static void
+test_derived_upgrade (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) ids = random_municipality (f->doc, 12, 42);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorClassification) before = shnor_document_classify (f->doc);
+  g_autoptr(ShnorClassification) after = NULL;
+
+  g_clear_object (&f->doc);
+  edit_file (f->path, "DROP TABLE result_sums; DROP TABLE assessment_sums");
+  /* and what the steps after 10 → 11 made, for they run again: 11 → 12,
+   * the network of support */
+  edit_file (f->path,
+             "DROP TABLE practice_fts; DROP TABLE practice_file_data; DROP TABLE practice_file; DROP TABLE practice;"
+             "DROP TABLE course; DROP TABLE mentoring; DROP TABLE joint_event; DROP TABLE partnership_measure;"
+             "DROP TABLE partnership; DROP TABLE organisation; DROP INDEX person_school;"
+             "ALTER TABLE person DROP COLUMN school_id; ALTER TABLE person DROP COLUMN subjects");
+  edit_file (f->path, "PRAGMA user_version = 10");
+  f->doc = shnor_document_open (f->path, &error);
+  g_assert_no_error (error);
+  assert_sums_fresh (f->doc);
+  after = shnor_document_classify (f->doc);
+  for (guint s = 0; s < ids->len; s++)
+    g_assert_cmpuint (shnor_classification_get_groups (after, g_array_index (ids, gint64, s)), ==,
+                      shnor_classification_get_groups (before, g_array_index (ids, gint64, s)));
+}
+
+/* --check compares the sums with the results: a sum changed by hand (of a
+ * school, of an assessment), a result changed by hand behind the sums'
+ * back, a row of sums too many. */
+static void
+test_derived_check (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const edits[] = {
+    "UPDATE result_sums SET z_sum = z_sum + 0.5 WHERE id = (SELECT min(id) FROM result_sums)",
+    "UPDATE assessment_sums SET mean_sum = mean_sum + 1 WHERE id = (SELECT max(id) FROM assessment_sums)",
+    "UPDATE result SET mean = mean - 0.3 WHERE id = (SELECT id FROM result ORDER BY participants DESC LIMIT 1)",
+    "INSERT INTO result_sums (subject, year, school_id, z_sum, z_weight, below, below_of)"
+    " VALUES ('Пение', 2026, 1, 0, 1, 0, 1)",
+    /* the foreign keys are off in a connection of its own */
+    "INSERT INTO result (school_id, assessment_id, year, participants, mean) VALUES (99999, 1, 2026, 20, 3.5)",
+  };
+  g_autoptr(GArray) ids = random_municipality (f->doc, 10, 7);
+  g_autofree char *copy = g_build_filename (f->dir, "копия.shnor", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->doc);
+  g_assert_true (shnor_document_check_file (f->path, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+      edit_file (copy, edits[i]);
+      g_assert_false (shnor_document_check_file (copy, &error));
+      g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "копия.shnor"));
+      g_clear_error (&error);
+    }
+}
+
 /* The demo: a few schools in each group, as it is meant to show. */
 static void
 test_demo (void)
@@ -754,5 +1599,18 @@ main (int   argc,
   g_test_add ("/identification/indicator-metric", Fixture, NULL, fixture_set_up, test_indicator_metric,
               fixture_tear_down);
   g_test_add_func ("/identification/demo", test_demo);
+  g_test_add_func ("/identification/edge/equal-means", test_equal_means);
+  g_test_add ("/identification/edge/min-participants", Fixture, NULL, fixture_set_up, test_min_participants,
+              fixture_tear_down);
+  g_test_add ("/identification/edge/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
+  g_test_add ("/identification/edge/by-subject", Fixture, NULL, fixture_set_up, test_by_subject, fixture_tear_down);
+  g_test_add ("/identification/edge/hand-edited", Fixture, NULL, fixture_set_up, test_hand_edited,
+              fixture_tear_down);
+  g_test_add ("/identification/derived/follow-edits", Fixture, NULL, fixture_set_up, test_derived_follow_edits,
+              fixture_tear_down);
+  g_test_add ("/identification/derived/upgrade", Fixture, NULL, fixture_set_up, test_derived_upgrade,
+              fixture_tear_down);
+  g_test_add ("/identification/derived/check", Fixture, NULL, fixture_set_up, test_derived_check,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include "shnor-demo.h"
+#include "shnor-derived.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-results-import.h"
@@ -100,6 +101,127 @@ test_csv_errors (void)
   t = shnor_csv_parse ("a;b\n\0\1\2", 8, &error);
   g_assert_null (t);
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+}
+
+/* Appends the rows of @t to @out, "line|cell|cell\n" each. */
+static void
+append_rows (GString          *out,
+             const ShnorTable *t)
+{
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      const ShnorTableRow *row = shnor_table_get_row (t, r);
+
+      g_string_append_printf (out, "%u", row->line);
+      for (guint c = 0; c < row->n_cells; c++)
+        g_string_append_printf (out, "|%s", shnor_table_get_cell (t, row, c));
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* The rows of @path read part by part, @part_size bytes at a time, as one
+ * text (see append_rows()), or "error: MESSAGE". */
+static char *
+streamed (const char *path,
+          gsize       part_size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorCsvStream) stream = shnor_csv_stream_new (path, &error);
+  GString *out = g_string_new (NULL);
+  const ShnorTable *t;
+
+  if (stream == NULL)
+    {
+      g_string_append_printf (out, "error: %s", error->message);
+      return g_string_free (out, FALSE);
+    }
+  shnor_csv_stream_set_part_size (stream, part_size);
+  while ((t = shnor_csv_stream_next (stream, &error)) != NULL)
+    append_rows (out, t);
+  if (error != NULL)
+    {
+      g_string_truncate (out, 0);
+      g_string_append_printf (out, "error: %s", error->message);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The same for the whole file parsed at once. */
+static char *
+whole (const char *data,
+       gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorTable) t = shnor_csv_parse (data, length, &error);
+  GString *out = g_string_new (NULL);
+
+  if (t == NULL)
+    {
+      g_string_append_printf (out, "error: %s", error->message);
+      return g_string_free (out, FALSE);
+    }
+  append_rows (out, t);
+  return g_string_free (out, FALSE);
+}
+
+/* A file read part by part gives the same rows, lines and errors as read
+ * at once, wherever the parts end: in a quoted cell over several lines,
+ * between CR and LF, in a UTF-8 character; in Windows-1251; with a BOM. */
+static void
+test_csv_stream (void)
+{
+  static const char * const pieces[] = { ";", ",", "\t", "\"", "\"\"", "\r\n", "\n", "\r", "а", "Школа", " ",
+                                          "1", "2,5", "ё" };
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "файл.csv", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GString) text = g_string_new (i % 7 == 0 ? "\xef\xbb\xbf" : "");
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      gsize part = (gsize) g_rand_int_range (rand, 1, 40);
+
+      for (int k = g_rand_int_range (rand, 0, 60); k > 0; k--)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      if (i % 5 == 0)
+        {
+          g_autofree char *cp1251 = g_convert (text->str + (i % 7 == 0 ? 3 : 0), -1, "WINDOWS-1251", "UTF-8",
+                                               NULL, NULL, NULL);
+
+          g_string_assign (text, cp1251);
+        }
+      /* without waiting for the disk, as g_file_set_contents() would */
+      {
+        FILE *out = g_fopen (path, "wb");
+
+        g_assert_nonnull (out);
+        g_assert_cmpuint (fwrite (text->str, 1, text->len, out), ==, text->len);
+        fclose (out);
+      }
+      expected = whole (text->str, text->len);
+      got = streamed (path, part);
+      g_test_message ("input %u, parts of %" G_GSIZE_FORMAT, i, part);
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  /* a UTF-8 character across the first pass's parts of a megabyte */
+  {
+    g_autoptr(GString) text = g_string_new ("Школа;Год\n");
+    g_autofree char *expected = NULL;
+    g_autofree char *got = NULL;
+
+    while (text->len < 1024 * 1024 - 1)
+      g_string_append_c (text, 'x');
+    g_string_append (text, "ё;2025\nконец;1\n");
+    test_write_file (path, text->str, (gssize) text->len);
+    expected = whole (text->str, text->len);
+    got = streamed (path, 1024 * 1024);
+    g_assert_cmpstr (got, ==, expected);
+    g_assert_nonnull (strstr (got, "ё|2025"));
+  }
+  test_rm_rf (dir);
 }
 
 /* ---- import --------------------------------------------------------- */
@@ -270,6 +392,163 @@ test_import_problems (Fixture       *f,
   g_assert_cmpstr (shnor_document_get_undo_label (f->doc), ==, NULL);
 }
 
+/* The «Школа» column may hold a code (the README's "school (or code)"): a
+ * name is looked for first, then a code; neither is a problem. */
+static void
+test_import_code_as_school (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stored = NULL;
+  gboolean found = FALSE;
+
+  plan = plan_for (f, "Школа;Год;Вид;Предмет;Класс;Участники;Средний балл\n"
+                      "0305;2025;ЕГЭ;Астрономия;11;20;55\n"
+                      "СОШ № 3;2025;ЕГЭ;Астрономия;11;21;56\n"
+                      "0399;2025;ЕГЭ;Астрономия;11;20;55\n");
+  g_assert_true (has_problem (plan, 4, "Школа", "0399"));
+  g_assert_cmpuint (plan->problems->len, ==, 1);
+  g_clear_pointer (&plan, shnor_import_plan_free);
+
+  plan = plan_for (f, "Школа;Год;Вид;Предмет;Класс;Участники;Средний балл\n"
+                      "0305;2025;ЕГЭ;Астрономия;11;20;55\n"
+                      "СОШ № 3;2025;ЕГЭ;Астрономия;11;21;56\n");
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_cmpuint (plan->added, ==, 2);
+  g_assert_true (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_no_error (error);
+  stored = shnor_document_get_results (f->doc, 5);   /* the demo's school with code 0305 */
+  for (guint i = 0; i < stored->len; i++)
+    found |= g_str_equal (g_array_index (stored, ShnorResult, i).subject, "Астрономия") &&
+             g_array_index (stored, ShnorResult, i).participants == 20;
+  g_assert_true (found);
+}
+
+/* A file of a million mistakes takes the memory of a small one: the first
+ * SHNOR_IMPORT_MAX_PROBLEMS problems are kept, all are counted; the first
+ * SHNOR_IMPORT_PREVIEW results are kept to show, all are counted; the
+ * whole file is read, from the disk, by the command line's one pass. */
+static void
+test_import_bounded (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "много.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n");
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(ShnorImportPlan) good = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n = SHNOR_IMPORT_MAX_PROBLEMS + 500;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "0301;%u;ЕГЭ;Предмет %u;11;20;%s\n", 2000 + i % 20, i, i == 7 ? "55" : "555");
+  test_write_file (path, csv->str, (gssize) csv->len);
+  plan = shnor_import_file (f->doc, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->n_problems, ==, n - 1);
+  g_assert_cmpuint (plan->problems->len, ==, SHNOR_IMPORT_MAX_PROBLEMS);
+  g_assert_cmpuint (((ShnorImportProblem *) plan->problems->pdata[0])->line, ==, 2);
+  g_assert_cmpuint (n_results (f->doc), ==, f->baseline);
+  g_assert_null (shnor_document_get_undo_label (f->doc));
+
+  g_string_truncate (csv, 0);
+  g_string_append (csv, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (csv, "0301;%u;ЕГЭ;Предмет %u;11;20;55\n", 2000 + i % 20, i);
+  test_write_file (path, csv->str, (gssize) csv->len);
+  good = shnor_import_file (f->doc, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (good->n_problems, ==, 0);
+  g_assert_cmpuint (good->added, ==, 1000);
+  g_assert_cmpuint (good->results->len, ==, SHNOR_IMPORT_PREVIEW);
+  g_assert_cmpuint (n_results (f->doc), ==, f->baseline + 1000);
+  g_assert_cmpstr (shnor_document_get_undo_label (f->doc), ==, "Import results");
+}
+
+/* A region's import into a file without results: stored with the indexes
+ * and the foreign keys set aside, the sums of identification built again
+ * from all (which checks the schools and assessments); afterwards the
+ * file has its indexes, the connection its foreign keys, and the import
+ * is one undo step. */
+static void
+test_import_region (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Регион.shnor", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "регион.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл;Ниже порога\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = shnor_document_create (path, &error);
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const guint n = 3 * 25 * 800;
+
+  g_assert_nonnull (doc);
+  for (int s = 1; s <= 3; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Школа %d", s);
+      g_autofree char *code = g_strdup_printf ("K%d", s);
+      gint64 id = shnor_document_add_school (doc, name, &error);
+
+      g_assert_true (shnor_document_set_school_field (doc, id, "code", code, &error));
+    }
+  for (int s = 1; s <= 3; s++)
+    for (int year = 2001; year <= 2025; year++)
+      for (int subject = 1; subject <= 800; subject++)
+        g_string_append_printf (csv, "K%d;%d;ВПР;Предмет %d;5;%d;%d,%d;%d\n", s, year, subject, 10 + s,
+                                3 + (s + subject) % 2, (year + subject) % 10, s);
+  test_write_file (csv_path, csv->str, (gssize) csv->len);
+  plan = shnor_import_file (doc, csv_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->n_problems, ==, 0);
+  g_assert_cmpuint (plan->added, ==, n);
+  g_assert_cmpuint (n_results (doc), ==, n);
+  g_assert_true (shnor_identification_check (shnor_document_get_db (doc), "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (shnor_document_get_db (doc), "PRAGMA foreign_keys", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (shnor_document_get_db (doc), "SELECT count(*) FROM sqlite_schema"
+                                       " WHERE type = 'index' AND name IN ('result_key', 'result_assessment')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+
+  g_assert_true (shnor_document_undo (doc, &error));
+  g_assert_cmpuint (n_results (doc), ==, 0);
+  g_assert_true (shnor_document_redo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_results (doc), ==, n);
+  g_assert_true (shnor_identification_check (shnor_document_get_db (doc), "test", &error));
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  test_rm_rf (dir);
+}
+
+/* The file changed between the preview and the import: the import is
+ * refused, and the preview is read again. */
+static void
+test_import_changed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "изменён.csv", NULL);
+  g_autoptr(ShnorImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_write_file (path, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n0301;2025;ЕГЭ;Физика;11;20;55\n", -1);
+  plan = shnor_import_plan_new_from_file (f->doc, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->added + plan->replaced, ==, 1);
+  test_write_file (path, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n0301;2025;ЕГЭ;Физика;11;20;56\n"
+                         "0302;2025;ЕГЭ;Физика;11;20;57\n", -1);
+  g_assert_false (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+  g_assert_cmpuint (n_results (f->doc), ==, f->baseline);
+}
+
 static void
 test_import_regional (Fixture       *f,
                       gconstpointer  data)
@@ -321,6 +600,12 @@ static char *
 fingerprint (ShnorDocument *doc)
 {
   g_autoptr(GArray) all = shnor_document_get_results (doc, 0);
+  g_autoptr(GError) error = NULL;
+
+  /* every state fingerprinted has the identification's sums of its
+   * results (the bulk changes note their rows for them) */
+  g_assert_true (shnor_identification_check (shnor_document_get_db (doc), "test", &error));
+  g_assert_no_error (error);
 
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) all->data,
                                       all->len * sizeof (ShnorResult));
@@ -748,11 +1033,16 @@ main (int   argc,
   g_test_add_func ("/csv/quotes-and-lines", test_csv_quotes_and_lines);
   g_test_add_func ("/csv/windows-1251", test_csv_windows_1251);
   g_test_add_func ("/csv/errors", test_csv_errors);
+  g_test_add_func ("/csv/stream", test_csv_stream);
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import/ok", test_import_ok);
   ADD ("/import/problems", test_import_problems);
   ADD ("/import/missing-columns", test_import_missing_columns);
   ADD ("/import/regional", test_import_regional);
+  ADD ("/import/code-as-school", test_import_code_as_school);
+  ADD ("/import/bounded", test_import_bounded);
+  ADD ("/import/changed", test_import_changed);
+  g_test_add_func ("/import/region", test_import_region);
   ADD ("/import/undo-redo", test_import_undo_redo);
   ADD ("/import/bulk", test_import_bulk);
   ADD ("/import/xlsx", test_xlsx_import);

@@ -19,6 +19,8 @@ group_list_title (ShnorGroup group)
     "Перечень общеобразовательных организаций с низкими результатами обучения (ШНОР)",
     "Перечень общеобразовательных организаций, демонстрирующих отрицательную динамику результатов обучения",
     "Перечень общеобразовательных организаций, функционирующих в неблагоприятных социальных условиях (ШНСУ)",
+    "Перечень общеобразовательных организаций, демонстрирующих низкие результаты обучения и функционирующих "
+    "в неблагоприятных социальных условиях (ШНОР и ШНСУ)",
   };
 
   return (guint) group < SHNOR_N_GROUPS ? titles[group] : "";
@@ -27,7 +29,8 @@ group_list_title (ShnorGroup group)
 static const char *
 group_sheet (ShnorGroup group)
 {
-  static const char * const sheets[SHNOR_N_GROUPS] = { "Высокие результаты", "ШНОР", "Снижение", "ШНСУ" };
+  static const char * const sheets[SHNOR_N_GROUPS] = { "Высокие результаты", "ШНОР", "Снижение", "ШНСУ",
+                                                       "ШНОР и ШНСУ" };
 
   return (guint) group < SHNOR_N_GROUPS ? sheets[group] : "";
 }
@@ -93,7 +96,8 @@ summary_table (ShnorDocument       *document,
       int k = (int) GPOINTER_TO_UINT (g_hash_table_lookup (index, &school_id)) - 1;
       ShnorDocRow *row = shnor_doc_table_add_row (table);
 
-      for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
+      /* the combined group adds nothing beside its two groups */
+      for (ShnorGroup g = 0; g < SHNOR_GROUP_LOW_SOCIAL; g++)
         if (groups & (1u << g))
           g_string_append_printf (badges, "%s%s", badges->len ? ", " : "",
                                   g == SHNOR_GROUP_HIGH ? "высокие результаты"
@@ -141,8 +145,11 @@ group_table (ShnorDocument       *document,
       if (classification == NULL || !(shnor_classification_get_groups (classification, school_id) & (1u << group)))
         continue;
       reasons = shnor_classification_get_reasons (classification, school_id, &n_reasons);
+      /* the combined group's schools are there for the reasons of its two */
       for (guint r = 0; r < n_reasons; r++)
-        if (reasons[r].criterion->group == group && reasons[r].met)
+        if (reasons[r].met && (reasons[r].criterion->group == group ||
+                               (group == SHNOR_GROUP_LOW_SOCIAL && (reasons[r].criterion->group == SHNOR_GROUP_LOW ||
+                                                                    reasons[r].criterion->group == SHNOR_GROUP_SOCIAL))))
           {
             g_autofree char *line = shnor_doc_describe_reason (document, &reasons[r]);
 

@@ -76,7 +76,7 @@ school_groups (ShnorDocument       *document,
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) why = g_string_new (NULL);
 
-  for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
+  for (ShnorGroup g = 0; g < SHNOR_GROUP_LOW_SOCIAL; g++)   /* the combined one adds nothing to its two */
     if (g != SHNOR_GROUP_HIGH && (groups & (1u << g)))
       g_string_append_printf (names, "%s%s", names->len ? ";\n" : "", shnor_doc_group_label (g));
   for (guint i = 0; i < n_reasons; i++)

@@ -4,10 +4,14 @@
  * (kind, subject, grade, year) with at least two schools, the school's mean
  * as a z-score against the participants-weighted mean and standard
  * deviation of all schools of the municipality; then the school's z-scores
- * of the year averaged, weighted by its participants. Percentiles are
- * Excel's PERCENTILE.INC (linear interpolation), over the schools that have
- * a value in that year, and a value equal to the border counts as meeting
- * it. */
+ * of the year averaged, weighted by its participants. A result of fewer
+ * than SHNOR_MIN_PARTICIPANTS participants is left out of everything; the
+ * standard deviation is computed around the mean (Welford's method: the
+ * one-pass E[x²] − m² leaves rounding noise when every school has the same
+ * mean), and one below SHNOR_SPREAD_EPSILON is no spread: the assessment
+ * gives nobody a z-score. Percentiles are Excel's PERCENTILE.INC (linear interpolation),
+ * over the schools that have a value in that year, and a value equal to
+ * the border counts as meeting it. */
 #define G_LOG_DOMAIN "shnor-classifier"
 
 #include "config.h"
@@ -28,6 +32,7 @@ struct _ShnorMetrics
   int         first_year;
   int         n_years;
   GHashTable *columns;    /* metric → double[n_schools × n_years], NAN: none */
+  GHashTable *index;      /* school id → its index + 1 */
 };
 
 ShnorMetrics *
@@ -43,6 +48,9 @@ shnor_metrics_new (const gint64 *school_ids,
   m->first_year = first_year;
   m->n_years = last_year >= first_year ? last_year - first_year + 1 : 0;
   m->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n_schools; i++)
+    g_hash_table_insert (m->index, &m->school_ids[i], GUINT_TO_POINTER (i + 1));
   return m;
 }
 
@@ -51,6 +59,7 @@ shnor_metrics_free (ShnorMetrics *m)
 {
   if (m == NULL)
     return;
+  g_hash_table_unref (m->index);
   g_free (m->school_ids);
   g_hash_table_unref (m->columns);
   g_free (m);
@@ -68,6 +77,15 @@ shnor_metrics_get_school_id (const ShnorMetrics *m,
 {
   g_return_val_if_fail (school < m->n_schools, 0);
   return m->school_ids[school];
+}
+
+/* The index of the school @school_id; -1 for a school the metrics do not
+ * have. */
+int
+shnor_metrics_find_school (const ShnorMetrics *m,
+                           gint64              school_id)
+{
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (m->index, &school_id)) - 1;
 }
 
 void
@@ -131,80 +149,166 @@ shnor_metrics_get (const ShnorMetrics *m,
   return TRUE;
 }
 
-typedef struct {
-  double weight, sum, sum_sq;
-  guint  schools;
-} Moments;
-
-/* Adds the standardised result ("z") and the share below the threshold
- * ("below") of every school and year of @results. */
-void
-shnor_metrics_add_results (ShnorMetrics            *m,
-                           const ShnorMetricResult *results,
-                           guint                    n_results,
-                           guint                    n_assessments)
+gboolean
+shnor_metrics_has (const ShnorMetrics *m,
+                   const char         *metric)
 {
-  g_autofree Moments *moments = g_new0 (Moments, MAX (n_assessments, 1));
-  gsize cells = (gsize) m->n_schools * (gsize) m->n_years;
-  g_autofree double *z_sum = g_new0 (double, MAX (cells, 1));
-  g_autofree double *z_weight = g_new0 (double, MAX (cells, 1));
-  g_autofree double *below = g_new0 (double, MAX (cells, 1));
-  g_autofree double *below_of = g_new0 (double, MAX (cells, 1));
-  double *z, *share;
+  return g_hash_table_contains (m->columns, metric);
+}
+
+gboolean
+shnor_metric_sums_is_empty (const ShnorMetricSums *sums)
+{
+  return sums->z_weight <= 0 && sums->below_of <= 0;
+}
+
+void
+shnor_metric_sums_add (ShnorMetricSums       *to,
+                       const ShnorMetricSums *sums)
+{
+  to->z_sum += sums->z_sum;
+  to->z_weight += sums->z_weight;
+  to->below += sums->below;
+  to->below_of += sums->below_of;
+}
+
+/* Sets the standardised result and the share below the threshold of
+ * @school in @year from its @sums: of all subjects ("z", "below") when
+ * @subject is NULL, else of that subject ("z:SUBJECT", "below:SUBJECT").
+ * The column of a metric exists once set for any school. */
+void
+shnor_metrics_set_sums (ShnorMetrics          *m,
+                        guint                  school,
+                        int                    year,
+                        const char            *subject,
+                        const ShnorMetricSums *sums)
+{
+  g_autofree char *z = subject ? shnor_metric_for_subject (SHNOR_METRIC_Z, subject) : NULL;
+  g_autofree char *below = subject ? shnor_metric_for_subject (SHNOR_METRIC_BELOW, subject) : NULL;
+  double *z_column = column (m, z ? z : SHNOR_METRIC_Z, TRUE);
+  double *below_column = column (m, below ? below : SHNOR_METRIC_BELOW, TRUE);
+  gsize cell;
+
+  g_return_if_fail (school < m->n_schools);
+  g_return_if_fail (year >= m->first_year && year < m->first_year + m->n_years);
+
+  cell = school * (gsize) m->n_years + (gsize) (year - m->first_year);
+  z_column[cell] = sums->z_weight > 0 ? sums->z_sum / sums->z_weight : NAN;
+  below_column[cell] = sums->below_of > 0 ? 100.0 * sums->below / sums->below_of : NAN;
+}
+
+static gboolean
+usable (const ShnorUnitResult *r)
+{
+  return r->participants >= SHNOR_MIN_PARTICIPANTS;
+}
+
+/**
+ * shnor_spread_add:
+ *
+ * Adds a result to the weighted mean and spread of its assessment and
+ * year, by West's weighted form of Welford's method: stable in one pass
+ * (each step adds around the mean so far), and exactly no spread when
+ * every mean is the same. A result of too few participants, or without a
+ * mean, adds nothing.
+ */
+void
+shnor_spread_add (ShnorSpread           *s,
+                  const ShnorUnitResult *r)
+{
+  double weight, delta, step;
+
+  if (!usable (r) || isnan (r->mean))
+    return;
+  if (s->schools++ == 0)
+    {
+      s->weight = r->participants;
+      s->mean = r->mean;
+      s->m2 = 0;
+      return;
+    }
+  weight = s->weight + r->participants;
+  delta = r->mean - s->mean;
+  step = delta * r->participants / weight;
+  s->mean += step;
+  s->m2 += s->weight * delta * step;
+  s->weight = weight;
+}
+
+/* The mean and the SD of @s: FALSE when fewer than two schools have a
+ * result, or when the SD is below SHNOR_SPREAD_EPSILON (no spread). */
+gboolean
+shnor_spread_get (const ShnorSpread *s,
+                  double            *mean,
+                  double            *sd)
+{
+  if (s->schools < 2)
+    return FALSE;
+  *mean = s->mean;
+  *sd = sqrt (MAX (s->m2, 0) / s->weight);
+  return *sd >= SHNOR_SPREAD_EPSILON;
+}
+
+/* Adds what @r contributes to its school's @sums, given its assessment's
+ * @spread (complete). */
+void
+shnor_metric_sums_add_result (ShnorMetricSums       *sums,
+                              const ShnorUnitResult *r,
+                              const ShnorSpread     *spread)
+{
+  double mean, sd;
+
+  if (!usable (r))
+    return;
+  if (r->below >= 0)
+    {
+      sums->below += r->below;
+      sums->below_of += r->participants;
+    }
+  if (!isnan (r->mean) && shnor_spread_get (spread, &mean, &sd))
+    {
+      sums->z_sum += r->participants * (r->mean - mean) / sd;
+      sums->z_weight += r->participants;
+    }
+}
+
+/**
+ * shnor_metrics_sum_unit:
+ * @results: (array length=n_results): results of one year, in the order
+ *   of their rows (any number of assessments)
+ * @sums: (array length=n_sums): where each school's sums are added
+ *
+ * Adds what each school's @results contribute to its standardised result
+ * and its share below the threshold: first the spread of every
+ * assessment, then each result against it, in the order given. The same
+ * results in the same order give the same sums to the last bit, whether
+ * they are read with the others of the file (shnor_derived_compute()) or
+ * alone after an edit, so that the sums kept in the file can be checked
+ * against a recomputation.
+ */
+void
+shnor_metrics_sum_unit (const ShnorUnitResult *results,
+                        guint                  n_results,
+                        ShnorMetricSums       *sums,
+                        guint                  n_sums)
+{
+  g_autoptr(GHashTable) spreads = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 
   for (guint i = 0; i < n_results; i++)
     {
-      const ShnorMetricResult *r = &results[i];
+      ShnorSpread *s = g_hash_table_lookup (spreads, &results[i].assessment);
 
-      g_return_if_fail (r->assessment < n_assessments && r->school < m->n_schools);
-      if (r->participants > 0 && !isnan (r->mean))
+      g_return_if_fail (results[i].school < n_sums);
+      if (s == NULL)
         {
-          Moments *a = &moments[r->assessment];
-
-          a->weight += r->participants;
-          a->sum += r->participants * r->mean;
-          a->sum_sq += r->participants * r->mean * r->mean;
-          a->schools++;
+          s = g_new0 (ShnorSpread, 1);
+          g_hash_table_insert (spreads, (gpointer) &results[i].assessment, s);
         }
+      shnor_spread_add (s, &results[i]);
     }
-
   for (guint i = 0; i < n_results; i++)
-    {
-      const ShnorMetricResult *r = &results[i];
-      const Moments *a = &moments[r->assessment];
-      gsize cell;
-
-      if (r->year < m->first_year || r->year >= m->first_year + m->n_years || r->participants <= 0)
-        continue;
-      cell = r->school * (gsize) m->n_years + (gsize) (r->year - m->first_year);
-      if (r->below >= 0)
-        {
-          below[cell] += r->below;
-          below_of[cell] += r->participants;
-        }
-      if (!isnan (r->mean) && a->schools >= 2)
-        {
-          double mean = a->sum / a->weight;
-          double variance = a->sum_sq / a->weight - mean * mean;
-          double sd = variance > 0 ? sqrt (variance) : 0;
-
-          if (sd > EPSILON * MAX (1.0, fabs (mean)))
-            {
-              z_sum[cell] += r->participants * (r->mean - mean) / sd;
-              z_weight[cell] += r->participants;
-            }
-        }
-    }
-
-  z = column (m, SHNOR_METRIC_Z, TRUE);
-  share = column (m, SHNOR_METRIC_BELOW, TRUE);
-  for (gsize cell = 0; cell < cells; cell++)
-    {
-      if (z_weight[cell] > 0)
-        z[cell] = z_sum[cell] / z_weight[cell];
-      if (below_of[cell] > 0)
-        share[cell] = 100.0 * below[cell] / below_of[cell];
-    }
+    shnor_metric_sums_add_result (&sums[results[i].school], &results[i],
+                                  g_hash_table_lookup (spreads, &results[i].assessment));
 }
 
 /* ---- the classification ---------------------------------------------- */
@@ -315,6 +419,8 @@ percentile (double *values,
   double h, lo;
 
   qsort (values, n, sizeof (double), compare_doubles);
+  /* a hand-edited file is refused on open; this stays in bounds anyway */
+  p = isnan (p) ? 0 : CLAMP (p, 0, 100);
   h = (n - 1) * p / 100.0;
   lo = floor (h);
   if ((guint) lo + 1 >= n)
@@ -351,6 +457,30 @@ limit_of (const ShnorCriterion *c,
   return n > 0 ? percentile (known, n, c->threshold) : NAN;
 }
 
+/* The last year of a criterion's window: the latest year for which at
+ * least half as many schools have a value as in the year most of them
+ * have one, the same for every school. A year the first few schools have
+ * entered does not move the window (and empty the lists) until most have;
+ * -1 when nobody has a value. */
+static int
+last_year_of (const double *values,
+              guint         n_schools,
+              guint         n_years)
+{
+  g_autofree guint *counts = g_new0 (guint, MAX (n_years, 1));
+  guint most = 0;
+
+  for (guint s = 0; s < n_schools; s++)
+    for (guint y = 0; y < n_years; y++)
+      counts[y] += !isnan (values[s * n_years + y]);
+  for (guint y = 0; y < n_years; y++)
+    most = MAX (most, counts[y]);
+  for (int y = (int) n_years - 1; most > 0 && y >= 0; y--)
+    if (counts[y] * 2 >= most)
+      return y;
+  return -1;
+}
+
 static void
 evaluate (ShnorClassification *self,
           const ShnorMetrics  *m,
@@ -361,17 +491,8 @@ evaluate (ShnorClassification *self,
   g_autofree double *values = criterion_values (m, self->set, c);
   g_autofree double *known = g_new (double, MAX (m->n_schools, 1));
   guint n_years = (guint) m->n_years;
-  int last = -1;   /* index of the latest year anybody has a value in */
-  int first;
-
-  for (int y = m->n_years - 1; y >= 0 && last < 0; y--)
-    for (guint s = 0; s < m->n_schools; s++)
-      if (!isnan (values[s * n_years + (guint) y]))
-        {
-          last = y;
-          break;
-        }
-  first = last - c->years + 1;
+  int last = last_year_of (values, m->n_schools, n_years);
+  int first = last - c->years + 1;
 
   /* Each school's reason: the years of the window */
   for (guint s = 0; s < m->n_schools; s++)
@@ -463,7 +584,8 @@ evaluate (ShnorClassification *self,
  * shnor_classify:
  *
  * Puts every school of @metrics into the groups of @set: a school is in a
- * group when the group has criteria and the school meets all of them.
+ * group when the group has criteria and the school meets all of them, and
+ * in the combined group when it is in both ШНОР and ШНСУ.
  * Pure: the same metrics and set always give the same answer.
  */
 ShnorClassification *
@@ -509,6 +631,8 @@ shnor_classify (const ShnorMetrics     *m,
             failed |= 1u << g;
         }
       self->groups[s] = has & ~failed;
+      if ((self->groups[s] & (1u << SHNOR_GROUP_LOW)) && (self->groups[s] & (1u << SHNOR_GROUP_SOCIAL)))
+        self->groups[s] |= 1u << SHNOR_GROUP_LOW_SOCIAL;
       g_hash_table_insert (self->index, &self->school_ids[s], GUINT_TO_POINTER (s + 1));
     }
   return self;

@@ -11,16 +11,26 @@ G_BEGIN_DECLS
 
 typedef struct _ShnorMetrics ShnorMetrics;
 
-/* One result as the standardisation needs it; @assessment numbers the
- * (kind, subject, grade, year) groups from 0, @school the schools. */
+/* One result as the standardisation needs it: @school numbers the
+ * schools (an index into the caller's sums), @assessment tells the
+ * (kind, subject, grade) assessments apart. */
 typedef struct {
-  guint  assessment;
   guint  school;
-  int    year;
+  gint64 assessment;
   int    participants;
   double mean;        /* NAN: not known */
   int    below;       /* -1: not known */
-} ShnorMetricResult;
+} ShnorUnitResult;
+
+/* What a school's results of one year (and one subject) add up to: the
+ * standardised result is z_sum / z_weight, the share below the threshold
+ * 100 · below / below_of. */
+typedef struct {
+  double z_sum;       /* Σ participants · z */
+  double z_weight;    /* Σ participants, of the results with a z */
+  double below;       /* Σ below the threshold */
+  double below_of;    /* Σ participants, of the results with a count below */
+} ShnorMetricSums;
 
 ShnorMetrics *shnor_metrics_new          (const gint64            *school_ids,
                                           guint                    n_schools,
@@ -30,6 +40,8 @@ void          shnor_metrics_free         (ShnorMetrics            *metrics);
 guint         shnor_metrics_get_n_schools (const ShnorMetrics     *metrics);
 gint64        shnor_metrics_get_school_id (const ShnorMetrics     *metrics,
                                           guint                    school);
+int           shnor_metrics_find_school  (const ShnorMetrics      *metrics,
+                                          gint64                   school_id);
 void          shnor_metrics_get_years    (const ShnorMetrics      *metrics,
                                           int                     *first_year,
                                           int                     *last_year);
@@ -43,10 +55,37 @@ gboolean      shnor_metrics_get          (const ShnorMetrics      *metrics,
                                           const char              *metric,
                                           int                      year,
                                           double                  *value);
-void          shnor_metrics_add_results  (ShnorMetrics            *metrics,
-                                          const ShnorMetricResult *results,
+gboolean      shnor_metrics_has          (const ShnorMetrics      *metrics,
+                                          const char              *metric);
+void          shnor_metrics_set_sums     (ShnorMetrics            *metrics,
+                                          guint                    school,
+                                          int                      year,
+                                          const char              *subject,
+                                          const ShnorMetricSums   *sums);
+
+/* The weighted mean and spread of one assessment in one year, so far */
+typedef struct {
+  double weight;
+  double mean;
+  double m2;          /* Σ participants · (mean − the mean)² */
+  guint  schools;
+} ShnorSpread;
+
+void          shnor_spread_add           (ShnorSpread             *spread,
+                                          const ShnorUnitResult   *result);
+gboolean      shnor_spread_get           (const ShnorSpread       *spread,
+                                          double                  *mean,
+                                          double                  *sd);
+void          shnor_metric_sums_add_result (ShnorMetricSums       *sums,
+                                          const ShnorUnitResult   *result,
+                                          const ShnorSpread       *spread);
+void          shnor_metrics_sum_unit     (const ShnorUnitResult   *results,
                                           guint                    n_results,
-                                          guint                    n_assessments);
+                                          ShnorMetricSums         *sums,
+                                          guint                    n_sums);
+void          shnor_metric_sums_add      (ShnorMetricSums         *to,
+                                          const ShnorMetricSums   *sums);
+gboolean      shnor_metric_sums_is_empty (const ShnorMetricSums   *sums);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorMetrics, shnor_metrics_free)
 

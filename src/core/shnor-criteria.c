@@ -61,6 +61,7 @@ shnor_group_label (ShnorGroup group)
     N_("Stable low results (ШНОР)"),
     N_("Negative dynamics"),
     N_("Unfavourable social conditions (ШНСУ)"),
+    N_("Low results and unfavourable social conditions (ШНОР and ШНСУ)"),
   };
 
   g_return_val_if_fail ((guint) group < SHNOR_N_GROUPS, "");
@@ -72,6 +73,7 @@ shnor_group_badge (ShnorGroup group)
 {
   static const char * const badges[SHNOR_N_GROUPS] = {
     NC_("group", "High"), NC_("group", "ШНОР"), NC_("group", "Decline"), NC_("group", "ШНСУ"),
+    NC_("group", "ШНОР and ШНСУ"),
   };
 
   g_return_val_if_fail ((guint) group < SHNOR_N_GROUPS, "");
@@ -82,7 +84,7 @@ const char *
 shnor_group_css_class (ShnorGroup group)
 {
   static const char * const classes[SHNOR_N_GROUPS] = {
-    "group-high", "group-low", "group-decline", "group-social",
+    "group-high", "group-low", "group-decline", "group-social", "group-low-social",
   };
 
   g_return_val_if_fail ((guint) group < SHNOR_N_GROUPS, "");
@@ -100,11 +102,54 @@ context_field_of (const char *metric)
   return field != NULL && !g_str_equal (field->column, "year") ? field : NULL;
 }
 
+/* The subject of a "z:SUBJECT" or "below:SUBJECT" metric; NULL for the
+ * other metrics. */
+const char *
+shnor_metric_get_subject (const char *metric)
+{
+  if (metric == NULL)
+    return NULL;
+  if (g_str_has_prefix (metric, SHNOR_METRIC_Z ":"))
+    return metric + strlen (SHNOR_METRIC_Z ":");
+  if (g_str_has_prefix (metric, SHNOR_METRIC_BELOW ":"))
+    return metric + strlen (SHNOR_METRIC_BELOW ":");
+  return NULL;
+}
+
+/* "z" and "Математика" → "z:Математика": @metric (SHNOR_METRIC_Z or
+ * SHNOR_METRIC_BELOW) over @subject's assessments alone. */
+char *
+shnor_metric_for_subject (const char *metric,
+                          const char *subject)
+{
+  g_return_val_if_fail (g_strcmp0 (metric, SHNOR_METRIC_Z) == 0 || g_strcmp0 (metric, SHNOR_METRIC_BELOW) == 0,
+                        NULL);
+  return g_strconcat (metric, ":", subject, NULL);
+}
+
+/* A subject a metric may name: what an import stores as a subject. */
+static gboolean
+subject_is_valid (const char *subject)
+{
+  gsize length = strlen (subject);
+
+  if (length == 0 || length > SHNOR_MAX_SUBJECT_BYTES || !g_utf8_validate (subject, (gssize) length, NULL))
+    return FALSE;
+  for (const char *p = subject; *p; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 shnor_metric_is_valid (const char *metric)
 {
+  const char *subject;
+
   if (metric == NULL)
     return FALSE;
+  if ((subject = shnor_metric_get_subject (metric)) != NULL)
+    return subject_is_valid (subject);
   if (g_str_equal (metric, SHNOR_METRIC_Z) || g_str_equal (metric, SHNOR_METRIC_BELOW) ||
       g_str_equal (metric, SHNOR_METRIC_Z_CHANGE) || g_str_equal (metric, SHNOR_METRIC_SOCIAL))
     return TRUE;
@@ -141,6 +186,12 @@ shnor_metric_label (const char *metric)
     return g_strdup (_("Change of the standardised result"));
   if (g_strcmp0 (metric, SHNOR_METRIC_SOCIAL) == 0)
     return g_strdup (_("Social-disadvantage index"));
+  if (shnor_metric_get_subject (metric) != NULL)
+    /* TRANSLATORS: a metric over one subject: "Standardised result:
+     * Математика" */
+    return g_strdup_printf (g_str_has_prefix (metric, SHNOR_METRIC_Z ":") ? _("Standardised result: %s")
+                                                                         : _("Share of results below the threshold, %%: %s"),
+                            shnor_metric_get_subject (metric));
   field = metric ? context_field_of (metric) : NULL;
   if (field != NULL)
     return g_strdup (_(field->label));
@@ -181,7 +232,7 @@ shnor_criterion_validate (const ShnorCriterion  *c,
 {
   g_return_val_if_fail (c != NULL, FALSE);
 
-  if ((guint) c->group >= SHNOR_N_GROUPS)
+  if ((guint) c->group >= SHNOR_N_CRITERION_GROUPS)
     g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no group number %d."), c->group);
   else if (!shnor_metric_is_valid (c->metric))
     g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("“%s” is not a metric Shnor knows."),
@@ -209,6 +260,30 @@ shnor_criterion_validate (const ShnorCriterion  *c,
   else
     return TRUE;
   return FALSE;
+}
+
+/* The weights of the social-disadvantage index: numbers from 0 to 10 (a
+ * hand-edited file may hold anything). */
+gboolean
+shnor_criteria_set_validate (const ShnorCriteriaSet  *set,
+                             GError                 **error)
+{
+  g_return_val_if_fail (set != NULL, FALSE);
+
+  for (guint k = 0; k < SHNOR_N_SOCIAL_WEIGHTS; k++)
+    {
+      const ShnorField *field = &set_fields[FIRST_WEIGHT + k];
+
+      if (!isfinite (set->weights[k]) || set->weights[k] < field->min || set->weights[k] > field->max)
+        {
+          g_autofree char *value = shnor_format_double (set->weights[k], 2);
+
+          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                       _("The weight “%s” must be from 0 to 10; %s is out of range."), _(field->label), value);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* "Standardised result at or below the 25th percentile, in each of the

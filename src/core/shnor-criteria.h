@@ -14,9 +14,13 @@ typedef enum {
   SHNOR_GROUP_LOW = 1,      /* stable low results (ШНОР) */
   SHNOR_GROUP_DECLINE = 2,  /* negative dynamics */
   SHNOR_GROUP_SOCIAL = 3,   /* unfavourable social conditions (ШНСУ) */
+  SHNOR_GROUP_LOW_SOCIAL = 4, /* both ШНОР and ШНСУ (seed 001): no criteria of
+                               * its own, the schools in both groups */
 } ShnorGroup;
 
-#define SHNOR_N_GROUPS 4
+#define SHNOR_N_GROUPS 5
+/* The groups a criterion can belong to: all but the combined one. */
+#define SHNOR_N_CRITERION_GROUPS 4
 
 typedef enum {
   SHNOR_COMPARE_LT = 0,
@@ -38,11 +42,23 @@ typedef enum {
 #define SHNOR_N_AGGREGATES 3
 
 /* Metrics: "z", "below", "z_change", "social", "context:COLUMN",
- * "indicator:ID". */
+ * "indicator:ID", and "z:SUBJECT", "below:SUBJECT" (the standardised
+ * result and the share below the threshold over one subject's
+ * assessments). */
 #define SHNOR_METRIC_Z        "z"
 #define SHNOR_METRIC_BELOW    "below"
 #define SHNOR_METRIC_Z_CHANGE "z_change"
 #define SHNOR_METRIC_SOCIAL   "social"
+
+/* The statistics behind the result metrics (see shnor-classifier.c and the
+ * README): a result of fewer participants is not used; an assessment whose
+ * schools' means spread (SD) by less than the epsilon has no spread, and
+ * gives nobody a standardised result. */
+#define SHNOR_MIN_PARTICIPANTS 5
+#define SHNOR_SPREAD_EPSILON   1e-6
+
+/* The longest subject name a metric can name (as ShnorResult holds it). */
+#define SHNOR_MAX_SUBJECT_BYTES 127
 
 /* The context shares the social-disadvantage index weighs, in the order of
  * the criteria_set columns w_*. */
@@ -80,11 +96,16 @@ const char       *shnor_social_weight_column (guint             i);
 char             *shnor_metric_label         (const char       *metric);
 gboolean          shnor_metric_is_valid      (const char       *metric);
 gboolean          shnor_metric_is_yearly_change (const char    *metric);
+const char       *shnor_metric_get_subject   (const char       *metric);
+char             *shnor_metric_for_subject   (const char       *metric,
+                                              const char       *subject);
 const char       *shnor_comparison_label     (ShnorComparison   comparison);
 const char       *shnor_aggregate_label      (ShnorAggregate    aggregate);
 gboolean          shnor_comparison_is_percentile (ShnorComparison comparison);
 
 gboolean          shnor_criterion_validate   (const ShnorCriterion *criterion,
+                                              GError          **error);
+gboolean          shnor_criteria_set_validate (const ShnorCriteriaSet *set,
                                               GError          **error);
 char             *shnor_criterion_describe   (const ShnorCriterion *criterion,
                                               const char       *metric_label);

@@ -60,7 +60,7 @@ static const DemoSchool demo_schools[] = {
     FALSE, FALSE, FALSE, 27, 4, 41.0, 63.0, 7.0, 11.1, 0.0, 19, -0.30, 0.00 },
   { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа с. Верхняя Тура»",
     "ООШ с. Верхняя Тура", "с. Верхняя Тура", 2, TRUE, "Мальцев Иван Григорьевич",
-    FALSE, FALSE, FALSE, 53, 9, 57.0, 74.0, 34.0, 9.4, 5.7, 142, -1.50, 0.00 },
+    FALSE, FALSE, FALSE, 78, 11, 57.0, 74.0, 34.0, 9.4, 5.7, 142, -1.50, 0.00 },
   { "МКОУ", "Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа с. Ключи»",
     "СОШ с. Ключи", "с. Ключи", 2, FALSE, "Фомина Светлана Петровна",
     FALSE, FALSE, TRUE, 131, 15, 35.0, 58.0, 9.0, 6.1, 3.1, 64, 0.00, 0.05 },
@@ -226,7 +226,7 @@ add_results (ShnorDocument  *doc,
             r.year = FIRST_YEAR + y;
             r.grade = as->grade;
             shnor_result_set_names (&r, as->kind, as->subject);
-            r.participants = MAX (2, cohort + (int) (3 * wobble (a, i, (guint) y)));
+            r.participants = MAX (2, cohort + (int) round (0.2 * cohort * wobble (a, i, (guint) y)));
             r.has_mean = TRUE;
             r.mean = CLAMP (round ((as->mean + as->spread * z) * 100) / 100, min + 0.5, max - 0.2);
             r.has_below = TRUE;

@@ -9,6 +9,7 @@
 #include "config.h"
 #include <string.h>
 
+#include "shnor-derived.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
@@ -39,13 +40,16 @@ shnor_document_set_aside (ShnorDocument  *self,
 {
   sqlite3 *db = shnor_document_get_db (self);
   g_autofree char *name = g_strdup_printf ("undo_%s_%s", table, trigger);
+  /* the trigger that notes changes for the derived sums, if the table has
+   * one: the caller notes the rows with shnor_document_log_bulk_insert() */
+  g_autofree char *derived = g_strdup_printf ("derived_%s_%s", table, trigger);
   g_autoptr(GStrvBuilder) restore = g_strv_builder_new ();
   g_autoptr(GString) drop = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean found = FALSE;
 
   stmt = shnor_sqlite_prepare (db, "SELECT 'temp', name, sql FROM temp.sqlite_schema"
-                                   " WHERE type = 'trigger' AND name = ?1"
+                                   " WHERE type = 'trigger' AND name IN (?1, ?4)"
                                    " UNION ALL SELECT 'main', name, sql FROM main.sqlite_schema"
                                    " WHERE type = 'index' AND tbl_name = ?2 AND sql IS NOT NULL AND ?3", error);
   if (stmt == NULL)
@@ -53,6 +57,7 @@ shnor_document_set_aside (ShnorDocument  *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, indexes);
+  sqlite3_bind_text (stmt, 4, derived, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *schema = (const char *) sqlite3_column_text (stmt, 0);
@@ -71,7 +76,7 @@ shnor_document_set_aside (ShnorDocument  *self,
             g_strv_builder_add (restore, create);
           }
           g_string_append_printf (drop, "DROP TRIGGER temp.\"%s\";", object);
-          found = TRUE;
+          found |= g_str_equal (object, name);
         }
       else
         {
@@ -123,6 +128,26 @@ shnor_document_bulk_drops_indexes (ShnorDocument *self,
   return n > BULK_INDEX_ROWS && n * 2 > shnor_document_max_rowid (self, table);
 }
 
+/* Notes for the derived sums that rows @lo to @hi of the results moved
+ * (they are in the holding table @hold when it is set): when they are
+ * most of the results, the sums are built again from all. */
+static gboolean
+mark_derived (ShnorDocument  *self,
+              const char     *table,
+              gint64          lo,
+              gint64          hi,
+              const char     *hold,
+              GError        **error)
+{
+  g_autofree char *source = hold ? g_strdup_printf ("temp.\"%s\"", hold) : g_strdup ("main.result");
+
+  if (!g_str_equal (table, "result"))
+    return TRUE;
+  /* a holding table has the rows alone, under rowids of its own */
+  return shnor_derived_mark (shnor_document_get_db (self), source, hold ? G_MININT64 : lo, hold ? G_MAXINT64 : hi,
+                             shnor_document_bulk_drops_indexes (self, table, hi - lo + 1), error);
+}
+
 /* Logs one undo entry for rows @lo to @hi of @table: inserted when @hold
  * is %NULL (their undo deletes them), else deleted and kept in the holding
  * table @hold (their undo inserts them back). */
@@ -152,7 +177,7 @@ log_bulk (ShnorDocument  *self,
       shnor_sqlite_set_error (error, db, sqlite3_errcode (db), shnor_document_get_path (self));
       return FALSE;
     }
-  return TRUE;
+  return mark_derived (self, table, lo, hi, hold, error);
 }
 
 /* Logs that rows @lo to @hi were just inserted into @table, with its undo

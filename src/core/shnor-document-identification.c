@@ -61,39 +61,44 @@ load_set (sqlite3_stmt *stmt)
 }
 
 /**
- * shnor_document_get_criteria_sets:
+ * shnor_criteria_sets_load:
  *
- * Returns: (transfer full): every criteria set with its criteria (by group,
- * then in the order they were added), oldest set first.
+ * Reads every criteria set of @db with its criteria (by group, then in the
+ * order they were added), oldest set first, as the file holds them: see
+ * shnor_criteria_sets_check() before using them.
+ *
+ * Returns: (transfer full): the sets; %NULL with @error when they cannot
+ *   be read.
  */
 GPtrArray *
-shnor_document_get_criteria_sets (ShnorDocument *self)
+shnor_criteria_sets_load (sqlite3  *db,
+                          GError  **error)
 {
-  GPtrArray *sets = g_ptr_array_new_with_free_func (set_free_func);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func (set_free_func);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), sets);
-  if (shnor_document_get_db (self) == NULL)
-    return sets;
-
-  stmt = shnor_document_statement (self,
+  stmt = shnor_sqlite_prepare (db,
     "SELECT id, name, order_number, order_date, active, w_low_income, w_low_education,"
-    " w_non_native, w_disabilities, w_registered FROM criteria_set ORDER BY id");
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    " w_non_native, w_disabilities, w_registered FROM criteria_set ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ShnorCriteriaSet *set = load_set (stmt);
 
       g_ptr_array_add (sets, set);
       g_hash_table_insert (by_id, &set->id, set);
     }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  stmt = shnor_document_statement (self,
-    "SELECT id, set_id, grp, metric, comparison, threshold, aggregate, years, at_least"
-    " FROM criterion ORDER BY set_id, grp, id");
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (rc == SQLITE_DONE)
+    stmt = shnor_sqlite_prepare (db,
+      "SELECT id, set_id, grp, metric, comparison, threshold, aggregate, years, at_least"
+      " FROM criterion ORDER BY set_id, grp, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 set_id = sqlite3_column_int64 (stmt, 1);
       ShnorCriteriaSet *set = g_hash_table_lookup (by_id, &set_id);
@@ -111,9 +116,74 @@ shnor_document_get_criteria_sets (ShnorDocument *self)
       c.at_least = sqlite3_column_int (stmt, 8);
       g_array_append_val (set->criteria, c);
     }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return sets;
+  if (rc != SQLITE_DONE)
+    {
+      shnor_sqlite_set_error (error, db, rc, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&sets);
+}
+
+/**
+ * shnor_criteria_sets_check:
+ * @name: the file's name, for the message
+ *
+ * Validates every criteria set of @db and every criterion (a file is
+ * untrusted: a hand-edited percentile of -5 must be refused, not
+ * classified with). The message names the set and the criterion.
+ */
+gboolean
+shnor_criteria_sets_check (sqlite3     *db,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) sets = shnor_criteria_sets_load (db, &local_error);
+
+  if (sets == NULL)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED, _("The file “%s” is damaged (%s). Open a backup copy."),
+                   name, local_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < sets->len; i++)
+    {
+      const ShnorCriteriaSet *set = sets->pdata[i];
+
+      if (!shnor_criteria_set_validate (set, &local_error))
+        {
+          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
+                       _("The file “%s” is damaged: the criteria set “%s”: %s Open a backup copy."),
+                       name, set->name ? set->name : "", local_error->message);
+          return FALSE;
+        }
+      for (guint k = 0; k < set->criteria->len; k++)
+        if (!shnor_criterion_validate (&g_array_index (set->criteria, ShnorCriterion, k), &local_error))
+          {
+            g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
+                         _("The file “%s” is damaged: criterion %u of the criteria set “%s”: %s Open a backup copy."),
+                         name, k + 1, set->name ? set->name : "", local_error->message);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/**
+ * shnor_document_get_criteria_sets:
+ *
+ * Returns: (transfer full): every criteria set with its criteria (by group,
+ * then in the order they were added), oldest set first.
+ */
+GPtrArray *
+shnor_document_get_criteria_sets (ShnorDocument *self)
+{
+  GPtrArray *sets = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), g_ptr_array_new_with_free_func (set_free_func));
+  if (shnor_document_get_db (self) != NULL)
+    sets = shnor_criteria_sets_load (shnor_document_get_db (self), NULL);
+  return sets != NULL ? sets : g_ptr_array_new_with_free_func (set_free_func);
 }
 
 /* The active set; an empty one named "" when the file has none. */
@@ -371,25 +441,6 @@ shnor_document_delete_criterion (ShnorDocument  *self,
 
 /* ---- metrics and the classification ------------------------------------ */
 
-typedef struct {
-  GArray     *ids;     /* school ids, by index */
-  GHashTable *index;   /* id → index + 1 */
-  gint64      last_id;
-  guint       last;
-} Schools;
-
-static int
-school_of (Schools *s,
-           gint64   id)
-{
-  if (id != s->last_id)
-    {
-      s->last = GPOINTER_TO_UINT (g_hash_table_lookup (s->index, &id));
-      s->last_id = id;
-    }
-  return (int) s->last - 1;
-}
-
 static void
 widen (int *first,
        int *last,
@@ -399,18 +450,44 @@ widen (int *first,
   *last = MAX (*last, year);
 }
 
-/* Reads what the classifier needs from the file: one scan of the results,
- * the context data and the indicators' values. */
+/* Sets the metrics of the sums stored for @subject ("" for all subjects),
+ * for all years. */
+static void
+load_sums (ShnorDocument *self,
+           ShnorMetrics  *metrics,
+           const char    *subject)
+{
+  sqlite3_stmt *stmt = shnor_document_statement (self,
+    "SELECT school_id, year, z_sum, z_weight, below, below_of FROM result_sums WHERE subject = ?");
+  int first, last;
+
+  if (stmt == NULL)
+    return;
+  shnor_metrics_get_years (metrics, &first, &last);
+  sqlite3_bind_text (stmt, 1, subject, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int school = shnor_metrics_find_school (metrics, sqlite3_column_int64 (stmt, 0));
+      int year = sqlite3_column_int (stmt, 1);
+      ShnorMetricSums sums = { sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3),
+                               sqlite3_column_double (stmt, 4), sqlite3_column_double (stmt, 5) };
+
+      if (school >= 0 && year >= first && year <= last)
+        shnor_metrics_set_sums (metrics, (guint) school, year, subject[0] ? subject : NULL, &sums);
+    }
+  sqlite3_reset (stmt);
+}
+
+/* Reads what the classifier needs from the file: the sums of the results
+ * of every school and year (kept in result_sums by every edit, so that
+ * nothing reads all the results), the context data and the indicators'
+ * values. The metrics by subject are read when asked for (see
+ * shnor_document_get_metric()). */
 static ShnorMetrics *
 load_metrics (ShnorDocument *self)
 {
   sqlite3 *db = shnor_document_get_db (self);
-  Schools schools = { g_array_new (FALSE, FALSE, sizeof (gint64)), NULL, -1, 0 };
-  /* (assessment, year) → its ordinal among the metrics' assessments */
-  g_autoptr(GHashTable) assessments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gint64 last_key = -1;
-  guint last_ordinal = 0;
-  g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (ShnorMetricResult));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n_fields;
   const ShnorField *fields = shnor_context_fields (&n_fields);
@@ -418,55 +495,19 @@ load_metrics (ShnorDocument *self)
   ShnorMetrics *metrics;
   int first = G_MAXINT, last = G_MININT;
 
-  schools.index = g_hash_table_new (g_int64_hash, g_int64_equal);
   stmt = shnor_sqlite_prepare (db, "SELECT id FROM school ORDER BY id", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (schools.ids, id);
-    }
-  for (guint i = 0; i < schools.ids->len; i++)
-    g_hash_table_insert (schools.index, &g_array_index (schools.ids, gint64, i), GUINT_TO_POINTER (i + 1));
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* The results are stored by assessment and year: the ordinal is looked
-   * up once for each. */
-  stmt = shnor_sqlite_prepare (db, "SELECT school_id, year, assessment_id, participants, mean, below FROM result",
-                               NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      ShnorMetricResult r;
-      int school = school_of (&schools, sqlite3_column_int64 (stmt, 0));
-      gint64 key = sqlite3_column_int64 (stmt, 2) * 10000 + sqlite3_column_int (stmt, 1);
-
-      if (school < 0)
-        continue;
-      if (key != last_key)
-        {
-          gpointer found;
-
-          if (!g_hash_table_lookup_extended (assessments, &key, NULL, &found))
-            {
-              found = GUINT_TO_POINTER (g_hash_table_size (assessments));
-              g_hash_table_insert (assessments, g_memdup2 (&key, sizeof key), found);
-            }
-          last_key = key;
-          last_ordinal = GPOINTER_TO_UINT (found);
-        }
-      r.assessment = last_ordinal;
-      r.year = sqlite3_column_int (stmt, 1);
-      r.school = (guint) school;
-      r.participants = sqlite3_column_int (stmt, 3);
-      r.mean = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 4);
-      r.below = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
-      widen (&first, &last, r.year);
-      g_array_append_val (results, r);
+      g_array_append_val (ids, id);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* Context data and indicators: their years widen the range too. */
+  /* The years of the results, the context data and the indicators */
   stmt = shnor_sqlite_prepare (db, "SELECT min(year), max(year) FROM ("
+                                   " SELECT min(year) AS year FROM result_sums WHERE subject = '' UNION ALL"
+                                   " SELECT max(year) FROM result_sums WHERE subject = '' UNION ALL"
                                    " SELECT year FROM school_context UNION ALL"
                                    " SELECT year FROM indicator_value)", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
@@ -478,9 +519,8 @@ load_metrics (ShnorDocument *self)
   if (first > last)
     first = last = 0;
 
-  metrics = shnor_metrics_new ((const gint64 *) schools.ids->data, schools.ids->len, first, last);
-  shnor_metrics_add_results (metrics, (const ShnorMetricResult *) results->data, results->len,
-                             g_hash_table_size (assessments));
+  metrics = shnor_metrics_new ((const gint64 *) ids->data, ids->len, first, last);
+  load_sums (self, metrics, "");
 
   for (guint i = 1; i < n_fields; i++)
     g_string_append_printf (sql, ", %s", fields[i].column);
@@ -488,7 +528,7 @@ load_metrics (ShnorDocument *self)
   stmt = shnor_sqlite_prepare (db, sql->str, NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      int school = school_of (&schools, sqlite3_column_int64 (stmt, 0));
+      int school = shnor_metrics_find_school (metrics, sqlite3_column_int64 (stmt, 0));
 
       for (guint i = 1; school >= 0 && i < n_fields; i++)
         if (sqlite3_column_type (stmt, (int) i + 1) != SQLITE_NULL)
@@ -504,16 +544,33 @@ load_metrics (ShnorDocument *self)
   stmt = shnor_sqlite_prepare (db, "SELECT school_id, year, indicator_id, value FROM indicator_value", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      int school = school_of (&schools, sqlite3_column_int64 (stmt, 0));
+      int school = shnor_metrics_find_school (metrics, sqlite3_column_int64 (stmt, 0));
       g_autofree char *metric = g_strdup_printf ("indicator:%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 2));
 
       if (school >= 0)
         shnor_metrics_set (metrics, (guint) school, metric, sqlite3_column_int (stmt, 1),
                            sqlite3_column_double (stmt, 3));
     }
+  return metrics;
+}
 
-  g_hash_table_unref (schools.index);
-  g_array_unref (schools.ids);
+/**
+ * shnor_document_get_metric:
+ * @metric: a metric (see shnor_metric_is_valid())
+ *
+ * As shnor_document_get_metrics(), and sure to hold @metric's values:
+ * the metrics by subject are read from the file only when asked for.
+ */
+const ShnorMetrics *
+shnor_document_get_metric (ShnorDocument *self,
+                           const char    *metric)
+{
+  ShnorMetrics *metrics = (ShnorMetrics *) shnor_document_get_metrics (self);
+  const char *subject = shnor_metric_get_subject (metric);
+  g_autofree char *z = subject ? shnor_metric_for_subject (SHNOR_METRIC_Z, subject) : NULL;
+
+  if (metrics != NULL && z != NULL && !shnor_metrics_has (metrics, z))
+    load_sums (self, metrics, subject);
   return metrics;
 }
 
@@ -581,6 +638,8 @@ shnor_document_classify (ShnorDocument *self)
       if (metrics == NULL)
         return NULL;
       set = shnor_document_dup_active_criteria_set (self);
+      for (guint i = 0; i < set->criteria->len; i++)
+        shnor_document_get_metric (self, g_array_index (set->criteria, ShnorCriterion, i).metric);
       classification = shnor_classify (metrics, set);
       g_object_set_data_full (G_OBJECT (self), CLASSIFICATION_KEY, classification,
                               (GDestroyNotify) shnor_classification_unref);
@@ -874,9 +933,29 @@ shnor_document_list_metrics (ShnorDocument *self)
   g_autoptr(GArray) indicators = shnor_document_get_indicators (self);
   guint n_fields;
   const ShnorField *fields = shnor_context_fields (&n_fields);
+  sqlite3_stmt *subjects;
 
   g_strv_builder_add_many (builder, SHNOR_METRIC_Z, SHNOR_METRIC_BELOW, SHNOR_METRIC_Z_CHANGE,
                            SHNOR_METRIC_SOCIAL, NULL);
+  /* by subject: every subject of the results, and any a criterion names */
+  subjects = shnor_document_statement (self,
+    "SELECT subject FROM assessment UNION"
+    " SELECT substr (metric, instr (metric, ':') + 1) FROM criterion"
+    " WHERE metric LIKE 'z:%' OR metric LIKE 'below:%' ORDER BY 1");
+  while (subjects != NULL && sqlite3_step (subjects) == SQLITE_ROW)
+    {
+      const char *subject = (const char *) sqlite3_column_text (subjects, 0);
+
+      for (guint k = 0; k < 2 && subject != NULL && subject[0] != '\0'; k++)
+        {
+          g_autofree char *metric = shnor_metric_for_subject (k == 0 ? SHNOR_METRIC_Z : SHNOR_METRIC_BELOW, subject);
+
+          if (shnor_metric_is_valid (metric))
+            g_strv_builder_add (builder, metric);
+        }
+    }
+  if (subjects != NULL)
+    sqlite3_reset (subjects);
   for (guint i = 1; i < n_fields; i++)
     {
       g_autofree char *metric = g_strconcat ("context:", fields[i].column, NULL);

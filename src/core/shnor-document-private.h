@@ -14,6 +14,7 @@ gboolean shnor_document_finish_edit   (ShnorDocument *self,
                                        GError       **error);
 gboolean shnor_document_check_writable (ShnorDocument *self,
                                         GError       **error);
+gboolean shnor_document_in_edit       (ShnorDocument *self);
 gboolean shnor_document_load_schools  (ShnorDocument *self,
                                        GError       **error);
 void     shnor_document_sync_school   (ShnorDocument *self,
@@ -94,5 +95,11 @@ gboolean shnor_document_index_practices (ShnorDocument *self,
                                          gint64         first,
                                          gint64         last,
                                          GError       **error);
+/* shnor-document-identification.c */
+GPtrArray *shnor_criteria_sets_load   (sqlite3       *db,
+                                       GError       **error);
+gboolean shnor_criteria_sets_check    (sqlite3       *db,
+                                       const char    *name,
+                                       GError       **error);
 
 G_END_DECLS

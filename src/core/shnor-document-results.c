@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
+#include "shnor-derived.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
@@ -133,212 +134,38 @@ assessment_id (ShnorDocument  *self,
   return sqlite3_last_insert_rowid (shnor_document_get_db (self));
 }
 
-/* The assessment numbers of @n results, each assessment looked up once;
- * see assessment_id() for @create. NULL on an error. */
-static gint64 *
-assessment_ids (ShnorDocument      *self,
-                const ShnorResult  *results,
-                guint               n,
-                gboolean            create,
-                GError            **error)
-{
-  g_autoptr(GHashTable) first = g_hash_table_new (shnor_result_assessment_hash, shnor_result_assessment_equal);
-  g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    {
-      gpointer j;
-
-      if (g_hash_table_lookup_extended (first, &results[i], NULL, &j))
-        {
-          ids[i] = ids[GPOINTER_TO_UINT (j)];
-          continue;
-        }
-      ids[i] = assessment_id (self, results[i].kind, results[i].subject, results[i].grade, create, error);
-      if (ids[i] < 0)
-        return NULL;
-      g_hash_table_insert (first, (gpointer) &results[i], GUINT_TO_POINTER (i));
-    }
-  return g_steal_pointer (&ids);
-}
-
-/* ---- which results are stored --------------------------------------- */
-
-typedef struct {
-  gint64 school_id;
-  gint64 assessment_id;
-  int    year;
-  guint  index;
-} ResultKey;
-
-static int
-compare (gint64 a,
-         gint64 b)
-{
-  return (a > b) - (a < b);
-}
-
-static int
-compare_keys (const void *a,
-              const void *b)
-{
-  const ResultKey *x = a, *y = b;
-  int c = compare (x->school_id, y->school_id);
-
-  if (c == 0)
-    c = compare (x->assessment_id, y->assessment_id);
-  return c != 0 ? c : compare (x->year, y->year);
-}
-
-/* The order in which new results are stored: by assessment, year and
- * school, the order in which the municipal figures read them. */
-static int
-compare_by_assessment (const void *a,
-                       const void *b)
-{
-  const ResultKey *x = a, *y = b;
-  int c = compare (x->assessment_id, y->assessment_id);
-
-  if (c == 0)
-    c = compare (x->year, y->year);
-  return c != 0 ? c : compare (x->school_id, y->school_id);
-}
-
-/* Marks in @stored the results found in one pass over the stored ones,
- * each looked up among the sorted keys of @results. */
-static void
-find_in_one_pass (ShnorDocument     *self,
-                  const ShnorResult *results,
-                  const gint64      *ids,
-                  guint              n,
-                  gboolean          *stored)
-{
-  g_autofree ResultKey *keys = g_new (ResultKey, n);
-  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT school_id, assessment_id, year FROM result");
-  guint n_keys = 0;
-
-  for (guint i = 0; i < n; i++)
-    if (ids[i] != 0)
-      keys[n_keys++] = (ResultKey) { results[i].school_id, ids[i], results[i].year, i };
-  qsort (keys, n_keys, sizeof *keys, compare_keys);
-  while (stmt != NULL && n_keys > 0 && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      ResultKey probe = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                          sqlite3_column_int (stmt, 2), 0 };
-      ResultKey *hit = bsearch (&probe, keys, n_keys, sizeof *keys, compare_keys);
-
-      if (hit == NULL)
-        continue;
-      /* the same result may be given more than once */
-      while (hit > keys && compare_keys (hit - 1, &probe) == 0)
-        hit--;
-      for (; hit < keys + n_keys && compare_keys (hit, &probe) == 0; hit++)
-        stored[hit->index] = TRUE;
-    }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-}
-
-/* Marks in @stored which of @results, whose assessments have the numbers
- * @ids (0: none yet), the document has. */
-static void
-find_stored (ShnorDocument     *self,
-             const ShnorResult *results,
-             const gint64      *ids,
-             guint              n,
-             gboolean          *stored)
-{
-  sqlite3_stmt *any = shnor_document_statement (self, "SELECT 1 FROM result LIMIT 1");
-  gboolean empty = TRUE;
-
-  if (any != NULL)
-    {
-      empty = sqlite3_step (any) != SQLITE_ROW;
-      sqlite3_reset (any);
-    }
-  if (empty)
-    return;
-  if (n > FEW_ROWS)
-    {
-      find_in_one_pass (self, results, ids, n, stored);
-      return;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      sqlite3_stmt *stmt;
-
-      if (ids[i] == 0 ||
-          (stmt = shnor_document_statement (self, "SELECT 1 FROM result"
-                                                  " WHERE school_id = ?1 AND assessment_id = ?2 AND year = ?3")) == NULL)
-        continue;
-      sqlite3_bind_int64 (stmt, 1, results[i].school_id);
-      sqlite3_bind_int64 (stmt, 2, ids[i]);
-      sqlite3_bind_int (stmt, 3, results[i].year);
-      stored[i] = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-}
-
-/**
- * shnor_document_find_results:
- * @results: (array length=n): results to look for
- *
- * Returns: (transfer full) (array length=n): for each of @results, whether
- * the document has a result of the same school, assessment and year.
- */
-gboolean *
-shnor_document_find_results (ShnorDocument     *self,
-                             const ShnorResult *results,
-                             guint              n)
-{
-  gboolean *stored = g_new0 (gboolean, MAX (n, 1));
-  g_autofree gint64 *ids = NULL;
-
-  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), stored);
-
-  ids = assessment_ids (self, results, n, FALSE, NULL);
-  if (ids != NULL)
-    find_stored (self, results, ids, n, stored);
-  return stored;
-}
-
-/* ---- storing -------------------------------------------------------- */
-
-/* Replaces the stored results among @results (an equal one stays as it is). */
-static gboolean
-update_stored (ShnorDocument      *self,
-               const ShnorResult  *results,
-               const gint64       *ids,
-               guint               n,
-               const gboolean     *stored,
-               GError            **error)
-{
-  sqlite3_stmt *update = shnor_document_statement (self,
-    "UPDATE result SET participants = ?4, mean = ?5, below = ?6, high = ?7"
-    " WHERE school_id = ?1 AND assessment_id = ?2 AND year = ?3"
-    " AND (participants IS NOT ?4 OR mean IS NOT ?5 OR below IS NOT ?6 OR high IS NOT ?7)");
-
-  if (update == NULL)
-    return fail_sqlite (self, sqlite3_errcode (shnor_document_get_db (self)), error);
-  for (guint i = 0; i < n; i++)
-    {
-      int rc;
-
-      if (!stored[i])
-        continue;
-      bind_result_at (update, 0, &results[i], ids[i]);
-      rc = sqlite3_step (update);
-      sqlite3_reset (update);
-      if (rc != SQLITE_DONE)
-        return fail_sqlite (self, rc, error);
-    }
-  return TRUE;
-}
+/* ---- writing many results: the writer -------------------------------- */
 
 /* The statement that inserts ROWS_PER_INSERT results at once: a million
  * rows then take a million / ROWS_PER_INSERT steps of the statement. */
 #define ROWS_PER_INSERT 64
 #define INSERT_RESULTS "INSERT INTO result (school_id, assessment_id, year, participants, mean, below, high) VALUES "
+/* Past this many rows, the writer holds SQLite's page cache to
+ * CACHE_WHILE_BULK KiB, so that an import of any size takes the same
+ * memory; into a file without results, it also sets the indexes of the
+ * results aside and builds them once at the end. */
+#define BULK_ROWS 50000
+#define CACHE_WHILE_BULK 16384
+#define CACHE_USUAL 65536
+
+struct _ShnorResultWriter
+{
+  ShnorDocument *document;
+  gboolean       write;        /* else it only counts */
+  gboolean       bulk;         /* many rows into a file without results */
+  gboolean       small_cache;  /* the cache held to CACHE_WHILE_BULK */
+  gboolean       unchecked;    /* the foreign keys off (see shnor_result_writer_new()) */
+  gboolean       any_stored;   /* whether the file had results when it began */
+  GStrv          restore;      /* what was set aside (see shnor-document-bulk.c) */
+  gint64         first;        /* the first rowid of the new rows */
+  GHashTable    *assessments;  /* kind, subject, grade (a ShnorResult) → id */
+  GHashTable    *pairs;        /* assessment id × 10000 + year → whether results of it are stored */
+  ShnorResult    buffer[ROWS_PER_INSERT];
+  gint64         buffer_ids[ROWS_PER_INSERT];
+  guint          n_buffered;
+  guint          added;
+  guint          replaced;
+};
 
 static const char *
 insert_many_sql (void)
@@ -356,69 +183,303 @@ insert_many_sql (void)
   return sql;
 }
 
-/* Inserts the results @keys name, ROWS_PER_INSERT at a time. */
-static gboolean
-insert_keys (ShnorDocument      *self,
-             const ShnorResult  *results,
-             const ResultKey    *keys,
-             guint               n_keys,
-             GError            **error)
+static void
+set_cache (ShnorResultWriter *w,
+           int                kib)
 {
-  sqlite3_stmt *many = shnor_document_statement (self, insert_many_sql ());
-  sqlite3_stmt *one = shnor_document_statement (self, INSERT_RESULTS "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  guint i = 0;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
 
-  if (many == NULL || one == NULL)
-    return fail_sqlite (self, sqlite3_errcode (shnor_document_get_db (self)), error);
-  while (i < n_keys)
-    {
-      sqlite3_stmt *stmt = n_keys - i >= ROWS_PER_INSERT ? many : one;
-      guint rows = stmt == many ? ROWS_PER_INSERT : 1;
-      int rc;
-
-      for (guint k = 0; k < rows; k++, i++)
-        bind_result_at (stmt, (int) k * 7, &results[keys[i].index], keys[i].assessment_id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return fail_sqlite (self, rc, error);
-    }
-  return TRUE;
+  sqlite3_exec (shnor_document_get_db (w->document), sql, NULL, NULL, NULL);
 }
 
-/* New rows are inserted without the row-by-row undo trigger and one undo
- * entry is logged for all of them (see shnor-document-bulk.c): an import
- * of a region's results would otherwise run a million triggers and log a
- * million statements. Rows that replace stored ones are logged one by one
- * as usual. */
-static gboolean
-insert_new (ShnorDocument      *self,
-            const ShnorResult  *results,
-            const gint64       *ids,
-            guint               n,
-            const gboolean     *stored,
-            GError            **error)
+static void
+writer_free (ShnorResultWriter *w)
 {
-  gint64 first = shnor_document_max_rowid (self, "result") + 1;
-  g_autofree ResultKey *keys = g_new (ResultKey, MAX (n, 1));
-  g_auto(GStrv) restore = NULL;
-  guint n_new = 0;
+  if (w->small_cache)
+    set_cache (w, CACHE_USUAL);
+  if (w->unchecked)
+    sqlite3_exec (shnor_document_get_db (w->document), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  g_strfreev (w->restore);
+  g_hash_table_unref (w->assessments);
+  g_hash_table_unref (w->pairs);
+  g_object_unref (w->document);
+  g_free (w);
+}
 
-  for (guint i = 0; i < n; i++)
-    if (!stored[i])
-      keys[n_new++] = (ResultKey) { results[i].school_id, ids[i], results[i].year, i };
-  if (n_new == 0)
-    return TRUE;
-  qsort (keys, n_new, sizeof *keys, compare_by_assessment);
+/**
+ * shnor_result_writer_new:
+ * @label: (nullable): the undo label of the edit; %NULL for a writer that
+ *   only counts what it would add and replace, and changes nothing
+ * @expected: about how many results will be put
+ *
+ * Begins writing many results as one edit and one undo step (joining the
+ * caller's edit, if any): see shnor_result_writer_put(). New rows go in
+ * without the row-by-row undo trigger, and one undo entry is logged for
+ * all of them (see shnor-document-bulk.c); rows that replace stored ones
+ * are logged one by one as usual. A region's million rows into a file
+ * without results go in with the indexes set aside, built once at the
+ * end.
+ */
+ShnorResultWriter *
+shnor_result_writer_new (ShnorDocument  *document,
+                         const char     *label,
+                         guint64         expected,
+                         GError        **error)
+{
+  ShnorResultWriter *w;
+  sqlite3_stmt *any;
 
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (document), NULL);
+
+  w = g_new0 (ShnorResultWriter, 1);
+  w->document = g_object_ref (document);
+  w->write = label != NULL;
+  any = shnor_document_statement (document, "SELECT 1 FROM result LIMIT 1");
+  w->any_stored = any != NULL && sqlite3_step (any) == SQLITE_ROW;
+  if (any != NULL)
+    sqlite3_reset (any);
+  w->bulk = w->write && expected > BULK_ROWS && !w->any_stored;
+  /* A region's results into a file without results: the schools are
+   * those of the document and the assessments the writer's own, so the
+   * foreign keys (a lookup of each, half the time of storing a million
+   * rows) are off while they are stored; the sums of identification, built
+   * again from all of them within the edit, refuse a result of no school
+   * or assessment (shnor_derived_compute()). SQLite changes this only
+   * outside a transaction: when the writer's edit is the outermost. */
+  if (w->bulk && !shnor_document_in_edit (document))
+    {
+      w->unchecked = TRUE;
+      sqlite3_exec (shnor_document_get_db (document), "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+    }
+  if (label != NULL && !shnor_document_begin_edit (document, label, error))
+    {
+      writer_free (w);
+      return NULL;
+    }
+  w->assessments = g_hash_table_new_full (shnor_result_assessment_hash, shnor_result_assessment_equal, g_free, NULL);
+  w->pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (!w->write)
+    return w;
+
+  w->first = shnor_document_max_rowid (document, "result") + 1;
+  w->small_cache = expected > BULK_ROWS;
+  if (w->small_cache)
+    set_cache (w, CACHE_WHILE_BULK);
   /* Inside the edit's transaction: a failure restores the trigger and the
    * indexes with everything else, and the unique index, built again, still
    * refuses a second result of a school in one assessment and year. */
-  restore = shnor_document_set_aside (self, "result", "i", shnor_document_bulk_drops_indexes (self, "result", n_new),
-                                      error);
-  return restore != NULL && insert_keys (self, results, keys, n_new, error) &&
-         shnor_document_restore (self, restore, error) &&
-         shnor_document_log_bulk_insert (self, "result", first, shnor_document_max_rowid (self, "result"), error);
+  w->restore = shnor_document_set_aside (document, "result", "i", w->bulk, error);
+  if (w->restore == NULL)
+    {
+      shnor_result_writer_cancel (w);
+      return NULL;
+    }
+  return w;
+}
+
+/**
+ * shnor_result_writer_assessment:
+ *
+ * The number of an assessment, added (within the edit) when the file has
+ * none; 0 from a writer that only counts, for an assessment the file does
+ * not have yet; -1 with @error.
+ */
+gint64
+shnor_result_writer_assessment (ShnorResultWriter  *w,
+                                const char         *kind,
+                                const char         *subject,
+                                int                 grade,
+                                GError            **error)
+{
+  ShnorResult key = { 0 };
+  gpointer id;
+  gint64 found;
+
+  shnor_result_set_names (&key, kind, subject);
+  key.grade = grade;
+  if (g_hash_table_lookup_extended (w->assessments, &key, NULL, &id))
+    return (gint64) GPOINTER_TO_SIZE (id);
+  found = assessment_id (w->document, kind, subject, grade, w->write, error);
+  if (found >= 0)
+    g_hash_table_insert (w->assessments, g_memdup2 (&key, sizeof key), GSIZE_TO_POINTER ((gsize) found));
+  return found;
+}
+
+static gboolean
+flush (ShnorResultWriter  *w,
+       GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (w->n_buffered == 0)
+    return TRUE;
+  for (guint i = 0; i < w->n_buffered; )
+    {
+      guint rows = w->n_buffered - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
+
+      stmt = shnor_document_statement (w->document, rows > 1 ? insert_many_sql ()
+                                                             : INSERT_RESULTS "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      if (stmt == NULL)
+        return fail_sqlite (w->document, sqlite3_errcode (shnor_document_get_db (w->document)), error);
+      for (guint k = 0; k < rows; k++, i++)
+        bind_result_at (stmt, (int) k * 7, &w->buffer[i], w->buffer_ids[i]);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return fail_sqlite (w->document, rc, error);
+    }
+  w->n_buffered = 0;
+  return TRUE;
+}
+
+/* Whether the file has results of @assessment_id in @year: when it has
+ * none, a result of them is new without looking it up. */
+static gboolean
+pair_stored (ShnorResultWriter *w,
+             gint64             assessment_id,
+             int                year)
+{
+  gint64 key = assessment_id * 10000 + year;
+  gpointer stored;
+  sqlite3_stmt *stmt;
+
+  if (!w->any_stored || assessment_id == 0)
+    return FALSE;
+  if (g_hash_table_lookup_extended (w->pairs, &key, NULL, &stored))
+    return GPOINTER_TO_INT (stored);
+  stmt = shnor_document_statement (w->document, "SELECT 1 FROM result WHERE assessment_id = ?1 AND year = ?2 LIMIT 1");
+  stored = GINT_TO_POINTER (FALSE);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_int (stmt, 2, year);
+      stored = GINT_TO_POINTER (sqlite3_step (stmt) == SQLITE_ROW);
+      sqlite3_reset (stmt);
+    }
+  g_hash_table_insert (w->pairs, g_memdup2 (&key, sizeof key), stored);
+  return GPOINTER_TO_INT (stored);
+}
+
+/* Whether the file has a result of @r's school in the assessment and year. */
+static gboolean
+stored (ShnorResultWriter *w,
+        const ShnorResult *r,
+        gint64             assessment_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if (!pair_stored (w, assessment_id, r->year))
+    return FALSE;
+  stmt = shnor_document_statement (w->document, "SELECT 1 FROM result"
+                                                " WHERE school_id = ?1 AND assessment_id = ?2 AND year = ?3");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->school_id);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  sqlite3_bind_int (stmt, 3, r->year);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * shnor_result_writer_put:
+ * @result: a valid result (see shnor_result_validate())
+ * @assessment_id: its assessment's number (shnor_result_writer_assessment())
+ *
+ * Adds @result, or replaces the stored result of the same school,
+ * assessment and year (an equal one stays as it is); a writer that only
+ * counts just counts it.
+ */
+gboolean
+shnor_result_writer_put (ShnorResultWriter  *w,
+                         const ShnorResult  *result,
+                         gint64              assessment_id,
+                         GError            **error)
+{
+  sqlite3_stmt *update;
+  int rc;
+
+  if (!stored (w, result, assessment_id))
+    {
+      w->added++;
+      if (!w->write)
+        return TRUE;
+      w->buffer[w->n_buffered] = *result;
+      w->buffer_ids[w->n_buffered++] = assessment_id;
+      return w->n_buffered < ROWS_PER_INSERT || flush (w, error);
+    }
+  w->replaced++;
+  if (!w->write)
+    return TRUE;
+  update = shnor_document_statement (w->document,
+    "UPDATE result SET participants = ?4, mean = ?5, below = ?6, high = ?7"
+    " WHERE school_id = ?1 AND assessment_id = ?2 AND year = ?3"
+    " AND (participants IS NOT ?4 OR mean IS NOT ?5 OR below IS NOT ?6 OR high IS NOT ?7)");
+  if (update == NULL)
+    return fail_sqlite (w->document, sqlite3_errcode (shnor_document_get_db (w->document)), error);
+  bind_result_at (update, 0, result, assessment_id);
+  rc = sqlite3_step (update);
+  sqlite3_reset (update);
+  return rc == SQLITE_DONE || fail_sqlite (w->document, rc, error);
+}
+
+guint
+shnor_result_writer_get_added (ShnorResultWriter *w)
+{
+  return w->added;
+}
+
+guint
+shnor_result_writer_get_replaced (ShnorResultWriter *w)
+{
+  return w->replaced;
+}
+
+/* Forgets everything the writer wrote (the whole edit, when it began it)
+ * and frees it. */
+void
+shnor_result_writer_cancel (ShnorResultWriter *w)
+{
+  if (w == NULL)
+    return;
+  if (w->write)
+    shnor_document_cancel_edit (w->document);
+  writer_free (w);
+}
+
+/**
+ * shnor_result_writer_finish:
+ *
+ * Stores what is left, builds again what was set aside, logs the new rows
+ * and ends the edit; frees the writer. On an error nothing was written.
+ */
+gboolean
+shnor_result_writer_finish (ShnorResultWriter  *w,
+                            GError            **error)
+{
+  gboolean ok;
+
+  if (!w->write)
+    {
+      writer_free (w);
+      return TRUE;
+    }
+  /* stored without the foreign keys: the sums built again from all the
+   * results check them (see shnor_result_writer_new()) */
+  if (!flush (w, error) || !shnor_document_restore (w->document, w->restore, error) ||
+      !shnor_document_log_bulk_insert (w->document, "result", w->first,
+                                       shnor_document_max_rowid (w->document, "result"), error) ||
+      (w->unchecked && !shnor_derived_mark (shnor_document_get_db (w->document), NULL, 0, 0, TRUE, error)))
+    {
+      shnor_result_writer_cancel (w);
+      return FALSE;
+    }
+  ok = shnor_document_end_edit (w->document, error);
+  writer_free (w);
+  return ok;
 }
 
 /**
@@ -436,26 +497,23 @@ shnor_document_put_results (ShnorDocument      *self,
                             const char         *label,
                             GError            **error)
 {
-  g_autofree gboolean *stored = NULL;
-  g_autofree gint64 *ids = NULL;
+  ShnorResultWriter *w;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
 
-  if (!shnor_document_begin_edit (self, label, error))
-    return FALSE;
-  /* the assessments missing are added first: none of their results is
-   * stored */
-  ids = assessment_ids (self, results, n, TRUE, error);
-  stored = g_new0 (gboolean, MAX (n, 1));
-  if (ids != NULL)
-    find_stored (self, results, ids, n, stored);
-  if (ids == NULL || !update_stored (self, results, ids, n, stored, error) ||
-      !insert_new (self, results, ids, n, stored, error))
+  w = shnor_result_writer_new (self, label, n, error);
+  for (guint i = 0; w != NULL && i < n; i++)
     {
-      shnor_document_cancel_edit (self);
-      return FALSE;
+      gint64 id = shnor_result_writer_assessment (w, results[i].kind, results[i].subject, results[i].grade, error);
+
+      if (id < 0 || !shnor_result_writer_put (w, &results[i], id, error))
+        {
+          shnor_result_writer_cancel (w);
+          return FALSE;
+        }
     }
-  return shnor_document_end_edit (self, error);
+  return w != NULL && shnor_result_writer_finish (w, error);
 }
 
 /* The results of all schools in one assessment from @first_year on,
@@ -662,7 +720,8 @@ shnor_document_set_reference_mean (ShnorDocument  *self,
  * The municipal figures of one assessment, year by year, oldest first: the
  * mean weighted by participants over the schools that have a mean, the
  * share of participants below the threshold, and the regional mean where
- * one was entered. Computed, never stored.
+ * one was entered. Computed by every edit of the results
+ * (assessment_sums, see shnor-derived.c), never typed.
  */
 GArray *
 shnor_document_get_assessment_years (ShnorDocument *self,
@@ -675,15 +734,13 @@ shnor_document_get_assessment_years (ShnorDocument *self,
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), years);
 
-  /* One pass over the index (kind, subject, grade, year) for the schools,
-   * merged with the reference means by year. */
+  /* The sums kept for every assessment and year (shnor-derived.c), merged
+   * with the reference means by year. */
   stmt = shnor_document_statement (self,
-    "SELECT r.year, count(*), total(r.participants),"
-    "  total(r.mean * r.participants) / nullif(total(iif(r.mean IS NULL, 0, r.participants)), 0),"
-    "  100.0 * total(r.below) / nullif(total(iif(r.below IS NULL, 0, r.participants)), 0),"
-    "  NULL"
-    " FROM result r JOIN assessment a ON a.id = r.assessment_id"
-    " WHERE a.kind = ?1 AND a.subject = ?2 AND a.grade = ?3 GROUP BY r.year"
+    "SELECT s.year, s.schools, s.participants, s.mean_sum / nullif(s.mean_of, 0),"
+    "  100.0 * s.below / nullif(s.below_of, 0), NULL"
+    " FROM assessment_sums s JOIN assessment a ON a.id = s.assessment_id"
+    " WHERE a.kind = ?1 AND a.subject = ?2 AND a.grade = ?3"
     " UNION ALL"
     " SELECT year, 0, 0, NULL, NULL, mean FROM reference_mean"
     " WHERE kind = ?1 AND subject = ?2 AND grade = ?3"
@@ -946,6 +1003,31 @@ shnor_document_set_scale (ShnorDocument  *self,
       sqlite3_bind_double (stmt, 5, max);
     }
   return shnor_document_finish_edit (self, stmt, error);
+}
+
+/* The scales the municipality set (see shnor_document_set_scale()): an
+ * array of ShnorAssessmentScale. */
+GArray *
+shnor_document_get_scales (ShnorDocument *self)
+{
+  GArray *scales = g_array_new (FALSE, TRUE, sizeof (ShnorAssessmentScale));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), scales);
+  stmt = shnor_sqlite_prepare (shnor_document_get_db (self), "SELECT kind, subject, grade, min, max"
+                                                             " FROM assessment_scale", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ShnorAssessmentScale scale = { 0 };
+
+      shnor_result_set_names (&scale.assessment, (const char *) sqlite3_column_text (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1));
+      scale.assessment.grade = sqlite3_column_int (stmt, 2);
+      scale.min = sqlite3_column_double (stmt, 3);
+      scale.max = sqlite3_column_double (stmt, 4);
+      g_array_append_val (scales, scale);
+    }
+  return scales;
 }
 
 /* Validates @result against its assessment's scale in this document. */

@@ -79,49 +79,49 @@ assessment_z (ShnorDocument *self,
               int            grade)
 {
   g_autoptr(GArray) results = shnor_document_get_assessment_results (self, kind, subject, grade, 0);
-  g_autoptr(GArray) input = g_array_new (FALSE, FALSE, sizeof (ShnorMetricResult));
-  g_autoptr(ShnorMetrics) metrics = NULL;
+  g_autoptr(GArray) input = g_array_new (FALSE, FALSE, sizeof (ShnorUnitResult));
+  g_autofree ShnorMetricSums *sums = g_new (ShnorMetricSums, MAX (n, 1));
   double *z = g_new (double, n);
+  double *sum = g_new0 (double, MAX (n, 1));
+  int *known = g_new0 (int, MAX (n, 1));
   int last = G_MININT;
 
   for (guint i = 0; i < n; i++)
     z[i] = NAN;
   for (guint i = 0; i < results->len; i++)
     last = MAX (last, g_array_index (results, ShnorResult, i).year);
-  if (results->len == 0)
-    return z;
-  for (guint i = 0; i < results->len; i++)
+  /* each year of the window apart, as the classifier sums a year */
+  for (int year = last - WINDOW + 1; results->len > 0 && year <= last; year++)
     {
-      const ShnorResult *r = &g_array_index (results, ShnorResult, i);
-      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, &r->school_id));
-      ShnorMetricResult m = { 0 };
+      g_array_set_size (input, 0);
+      for (guint i = 0; i < results->len; i++)
+        {
+          const ShnorResult *r = &g_array_index (results, ShnorResult, i);
+          guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, &r->school_id));
+          ShnorUnitResult u = { 0 };
 
-      if (at == 0 || r->year <= last - WINDOW)
-        continue;
-      m.assessment = (guint) (r->year - (last - WINDOW + 1));
-      m.school = at - 1;
-      m.year = r->year;
-      m.participants = r->participants;
-      m.mean = r->has_mean ? r->mean : NAN;
-      m.below = r->has_below ? r->below : -1;
-      g_array_append_val (input, m);
-    }
-  metrics = shnor_metrics_new (ids, n, last - WINDOW + 1, last);
-  shnor_metrics_add_results (metrics, (const ShnorMetricResult *) input->data, input->len, WINDOW);
-  for (guint i = 0; i < n; i++)
-    {
-      double sum = 0, value;
-      int known = 0;
-
-      for (int year = last - WINDOW + 1; year <= last; year++)
-        if (shnor_metrics_get (metrics, i, SHNOR_METRIC_Z, year, &value))
+          if (at == 0 || r->year != year)
+            continue;
+          u.school = at - 1;
+          u.participants = r->participants;
+          u.mean = r->has_mean ? r->mean : NAN;
+          u.below = r->has_below ? r->below : -1;
+          g_array_append_val (input, u);
+        }
+      memset (sums, 0, sizeof (ShnorMetricSums) * MAX (n, 1));
+      shnor_metrics_sum_unit ((const ShnorUnitResult *) input->data, input->len, sums, n);
+      for (guint i = 0; i < n; i++)
+        if (sums[i].z_weight > 0)
           {
-            sum += value;
-            known++;
+            sum[i] += sums[i].z_sum / sums[i].z_weight;
+            known[i]++;
           }
-      if (known > 0)
-        z[i] = sum / known;
     }
+  for (guint i = 0; i < n; i++)
+    if (known[i] > 0)
+      z[i] = sum[i] / known[i];
+  g_free (sum);
+  g_free (known);
   return z;
 }
 

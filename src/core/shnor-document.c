@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "shnor-derived.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-files.h"
@@ -295,10 +296,13 @@ create_undo_triggers (ShnorDocument  *self,
 
   /* Ordinary tables only: a virtual table (the practices' full-text
    * index) takes no triggers, and its shadow tables are written by SQLite
-   * itself; the index is kept by the edit path instead. */
+   * itself; the index is kept by the edit path instead. The derived sums
+   * follow the results they are made of, without undo of their own (see
+   * shnor-derived.c). */
   tables = shnor_sqlite_prepare (self->db,
                                  "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
-                                 " AND name NOT LIKE 'sqlite_%'", error);
+                                 " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('result_sums', 'assessment_sums')",
+                                 error);
   if (tables == NULL)
     return FALSE;
 
@@ -380,14 +384,15 @@ connect (const char  *path,
          GError     **error)
 {
   g_autoptr(ShnorDocument) self = g_object_new (SHNOR_TYPE_DOCUMENT, NULL);
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  /* the document is used from one thread: SQLite needs no mutexes */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int rc;
 
   self->path = g_strdup (path);
   if (!create)
     self->read_only_reason = read_only_reason (path);
   if (self->read_only_reason != NULL)
-    flags = SQLITE_OPEN_READONLY;
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
 
   /* SQLite takes UTF-8 names on Windows and bytes elsewhere: exactly
    * GLib's filename encoding on each. */
@@ -407,7 +412,10 @@ static gboolean
 finish_open (ShnorDocument  *self,
              GError        **error)
 {
-  return create_undo_triggers (self, error) && shnor_document_load_schools (self, error);
+  g_autofree char *name = g_filename_display_basename (self->path);
+
+  return create_undo_triggers (self, error) && shnor_derived_watch (self->db, error) &&
+         shnor_document_load_schools (self, error) && shnor_criteria_sets_check (self->db, name, error);
 }
 
 /**
@@ -546,11 +554,12 @@ shnor_document_check_file (const char  *path,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db = NULL;
   gboolean ok = FALSE;
-  int rc;
+  int rc, version;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (check_header (path, error) < 0)
+  version = check_header (path, error);
+  if (version < 0)
     return FALSE;
 
   name = g_filename_display_basename (path);
@@ -559,7 +568,7 @@ shnor_document_check_file (const char  *path,
   {
     g_autofree char *reason = read_only_reason (path);
 
-    rc = sqlite3_open_v2 (path, &db, reason ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+    rc = sqlite3_open_v2 (path, &db, (reason ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, NULL);
   }
   if (rc == SQLITE_OK)
     {
@@ -584,6 +593,10 @@ shnor_document_check_file (const char  *path,
       else if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
     }
+  /* the identification's own invariants: criteria and derived data (an
+   * older file gets them when it is upgraded) */
+  if (ok && version == SHNOR_FORMAT_VERSION)
+    ok = shnor_identification_check (db, name, error);
   if (!ok && (error == NULL || *error == NULL))
     shnor_sqlite_set_error (error, db, rc, path);
 
@@ -809,6 +822,20 @@ notify_history (ShnorDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+/* Brings the derived sums up to date when results changed in the current
+ * transaction (most edits change none: one look at what was noted). */
+static gboolean
+refresh_derived (ShnorDocument  *self,
+                 GError        **error)
+{
+  sqlite3_stmt *dirty = shnor_document_statement (self, "SELECT 1 FROM temp.derived_dirty LIMIT 1");
+  gboolean any = dirty == NULL || sqlite3_step (dirty) == SQLITE_ROW;
+
+  if (dirty != NULL)
+    sqlite3_reset (dirty);
+  return !any || shnor_derived_refresh (self->db, error);
+}
+
 /**
  * shnor_document_begin_edit:
  * @label: what the user will see after "Undo", translated
@@ -839,6 +866,13 @@ shnor_document_begin_edit (ShnorDocument  *self,
   g_free (self->edit_label);
   self->edit_label = g_strdup (label);
   return TRUE;
+}
+
+/* Whether an edit is open (another one begun joins it). */
+gboolean
+shnor_document_in_edit (ShnorDocument *self)
+{
+  return self->edit_depth > 0;
 }
 
 void
@@ -872,6 +906,12 @@ shnor_document_end_edit (ShnorDocument  *self,
       return FALSE;
     }
 
+  /* the derived sums change with the results, in the same transaction */
+  if (!refresh_derived (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   step.first = self->edit_first;
   step.last = last_log_seq (self);
   if (step.last >= step.first && !shnor_document_index_practices (self, step.first, step.last, error))
@@ -1013,6 +1053,8 @@ replay (ShnorDocument  *self,
     sqlite3_bind_int64 (drop, 2, step->last);
     sqlite3_step (drop);
   }
+  if (!refresh_derived (self, error))
+    goto fail;
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -1148,6 +1190,9 @@ shnor_document_set_setting (ShnorDocument  *self,
 
 /* ---- the school list model ------------------------------------------- */
 
+static void apply_counts (ShnorDocument *self,
+                          gboolean       touch);
+
 GListModel *
 shnor_document_get_schools (ShnorDocument *self)
 {
@@ -1216,6 +1261,8 @@ shnor_document_load_schools (ShnorDocument  *self,
       shnor_sqlite_set_error (error, self->db, rc, self->path);
       return FALSE;
     }
+  /* the counts first: the list gets the schools complete, at once */
+  apply_counts (self, FALSE);
   g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
                        loaded->pdata, loaded->len);
 
@@ -1228,7 +1275,6 @@ shnor_document_load_schools (ShnorDocument  *self,
       shnor_sqlite_set_error (error, self->db, rc, self->path);
       return FALSE;
     }
-  shnor_document_sync_counts (self);
   return TRUE;
 }
 
@@ -1285,6 +1331,16 @@ shnor_document_sync_school (ShnorDocument *self,
 void
 shnor_document_sync_counts (ShnorDocument *self)
 {
+  apply_counts (self, TRUE);
+}
+
+/* Sets each school's pupils and teachers; @touch: tell the list of the
+ * schools that changed (not while it is being filled: a region's 1,500
+ * schools would each be looked for in it). */
+static void
+apply_counts (ShnorDocument *self,
+              gboolean       touch)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
@@ -1306,7 +1362,8 @@ shnor_document_sync_counts (ShnorDocument *self)
           shnor_school_get_teachers (s) != sqlite3_column_int (stmt, 2))
         {
           shnor_school_set_counts (s, sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
-          touch_school (self, s);
+          if (touch)
+            touch_school (self, s);
         }
     }
 
@@ -1315,6 +1372,7 @@ shnor_document_sync_counts (ShnorDocument *self)
     if (!g_hash_table_contains (seen, school) && shnor_school_get_pupils (school) != -1)
       {
         shnor_school_set_counts (school, -1, -1);
-        touch_school (self, school);
+        if (touch)
+          touch_school (self, school);
       }
 }

@@ -89,7 +89,36 @@ gboolean       shnor_document_set_context_field (ShnorDocument *self,
                                                const char     *text,
                                                GError        **error);
 
-/* Assessment results. */
+/* The scale of an assessment's mean the municipality set */
+typedef struct {
+  ShnorResult assessment;   /* kind, subject and grade */
+  double      min, max;
+} ShnorAssessmentScale;
+
+GArray        *shnor_document_get_scales      (ShnorDocument  *self);
+
+/* Assessment results; many at once with a writer (an import). */
+typedef struct _ShnorResultWriter ShnorResultWriter;
+
+ShnorResultWriter *shnor_result_writer_new    (ShnorDocument     *document,
+                                               const char        *label,
+                                               guint64            expected,
+                                               GError           **error);
+gint64         shnor_result_writer_assessment (ShnorResultWriter *writer,
+                                               const char        *kind,
+                                               const char        *subject,
+                                               int                grade,
+                                               GError           **error);
+gboolean       shnor_result_writer_put        (ShnorResultWriter *writer,
+                                               const ShnorResult *result,
+                                               gint64             assessment_id,
+                                               GError           **error);
+guint          shnor_result_writer_get_added  (ShnorResultWriter *writer);
+guint          shnor_result_writer_get_replaced (ShnorResultWriter *writer);
+gboolean       shnor_result_writer_finish     (ShnorResultWriter *writer,
+                                               GError           **error);
+void           shnor_result_writer_cancel     (ShnorResultWriter *writer);
+
 gboolean       shnor_document_put_results     (ShnorDocument     *self,
                                                const ShnorResult *results,
                                                guint              n,
@@ -111,9 +140,6 @@ gboolean       shnor_document_has_result      (ShnorDocument  *self,
                                                const char     *subject,
                                                int             grade,
                                                int             year);
-gboolean      *shnor_document_find_results    (ShnorDocument     *self,
-                                               const ShnorResult *results,
-                                               guint              n);
 GArray        *shnor_document_get_results     (ShnorDocument  *self,
                                                gint64          school_id);
 GArray        *shnor_document_get_assessment_results (ShnorDocument *self,
@@ -190,6 +216,8 @@ char          *shnor_document_dup_metric_label (ShnorDocument *self,
 char          *shnor_document_describe_criterion (ShnorDocument *self,
                                                const ShnorCriterion *criterion);
 const ShnorMetrics *shnor_document_get_metrics (ShnorDocument *self);
+const ShnorMetrics *shnor_document_get_metric  (ShnorDocument  *self,
+                                               const char     *metric);
 ShnorClassification *shnor_document_classify  (ShnorDocument  *self);
 
 typedef struct {

@@ -5,6 +5,7 @@
 
 #include "config.h"
 #include <glib/gi18n-lib.h>
+#include "shnor-derived.h"
 #include "shnor-error.h"
 #include "shnor-schema.h"
 
@@ -334,7 +335,40 @@ static const char * const migrations[SHNOR_FORMAT_VERSION] = {
   "  UNIQUE (form_uid, digest));"
   "CREATE INDEX form_acceptance_school ON form_acceptance (school_id, year);",
 
-  /* 10 → 11: the network of support (issue 19) — people's school and
+  /* 10 → 11: the statistics behind identification, derived from the
+   * results (see shnor-derived.c): for every subject, year and school the
+   * sums of its standardised results and of its counts below the
+   * threshold, and under the subject '' the same over all subjects. Kept
+   * up to date by every edit of the results, built again on an import of
+   * many and on every upgrade (shnor_schema_migrate()), compared with a
+   * recomputation by --check. Not in the undo log: undo changes the
+   * results, and the sums follow. */
+  "CREATE TABLE result_sums ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  subject   TEXT NOT NULL,"
+  "  year      INTEGER NOT NULL,"
+  "  school_id INTEGER NOT NULL,"
+  "  z_sum     REAL NOT NULL,"
+  "  z_weight  REAL NOT NULL,"
+  "  below     REAL NOT NULL,"
+  "  below_of  REAL NOT NULL,"
+  "  UNIQUE (subject, year, school_id));"
+  /* and for every assessment and year the municipal figures of all its
+   * results (the charts' municipal mean): a region's results are stored
+   * school after school, and an assessment's are not read for them */
+  "CREATE TABLE assessment_sums ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  assessment_id INTEGER NOT NULL,"
+  "  year          INTEGER NOT NULL,"
+  "  schools       INTEGER NOT NULL,"
+  "  participants  INTEGER NOT NULL,"
+  "  mean_sum      REAL NOT NULL,"
+  "  mean_of       INTEGER NOT NULL,"
+  "  below         INTEGER NOT NULL,"
+  "  below_of      INTEGER NOT NULL,"
+  "  UNIQUE (assessment_id, year));",
+
+  /* 11 → 12: the network of support (issue 19) — people's school and
    * subjects; partner organisations; partnerships of a supported school
    * with a school or an organisation, their joint events and the road-map
    * measures they serve; mentoring pairs; courses of professional
@@ -506,6 +540,10 @@ shnor_schema_migrate (sqlite3  *db,
           return FALSE;
         }
     }
+
+  /* the derived statistics of the results as this version computes them */
+  if (from_version < SHNOR_FORMAT_VERSION && !shnor_derived_rebuild (db, error))
+    return FALSE;
 
   {
     g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",

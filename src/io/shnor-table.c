@@ -2,8 +2,11 @@
 #define G_LOG_DOMAIN "shnor-table"
 
 #include "config.h"
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "shnor-error.h"
 #include "shnor-table.h"
@@ -92,15 +95,49 @@ shnor_table_add_stripped_cell (ShnorTable *table,
   shnor_table_add_cell (table, text, (gsize) (end - text));
 }
 
+ShnorTable *
+shnor_table_copy (const ShnorTable *table)
+{
+  ShnorTable *copy = shnor_table_new (table->text_length);
+
+  g_array_append_vals (copy->rows, table->rows->data, table->rows->len);
+  memcpy (copy->text, table->text, table->text_length);
+  copy->text_length = table->text_length;
+  copy->cells_size = MAX (table->n_cells, 1);
+  copy->cells = g_renew (guint32, copy->cells, copy->cells_size);
+  memcpy (copy->cells, table->cells, table->n_cells * sizeof (guint32));
+  copy->n_cells = table->n_cells;
+  copy->too_large = table->too_large;
+  return copy;
+}
+
+/* Empties the table, keeping its memory for the next rows. */
+void
+shnor_table_clear (ShnorTable *table)
+{
+  g_array_set_size (table->rows, 0);
+  table->n_cells = 0;
+  table->text_length = 0;
+  table->too_large = FALSE;
+}
+
+/* Forgets the open row and its cells. */
+void
+shnor_table_cancel_row (ShnorTable *table)
+{
+  if (table->open.n_cells > 0)
+    table->text_length = table->cells[table->open.first];
+  table->n_cells = table->open.first;
+  table->open.n_cells = 0;
+}
+
 /* Ends the open row; a row of empty cells only is left out. */
 void
 shnor_table_end_row (ShnorTable *table)
 {
   if (table->open_empty)
     {
-      if (table->open.n_cells > 0)
-        table->text_length = table->cells[table->open.first];
-      table->n_cells = table->open.first;
+      shnor_table_cancel_row (table);
       return;
     }
   g_array_append_val (table->rows, table->open);
@@ -170,4 +207,123 @@ shnor_table_read_file (const char  *path,
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
     return shnor_xlsx_read_first_sheet (path, error);
   return shnor_csv_parse (data, length, error);
+}
+
+/* ---- reading part by part ---------------------------------------------- */
+
+struct _ShnorTableReader
+{
+  ShnorCsvStream *csv;
+  ShnorTable     *table;    /* given whole (XLSX, or rows in memory) */
+  gboolean        given;
+  char           *path;
+  GStatBuf        stat;     /* of the file when it was opened */
+};
+
+void
+shnor_table_reader_free (ShnorTableReader *reader)
+{
+  if (reader == NULL)
+    return;
+  shnor_csv_stream_free (reader->csv);
+  shnor_table_free (reader->table);
+  g_free (reader->path);
+  g_free (reader);
+}
+
+/* Whether the file at @path is a ZIP archive (an XLSX workbook). */
+static gboolean
+is_zip (const char *path)
+{
+  FILE *f = g_fopen (path, "rb");
+  char magic[4] = { 0 };
+  gboolean zip;
+
+  if (f == NULL)
+    return FALSE;
+  zip = fread (magic, 1, 4, f) == 4 && memcmp (magic, "PK\x03\x04", 4) == 0;
+  fclose (f);
+  return zip;
+}
+
+/**
+ * shnor_table_reader_new:
+ *
+ * Opens a CSV file or an XLSX workbook (told apart by their contents) to
+ * be read with shnor_table_reader_next(): a CSV file a part at a time, so
+ * that a file of any size takes the same memory.
+ */
+ShnorTableReader *
+shnor_table_reader_new (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(ShnorTableReader) reader = g_new0 (ShnorTableReader, 1);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  reader->path = g_strdup (path);
+  if (g_stat (path, &reader->stat) != 0 || g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” cannot be read: %s."), name,
+                   g_strerror (g_file_test (path, G_FILE_TEST_IS_DIR) ? EISDIR : saved));
+      return NULL;
+    }
+  if (is_zip (path))
+    reader->table = shnor_xlsx_read_first_sheet (path, error);
+  else
+    reader->csv = shnor_csv_stream_new (path, error);
+  if (reader->table == NULL && reader->csv == NULL)
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
+/* A reader of the rows of @table, which it takes. */
+ShnorTableReader *
+shnor_table_reader_new_for_table (ShnorTable *table)
+{
+  ShnorTableReader *reader = g_new0 (ShnorTableReader, 1);
+
+  reader->table = table;
+  return reader;
+}
+
+gboolean
+shnor_table_reader_rewind (ShnorTableReader  *reader,
+                           GError           **error)
+{
+  reader->given = FALSE;
+  return reader->csv == NULL || shnor_csv_stream_rewind (reader->csv, error);
+}
+
+/**
+ * shnor_table_reader_next:
+ *
+ * Returns: (transfer none) (nullable): the next rows, in the reader's own
+ *   table, valid until the next call; %NULL at the end, or with @error.
+ */
+const ShnorTable *
+shnor_table_reader_next (ShnorTableReader  *reader,
+                         GError           **error)
+{
+  if (reader->csv != NULL)
+    return shnor_csv_stream_next (reader->csv, error);
+  if (reader->given)
+    return NULL;
+  reader->given = TRUE;
+  return reader->table;
+}
+
+/* Whether the file was changed (written again) since it was opened. */
+gboolean
+shnor_table_reader_changed (ShnorTableReader *reader)
+{
+  GStatBuf now;
+
+  if (reader->path == NULL)
+    return FALSE;
+  return g_stat (reader->path, &now) != 0 || now.st_size != reader->stat.st_size ||
+         now.st_mtime != reader->stat.st_mtime;
 }

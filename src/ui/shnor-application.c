@@ -525,9 +525,11 @@ import_results_command (char **argv)
       return 2;
     }
 
+  /* one pass over the file, storing as it reads: on any problem nothing
+   * is stored */
   document = shnor_document_open (files[0], &error);
   if (document != NULL)
-    plan = shnor_import_plan_new_from_file (document, data_path, &error);
+    plan = shnor_import_file (document, data_path, &error);
   if (plan == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -539,16 +541,28 @@ import_results_command (char **argv)
 
       g_printerr ("%s\n", line);
     }
-  if (!shnor_import_plan_apply (plan, document, &error))
+  if (plan->n_problems > plan->problems->len)
     {
-      g_printerr ("%s\n", error->message);
+      guint more = plan->n_problems - plan->problems->len;
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more problem, not listed here.",
+                                                            "… and %u more problems, not listed here.", more), more);
+
+      g_printerr ("%s\n", line);
+    }
+  if (plan->n_problems > 0)
+    {
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The file has %u problem: nothing was imported.",
+                                                            "The file has %u problems: nothing was imported.",
+                                                            plan->n_problems), plan->n_problems);
+
+      g_printerr ("%s\n", line);
       return 1;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u result added", "%u results added", plan->added), plan->added);
   g_print (g_dngettext (GETTEXT_PACKAGE, ", %u replaced\n", ", %u replaced\n", plan->replaced), plan->replaced);
-  if (plan->regional->len > 0)
+  if (plan->n_regional > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u regional mean stored\n", "%u regional means stored\n",
-                          plan->regional->len), plan->regional->len);
+                          plan->n_regional), plan->n_regional);
   return 0;
 }
 
@@ -559,6 +573,7 @@ classify_command (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(ShnorDocument) document = shnor_document_open (path, &error);
   g_autoptr(ShnorClassification) classification = NULL;
+  g_autoptr(GString) out = NULL;
   GListModel *schools;
 
   if (document == NULL)
@@ -568,20 +583,21 @@ classify_command (const char *path)
     }
   classification = shnor_document_classify (document);
   schools = shnor_document_get_schools (document);
+  /* one write for all lines: a region has 1,500 */
+  out = g_string_new (NULL);
   for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
     {
       g_autoptr(ShnorSchool) school = g_list_model_get_item (schools, i);
       g_autofree char *code = shnor_school_dup_text (school, "code");
       guint groups = shnor_classification_get_groups (classification, shnor_school_get_id (school));
-      g_autoptr(GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, "%s\t%s\t", code, shnor_school_get_display_name (school));
+      g_string_append_printf (out, "%s\t%s\t", code, shnor_school_get_display_name (school));
       for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
         if (groups & (1u << g))
-          g_string_append_printf (line, "%s%s", line->str[line->len - 1] == '\t' ? "" : ", ",
-                                  shnor_group_badge (g));
-      g_print ("%s\n", line->str);
+          g_string_append_printf (out, "%s%s", out->str[out->len - 1] == '\t' ? "" : ", ", shnor_group_badge (g));
+      g_string_append_c (out, '\n');
     }
+  g_print ("%s", out->str);
   return 0;
 }
 

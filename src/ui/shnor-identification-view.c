@@ -415,7 +415,7 @@ build_criteria_grid (ShnorIdentificationView *self,
         }
       metric = dropdown (G_LIST_MODEL (metric_labels), c->id, PART_METRIC, _("Metric"), self);
       gtk_widget_set_hexpand (metric, FALSE);
-      attach (self, dropdown (strings (group_badge, SHNOR_N_GROUPS), c->id, PART_GROUP, _("Group"), self),
+      attach (self, dropdown (strings (group_badge, SHNOR_N_CRITERION_GROUPS), c->id, PART_GROUP, _("Group"), self),
               i, COLUMN_GROUP);
       attach (self, metric, i, COLUMN_METRIC);
       attach (self, dropdown (strings (comparison_label, SHNOR_N_COMPARISONS), c->id, PART_COMPARISON,

@@ -55,7 +55,7 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ShnorImportDialog *self = SHNOR_IMPORT_DIALOG (widget);
-  guint n = self->plan->results->len + self->plan->regional->len;
+  guint n = self->plan->added + self->plan->replaced + self->plan->n_regional;
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u result…",
                                                         "Importing %u results…", n), n);
 
@@ -101,9 +101,9 @@ show_plan (ShnorImportDialog *self)
 {
   const ShnorImportPlan *plan = self->plan;
   g_autofree char *summary = NULL;
-  guint n = plan->problems->len;
+  guint n = plan->n_problems;
 
-  for (guint i = 0; i < MIN (n, SHOWN_PROBLEMS + 1); i++)
+  for (guint i = 0; i < MIN (MIN (n, SHOWN_PROBLEMS + 1), plan->problems->len); i++)
     {
       g_autofree char *text = i < SHOWN_PROBLEMS ? shnor_import_problem_to_string (plan->problems->pdata[i]) :
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more problem, not listed here.",
@@ -141,14 +141,14 @@ show_plan (ShnorImportDialog *self)
                                                    plan->replaced);
 
       g_autofree char *regional = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u regional mean",
-                                                                "%u regional means", plan->regional->len),
-                                                   plan->regional->len);
+                                                                "%u regional means", plan->n_regional),
+                                                   plan->n_regional);
 
       summary = g_strdup_printf (_("%s; %s; %s. The import can be undone as one step."), added, replaced, regional);
     }
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
-                                 n == 0 && plan->results->len + plan->regional->len > 0 &&
+                                 n == 0 && plan->added + plan->replaced + plan->n_regional > 0 &&
                                  !shnor_document_get_read_only (self->document));
 }
 

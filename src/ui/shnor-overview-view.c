@@ -33,6 +33,7 @@ struct _ShnorOverviewView
   GPtrArray      *keys;       /* "kind\tsubject\tgrade" */
   GListStore     *rows;       /* of ShnorOverviewItem */
   gboolean        loading;
+  gboolean        stale;      /* to be read when shown: a region's reading waits until asked for */
 
   /* what every small multiple of the assessment shown shares */
   GArray         *years;      /* of int */
@@ -258,6 +259,12 @@ reload (ShnorOverviewView *self)
 
   if (self->loading || self->document == NULL)
     return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   load_assessments (self);
   g_list_store_remove_all (self->rows);
   index = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->assessment_dropdown));
@@ -328,11 +335,22 @@ shnor_overview_view_dispose (GObject *object)
 }
 
 static void
+shnor_overview_view_map (GtkWidget *widget)
+{
+  ShnorOverviewView *self = SHNOR_OVERVIEW_VIEW (widget);
+
+  GTK_WIDGET_CLASS (shnor_overview_view_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
+}
+
+static void
 shnor_overview_view_class_init (ShnorOverviewViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = shnor_overview_view_dispose;
+  widget_class->map = shnor_overview_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, assessment_dropdown);

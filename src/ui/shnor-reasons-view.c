@@ -33,6 +33,12 @@ void
 shnor_reasons_view_fill_badges (GtkBox *box,
                                 guint   groups)
 {
+  guint both = (1u << SHNOR_GROUP_LOW) | (1u << SHNOR_GROUP_SOCIAL);
+
+  /* beside the badges of its two groups, the combined group says nothing
+   * more */
+  if ((groups & both) == both)
+    groups &= ~(1u << SHNOR_GROUP_LOW_SOCIAL);
   shnor_widget_remove_children (GTK_WIDGET (box));
   for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
     if (groups & (1u << g))

@@ -70,6 +70,8 @@ struct _ShnorWindow
   GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;
   guint               classify_idle;
+  guint               load_idle;      /* the views get the document one at a time */
+  guint               load_step;
 };
 
 /* The group filter: all, one group (1 + ShnorGroup), or none of them. */
@@ -888,10 +890,49 @@ detach_document (ShnorWindow *self)
   shnor_monitoring_view_set_document (SHNOR_MONITORING_VIEW (self->monitoring), NULL);
   shnor_network_view_set_document (SHNOR_NETWORK_VIEW (self->network), NULL);
   g_clear_handle_id (&self->classify_idle, g_source_remove);
+  g_clear_handle_id (&self->load_idle, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   shnor_document_close (self->document);
   g_clear_object (&self->document);
+}
+
+/* The window shows the list first; the views get the document after, one
+ * per turn of the main loop (at low priority: after the frame is drawn
+ * and the input handled), and the badges come last, from the
+ * classification. */
+static gboolean
+load_idle (gpointer data)
+{
+  ShnorWindow *self = data;
+  ShnorDocument *document = self->document;
+
+  switch (self->load_step++)
+    {
+    case 0:
+      shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), document);
+      break;
+    case 1:
+      shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), document);
+      break;
+    case 2:
+      shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), document);
+      break;
+    case 3:
+      shnor_monitoring_view_set_document (SHNOR_MONITORING_VIEW (self->monitoring), document);
+      break;
+    case 4:
+      shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), document);
+      break;
+    case 5:
+      shnor_network_view_set_document (SHNOR_NETWORK_VIEW (self->network), document);
+      break;
+    default:
+      self->load_idle = 0;
+      queue_classify (self);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 /**
@@ -933,13 +974,8 @@ shnor_window_set_document (ShnorWindow   *self,
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->school_view), GTK_SELECTION_MODEL (self->selection));
-  shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), document);
-  shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), document);
-  shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), document);
-  shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), document);
-  shnor_monitoring_view_set_document (SHNOR_MONITORING_VIEW (self->monitoring), document);
-  shnor_network_view_set_document (SHNOR_NETWORK_VIEW (self->network), document);
-  queue_classify (self);
+  self->load_step = 0;
+  self->load_idle = g_idle_add_full (G_PRIORITY_LOW, load_idle, self, NULL);
 
   gtk_widget_set_visible (self->history_box, TRUE);
   gtk_widget_set_visible (self->view_switcher, TRUE);
