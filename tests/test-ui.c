@@ -6,6 +6,14 @@
 
 #include "shnor-application.h"
 #include "shnor-demo.h"
+#include "shnor-demo-network.h"
+#include "shnor-bank-view.h"
+#include "shnor-document-network.h"
+#include "shnor-field-table.h"
+#include "shnor-network-view.h"
+#include "shnor-school-network.h"
+#include "shnor-staff-view.h"
+#include "shnor-suggest-dialog.h"
 #include "shnor-error.h"
 #include "shnor-number.h"
 #include "shnor-chart-view.h"
@@ -2684,12 +2692,12 @@ test_new_municipality (void)
 }
 
 
-/* The keyboard: Ctrl+1 … Ctrl+5 show the views; a list is one stop of
+/* The keyboard: Ctrl+1 … Ctrl+6 show the views; a list is one stop of
  * Tab (Tab leaves it at once, Shift+Tab comes back into it) */
 static void
 test_keyboard (void)
 {
-  const char *views[] = { "schools", "programmes", "monitoring", "overview", "identification" };
+  const char *views[] = { "schools", "programmes", "monitoring", "network", "overview", "identification" };
   GtkWidget *list = child ("school_view");
   GtkWidget *focus;
 
@@ -2714,6 +2722,284 @@ test_keyboard (void)
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
 }
+/* ---- the «Сеть» view ------------------------------------------------------- */
+
+static GtkWidget *
+network_child (const char *name)
+{
+  GtkWidget *w = shnor_network_view_get_child (SHNOR_NETWORK_VIEW (child ("network")), name);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static guint
+list_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+static ShnorSuggestDialog *
+find_suggest_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (SHNOR_IS_SUGGEST_DIALOG (w))
+        return SHNOR_SUGGEST_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* The partnerships of the demo, one edited in place and undone, a joint
+ * event refused and added, the diagram, the suggested mentors */
+static void
+test_network (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorNetworkView *view = SHNOR_NETWORK_VIEW (child ("network"));
+  g_autoptr(GArray) all = shnor_document_get_partnerships (doc, 0);
+  ShnorSuggestDialog *dialog;
+  GtkWidget *editor;
+  gint64 kedrovka = 0;
+  guint n_events = 0, n_all = all->len;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const ShnorPartnership *p = &g_array_index (all, ShnorPartnership, i);
+
+      if (g_str_equal (p->school_name, "ООШ с. Кедровка") && p->partner_school_id != 0)
+        {
+          kedrovka = p->id;
+          n_events = p->n_events;
+        }
+    }
+  g_assert_cmpint (kedrovka, !=, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "network");
+  spin (200);
+  g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all);
+  shnor_network_view_show_partnership (view, kedrovka);
+  spin (200);
+  g_assert_true (shows_text (network_child ("partnership_title"), "ООШ с. Кедровка → Гимназия № 1"));
+  g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
+  screenshot (GTK_WIDGET (window), "70-network.png");
+
+  /* Ctrl+N in this view asks for a new partnership */
+  action ("win.add-school");
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (network_child ("add_popover")));
+  gtk_popover_popdown (GTK_POPOVER (network_child ("add_popover")));
+  spin (100);
+
+  /* a field of the partnership, stored and undone */
+  editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), kedrovka, "direction");
+  type_text (editor, "формирующее оценивание и взаимопосещения");
+  {
+    ShnorPartnership p;
+
+    g_assert_true (shnor_document_get_partnership (doc, kedrovka, &p));
+    g_assert_cmpstr (p.texts[2], ==, "формирующее оценивание и взаимопосещения");
+    shnor_partnership_clear (&p);
+  }
+  action ("win.undo");
+  spin (200);
+  g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (editor)), ==, "формирующее оценивание");
+
+  /* an impossible date is refused and said; a right one adds the event */
+  gtk_editable_set_text (GTK_EDITABLE (network_child ("event_date")), "31.02.2026");
+  click (network_child ("add_event_button"));
+  g_assert_true (gtk_widget_get_visible (network_child ("event_error")));
+  g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
+  gtk_editable_set_text (GTK_EDITABLE (network_child ("event_date")), "12.03.2026");
+  click (network_child ("add_event_button"));
+  spin (200);
+  g_assert_false (gtk_widget_get_visible (network_child ("event_error")));
+  g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events + 1);
+  screenshot (GTK_WIDGET (window), "71-partnership-event.png");
+  action ("win.undo");
+  spin (200);
+  g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
+
+  /* a partnership of a programme that gets approved: its plan is locked,
+   * its events are still recorded */
+  {
+    gint64 tura = 0, programme = 0;
+
+    for (guint i = 0; i < all->len; i++)
+      if (g_array_index (all, ShnorPartnership, i).programme_id != 0)
+        {
+          tura = g_array_index (all, ShnorPartnership, i).id;
+          programme = g_array_index (all, ShnorPartnership, i).programme_id;
+        }
+    g_assert_cmpint (tura, !=, 0);
+    shnor_network_view_show_partnership (view, tura);
+    spin (200);
+    g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
+    g_assert_true (shnor_document_approve_programme (doc, programme, "7-о", "01.02.2026", "Соколова И. В.", NULL));
+    spin (300);
+    g_assert_true (gtk_widget_get_visible (network_child ("lock_label")));
+    editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), tura, "subjects");
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (shnor_field_entry_get_entry (SHNOR_FIELD_ENTRY (editor)))));
+    editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), tura, "note");
+    g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (editor)))));
+    g_assert_false (gtk_widget_get_sensitive (network_child ("programme_drop")));
+    screenshot (GTK_WIDGET (window), "71-partnership-locked.png");
+    action ("win.undo");
+    spin (300);
+    g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
+    shnor_network_view_show_partnership (view, kedrovka);
+    spin (200);
+  }
+
+  /* the diagram: the partnerships that have not ended, then all */
+  shnor_network_view_show_page (view, "diagram");
+  spin (300);
+  screenshot (GTK_WIDGET (window), "72-diagram.png");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (network_child ("show_ended")), TRUE);
+  spin (100);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (network_child ("show_ended")), FALSE);
+
+  /* the suggested mentors of the selected partnership's school */
+  shnor_network_view_show_page (view, "partnerships");
+  spin (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "network.suggest", NULL));
+  spin (400);
+  dialog = find_suggest_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (shnor_suggest_dialog_get_n_suggestions (dialog), >=, 1);
+  screenshot (GTK_WIDGET (dialog), "73-suggestions.png");
+  g_assert_cmpint (shnor_suggest_dialog_accept (dialog, 0), >, 0);
+  spin (200);
+  g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all + 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  action ("win.undo");
+  spin (200);
+  g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all);
+}
+
+/* The bank: searched, a practice's card with its materials, a file too
+ * large refused with the reason, one attached and undone */
+static void
+test_bank (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorNetworkView *view = SHNOR_NETWORK_VIEW (child ("network"));
+  ShnorBankView *bank = SHNOR_BANK_VIEW (network_child ("bank"));
+  GtkWidget *list = shnor_bank_view_get_child (bank, "practice_list");
+  GListModel *shown;
+  g_autoptr(GListModel) expected = shnor_document_search_practices (doc, "оценив", NULL, NULL, -1);
+  g_autofree char *big = g_build_filename (dir, "Большая презентация.pdf", NULL);
+  g_autofree char *small = g_build_filename (dir, "План семинара.txt", NULL);
+  g_autoptr(ShnorPractice) first = NULL;
+  ShnorPracticeCard card;
+  guint files;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "network");
+  shnor_network_view_show_page (view, "bank");
+  spin (300);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 12);
+  gtk_editable_set_text (GTK_EDITABLE (shnor_bank_view_get_child (bank, "search_entry")), "оценив");
+  spin (500);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (expected));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
+  first = g_list_model_get_item (shown, 0);
+  shnor_bank_view_select (bank, shnor_practice_get_id (first));
+  spin (300);
+  g_assert_true (shnor_document_get_practice (doc, shnor_practice_get_id (first), &card));
+  files = card.files->len;
+  g_assert_cmpuint (files, >=, 1);
+  g_assert_true (shows_text (shnor_bank_view_get_child (bank, "files_list"), g_array_index (card.files, ShnorAttachment, 0).name));
+  shnor_practice_card_clear (&card);
+  screenshot (GTK_WIDGET (window), "74-practice.png");
+  {
+    g_autofree char *data = g_malloc0 (SHNOR_ATTACHMENT_MAX_SIZE + 10);
+
+    memcpy (data, "%PDF-1.4", 8);
+    test_write_file (big, data, SHNOR_ATTACHMENT_MAX_SIZE + 10);
+  }
+  g_assert_false (shnor_bank_view_attach_path (bank, big));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (shnor_bank_view_get_child (bank, "attach_error")));
+  g_assert_true (shows_text (shnor_bank_view_get_child (bank, "attach_error"), "Большая презентация.pdf"));
+  screenshot (GTK_WIDGET (window), "75-practice-refused.png");
+  test_write_file (small, "Семинар «Формирующее оценивание»: 14 марта, 10:00.", -1);
+  g_assert_true (shnor_bank_view_attach_path (bank, small));
+  spin (300);
+  g_assert_true (shnor_document_get_practice (doc, shnor_practice_get_id (first), &card));
+  g_assert_cmpuint (card.files->len, ==, files + 1);
+  shnor_practice_card_clear (&card);
+  action ("win.undo");
+  spin (200);
+  g_assert_true (shnor_document_get_practice (doc, shnor_practice_get_id (first), &card));
+  g_assert_cmpuint (card.files->len, ==, files);
+  shnor_practice_card_clear (&card);
+  gtk_editable_set_text (GTK_EDITABLE (shnor_bank_view_get_child (bank, "search_entry")), "");
+  spin (400);
+
+  /* the teachers, their mentoring pairs and courses */
+  shnor_network_view_show_page (view, "staff");
+  spin (300);
+  {
+    ShnorStaffView *staff = SHNOR_STAFF_VIEW (network_child ("staff"));
+    g_autoptr(GArray) people = shnor_document_get_staff (doc, 0);
+    g_autoptr(GArray) pairs = shnor_document_get_mentoring (doc);
+
+    g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (shnor_staff_view_get_child (staff, "teachers"))),
+                      ==, people->len);
+    g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (shnor_staff_view_get_child (staff, "mentoring"))),
+                      ==, pairs->len);
+    screenshot (GTK_WIDGET (window), "76-staff.png");
+ }
+  shnor_network_view_show_page (view, "partnerships");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (100);
+}
+
+/* A school's profile lists its partnerships; a line opens one in «Сеть» */
+static void
+test_profile_partnerships (void)
+{
+  GListModel *schools = shown_schools ();
+  ShnorSchoolNetwork *network = NULL;
+  GtkWidget *open = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(ShnorSchool) s = g_list_model_get_item (schools, i);
+
+      if (g_str_equal (shnor_school_get_display_name (s), "ООШ с. Кедровка"))
+        gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (schools), i);
+    }
+  spin (200);
+  g_assert_cmpstr (shnor_school_get_display_name (selected ()), ==, "ООШ с. Кедровка");
+  shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (child ("editor")), "profile");
+  network = SHNOR_SCHOOL_NETWORK (first_of_type (child ("editor"), SHNOR_TYPE_SCHOOL_NETWORK));
+  g_assert_nonnull (network);
+  g_assert_cmpuint (shnor_school_network_get_n_rows (network), ==, 2);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (network), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  screenshot (GTK_WIDGET (window), "77-profile-partnerships.png");
+  open = first_of_type (GTK_WIDGET (network), GTK_TYPE_BUTTON);
+  g_assert_nonnull (open);
+  g_assert_true (gtk_widget_activate (open));
+  spin (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("views"))), ==, "network");
+  g_assert_cmpint (shnor_network_view_get_selected (SHNOR_NETWORK_VIEW (child ("network"))), !=, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (100);
+}
 
 int
 main (int   argc,
@@ -2734,7 +3020,7 @@ main (int   argc,
 
   dir = test_tmpdir ();
   demo_path = g_build_filename (dir, "Демо округ.shnor", NULL);
-  g_assert_true (shnor_demo_write (demo_path, &error));
+  g_assert_true (shnor_demo_network_write (demo_path, &error));
   g_assert_no_error (error);
 
   app = shnor_application_new ();
@@ -2765,6 +3051,9 @@ main (int   argc,
   g_test_add_func ("/ui/monitoring", test_monitoring);
   g_test_add_func ("/ui/order", test_order);
   g_test_add_func ("/ui/new-municipality", test_new_municipality);
+  g_test_add_func ("/ui/network", test_network);
+  g_test_add_func ("/ui/bank", test_bank);
+  g_test_add_func ("/ui/profile-partnerships", test_profile_partnerships);
   g_test_add_func ("/ui/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/settings-documents", test_settings_documents);

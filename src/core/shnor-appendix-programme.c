@@ -1050,9 +1050,9 @@ shnor_doc_title_case (const char *title,
  * shnor_appendix_plan_new_programme:
  *
  * Returns: (transfer full): the appendices of the order approving the
- * programme @id: the programme, its road map, its participating schools
- * (each when it has something); NULL with @error when there is no such
- * programme.
+ * programme @id: the programme, its road map, its participating schools,
+ * its network pairs (each when it has something); NULL with @error when
+ * there is no such programme.
  */
 ShnorAppendixPlan *
 shnor_appendix_plan_new_programme (ShnorDocument  *document,
@@ -1090,6 +1090,7 @@ shnor_appendix_plan_new_programme (ShnorDocument  *document,
   shnor_appendix_plan_add (plan, programme_appendix (&p));
   shnor_appendix_plan_add (plan, roadmap_appendix (&p));
   shnor_appendix_plan_add (plan, schools_appendix (&p));
+  shnor_appendix_plan_add (plan, shnor_appendix_network (document, id));
   programme_clear (&p);
   return plan;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "shnor-document-network.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
@@ -653,6 +654,8 @@ shnor_binding_describe (const char *binding)
   gboolean below;
   int grade;
 
+  if (shnor_network_binding_is (binding))
+    return shnor_network_binding_describe (binding);
   if (!parse_binding (binding, &below, &kind, &subject, &grade))
     return g_strdup ("");
   return g_strdup_printf (below ? _("share of results below the threshold, %s, %s, grade %d, %%")
@@ -675,6 +678,8 @@ bound_actual (ShnorDocument *self,
   int grade;
   sqlite3_stmt *stmt;
 
+  if (shnor_network_binding_is (binding))
+    return shnor_document_network_actual (self, programme_id, binding, year, value);
   if (!parse_binding (binding, &below, &kind, &subject, &grade))
     return FALSE;
   stmt = shnor_document_statement (self,
@@ -941,7 +946,8 @@ shnor_document_set_indicator_binding (ShnorDocument  *self,
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   if (programme == 0 || !check_draft (self, programme, error))
     return FALSE;
-  if (binding != NULL && binding[0] != '\0' && !parse_binding (binding, &below, &kind, &subject, &grade))
+  if (binding != NULL && binding[0] != '\0' && !shnor_network_binding_is (binding) &&
+      !parse_binding (binding, &below, &kind, &subject, &grade))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
                    _("“%s” does not say which results the indicator follows."), binding);

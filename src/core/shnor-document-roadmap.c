@@ -9,6 +9,7 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 
+#include "shnor-document-network.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
@@ -1707,7 +1708,8 @@ shnor_document_delete_person (ShnorDocument  *self,
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   if (!shnor_document_check_writable (self, error) ||
       !shnor_document_find_row (self, "SELECT id FROM person WHERE id = ?", id, NULL, _("There is no such person."),
-                                error))
+                                error) ||
+      !shnor_document_check_person_unused (self, id, error))
     return FALSE;
   uses = count_rows (self, "SELECT count (*) FROM measure_person WHERE person_id = ?1", id);
   owns = count_rows (self, "SELECT count (*) FROM programme_risk WHERE owner_id = ?1", id);

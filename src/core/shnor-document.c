@@ -294,11 +294,15 @@ create_undo_triggers (ShnorDocument  *self,
      * in the holding table hold when they were deleted */
     " lo INTEGER, hi INTEGER, hold TEXT);");
 
-  /* the derived sums follow the results they are made of, without undo
-   * of their own (see shnor-derived.c) */
+  /* Ordinary tables only: a virtual table (the practices' full-text
+   * index) takes no triggers, and its shadow tables are written by SQLite
+   * itself; the index is kept by the edit path instead. The derived sums
+   * follow the results they are made of, without undo of their own (see
+   * shnor-derived.c). */
   tables = shnor_sqlite_prepare (self->db,
-                                 "SELECT name FROM main.sqlite_schema WHERE type = 'table'"
-                                 " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('result_sums', 'assessment_sums')", error);
+                                 "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+                                 " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('result_sums', 'assessment_sums')",
+                                 error);
   if (tables == NULL)
     return FALSE;
 
@@ -910,6 +914,11 @@ shnor_document_end_edit (ShnorDocument  *self,
     }
   step.first = self->edit_first;
   step.last = last_log_seq (self);
+  if (step.last >= step.first && !shnor_document_index_practices (self, step.first, step.last, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -1031,6 +1040,8 @@ replay (ShnorDocument  *self,
       goto fail;
     }
   back.last = last_log_seq (self);
+  if (back.last >= back.first && !shnor_document_index_practices (self, back.first, back.last, error))
+    goto fail;
 
   {
     g_autoptr(sqlite3_stmt) drop = shnor_sqlite_prepare (self->db,

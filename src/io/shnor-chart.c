@@ -718,17 +718,19 @@ write_stream (void                *closure,
 }
 
 /**
- * shnor_chart_save:
+ * shnor_cairo_save:
+ * @draw: draws the picture at the size asked
  *
- * Writes the chart as PNG, SVG or PDF, by the ending of @path, through a
- * temporary file: a failure leaves no half-written chart.
+ * Writes a picture as PNG, SVG or PDF, by the ending of @path, through a
+ * temporary file: a failure leaves no half-written picture.
  */
 gboolean
-shnor_chart_save (const ShnorChartData  *data,
-                  const char            *path,
-                  int                    width,
-                  int                    height,
-                  GError               **error)
+shnor_cairo_save (const char     *path,
+                  int             width,
+                  int             height,
+                  ShnorDrawFunc   draw,
+                  gconstpointer   data,
+                  GError        **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
   g_autofree char *part = shnor_part_path (path);
@@ -748,7 +750,7 @@ shnor_chart_save (const ShnorChartData  *data,
   f = g_fopen (part, "wb");
   if (f == NULL)
     {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The chart cannot be written there: %s."),
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The picture cannot be written there: %s."),
                    g_strerror (errno));
       return FALSE;
     }
@@ -760,7 +762,7 @@ shnor_chart_save (const ShnorChartData  *data,
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  shnor_chart_draw (cr, width, height, data);
+  draw (cr, width, height, data);
   cairo_destroy (cr);
   if (g_str_has_suffix (lower, ".png"))
     status = cairo_surface_write_to_png_stream (surface, write_stream, f);
@@ -776,9 +778,30 @@ shnor_chart_save (const ShnorChartData  *data,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The chart could not be written: %s."),
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The picture could not be written: %s."),
                    cairo_status_to_string (status));
       return FALSE;
     }
   return shnor_commit_part (part, path, error);
+}
+
+static void
+draw_chart (cairo_t       *cr,
+            int            width,
+            int            height,
+            gconstpointer  data)
+{
+  shnor_chart_draw (cr, width, height, data);
+}
+
+/* Writes the chart as PNG, SVG or PDF (see shnor_cairo_save()). */
+gboolean
+shnor_chart_save (const ShnorChartData  *data,
+                  const char            *path,
+                  int                    width,
+                  int                    height,
+                  GError               **error)
+{
+  g_return_val_if_fail (data != NULL && path != NULL, FALSE);
+  return shnor_cairo_save (path, width, height, draw_chart, data, error);
 }

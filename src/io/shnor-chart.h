@@ -34,6 +34,11 @@ typedef struct {
   double x, y, width, height;
 } ShnorRect;
 
+typedef void (*ShnorDrawFunc) (cairo_t       *cr,
+                               int            width,
+                               int            height,
+                               gconstpointer  data);
+
 ShnorChartData *shnor_chart_data_new        (guint                 n_years);
 void            shnor_chart_data_free       (ShnorChartData       *data);
 ShnorChartData *shnor_chart_data_for_school (ShnorDocument        *document,
@@ -79,6 +84,13 @@ gboolean        shnor_chart_save            (const ShnorChartData *data,
                                              const char           *path,
                                              int                   width,
                                              int                   height,
+                                             GError              **error);
+
+gboolean        shnor_cairo_save            (const char           *path,
+                                             int                   width,
+                                             int                   height,
+                                             ShnorDrawFunc         draw,
+                                             gconstpointer         data,
                                              GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorChartData, shnor_chart_data_free)

@@ -8,7 +8,9 @@
 
 #include "config.h"
 #include "shnor-application.h"
+#include "shnor-bank-export.h"
 #include "shnor-demo.h"
+#include "shnor-demo-network.h"
 #include "shnor-error.h"
 #include "shnor-exchange-cli.h"
 #include "shnor-file-chooser.h"
@@ -384,7 +386,7 @@ open_demo_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
-      (g_mkdir_with_parents (dir, 0755) != 0 || !shnor_demo_write (path, &error)))
+      (g_mkdir_with_parents (dir, 0755) != 0 || !shnor_demo_network_write (path, &error)))
     {
       shnor_window_show_error (window, _("Could not create the demo municipality"),
                                error ? error->message : g_strerror (errno));
@@ -481,6 +483,15 @@ static const GOptionEntry options[] = {
        "shnor --export-order OUT.pdf --programme ID FILE"), N_("OUT.pdf") },
   { "export-lists", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the lists of the identified schools to OUT.xlsx: shnor --export-lists OUT.xlsx FILE"), N_("OUT.xlsx") },
+  { "export-bank", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the catalogue of the bank of best practices to OUT.xlsx: shnor --export-bank OUT.xlsx FILE"),
+    N_("OUT.xlsx") },
+  { "export-bank-folder", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the catalogue of the bank with the practices' files into a new or empty FOLDER: "
+       "shnor --export-bank-folder FOLDER FILE"), N_("FOLDER") },
+  { "list-partnerships", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print each partnership of FILE: supported school, partner, role, status, start, end, joint events, "
+       "tab-separated"), N_("FILE") },
   { "import-template", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an XLSX template for results to FILE and exit"), N_("FILE") },
   { "import-results", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -703,6 +714,73 @@ export_command (char **argv)
   return 0;
 }
 
+/* shnor --export-bank OUT.xlsx FILE, --export-bank-folder FOLDER FILE,
+ * --list-partnerships FILE: the network's commands */
+static int
+network_command (char **argv)
+{
+  g_autofree char *bank_out = NULL;
+  g_autofree char *folder_out = NULL;
+  g_autofree char *list = NULL;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "export-bank", 0, 0, G_OPTION_ARG_FILENAME, &bank_out, NULL, NULL },
+    { "export-bank-folder", 0, 0, G_OPTION_ARG_FILENAME, &folder_out, NULL, NULL },
+    { "list-partnerships", 0, 0, G_OPTION_ARG_FILENAME, &list, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) document = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  gboolean ok = TRUE;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  /* the file is the value of --list-partnerships, or the one left over */
+  if (!g_option_context_parse_strv (context, &args, &error) ||
+      (bank_out != NULL) + (folder_out != NULL) + (list != NULL) != 1 ||
+      (files != NULL ? g_strv_length (files) : 0) != (list != NULL ? 0 : 1))
+    {
+      g_printerr ("%s\n%s\n%s\n", _("Usage: shnor --export-bank OUT.xlsx FILE"),
+                  _("       shnor --export-bank-folder FOLDER FILE"), _("       shnor --list-partnerships FILE"));
+      return 2;
+    }
+  document = shnor_document_open (list != NULL ? list : files[0], &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (bank_out != NULL)
+    ok = shnor_export_bank_xlsx (document, -1, bank_out, &error);
+  else if (folder_out != NULL)
+    ok = shnor_export_bank_folder (document, -1, folder_out, &error);
+  else
+    {
+      g_autoptr(GArray) partnerships = shnor_document_get_partnerships (document, 0);
+      guint n_fields;
+      const ShnorField *fields = shnor_partnership_fields (&n_fields);
+
+      for (guint i = 0; i < partnerships->len; i++)
+        {
+          const ShnorPartnership *p = &g_array_index (partnerships, ShnorPartnership, i);
+
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%u\n", p->school_name, p->partner_name, shnor_partner_role_label (p->role),
+                   shnor_partnership_status_label (p->status),
+                   p->texts[shnor_fields_index (fields, n_fields, "start_date")],
+                   p->texts[shnor_fields_index (fields, n_fields, "end_date")], p->n_events);
+        }
+    }
+  if (!ok)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* shnor --overdue FILE [--date YYYY-MM-DD] */
 static int
 overdue_command (const char *path,
@@ -762,6 +840,11 @@ shnor_application_local_command_line (GApplication   *app,
           *exit_status = export_command (argv);
           return TRUE;
         }
+      if (g_str_has_prefix (argv[i], "--export-bank") || g_str_has_prefix (argv[i], "--list-partnerships"))
+        {
+          *exit_status = network_command (argv);
+          return TRUE;
+        }
     }
   return G_APPLICATION_CLASS (shnor_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
@@ -786,7 +869,7 @@ shnor_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (dict, "demo", "^ay", &demo))
     {
-      if (!shnor_demo_write (demo, &error))
+      if (!shnor_demo_network_write (demo, &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;

@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "shnor-field-entry.h"
+#include "shnor-network.h"
 #include "shnor-part-editor.h"
 #include "shnor-widgets.h"
 
@@ -944,6 +945,7 @@ load_bindings (ShnorPartEditor *self,
 
       g_strv_builder_add_many (builder, below, mean, NULL);
     }
+  g_strv_builder_addv (builder, (const char **) shnor_network_bindings ());
   bindings = g_strv_builder_end (builder);
   g_clear_pointer (&builder, g_strv_builder_unref);
   builder = g_strv_builder_new ();
@@ -1054,7 +1056,7 @@ document_changed (ShnorDocument   *document,
 
   if (self->part == SHNOR_PART_INDICATOR)
     mine = mine || g_str_equal (table, "programme_indicator_value") || g_str_equal (table, "result") ||
-           g_str_equal (table, "programme_school");
+           g_str_equal (table, "programme_school") || shnor_network_binding_table (table);
   if (self->part == SHNOR_PART_RISK)
     mine = mine || g_str_equal (table, "person");
   if (mine && self->idle == 0 && self->programme_id != 0)

@@ -12,6 +12,7 @@
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
 #include "shnor-risk-view.h"
+#include "shnor-school-network.h"
 #include "shnor-school-editor.h"
 
 struct _ShnorSchoolEditor
@@ -31,6 +32,7 @@ struct _ShnorSchoolEditor
   GtkWidget     *reasons;
   GtkWidget     *risks;
   GtkWidget     *indicators;
+  GtkWidget     *network;
 
   ShnorDocument *document;
   ShnorSchool   *school;
@@ -489,6 +491,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   g_type_ensure (SHNOR_TYPE_REASONS_VIEW);
   g_type_ensure (SHNOR_TYPE_RISK_VIEW);
   g_type_ensure (SHNOR_TYPE_INDICATORS_VIEW);
+  g_type_ensure (SHNOR_TYPE_SCHOOL_NETWORK);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-school-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, box);
@@ -504,6 +507,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, reasons);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, risks);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, indicators);
+  gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, network);
   gtk_widget_class_bind_template_callback (widget_class, add_year_clicked);
 }
 
@@ -539,6 +543,7 @@ shnor_school_editor_set_document (ShnorSchoolEditor *self,
   shnor_reasons_view_set_document (SHNOR_REASONS_VIEW (self->reasons), document);
   shnor_risk_view_set_document (SHNOR_RISK_VIEW (self->risks), document);
   shnor_indicators_view_set_document (SHNOR_INDICATORS_VIEW (self->indicators), document);
+  shnor_school_network_set_document (SHNOR_SCHOOL_NETWORK (self->network), document);
 }
 
 void
@@ -561,6 +566,7 @@ shnor_school_editor_set_school (ShnorSchoolEditor *self,
   shnor_reasons_view_set_school (SHNOR_REASONS_VIEW (self->reasons), school);
   shnor_risk_view_set_school (SHNOR_RISK_VIEW (self->risks), school);
   shnor_indicators_view_set_school (SHNOR_INDICATORS_VIEW (self->indicators), school);
+  shnor_school_network_set_school (SHNOR_SCHOOL_NETWORK (self->network), school);
 }
 
 /* For tests and accessibility tools: the widget that edits @column. */

@@ -6,6 +6,7 @@
 #include "shnor-field.h"
 #include "shnor-number.h"
 #include "shnor-widgets.h"
+#include "shnor-window.h"
 
 /**
  * shnor_widget_remove_children:
@@ -417,4 +418,31 @@ shnor_list_single_tab_stop (GtkWidget *list)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed), list);
   gtk_widget_add_controller (list, keys);
+}
+
+/* Whether @widget is drawn in a dark theme, judged by its text colour:
+ * the charts and diagrams drawn with Cairo follow it. */
+gboolean
+shnor_widget_dark_theme (GtkWidget *widget)
+{
+  GdkRGBA colour;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue > 0.5;
+}
+
+/* Says in a dialog over @widget's window that @primary failed, and why. */
+void
+shnor_widget_show_error (GtkWidget  *widget,
+                         const char *primary,
+                         GError     *error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (SHNOR_IS_WINDOW (root))
+    shnor_window_show_error (SHNOR_WINDOW (root), primary, error->message);
+  else
+    g_warning ("%s: %s", primary, error->message);
 }

@@ -40,5 +40,9 @@ void       shnor_toast                  (GtkWidget     *widget,
 void       shnor_list_single_tab_stop   (GtkWidget     *list);
 void       shnor_remember_paned         (GtkWidget     *paned,
                                          const char    *key);
+gboolean   shnor_widget_dark_theme      (GtkWidget     *widget);
+void       shnor_widget_show_error      (GtkWidget     *widget,
+                                         const char    *primary,
+                                         GError        *error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "shnor-publish-dialog.h"
 #include "shnor-xlsx-export.h"
 #include "shnor-monitoring-view.h"
+#include "shnor-network-view.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-view.h"
 #include "shnor-reasons-view.h"
@@ -67,6 +68,7 @@ struct _ShnorWindow
   GtkWidget          *identification;
   GtkWidget          *programmes;
   GtkWidget          *monitoring;
+  GtkWidget          *network;
 
   ShnorDocument      *document;
   GtkFilter          *filter;
@@ -420,10 +422,16 @@ add_school_activated (GSimpleAction *action,
   GtkWidget *name;
   GtkEntry *entry;
 
-  /* Ctrl+N adds what the view shows: a programme in the Programmes view */
+  /* Ctrl+N adds what the view shows: a programme in the Programmes view,
+   * a partnership or a practice in the Network view */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "programmes") == 0)
     {
       shnor_programmes_view_new_programme (SHNOR_PROGRAMMES_VIEW (self->programmes));
+      return;
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "network") == 0)
+    {
+      shnor_network_view_add (SHNOR_NETWORK_VIEW (self->network));
       return;
     }
   /* The new school must be visible to be edited: in the list. */
@@ -819,6 +827,19 @@ prepare_order_activated (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (shnor_order_dialog_new (GTK_WINDOW (self), self->document, id)));
 }
 
+/* win.show-partnership(id): the partnership in the «Сеть» view (from a
+ * school's profile) */
+static void
+show_partnership_activated (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->views), "network");
+  shnor_network_view_show_partnership (SHNOR_NETWORK_VIEW (self->network), g_variant_get_int64 (param));
+}
+
 /* ---- the exchange with schools and the region --------------------- */
 
 static void
@@ -844,6 +865,7 @@ exchange_activated (GSimpleAction *action,
 }
 
 static const GActionEntry win_entries[] = {
+  { "show-partnership", show_partnership_activated, "x" },
   { "school-forms", exchange_activated },
   { "accept-forms", exchange_activated },
   { "publish", exchange_activated },
@@ -948,6 +970,7 @@ detach_document (ShnorWindow *self)
   shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), NULL);
   shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), NULL);
   shnor_monitoring_view_set_document (SHNOR_MONITORING_VIEW (self->monitoring), NULL);
+  shnor_network_view_set_document (SHNOR_NETWORK_VIEW (self->network), NULL);
   g_clear_handle_id (&self->classify_idle, g_source_remove);
   g_clear_handle_id (&self->load_idle, g_source_remove);
   g_clear_object (&self->selection);
@@ -982,6 +1005,9 @@ load_idle (gpointer data)
       break;
     case 4:
       shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), document);
+      break;
+    case 5:
+      shnor_network_view_set_document (SHNOR_NETWORK_VIEW (self->network), document);
       break;
     default:
       self->load_idle = 0;
@@ -1103,6 +1129,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   g_type_ensure (SHNOR_TYPE_IDENTIFICATION_VIEW);
   g_type_ensure (SHNOR_TYPE_PROGRAMMES_VIEW);
   g_type_ensure (SHNOR_TYPE_MONITORING_VIEW);
+  g_type_ensure (SHNOR_TYPE_NETWORK_VIEW);
 
   /* The application's own styles (the group badges), for every window of
    * the display, the test's windows included. */
@@ -1146,6 +1173,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, identification);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, programmes);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, monitoring);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, network);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, area_filter_changed);
@@ -1322,6 +1350,8 @@ shnor_window_init (ShnorWindow *self)
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->search_bar), self->list_pane);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->school_view), self->name_column, GTK_SORT_ASCENDING);
   g_signal_connect_swapped (self->views, "notify::visible-child-name", G_CALLBACK (view_changed), self);
+  /* views as wide as their names: six equal ones leave the title no room */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->view_switcher)), FALSE);
   shnor_window_set_recent (self, NULL);
   shnor_window_set_document (self, NULL);
 }
