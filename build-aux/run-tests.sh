@@ -24,7 +24,8 @@ count () {
 run_suite () {
   local dir=$1 locale=$2
   echo "=== meson test in $dir under LC_ALL=$locale"
-  LC_ALL=$locale LANG=$locale xvfb-run -a -s "-screen 0 1280x1024x24" \
+  # a screen large enough for the UI test's 1600×1000 window
+  LC_ALL=$locale LANG=$locale xvfb-run -a -s "-screen 0 1920x1200x24" \
     meson test -C "$dir" --print-errorlogs --num-processes 2
   count "$dir"
 }

@@ -6,10 +6,10 @@ set -euo pipefail
 
 packages=(
   build-essential meson ninja-build pkg-config gettext
-  libglib2.0-dev libglib2.0-bin libgtk-4-dev libsqlite3-dev
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
   libxlsxwriter-dev libminizip-dev libfontconfig-dev
   desktop-file-utils appstream
-  xvfb xauth dbus locales e2fsprogs sqlite3
+  xvfb xauth dbus locales e2fsprogs sqlite3 libxtst-dev
   python3 python3-openpyxl python3-xlsxwriter
   libreoffice-calc-nogui poppler-utils fonts-liberation fonts-paratype
   libpq-dev postgresql libsecret-1-dev

@@ -124,8 +124,17 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     db.commit()
     columns = [r[1] for r in db.execute("PRAGMA table_info(programme)")]
     programme = dict(zip(columns, db.execute("SELECT * FROM programme WHERE id = ?", (pid,)).fetchone()))
-    measures = db.execute("SELECT title, expected FROM measure WHERE programme_id = ? ORDER BY position, id",
+    # the road map proper: the programme's first measure table (the others
+    # are sections of the same appendix on sheets of their own)
+    measures = db.execute("SELECT m.title, m.expected FROM measure m WHERE m.table_id = (SELECT id FROM measure_table"
+                          " WHERE programme_id = ? ORDER BY position, id LIMIT 1) ORDER BY m.position, m.id",
                           (pid,)).fetchall()
+    tables = [t for (t,) in db.execute("SELECT title FROM measure_table WHERE programme_id = ? ORDER BY position, id",
+                                       (pid,))]
+    levels = [n for (n,) in db.execute("SELECT name FROM roadmap_level ORDER BY position, id")]
+    actions = db.execute("SELECT m.id, l.name, a.text FROM measure_action a JOIN measure m ON m.id = a.measure_id"
+                         " JOIN roadmap_level l ON l.id = a.level_id JOIN measure_table t ON t.id = m.table_id"
+                         " WHERE m.programme_id = ? AND t.position > 0", (pid,)).fetchall()
     n_schools = db.execute("SELECT count (*) FROM programme_school WHERE programme_id = ?", (pid,)).fetchone()[0]
     targets = db.execute("SELECT i.name, v.year, v.target FROM programme_indicator_value v JOIN programme_indicator i"
                          " ON i.id = v.indicator_id WHERE i.programme_id = ? AND v.target IS NOT NULL",
@@ -139,7 +148,7 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     assert book.properties.creator, "no author"
     names = book.sheetnames
     for wanted in ("Паспорт", "Анализ", "Целевые показатели", "Риски", "Этапы", "Финансирование", "Нормативная база",
-                   "Динамика", "Дорожная карта", "Школы-участники"):
+                   "Динамика", "Дорожная карта", "Мероприятия по уровням", "Школы-участники"):
         assert wanted in names, (wanted, names)
     allowed_formats = {"General", "0", "0.0", "0.00", "0.000", "0.0000", "#,##0.0", "dd.mm.yyyy"}
     for sheet in book.worksheets:
@@ -175,7 +184,9 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     for column in ("title", "basis", "customer", "developers", "executor", "co_executors", "goal", "contacts"):
         for paragraph in (programme[column] or "").split("\n"):
             assert flat(paragraph) in flat(passport), (column, paragraph)
-    assert "%d–%d годы" % (programme["first_year"], programme["last_year"]) in passport
+    # the period as the programme words it, in place of its years
+    period = [r[1] for r in book["Паспорт"].iter_rows(values_only=True) if r[0] == "Сроки реализации программы"]
+    assert period == [programme["period_text"]] and programme["period_text"], period
     assert "Общий объём финансирования" in passport and "тыс. руб." in passport
     cell = [c for c in book["Паспорт"]["B"] if c.value and "=СУММ(A1:A9)" in str(c.value)][0]
     assert cell.data_type == "s", cell.data_type
@@ -195,6 +206,9 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
         assert isinstance(value, (int, float)) and abs(value - target) < 1e-9, (name, year, value, target)
     for r in rows:
         assert isinstance(r[0], int), r
+    # a bound as written, for the end of the programme
+    final = heads.index("Целевое значение на конец реализации программы")
+    assert "не более 6" in [r[final] for r in rows], [r[final] for r in rows]
     years = [r[heads.index("Базовый год")] for r in rows]
     assert all(isinstance(y, int) for y in years), years
 
@@ -224,12 +238,27 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     acts = body(book["Нормативная база"])
     assert isinstance(acts[0][2], datetime.datetime), acts[0]
 
+    # the table by levels: a column per level headed by its name, each
+    # action in its level's column; its title and introduction above it
+    sheet = book["Мероприятия по уровням"]
+    heads = [c.value for c in sheet[int(sheet.print_title_rows.split(":")[0].strip("$"))]]
+    assert heads == levels, heads
+    assert tables[1] in titles(sheet), titles(sheet)
+    by_levels = body(sheet)
+    for mid, level, text in actions:
+        assert any(r[heads.index(level)] == text for r in by_levels), (level, text)
+    assert mark_number(sheet) == 2
+    # a risk's responsible person; a risk not assessed leaves nothing
+    risks = body(book["Риски"])
+    assert any("Белова М. О." in str(v) for r in risks for v in r), risks
+
     # the road map alone: the same rows, with the number the order gives it
     alone = os.path.join(tmp, "Дорожная карта.xlsx")
     run("--export-roadmap", alone, "--programme", str(pid), demo)
     single = openpyxl.load_workbook(alone)
-    assert single.sheetnames == ["Дорожная карта"], single.sheetnames
+    assert single.sheetnames == ["Дорожная карта", "Мероприятия по уровням"], single.sheetnames
     assert body(single.worksheets[0]) == body(book["Дорожная карта"])
+    assert body(single.worksheets[1]) == body(book["Мероприятия по уровням"])
     assert mark_number(single.worksheets[0]) == mark_number(book["Дорожная карта"]) == 2
 
     # the order as PDF: the official face embedded, page numbers from page
@@ -274,6 +303,8 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
     for title, expected in measures:
         assert in_pdf(text, title), title
         assert not expected or in_pdf(text, expected), expected
+    for mid, level, action in actions:
+        assert in_pdf(text, action), action
     # the passport's every field is in the PDF too
     for column in ("title", "basis", "customer", "developers", "executor", "co_executors", "goal", "contacts"):
         for paragraph in (programme[column] or "").split("\n"):

@@ -220,6 +220,81 @@ test_save_formats (void)
   test_rm_rf (dir);
 }
 
+
+/* The steps of an axis are round: 1, 2, 2,5 or 5 times a power of ten,
+ * the smallest within the number of steps asked for. */
+static void
+test_axis_steps (void)
+{
+  static const struct { double min, max; int steps; double step; } cases[] = {
+    { 2, 5, 6, 0.5 },      /* marks: 2; 2,5; 3 … not 2; 2,6; 3,2 */
+    { 2, 5, 3, 1 },        /* small multiples: 2, 3, 4, 5 */
+    { 0, 100, 5, 20 },
+    { 0, 100, 4, 25 },
+    { 0, 100, 3, 50 },
+    { 0, 32, 6, 10 },      /* ОГЭ in primary scores */
+    { 0, 1, 5, 0.2 },
+    { 3.5, 4.1, 6, 0.1 },
+    { 0, 1500, 6, 250 },
+    { 0, 0.03, 6, 0.005 },
+    { 0, 0, 6, 1 },        /* no span: any step will do */
+    { 5, 2, 6, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double step = shnor_chart_axis_step (cases[i].min, cases[i].max, cases[i].steps);
+
+      g_test_message ("%g … %g in %d: %g", cases[i].min, cases[i].max, cases[i].steps, step);
+      g_assert_cmpfloat_with_epsilon (step, cases[i].step, cases[i].step * 1e-9);
+    }
+  /* whatever the span, the step is round and within the steps asked */
+  for (double span = 0.013; span < 1e6; span *= 1.37)
+    for (int steps = 2; steps <= 8; steps++)
+      {
+        double step = shnor_chart_axis_step (0, span, steps);
+        double mantissa = step / pow (10, floor (log10 (step) + 1e-9));
+
+        g_assert_cmpfloat (span / step, <=, steps + 1e-9);
+        g_assert_true (fabs (mantissa - 1) < 1e-9 || fabs (mantissa - 2) < 1e-9 ||
+                       fabs (mantissa - 2.5) < 1e-9 || fabs (mantissa - 5) < 1e-9);
+        /* and the smallest such: the next smaller round step would not do */
+        g_assert_cmpfloat (span / (step * 0.4999), >, steps);
+      }
+}
+
+/* One year: its bar below the threshold is narrow, not the plot's width */
+static void
+test_single_year_bar (void)
+{
+  g_autoptr(ShnorChartData) d = shnor_chart_data_new (1);
+  ShnorRect plot = shnor_chart_plot_area (d, W, H);
+  double below[3], got[3], x, y;
+  cairo_surface_t *s;
+  guint bar = 0;
+
+  d->years[0] = 2026;
+  d->known[SHNOR_SERIES_BELOW][0] = TRUE;
+  d->value[SHNOR_SERIES_BELOW][0] = 60;
+  s = render (d);
+  shnor_chart_series_colour (SHNOR_SERIES_BELOW, FALSE, below);
+  g_assert_true (shnor_chart_point (d, W, H, SHNOR_SERIES_BELOW, 0, &x, &y));
+  for (int px = (int) plot.x; px < plot.x + plot.width; px++)
+    {
+      double tint[3];
+
+      pixel (s, px, (int) (plot.y + plot.height - 5), got);
+      /* the bar is the series colour at 45 % over white */
+      for (int c = 0; c < 3; c++)
+        tint[c] = 1 - 0.45 * (1 - below[c]);
+      bar += near_colour (got, tint);
+    }
+  g_assert_cmpuint (bar, >, 10);
+  g_assert_cmpuint (bar, <=, 50);
+  save_png (s, "chart-one-year.png");
+  cairo_surface_destroy (s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,5 +305,7 @@ main (int   argc,
   g_test_add_func ("/chart/no-data", test_no_data);
   g_test_add_func ("/chart/hover-and-dark", test_hover_and_dark);
   g_test_add_func ("/chart/save-formats", test_save_formats);
+  g_test_add_func ("/chart/axis-steps", test_axis_steps);
+  g_test_add_func ("/chart/single-year-bar", test_single_year_bar);
   return g_test_run ();
 }

@@ -148,8 +148,13 @@ full_programme (ShnorDocument *doc,
   g_assert_true (shnor_document_set_part_field (doc, SHNOR_PART_STAGE, g_array_index (stages, ShnorPartRow, 0).id,
                                                 "means", "Средства-маркер этапа", &error));
   risks = shnor_document_get_part (doc, id, SHNOR_PART_RISK);
-  g_assert_true (shnor_document_set_part_field (doc, SHNOR_PART_RISK, g_array_index (risks, ShnorPartRow, 0).id,
-                                                "owner", "Владелец-маркер риска", &error));
+  {
+    gint64 owner = shnor_document_add_person (doc, "Петрова Елена Андреевна", "Владелец-маркер риска", "", &error);
+    g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, owner);
+
+    g_assert_true (shnor_document_set_part_field (doc, SHNOR_PART_RISK, g_array_index (risks, ShnorPartRow, 0).id,
+                                                  "owner_id", id_text, &error));
+  }
   g_assert_cmpint (shnor_document_add_part_row (doc, id, SHNOR_PART_ACT, act, &error), >, 0);
   g_assert_true (shnor_document_set_financing (doc, id, 2025, SHNOR_SOURCE_LOCAL, "1234,5", &error));
   g_assert_true (shnor_document_set_financing (doc, id, 2026, SHNOR_SOURCE_REGIONAL, "12000", &error));
@@ -242,7 +247,7 @@ test_passport_complete (Fixture       *f,
   assert_has (programme, "Итого");
   assert_has (roadmap, "Мероприятие-маркер");
   assert_has (roadmap, "Результат-маркер мероприятия");
-  assert_has (roadmap, "муниципальный уровень;\nуровень образовательной организации");
+  assert_has (roadmap, "Муниципальный орган управления образованием;\nШкола");
   assert_has (roadmap, "ежегодно");
   /* the plan of an approval, not its execution */
   g_assert_null (strstr (roadmap, "запланировано"));

@@ -184,7 +184,13 @@ test_round_trip (Fixture       *f,
             {
             case SHNOR_FIELD_DATE: text = g_strdup ("15.03.2026"); break;
             case SHNOR_FIELD_CHOICE: text = g_strdup ("1"); break;
-            case SHNOR_FIELD_INT: text = g_strdup ("2025"); break;
+            case SHNOR_FIELD_INT:
+              /* a risk's responsible person is one of the people list */
+              text = g_str_equal (pf[i].column, "owner_id")
+                     ? g_strdup_printf ("%" G_GINT64_FORMAT,
+                                        shnor_document_add_person (f->doc, "Гусев Андрей Павлович", "", "", NULL))
+                     : g_strdup ("2025");
+              break;
             case SHNOR_FIELD_REAL: text = g_strdup ("12,5"); break;
             default: text = g_strdup_printf ("%s: текст", pf[i].column);
             }

@@ -252,7 +252,6 @@ test_fields (Fixture       *f,
                   SHNOR_ERROR_INVALID);
   assert_refused (shnor_document_set_measure_field (f->doc, m, "end_month", "тринадцатый 2026", &error), &error,
                   SHNOR_ERROR_INVALID);
-  assert_refused (shnor_document_set_measure_field (f->doc, m, "title", "  ", &error), &error, SHNOR_ERROR_INVALID);
   assert_refused (shnor_document_set_measure_link (f->doc, m, SHNOR_LINK_PERSON, 999, TRUE, &error), &error,
                   SHNOR_ERROR_INVALID);
 

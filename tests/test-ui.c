@@ -8,7 +8,16 @@
 
 #include "shnor-application.h"
 #include "shnor-demo.h"
+#include "shnor-demo-network.h"
+#include "shnor-bank-view.h"
+#include "shnor-document-network.h"
+#include "shnor-field-table.h"
+#include "shnor-network-view.h"
+#include "shnor-school-network.h"
+#include "shnor-staff-view.h"
+#include "shnor-suggest-dialog.h"
 #include "shnor-error.h"
+#include "shnor-number.h"
 #include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
 #include "shnor-identification-view.h"
@@ -24,6 +33,7 @@
 #include "shnor-settings-dialog.h"
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
+#include "shnor-risk-factors-editor.h"
 #include "shnor-risk-view.h"
 #include "shnor-indicators-view.h"
 #include "shnor-school-editor.h"
@@ -31,6 +41,12 @@
 #include "shnor-window.h"
 #include "test-gtk.h"
 #include "test-util.h"
+
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#endif
 
 static ShnorApplication *app;
 static ShnorWindow *window;
@@ -102,6 +118,95 @@ action (const char *name)
 }
 
 static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, found);
+}
+
+/* The toast of the window that says @text (NULL when none does), and
+ * its button */
+static GtkWidget *
+find_toast (GtkWidget  *widget,
+            const char *text)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") && gtk_widget_get_visible (widget) &&
+      shows_text (widget, text))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_toast (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+toast_button (GtkWidget *toast)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (toast, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_button_get_label (buttons->pdata[i]) != NULL && gtk_widget_get_visible (buttons->pdata[i]))
+      return buttons->pdata[i];
+  return NULL;
+}
+
+/* The toast that says @text is shown; its «Отменить» undoes the action */
+static void
+undo_by_toast_in (GtkWidget  *root,
+                  const char *text)
+{
+  GtkWidget *toast = find_toast (root, text);
+  GtkWidget *button;
+
+  if (toast == NULL)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      collect (root, GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        g_test_message ("label: %s (%s)", gtk_label_get_text (labels->pdata[i]),
+                        G_OBJECT_TYPE_NAME (gtk_widget_get_parent (labels->pdata[i])));
+      g_test_message ("wanted: %s", text);
+    }
+
+  g_assert_nonnull (toast);
+  button = toast_button (toast);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, g_dgettext ("shnor", "_Undo"));
+  g_signal_emit_by_name (button, "clicked");
+  spin (100);
+}
+
+/* The button under @root whose tooltip is @tooltip (translated) */
+static GtkWidget *
+button_with_tooltip (GtkWidget  *root,
+                     const char *tooltip)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), g_dgettext ("shnor", tooltip)) == 0)
+      return buttons->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+undo_by_toast (const char *text)
+{
+  undo_by_toast_in (GTK_WIDGET (window), text);
+}
+
+static void
 test_open_demo (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (demo_path);
@@ -137,6 +242,17 @@ test_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Берёзовск");
   spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 4);
+
+  /* nothing matches: the list says so, and its button shows them all */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Нет такой школы");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 0);
+  g_assert_true (gtk_widget_get_visible (child ("no_match_page")));
+  screenshot (GTK_WIDGET (window), "02-search-no-match.png");
+  g_signal_emit_by_name (first_of_type (child ("no_match_page"), GTK_TYPE_BUTTON), "clicked");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+  g_assert_false (gtk_widget_get_visible (child ("no_match_page")));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   spin (400);
@@ -251,13 +367,21 @@ test_add_and_delete (void)
   g_assert_cmpstr (name, ==, "МКОУ «Тестовая школа»");
   screenshot (GTK_WIDGET (window), "06-added.png");
 
-  /* The Delete key in the list. */
+  /* The Delete key in the list: deleted at once, with a toast to undo it */
   gtk_widget_grab_focus (child ("school_view"));
   action ("win.delete-school");
   g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
+  spin (300);
+  screenshot (GTK_WIDGET (window), "06-deleted-toast.png");
+  {
+    g_autofree char *said = g_strdup_printf (g_dgettext ("shnor", "School “%s” deleted"), "МКОУ «Тестовая школа»");
 
-  action ("win.undo");
-  g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 13);
+    undo_by_toast (said);
+    g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 13);
+    /* the undo took the toast away with it */
+    spin (700);
+    g_assert_null (find_toast (GTK_WIDGET (window), said));
+  }
   action ("win.undo");  /* the name */
   action ("win.undo");  /* the school itself */
   g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 12);
@@ -365,16 +489,120 @@ test_results_tab (void)
   shnor_school_editor_show_page (editor, "profile");
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
+
+/* Presses @keyval (with Control when asked) as the user does, through
+ * the X server to the focused widget; FALSE where that cannot be done. */
+static gboolean
+press_key (guint           keyval,
+           GdkModifierType mods)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, found);
+#ifdef HAVE_XTEST
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+
+  if (GDK_IS_X11_DISPLAY (display))
+    {
+      Display *x = gdk_x11_display_get_xdisplay (display);
+      Window w = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+      KeyCode control = XKeysymToKeycode (x, XK_Control_L);
+      KeyCode shift = XKeysymToKeycode (x, XK_Shift_L);
+      KeyCode code = XKeysymToKeycode (x, keyval);
+
+      XSetInputFocus (x, w, RevertToParent, CurrentTime);
+      XSync (x, False);
+      spin (100);
+      if (mods & GDK_CONTROL_MASK)
+        XTestFakeKeyEvent (x, control, True, CurrentTime);
+      if (mods & GDK_SHIFT_MASK)
+        XTestFakeKeyEvent (x, shift, True, CurrentTime);
+      XTestFakeKeyEvent (x, code, True, CurrentTime);
+      XTestFakeKeyEvent (x, code, False, CurrentTime);
+      if (mods & GDK_SHIFT_MASK)
+        XTestFakeKeyEvent (x, shift, False, CurrentTime);
+      if (mods & GDK_CONTROL_MASK)
+        XTestFakeKeyEvent (x, control, False, CurrentTime);
+      XSync (x, False);
+      spin (250);
+      return TRUE;
+    }
+#endif
+  return FALSE;
 }
+
+static GtkWidget *
+focused_field (void)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus ? gtk_widget_get_ancestor (focus, SHNOR_TYPE_FIELD_ENTRY) : NULL;
+}
+
+/* Tab after typing into a cell of the results table, pressed as a key:
+ * the value is stored, the focus is in the next cell (both cells alive:
+ * the test runs with fatal criticals), a refused value keeps its text and
+ * message when the focus leaves it, and Ctrl+Z still undoes from the
+ * keyboard. */
+static void
+test_results_tab_commit (void)
+{
+  ShnorSchoolEditor *editor = SHNOR_SCHOOL_EDITOR (child ("editor"));
+  ShnorResultsView *view = SHNOR_RESULTS_VIEW (shnor_school_editor_get_results_view (editor));
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorFieldEntry *mean, *below, *high;
+  GtkEntry *below_entry;
+  const ShnorChartData *data;
+  double before;
+
+  shnor_window_select_school (window, 1);
+  spin (50);
+  shnor_school_editor_show_page (editor, "results");
+  g_assert_true (shnor_results_view_select (view, "ЕГЭ", "Математика (профильный уровень)", 11));
+  spin (100);
+  mean = SHNOR_FIELD_ENTRY (shnor_results_view_get_cell (view, 2025, "mean"));
+  below = SHNOR_FIELD_ENTRY (shnor_results_view_get_cell (view, 2025, "below"));
+  high = SHNOR_FIELD_ENTRY (shnor_results_view_get_cell (view, 2025, "high"));
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  before = data->value[SHNOR_SERIES_SCHOOL][1];
+
+  gtk_widget_grab_focus (GTK_WIDGET (shnor_field_entry_get_entry (mean)));
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (mean)), "71,25");
+  if (!press_key (GDK_KEY_Tab, 0))
+    {
+      g_test_skip ("no X11 display to press keys on");
+      return;
+    }
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  g_assert_cmpfloat (data->value[SHNOR_SERIES_SCHOOL][1], ==, 71.25);
+  /* the same cells, the focus in the next one */
+  g_assert_true (SHNOR_FIELD_ENTRY (shnor_results_view_get_cell (view, 2025, "mean")) == mean);
+  g_assert_true (focused_field () == GTK_WIDGET (below));
+  g_assert_cmpstr (shnor_field_entry_get_text (mean), ==, "71,25");
+
+  /* more below the threshold than took part: refused, kept when left */
+  below_entry = shnor_field_entry_get_entry (below);
+  gtk_editable_set_text (GTK_EDITABLE (below_entry), "500");
+  press_key (GDK_KEY_Tab, 0);
+  g_assert_true (focused_field () == GTK_WIDGET (high));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (below_entry)), ==, "500");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (below_entry), "error"));
+  screenshot (GTK_WIDGET (window), "16-results-tab-refused.png");
+  /* another cell committed meanwhile does not revert it */
+  gtk_editable_set_text (GTK_EDITABLE (shnor_field_entry_get_entry (high)), "30");
+  press_key (GDK_KEY_Tab, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (below_entry)), ==, "500");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (below_entry), "error"));
+  g_assert_true (shnor_field_entry_revert (below));
+
+  /* Ctrl+Z from the keyboard: the high results, then the mean */
+  gtk_widget_grab_focus (GTK_WIDGET (shnor_field_entry_get_entry (mean)));
+  press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view)));
+  g_assert_cmpfloat (data->value[SHNOR_SERIES_SCHOOL][1], ==, before);
+  g_assert_false (shnor_document_can_undo (doc) &&
+                  g_strcmp0 (shnor_field_entry_get_text (mean), "71,25") == 0);
+  shnor_school_editor_show_page (editor, "profile");
+}
+
 
 static ShnorFieldEntry *
 settings_entry (GtkWindow  *dialog,
@@ -532,7 +760,54 @@ test_import_dialog (void)
   g_assert_false (gtk_widget_activate_action (dialog, "import.apply", NULL) &&
                   plan->problems->len == 0);
   screenshot (dialog, "17-import-problems.png");
+
+  /* fixed in the spreadsheet program and read again: no problem left, the
+   * rows to import shown, the import possible */
+  test_write_file (bad, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\r\n"
+                        "0301;2026;ЕГЭ;Химия;11;12;71,5\r\n"
+                        "0302;2026;ЕГЭ;Химия;11;12;71,5\r\n", -1);
+  g_assert_true (gtk_widget_activate_action (dialog, "import.reread", NULL));
+  spin (100);
+  plan = shnor_import_dialog_get_plan (SHNOR_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (first_of_type (dialog, GTK_TYPE_BUTTON)));
+  g_assert_true (shows_text (dialog, "СОШ № 2"));
+  screenshot (dialog, "17-import-reread.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* many rows: the first 200 shown as a table, and how many there are */
+  {
+    g_autoptr(GString) csv = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n");
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autofree char *count = NULL;
+    GtkWidget *grid;
+    int rows = 0;
+
+    for (int i = 0; i < 1250; i++)
+      g_string_append_printf (csv, "0301;2026;ЕГЭ;Предмет %d;11;12;71,5\n", i);
+    test_write_file (bad, csv->str, -1);
+    dialog = shnor_window_import_results (window, bad);
+    spin (100);
+    g_assert_cmpuint (shnor_import_dialog_get_plan (SHNOR_IMPORT_DIALOG (dialog))->problems->len, ==, 0);
+    grid = first_of_type (dialog, GTK_TYPE_GRID);
+    for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+      {
+        int row;
+
+        gtk_grid_query_child (GTK_GRID (grid), c, NULL, &row, NULL, NULL);
+        rows = MAX (rows, row);
+      }
+    g_assert_cmpint (rows, ==, 200);
+    {
+      g_autofree char *rows_text = g_strdup_printf (g_dngettext ("shnor", "%s row to import", "%s rows to import", 1250),
+                                                    "1250");
+
+      count = g_strdup_printf (g_dgettext ("shnor", "%s (the first %s shown)"), rows_text, "200");
+    }
+    g_assert_true (shows_text (dialog, count));
+    screenshot (dialog, "17-import-rows.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* a wrong file: its first 500 problems are listed, and how many more */
   {
@@ -552,8 +827,8 @@ test_import_dialog (void)
     g_assert_cmpuint (rows, ==, 501);
     last = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (list)));
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (last)), "120"));
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (
-                                gtk_widget_get_parent (list)))), G_MAXDOUBLE);
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                                gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW))), G_MAXDOUBLE);
     spin (100);
     screenshot (dialog, "17-import-many-problems.png");
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -580,7 +855,13 @@ test_import_dialog (void)
   after = shnor_document_get_results (doc, 0);
   g_assert_cmpuint (after->len, ==, before->len + 2);
   g_assert_cmpstr (shnor_document_get_undo_label (doc), ==, g_dgettext ("shnor", "Import results"));
-  action ("win.undo");
+  /* «Импортировано 2 результата», with «Отменить» */
+  {
+    g_autofree char *said = g_strdup_printf (g_dngettext ("shnor", "Imported %s result", "Imported %s results", 2), "2");
+
+    screenshot (GTK_WIDGET (window), "18-imported-toast.png");
+    undo_by_toast (said);
+  }
   g_array_unref (after);
   after = shnor_document_get_results (doc, 0);
   g_assert_cmpuint (after->len, ==, before->len);
@@ -717,7 +998,7 @@ test_help_windows (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   spin (300);
-  about = find_toplevel (GTK_TYPE_ABOUT_DIALOG);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   screenshot (GTK_WIDGET (about), "14-about.png");
   gtk_window_destroy (about);
@@ -896,6 +1177,30 @@ test_reopen_last (void)
   g_assert_true (g_file_equal (reopened, demo));
 }
 
+/* The divider of the school list is remembered (with the schema) */
+static void
+test_pane_remembered (void)
+{
+  GSettings *settings = shnor_application_get_settings (app);
+  GtkWidget *paned = gtk_widget_get_ancestor (child ("list_pane"), GTK_TYPE_PANED);
+  int position;
+
+  g_assert_true (GTK_IS_PANED (paned));
+  if (settings == NULL)
+    {
+      g_test_skip ("no settings schema");
+      return;
+    }
+  /* narrower than now: a position the window surely holds */
+  position = gtk_paned_get_position (GTK_PANED (paned)) - 30;
+  gtk_paned_set_position (GTK_PANED (paned), position);
+  spin (50);
+  g_assert_cmpint (g_settings_get_int (settings, "schools-pane"), ==, position);
+  g_settings_set_int (settings, "schools-pane", position + 10);
+  spin (50);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, position + 10);
+}
+
 static void
 test_settings_presence (void)
 {
@@ -963,6 +1268,25 @@ test_identification (void)
   g_assert_true (g_str_has_prefix (reasons, "[ШНОР][ШНСУ]"));
   g_assert_nonnull (strstr (reasons, "✓"));
   g_assert_nonnull (strstr (reasons, "2026: "));
+  /* the colours say bad, not "met": no criterion of this school is green */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint bad = 0;
+
+    collect (shnor_school_editor_get_reasons_view (SHNOR_SCHOOL_EDITOR (editor)), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkWidget *label = labels->pdata[i];
+
+        g_assert_false (gtk_widget_has_css_class (label, "reason-good"));
+        if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "✓"))
+          {
+            g_assert_true (gtk_widget_has_css_class (label, "reason-bad"));
+            bad++;
+          }
+      }
+    g_assert_cmpuint (bad, >=, 2);
+  }
   screenshot (GTK_WIDGET (window), "23-reasons.png");
 
   /* Its risk profile: a level and a note, stored for the year shown */
@@ -977,6 +1301,59 @@ test_identification (void)
   g_assert_cmpint (g_array_index (profile, ShnorRiskLevel, 1).level, ==, SHNOR_RISK_HIGH);
   g_assert_cmpstr (g_array_index (profile, ShnorRiskLevel, 1).note, ==, "Две вакансии: математика, физика");
   screenshot (GTK_WIDGET (window), "24-risks.png");
+  /* labelled columns; the factors' names whole, not in entries; no way
+   * to delete a factor of every school from one school's page */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *name = shnor_risk_view_get_factor (risks, 2);
+
+    g_assert_true (GTK_IS_LABEL (name));
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (name)), ==, PANGO_ELLIPSIZE_NONE);
+    g_assert_true (shows_text (GTK_WIDGET (risks), g_dgettext ("shnor", "Risk factor")));
+    g_assert_true (shows_text (GTK_WIDGET (risks), g_dgettext ("shnor", "Level")));
+    g_assert_true (shows_text (GTK_WIDGET (risks), g_dgettext ("shnor", "Note")));
+    collect (GTK_WIDGET (risks), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      g_assert_cmpstr (gtk_button_get_icon_name (buttons->pdata[i]), !=, "user-trash-symbolic");
+  }
+  /* the shared list is edited in the settings: a factor renamed, one
+   * deleted from every profile and brought back from the toast */
+  {
+    GtkWindow *dialog;
+    ShnorRiskFactorsEditor *factors;
+    g_autoptr(GArray) shared = NULL;
+    g_autofree char *said = NULL;
+    g_autofree char *deleted = NULL;
+
+    action ("win.edit-risk-factors");
+    spin (300);
+    dialog = find_toplevel (g_type_from_name ("ShnorSettingsDialog"));
+    g_assert_nonnull (dialog);
+    factors = SHNOR_RISK_FACTORS_EDITOR (first_of_type (GTK_WIDGET (dialog), SHNOR_TYPE_RISK_FACTORS_EDITOR));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (factors)));
+    screenshot (GTK_WIDGET (dialog), "24-risk-factors.png");
+    type_into (SHNOR_FIELD_ENTRY (shnor_risk_factors_editor_get_name (factors, 0)), "Низкий уровень оснащения");
+    spin (100);
+    shared = shnor_document_get_risk_profile (doc, 11, 2026);
+    g_assert_cmpstr (g_array_index (shared, ShnorRiskLevel, 0).factor, ==, "Низкий уровень оснащения");
+    deleted = g_strdup (g_array_index (shared, ShnorRiskLevel, 1).factor);
+    g_signal_emit_by_name (shnor_risk_factors_editor_get_delete (factors, 1), "clicked");
+    spin (200);
+    g_clear_pointer (&shared, g_array_unref);
+    shared = shnor_document_get_risk_profile (doc, 11, 2026);
+    g_assert_cmpstr (g_array_index (shared, ShnorRiskLevel, 1).factor, !=, deleted);
+    said = g_strdup_printf (g_dgettext ("shnor", "Risk factor “%s” deleted from the list and the profiles"), deleted);
+    screenshot (GTK_WIDGET (dialog), "24-risk-factor-deleted.png");
+    undo_by_toast_in (GTK_WIDGET (dialog), said);
+    g_clear_pointer (&shared, g_array_unref);
+    shared = shnor_document_get_risk_profile (doc, 11, 2026);
+    /* back with the school's level and note */
+    g_assert_cmpstr (g_array_index (shared, ShnorRiskLevel, 1).factor, ==, deleted);
+    g_assert_cmpint (g_array_index (shared, ShnorRiskLevel, 1).level, ==, SHNOR_RISK_HIGH);
+    gtk_window_destroy (dialog);
+    spin (50);
+    action ("win.undo");   /* the name */
+  }
 
   /* Its other yearly indicators, on the context page: a value is stored
    * in place (the same cell keeps the focus), a bad one is refused with
@@ -1041,6 +1418,39 @@ test_identification (void)
   spin (200);
   undone = shnor_identification_view_dup_lists (identification);
   g_assert_nonnull (strstr (undone, two));
+
+  /* a copy of the set, deleted at once; its toast brings it back */
+  {
+    GtkWidget *copy = button_with_tooltip (GTK_WIDGET (identification), "Copy the set to adapt it for a new order");
+    GtkWidget *remove = button_with_tooltip (GTK_WIDGET (identification), "Delete the set");
+    g_autoptr(GPtrArray) sets = shnor_document_get_criteria_sets (doc);
+    guint n = sets->len;
+    g_autofree char *said = NULL;
+
+    g_signal_emit_by_name (copy, "clicked");
+    spin (200);
+    g_ptr_array_unref (g_steal_pointer (&sets));
+    sets = shnor_document_get_criteria_sets (doc);
+    g_assert_cmpuint (sets->len, ==, n + 1);
+    for (guint i = 0; i < sets->len; i++)
+      if (i == 0 || ((ShnorCriteriaSet *) sets->pdata[i])->id > ((ShnorCriteriaSet *) sets->pdata[0])->id)
+        {
+          g_free (said);
+          said = g_strdup_printf (g_dgettext ("shnor", "Criteria set “%s” deleted"),
+                                  ((ShnorCriteriaSet *) sets->pdata[i])->name);
+        }
+    g_signal_emit_by_name (remove, "clicked");
+    spin (200);
+    g_ptr_array_unref (g_steal_pointer (&sets));
+    sets = shnor_document_get_criteria_sets (doc);
+    g_assert_cmpuint (sets->len, ==, n);
+    screenshot (GTK_WIDGET (window), "25-criteria-set-deleted.png");
+    undo_by_toast (said);
+    g_ptr_array_unref (g_steal_pointer (&sets));
+    sets = shnor_document_get_criteria_sets (doc);
+    g_assert_cmpuint (sets->len, ==, n + 1);
+    action ("win.undo");   /* the copy */
+  }
 
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
   shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (editor), "profile");
@@ -1144,6 +1554,8 @@ test_programmes (void)
   section_screenshot (view, "passport", "30-programme-approved.png");
   title = shnor_programmes_view_get_passport_field (view, "title");
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (title)))));
+  /* and looks it: text on the page, not an entry */
+  g_assert_true (gtk_widget_has_css_class (title, "read-only"));
   g_assert_false (gtk_widget_get_sensitive (shnor_part_editor_get_new_entry (part_editor (view, SHNOR_PART_TASK))));
   section_screenshot (view, "indicators", "31-programme-indicators-bound.png");
   section_screenshot (view, "approval", "32-programme-approval.png");
@@ -1171,6 +1583,7 @@ test_programmes (void)
   /* The passport: a title typed in; a period that ends before it starts
    * is refused at the field and nothing changes */
   title = shnor_programmes_view_get_passport_field (view, "title");
+  g_assert_false (gtk_widget_has_css_class (title, "read-only"));
   type_text (title, "Антирисковая программа: тест");
   stored = shnor_document_dup_programme_text (doc, id, "title");
   g_assert_cmpstr (stored, ==, "Антирисковая программа: тест");
@@ -1202,6 +1615,22 @@ test_programmes (void)
    * achievement; a target above 100 % is refused */
   indicators = part_editor (view, SHNOR_PART_INDICATOR);
   shnor_programmes_view_show_section (view, "indicators");
+  /* without indicators the section says what to do */
+  {
+    g_autoptr(GArray) rows = shnor_document_get_part (doc, id, SHNOR_PART_INDICATOR);
+
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_true (shnor_document_delete_part_row (doc, SHNOR_PART_INDICATOR,
+                                                     g_array_index (rows, ShnorPartRow, i).id, NULL));
+    spin (200);
+    g_assert_nonnull (first_of_type (GTK_WIDGET (indicators), ADW_TYPE_STATUS_PAGE));
+    g_assert_true (gtk_widget_get_mapped (first_of_type (GTK_WIDGET (indicators), ADW_TYPE_STATUS_PAGE)));
+    screenshot (GTK_WIDGET (window), "36-programme-no-indicators.png");
+    for (guint i = 0; i < rows->len; i++)
+      action ("win.undo");
+    spin (200);
+    g_assert_cmpuint (part_rows (id, SHNOR_PART_INDICATOR), ==, rows->len);
+  }
   {
     guint n = part_rows (id, SHNOR_PART_INDICATOR);
     GtkWidget *target, *actual;
@@ -1262,7 +1691,7 @@ test_programmes (void)
   {
     GtkWidget *grid = shnor_programmes_view_get_child (view, "financing_grid");
     double amount = 0;
-    g_autofree char *total = shnor_format_double (120.5, 2);
+    g_autofree char *total = shnor_number_format_money (120.5);   /* 120,50: thousand roubles with the kopecks */
 
     type_text (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1 + SHNOR_SOURCE_LOCAL), "120,5");
     g_assert_true (shnor_document_get_financing (doc, id, 2026, SHNOR_SOURCE_LOCAL, &amount));
@@ -1299,6 +1728,8 @@ test_programmes (void)
   g_clear_error (&error);
   title = shnor_programmes_view_get_passport_field (view, "title");
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (title)))));
+  /* and looks it: text on the page, not an entry */
+  g_assert_true (gtk_widget_has_css_class (title, "read-only"));
   g_assert_false (gtk_widget_get_sensitive (shnor_part_editor_get_new_entry (indicators)));
   g_assert_true (gtk_widget_get_visible (shnor_programmes_view_get_child (view, "locked_bar")));
   screenshot (GTK_WIDGET (window), "44-programme-approved-now.png");
@@ -1502,6 +1933,25 @@ test_roadmap (void)
   g_free (outline);
   outline = roadmap_outline (draft);
   g_assert_cmpstr (outline, ==, "1 Семинар|2 Диагностика|2.1 Анализ ВПР");
+  /* Delete: «Диагностика» with its sub-measure, at once, with a toast
+   * whose «Отменить» brings both back */
+  {
+    g_autoptr(GArray) measures = shnor_document_get_roadmap (doc, draft, NULL);
+    g_autofree char *said = NULL;
+
+    shnor_roadmap_view_select (roadmap, g_array_index (measures, ShnorMeasure, 1).id);
+    spin (50);
+    roadmap_action (roadmap, "roadmap.delete");
+    g_free (outline);
+    outline = roadmap_outline (draft);
+    g_assert_cmpstr (outline, ==, "1 Семинар");
+    said = g_strdup_printf (g_dgettext ("shnor", "Measure %s “%s” deleted with its sub-measures"), "2", "Диагностика");
+    screenshot (GTK_WIDGET (window), "53-roadmap-deleted.png");
+    undo_by_toast (said);
+    g_free (outline);
+    outline = roadmap_outline (draft);
+    g_assert_cmpstr (outline, ==, "1 Семинар|2 Диагностика|2.1 Анализ ВПР");
+  }
   /* mark the first done: the date is today's unless changed */
   shnor_roadmap_view_select (roadmap, first);
   spin (50);
@@ -1544,6 +1994,296 @@ test_roadmap (void)
     gtk_popover_popdown (GTK_POPOVER (roadmap_child (roadmap, "people_popover")));
   }
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (50);
+}
+
+/* The road map's button that adds a table of @kind */
+static GtkWidget *
+kind_button (ShnorRoadmapView *roadmap,
+             ShnorTableKind    kind)
+{
+  GtkWidget *w = gtk_widget_get_first_child (roadmap_child (roadmap, "table_kinds"));
+
+  /* a heading, then a button per kind */
+  for (guint i = 0; w != NULL && i <= (guint) kind; i++)
+    w = gtk_widget_get_next_sibling (w);
+  g_assert_true (GTK_IS_BUTTON (w));
+  return w;
+}
+
+static GArray *
+measure_tables (gint64 programme)
+{
+  return shnor_document_get_measure_tables (shnor_window_get_document (window), programme);
+}
+
+/* A programme as real ones are written, in the school's draft: a table by
+ * levels typed cell by cell (seed 003's first rows), its title,
+ * introduction and columns; a level of the file's own added and taken
+ * away; a second table moved and deleted, and undone; the period in
+ * words; a target that is a bound and one for the end of the programme;
+ * a risk left unassessed with its responsible person chosen. */
+static void
+test_programme_model (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorProgrammesView *view = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+  ShnorRoadmapView *roadmap = SHNOR_ROADMAP_VIEW (shnor_programmes_view_get_child (view, "roadmap"));
+  g_autoptr(GListModel) listed = shnor_document_get_programmes (doc, FALSE);
+  g_autoptr(GArray) tables = NULL;
+  g_autofree char *table = NULL;
+  static const char * const rows[][3] = {
+    { "Назначить муниципального координатора проекта", "Назначить ответственных за мониторинг",
+      "Сформировать управленческую команду проекта" },
+    { "Организовать региональный мониторинг", "Оказать школам методическую помощь", "" },
+  };
+  gint64 draft = 0, levels_table, ids[G_N_ELEMENTS (rows)];
+  guint n_tables;
+
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (listed, i);
+
+      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_DRAFT && strstr (shnor_programme_get_title (p),
+                                                                             "Верхняя Тура"))
+        draft = shnor_programme_get_id (p);
+    }
+  g_assert_cmpint (draft, !=, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  g_assert_true (shnor_programmes_view_select (view, draft));
+  shnor_programmes_view_show_section (view, "roadmap");
+  spin (200);
+
+  /* a table by levels: it opens as the table by levels */
+  tables = measure_tables (draft);
+  n_tables = tables->len;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "table_add_button")));
+  spin (100);
+  click (kind_button (roadmap, SHNOR_TABLE_LEVELS));
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpuint (tables->len, ==, n_tables + 1);
+  levels_table = g_array_index (tables, ShnorMeasureTable, n_tables).id;
+  g_assert_cmpint (shnor_roadmap_view_get_table (roadmap), ==, levels_table);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations"))), ==,
+                   "levels");
+
+  /* rows typed cell by cell; each cell its level's action */
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      click (roadmap_child (roadmap, "add_button"));
+      ids[r] = shnor_roadmap_view_get_selected (roadmap);
+      g_assert_cmpint (ids[r], !=, 0);
+      g_assert_true (gtk_widget_has_focus (shnor_field_entry_get_input (
+                       SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_level_cell (roadmap, ids[r], 0)))));
+      for (int l = 0; l < 3; l++)
+        type_text (shnor_roadmap_view_get_level_cell (roadmap, ids[r], l), rows[r][l]);
+    }
+  {
+    g_autoptr(GArray) measures = shnor_document_get_roadmap (doc, draft, NULL);
+    guint found = 0;
+
+    for (guint i = 0; i < measures->len; i++)
+      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+        if (g_array_index (measures, ShnorMeasure, i).id == ids[r])
+          {
+            const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);
+
+            g_assert_cmpint (m->table_id, ==, levels_table);
+            g_assert_cmpstr (m->number, ==, r == 0 ? "1" : "2");
+            for (int l = 0; l < 3; l++)
+              g_assert_cmpstr (m->actions[l], ==, rows[r][l]);
+            found++;
+          }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (rows));
+  }
+  table = shnor_roadmap_view_dup_table (roadmap);
+  g_assert_nonnull (strstr (table, "1\tНазначить муниципального координатора проекта\tНазначить ответственных за "
+                                   "мониторинг\tСформировать управленческую команду проекта\t"));
+  g_assert_nonnull (strstr (table, "2\tОрганизовать региональный мониторинг\tОказать школам методическую помощь"
+                                   "\t\t"));
+  /* a cell undone is the cell as it was */
+  type_text (shnor_roadmap_view_get_level_cell (roadmap, ids[1], 2), "Провести сбор контекстных данных");
+  action ("win.undo");
+  spin (150);
+  g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_level_cell (roadmap, ids[1],
+                                                                                                     2))), ==, "");
+  action ("win.redo");
+  spin (150);
+  g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_level_cell (roadmap, ids[1],
+                                                                                                     2))), ==,
+                   "Провести сбор контекстных данных");
+
+  /* the table's title, introduction and a column */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "table_settings_button")));
+  spin (100);
+  {
+    GtkWidget *grid = roadmap_child (roadmap, "table_grid");
+
+    type_text (g_object_get_data (G_OBJECT (grid), "title"), "Мероприятия по уровням управления");
+    type_text (g_object_get_data (G_OBJECT (grid), "intro"),
+               "Мероприятия распределены между муниципальным органом, методической службой и школой.");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (g_object_get_data (G_OBJECT (grid), "column-period")), TRUE);
+    spin (100);
+    screenshot (roadmap_child (roadmap, "table_popover"), "67-roadmap-table-settings.png");
+    gtk_popover_popdown (GTK_POPOVER (roadmap_child (roadmap, "table_popover")));
+  }
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpstr (g_array_index (tables, ShnorMeasureTable, n_tables).title, ==, "Мероприятия по уровням управления");
+  g_assert_true (g_str_has_prefix (g_array_index (tables, ShnorMeasureTable, n_tables).intro, "Мероприятия распределены"));
+  g_assert_cmpuint (g_array_index (tables, ShnorMeasureTable, n_tables).columns, ==,
+                    SHNOR_COLUMN_BIT (SHNOR_COLUMN_LEVELS) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_PERIOD));
+  g_assert_true (gtk_widget_get_visible (roadmap_child (roadmap, "table_intro_label")));
+  screenshot (GTK_WIDGET (window), "66-roadmap-levels-editor.png");
+
+  /* the list shows each row's texts */
+  gtk_stack_set_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations")), "list");
+  shnor_roadmap_view_select (roadmap, ids[0]);
+  spin (100);
+  g_assert_nonnull (shnor_roadmap_view_get_editor_field (roadmap, "action-1"));
+  g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (shnor_roadmap_view_get_editor_field (roadmap,
+                                                                                                       "action-1"))),
+                   ==, rows[0][1]);
+  screenshot (GTK_WIDGET (window), "68-roadmap-list-texts.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (roadmap_child (roadmap, "presentations")), "levels");
+
+  /* a level of the file's own: a column more; unused, it goes again */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "levels_button")));
+  spin (100);
+  gtk_editable_set_text (GTK_EDITABLE (roadmap_child (roadmap, "new_level")), "ППМС-центр");
+  g_signal_emit_by_name (roadmap_child (roadmap, "new_level"), "activate");
+  spin (150);
+  {
+    g_autoptr(GArray) levels = shnor_document_get_levels (doc);
+
+    g_assert_cmpuint (levels->len, ==, 4);
+    g_assert_nonnull (shnor_roadmap_view_get_level_cell (roadmap, ids[0], 3));
+    screenshot (roadmap_child (roadmap, "levels_popover"), "69-roadmap-levels.png");
+    /* the first level is used: refused; the new one is not */
+    click (gtk_grid_get_child_at (GTK_GRID (roadmap_child (roadmap, "levels_grid")), 3, 0));
+    g_assert_true (gtk_widget_get_visible (roadmap_child (roadmap, "levels_error")));
+    click (gtk_grid_get_child_at (GTK_GRID (roadmap_child (roadmap, "levels_grid")), 3, 3));
+    g_clear_pointer (&levels, g_array_unref);
+    levels = shnor_document_get_levels (doc);
+    g_assert_cmpuint (levels->len, ==, 3);
+    gtk_popover_popdown (GTK_POPOVER (roadmap_child (roadmap, "levels_popover")));
+  }
+
+  /* a management table, moved before the table by levels and deleted;
+   * undo brings it back */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "table_add_button")));
+  spin (100);
+  click (kind_button (roadmap, SHNOR_TABLE_MANAGEMENT));
+  click (roadmap_child (roadmap, "table_up_button"));
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpuint (tables->len, ==, n_tables + 2);
+  g_assert_cmpstr (g_array_index (tables, ShnorMeasureTable, n_tables).title, ==, "Мероприятия по управлению");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (roadmap_child (roadmap, "table_delete_button")));
+  spin (100);
+  click (shnor_roadmap_view_get_child (roadmap, "table_delete_confirm"));
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpuint (tables->len, ==, n_tables + 1);
+  action ("win.undo");
+  spin (100);
+  g_clear_pointer (&tables, g_array_unref);
+  tables = measure_tables (draft);
+  g_assert_cmpuint (tables->len, ==, n_tables + 2);
+  shnor_roadmap_view_show_table (roadmap, levels_table);
+  spin (100);
+  g_assert_cmpint (shnor_roadmap_view_get_table (roadmap), ==, levels_table);
+
+  /* the period in words */
+  shnor_programmes_view_show_section (view, "passport");
+  spin (50);
+  type_text (shnor_programmes_view_get_passport_field (view, "period_text"),
+             "2026 год и плановый период 2027 и 2028 годов");
+  {
+    g_autofree char *stored = shnor_document_dup_programme_text (doc, draft, "period_text");
+
+    g_assert_cmpstr (stored, ==, "2026 год и плановый период 2027 и 2028 годов");
+  }
+
+  /* a bound target and one for the end of the programme */
+  shnor_programmes_view_show_section (view, "indicators");
+  spin (50);
+  {
+    ShnorPartEditor *indicators = part_editor (view, SHNOR_PART_INDICATOR);
+    guint n = part_rows (draft, SHNOR_PART_INDICATOR);
+    g_autoptr(GArray) plan = NULL;
+    g_autoptr(GArray) indicator_rows = NULL;
+    ShnorIndicatorYear final;
+
+    add_part_row (indicators, "Доля обучающихся, не преодолевших минимальный порог ОГЭ");
+    type_text (shnor_part_editor_get_field (indicators, n, "unit"), "%");
+    spin (100);
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, 2026, FALSE), "не более 5");
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, 2026, TRUE), "4");
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, 2027, FALSE), "не более 5");
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, 2027, TRUE), "7");
+    type_text (shnor_part_editor_get_plan_cell (indicators, n, SHNOR_END_OF_PROGRAMME, FALSE), "не более 3");
+    indicator_rows = shnor_document_get_part (doc, draft, SHNOR_PART_INDICATOR);
+    plan = shnor_document_get_indicator_plan (doc, g_array_index (indicator_rows, ShnorPartRow, n).id);
+    g_assert_cmpint (g_array_index (plan, ShnorIndicatorYear, 0).bound, ==, SHNOR_BOUND_AT_MOST);
+    g_assert_cmpint (g_array_index (plan, ShnorIndicatorYear, 0).achievement, ==, SHNOR_ACHIEVEMENT_MET);
+    g_assert_cmpint (g_array_index (plan, ShnorIndicatorYear, 1).achievement, ==, SHNOR_ACHIEVEMENT_NOT_MET);
+    g_assert_true (shnor_document_get_indicator_final (doc, g_array_index (indicator_rows, ShnorPartRow, n).id, &final));
+    g_assert_cmpint (final.bound, ==, SHNOR_BOUND_AT_MOST);
+    g_assert_cmpint (final.achievement, ==, SHNOR_ACHIEVEMENT_NOT_MET);
+    shnor_indicator_year_clear (&final);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (shnor_part_editor_get_achievement (indicators, n, 2026))),
+                              "✓"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (shnor_part_editor_get_achievement (indicators, n, 2027))),
+                              "✗"));
+    /* the bound reads back as typed in the interface's words */
+    {
+      g_autofree char *shown = shnor_format_target (SHNOR_BOUND_AT_MOST, 5);
+
+      g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (
+                         shnor_part_editor_get_plan_cell (indicators, n, 2026, FALSE))), ==, shown);
+    }
+    {
+      GtkWidget *scroll = gtk_widget_get_ancestor (GTK_WIDGET (indicators), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      spin (100);
+    }
+    screenshot (GTK_WIDGET (window), "70-programme-targets-bounds.png");
+  }
+
+  /* a new risk: not assessed; its responsible person from the list */
+  shnor_programmes_view_show_section (view, "risks");
+  spin (50);
+  {
+    ShnorPartEditor *risks = part_editor (view, SHNOR_PART_RISK);
+    guint n = part_rows (draft, SHNOR_PART_RISK);
+    GtkWidget *person, *likelihood;
+    g_autoptr(GArray) risk_rows = NULL;
+
+    add_part_row (risks, "Отток учителей математики");
+    likelihood = shnor_part_editor_get_field (risks, n, "likelihood");
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (likelihood)), ==, 0);
+    person = shnor_part_editor_get_field (risks, n, "owner_id");
+    g_assert_true (GTK_IS_DROP_DOWN (person));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (person), 1);
+    spin (100);
+    risk_rows = shnor_document_get_part (doc, draft, SHNOR_PART_RISK);
+    g_assert_cmpstr (g_array_index (risk_rows, ShnorPartRow, n).texts[2], ==, "");
+    g_assert_cmpstr (g_array_index (risk_rows, ShnorPartRow, n).texts[4], !=, "");
+    {
+      GtkWidget *scroll = gtk_widget_get_ancestor (GTK_WIDGET (risks), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      spin (100);
+    }
+    screenshot (GTK_WIDGET (window), "71-programme-risks-unassessed.png");
+  }
+  section_screenshot (view, "tasks", "72-programme-tasks.png");
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
   spin (50);
 }
@@ -1592,7 +2332,12 @@ test_monitoring (void)
   g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "overdue"), ==, overdue - 1);
   screenshot (GTK_WIDGET (window), "55-monitoring-done.png");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
-  action ("win.undo");
+  /* a toast says which one; its «Отменить» undoes the mark */
+  {
+    g_autofree char *said = g_strdup_printf (g_dgettext ("shnor", "Done: %s"), "");
+
+    undo_by_toast (said);
+  }
   spin (200);
   g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "overdue"), ==, overdue);
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
@@ -1754,6 +2499,601 @@ test_order (void)
   spin (50);
 }
 
+
+/* ---- every page at a window size ------------------------------------- */
+
+static gboolean
+is_control (GtkWidget *w)
+{
+  return GTK_IS_BUTTON (w) || GTK_IS_ENTRY (w) || GTK_IS_TEXT_VIEW (w) || GTK_IS_DROP_DOWN (w) ||
+         GTK_IS_CHECK_BUTTON (w) || GTK_IS_SPIN_BUTTON (w) || GTK_IS_MENU_BUTTON (w) ||
+         GTK_IS_COLUMN_VIEW (w) || GTK_IS_LIST_BOX (w) || GTK_IS_SEARCH_ENTRY (w);
+}
+
+/* Whether @w can be seen or scrolled to: inside the window, and where it
+ * leaves its nearest scrolled window, that one scrolls that way. */
+static const char *
+widget_hint (GtkWidget *w)
+{
+  if (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)))
+    return gtk_button_get_label (GTK_BUTTON (w));
+  if (gtk_widget_get_tooltip_text (w))
+    return gtk_widget_get_tooltip_text (w);
+  if (GTK_IS_EDITABLE (w))
+    return gtk_editable_get_text (GTK_EDITABLE (w));
+  return "";
+}
+
+static gboolean
+reachable (GtkWidget *w,
+           GString   *why)
+{
+  GtkWidget *top = GTK_WIDGET (gtk_widget_get_root (w));
+  GtkWidget *scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (w), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t b, a;
+  const double slack = 2;
+
+  if (!gtk_widget_compute_bounds (w, top, &b))
+    return TRUE;
+  if (scroller == NULL)
+    {
+      if (!gtk_widget_compute_bounds (top, top, &a))
+        return TRUE;
+      if (b.origin.x < a.origin.x - slack || b.origin.y < a.origin.y - slack ||
+          b.origin.x + b.size.width > a.origin.x + a.size.width + slack ||
+          b.origin.y + b.size.height > a.origin.y + a.size.height + slack)
+        {
+          g_string_append_printf (why, "%s “%s” at %.0f,%.0f %.0f×%.0f is outside the window %.0f×%.0f\n",
+                                  G_OBJECT_TYPE_NAME (w), widget_hint (w), b.origin.x, b.origin.y, b.size.width, b.size.height,
+                                  a.size.width, a.size.height);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  {
+    GtkPolicyType h, v;
+
+    if (!gtk_widget_compute_bounds (scroller, top, &a))
+      return TRUE;
+    gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), &h, &v);
+    /* a form is as wide as its pane; a table may be wider where the
+     * scroll bar says so (shown, not only when the pointer comes) */
+    if ((h == GTK_POLICY_NEVER || h == GTK_POLICY_EXTERNAL ||
+         gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller))) &&
+        (b.origin.x < a.origin.x - slack || b.origin.x + b.size.width > a.origin.x + a.size.width + slack))
+      {
+        g_string_append_printf (why, "%s “%s” (%.0f…%.0f) leaves a scrolled window (%.0f…%.0f) without a scroll bar across\n",
+                                G_OBJECT_TYPE_NAME (w), widget_hint (w), b.origin.x, b.origin.x + b.size.width, a.origin.x,
+                                a.origin.x + a.size.width);
+        return FALSE;
+      }
+    if ((v == GTK_POLICY_NEVER || v == GTK_POLICY_EXTERNAL) &&
+        (b.origin.y < a.origin.y - slack || b.origin.y + b.size.height > a.origin.y + a.size.height + slack))
+      {
+        g_string_append_printf (why, "%s “%s” (%.0f…%.0f) leaves a scrolled window (%.0f…%.0f) that does not scroll down\n",
+                                G_OBJECT_TYPE_NAME (w), widget_hint (w), b.origin.y, b.origin.y + b.size.height, a.origin.y,
+                                a.origin.y + a.size.height);
+        return FALSE;
+      }
+    return reachable (scroller, why);
+  }
+}
+
+static void
+check_reachable (GtkWidget *widget,
+                 GString   *why)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (is_control (widget))
+    {
+      reachable (widget, why);
+      if (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget) || GTK_IS_DROP_DOWN (widget) ||
+          GTK_IS_SPIN_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget))
+        return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    check_reachable (c, why);
+}
+
+/* Every column title of the tables shown is whole (a column is at least
+ * as wide as its title). */
+static void
+check_titles (GtkWidget *widget,
+              GString   *why)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    {
+      GtkWidget *label = first_of_type (widget, GTK_TYPE_LABEL);
+      int natural;
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (label) < natural)
+        g_string_append_printf (why, "the column title “%s” is cut (%d of %d pixels)\n",
+                                gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_width (label), natural);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    check_titles (c, why);
+}
+
+static void
+page_at_size (const char *name,
+              int         width)
+{
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autofree char *file = g_strdup_printf ("size-%d-%s.png", width, name);
+
+  spin (100);
+  screenshot (GTK_WIDGET (window), file);
+  /* the view did not make the window grow */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  check_reachable (GTK_WIDGET (window), why);
+  check_titles (GTK_WIDGET (window), why);
+  if (why->len > 0)
+    g_test_message ("%s at %d: %s", name, width, why->str);
+  g_assert_cmpstr (why->str, ==, "");
+}
+
+
+
+/* Whether the screen holds a window of @width × @height (GTK keeps a
+ * window within its monitor) */
+static gboolean
+screen_holds (int width,
+              int height)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkMonitor *monitor = surface ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+  GdkRectangle area;
+
+  if (monitor == NULL)
+    return TRUE;
+  gdk_monitor_get_geometry (monitor, &area);
+  return area.width >= width && area.height >= height;
+}
+
+static void
+views_at_size (int width,
+               int height)
+{
+  ShnorSchoolEditor *editor = SHNOR_SCHOOL_EDITOR (child ("editor"));
+  ShnorProgrammesView *programmes = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+  ShnorOverviewView *overview = SHNOR_OVERVIEW_VIEW (child ("overview"));
+  const char *tabs[] = { "profile", "context", "results", "groups", "risks" };
+  const char *sections[] = { "passport", "participants", "analysis", "tasks", "indicators", "risks", "stages",
+                             "financing", "roadmap", "acts", "approval" };
+
+  /* a shown window keeps its size: shown anew at the new one */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (400);
+  /* no view makes the window larger than asked (its frame may be drawn
+   * inside the size) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, width - 12);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, height);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >=, height - 12);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  shnor_window_select_school (window, 11);
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("schools-%s", tabs[i]);
+
+      shnor_school_editor_show_page (editor, tabs[i]);
+      page_at_size (name, width);
+    }
+  shnor_school_editor_show_page (editor, "profile");
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  {
+    g_autoptr(GListModel) listed = shnor_document_get_programmes (shnor_window_get_document (window), FALSE);
+    g_autoptr(ShnorProgramme) first = g_list_model_get_item (listed, 0);
+
+    /* the demo's approved municipal programme, every section filled */
+    g_assert_true (shnor_programmes_view_select (programmes, shnor_programme_get_id (first)));
+  }
+  spin (100);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("programmes-%s", sections[i]);
+
+      shnor_programmes_view_show_section (programmes, sections[i]);
+      page_at_size (name, width);
+    }
+  shnor_programmes_view_show_section (programmes, "passport");
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "monitoring");
+  page_at_size ("monitoring", width);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "overview");
+  shnor_overview_view_show_page (overview, "table");
+  page_at_size ("overview-table", width);
+  shnor_overview_view_show_page (overview, "charts");
+  page_at_size ("overview-charts", width);
+  shnor_overview_view_show_page (overview, "table");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "identification");
+  page_at_size ("identification", width);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+}
+
+/* At the default size (1190×740) and a large one, every control of every
+ * view is in sight or in a pane that scrolls to it; screenshots of all. */
+static void
+test_views_at_sizes (void)
+{
+  /* build-aux/run-tests.sh runs the suite on a screen that holds both
+   * (xvfb-run's own is 640 × 480) */
+  if (!screen_holds (1190, 740))
+    {
+      g_test_skip ("the screen is smaller than 1190 × 740: run under xvfb-run -s \"-screen 0 1920x1200x24\"");
+      return;
+    }
+  if (screen_holds (1600, 1000))
+    views_at_size (1600, 1000);
+  else
+    g_test_message ("the screen is smaller than 1600 × 1000: that size is not shown");
+  views_at_size (1190, 740);
+}
+
+
+/* A new municipality: the empty places say where to start, and their
+ * buttons do it */
+static void
+test_new_municipality (void)
+{
+  g_autofree char *path = g_build_filename (dir, "Новый округ.shnor", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = shnor_document_create (path, &error);
+  g_autoptr(GFile) demo = g_file_new_for_path (demo_path);
+  GtkWidget *steps;
+
+  g_assert_no_error (error);
+  shnor_window_set_document (window, doc);
+  spin (200);
+  steps = child ("first_steps");
+  g_assert_true (gtk_widget_get_visible (steps));
+  g_assert_false (gtk_widget_get_visible (child ("no_match_page")));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child ("empty_page"))), ==,
+                   g_dgettext ("shnor", "No Schools Yet"));
+  screenshot (GTK_WIDGET (window), "60-new-municipality.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "overview");
+  screenshot (GTK_WIDGET (window), "61-new-municipality-overview.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+
+  /* «Добавить школу» from there: the first school, and the page is gone */
+  {
+    GtkWidget *add = NULL;
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    collect (steps, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "win.add-school") == 0)
+        add = buttons->pdata[i];
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+    spin (200);
+    g_assert_cmpuint (g_list_model_get_n_items (shnor_document_get_schools (doc)), ==, 1);
+    g_assert_false (gtk_widget_get_visible (steps));
+  }
+  g_assert_true (shnor_application_open_file (app, demo, window));
+  spin (200);
+}
+
+
+/* The keyboard: Ctrl+1 … Ctrl+6 show the views; a list is one stop of
+ * Tab (Tab leaves it at once, Shift+Tab comes back into it) */
+static void
+test_keyboard (void)
+{
+  const char *views[] = { "schools", "programmes", "monitoring", "network", "overview", "identification" };
+  GtkWidget *list = child ("school_view");
+  GtkWidget *focus;
+
+  for (int i = G_N_ELEMENTS (views) - 1; i >= 0; i--)
+    {
+      if (!press_key (GDK_KEY_1 + i, GDK_CONTROL_MASK))
+        {
+          g_test_skip ("no X11 display to press keys on");
+          return;
+        }
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("views"))), ==, views[i]);
+    }
+  gtk_widget_grab_focus (list);
+  press_key (GDK_KEY_Down, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+  press_key (GDK_KEY_Tab, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+  press_key (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+}
+/* ---- the «Сеть» view ------------------------------------------------------- */
+
+static GtkWidget *
+network_child (const char *name)
+{
+  GtkWidget *w = shnor_network_view_get_child (SHNOR_NETWORK_VIEW (child ("network")), name);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static guint
+list_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+static ShnorSuggestDialog *
+find_suggest_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (SHNOR_IS_SUGGEST_DIALOG (w))
+        return SHNOR_SUGGEST_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* The partnerships of the demo, one edited in place and undone, a joint
+ * event refused and added, the diagram, the suggested mentors */
+static void
+test_network (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorNetworkView *view = SHNOR_NETWORK_VIEW (child ("network"));
+  g_autoptr(GArray) all = shnor_document_get_partnerships (doc, 0);
+  ShnorSuggestDialog *dialog;
+  GtkWidget *editor;
+  gint64 kedrovka = 0;
+  guint n_events = 0, n_all = all->len;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const ShnorPartnership *p = &g_array_index (all, ShnorPartnership, i);
+
+      if (g_str_equal (p->school_name, "ООШ с. Кедровка") && p->partner_school_id != 0)
+        {
+          kedrovka = p->id;
+          n_events = p->n_events;
+        }
+    }
+  g_assert_cmpint (kedrovka, !=, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "network");
+  spin (200);
+  g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all);
+  shnor_network_view_show_partnership (view, kedrovka);
+  spin (200);
+  g_assert_true (shows_text (network_child ("partnership_title"), "ООШ с. Кедровка → Гимназия № 1"));
+  g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
+  screenshot (GTK_WIDGET (window), "70-network.png");
+
+  /* Ctrl+N in this view asks for a new partnership */
+  action ("win.add-school");
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (network_child ("add_popover")));
+  gtk_popover_popdown (GTK_POPOVER (network_child ("add_popover")));
+  spin (100);
+
+  /* a field of the partnership, stored and undone */
+  editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), kedrovka, "direction");
+  type_text (editor, "формирующее оценивание и взаимопосещения");
+  {
+    ShnorPartnership p;
+
+    g_assert_true (shnor_document_get_partnership (doc, kedrovka, &p));
+    g_assert_cmpstr (p.texts[2], ==, "формирующее оценивание и взаимопосещения");
+    shnor_partnership_clear (&p);
+  }
+  action ("win.undo");
+  spin (200);
+  g_assert_cmpstr (shnor_field_entry_get_text (SHNOR_FIELD_ENTRY (editor)), ==, "формирующее оценивание");
+
+  /* an impossible date is refused and said; a right one adds the event */
+  gtk_editable_set_text (GTK_EDITABLE (network_child ("event_date")), "31.02.2026");
+  click (network_child ("add_event_button"));
+  g_assert_true (gtk_widget_get_visible (network_child ("event_error")));
+  g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
+  gtk_editable_set_text (GTK_EDITABLE (network_child ("event_date")), "12.03.2026");
+  click (network_child ("add_event_button"));
+  spin (200);
+  g_assert_false (gtk_widget_get_visible (network_child ("event_error")));
+  g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events + 1);
+  screenshot (GTK_WIDGET (window), "71-partnership-event.png");
+  action ("win.undo");
+  spin (200);
+  g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
+
+  /* a partnership of a programme that gets approved: its plan is locked,
+   * its events are still recorded */
+  {
+    gint64 tura = 0, programme = 0;
+
+    for (guint i = 0; i < all->len; i++)
+      if (g_array_index (all, ShnorPartnership, i).programme_id != 0)
+        {
+          tura = g_array_index (all, ShnorPartnership, i).id;
+          programme = g_array_index (all, ShnorPartnership, i).programme_id;
+        }
+    g_assert_cmpint (tura, !=, 0);
+    shnor_network_view_show_partnership (view, tura);
+    spin (200);
+    g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
+    g_assert_true (shnor_document_approve_programme (doc, programme, "7-о", "01.02.2026", "Соколова И. В.", NULL));
+    spin (300);
+    g_assert_true (gtk_widget_get_visible (network_child ("lock_label")));
+    editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), tura, "subjects");
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (shnor_field_entry_get_entry (SHNOR_FIELD_ENTRY (editor)))));
+    editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), tura, "note");
+    g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (editor)))));
+    g_assert_false (gtk_widget_get_sensitive (network_child ("programme_drop")));
+    screenshot (GTK_WIDGET (window), "71-partnership-locked.png");
+    action ("win.undo");
+    spin (300);
+    g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
+    shnor_network_view_show_partnership (view, kedrovka);
+    spin (200);
+  }
+
+  /* the diagram: the partnerships that have not ended, then all */
+  shnor_network_view_show_page (view, "diagram");
+  spin (300);
+  screenshot (GTK_WIDGET (window), "72-diagram.png");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (network_child ("show_ended")), TRUE);
+  spin (100);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (network_child ("show_ended")), FALSE);
+
+  /* the suggested mentors of the selected partnership's school */
+  shnor_network_view_show_page (view, "partnerships");
+  spin (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "network.suggest", NULL));
+  spin (400);
+  dialog = find_suggest_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (shnor_suggest_dialog_get_n_suggestions (dialog), >=, 1);
+  screenshot (GTK_WIDGET (dialog), "73-suggestions.png");
+  g_assert_cmpint (shnor_suggest_dialog_accept (dialog, 0), >, 0);
+  spin (200);
+  g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all + 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  action ("win.undo");
+  spin (200);
+  g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all);
+}
+
+/* The bank: searched, a practice's card with its materials, a file too
+ * large refused with the reason, one attached and undone */
+static void
+test_bank (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorNetworkView *view = SHNOR_NETWORK_VIEW (child ("network"));
+  ShnorBankView *bank = SHNOR_BANK_VIEW (network_child ("bank"));
+  GtkWidget *list = shnor_bank_view_get_child (bank, "practice_list");
+  GListModel *shown;
+  g_autoptr(GListModel) expected = shnor_document_search_practices (doc, "оценив", NULL, NULL, -1);
+  g_autofree char *big = g_build_filename (dir, "Большая презентация.pdf", NULL);
+  g_autofree char *small = g_build_filename (dir, "План семинара.txt", NULL);
+  g_autoptr(ShnorPractice) first = NULL;
+  ShnorPracticeCard card;
+  guint files;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "network");
+  shnor_network_view_show_page (view, "bank");
+  spin (300);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 12);
+  gtk_editable_set_text (GTK_EDITABLE (shnor_bank_view_get_child (bank, "search_entry")), "оценив");
+  spin (500);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (expected));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
+  first = g_list_model_get_item (shown, 0);
+  shnor_bank_view_select (bank, shnor_practice_get_id (first));
+  spin (300);
+  g_assert_true (shnor_document_get_practice (doc, shnor_practice_get_id (first), &card));
+  files = card.files->len;
+  g_assert_cmpuint (files, >=, 1);
+  g_assert_true (shows_text (shnor_bank_view_get_child (bank, "files_list"), g_array_index (card.files, ShnorAttachment, 0).name));
+  shnor_practice_card_clear (&card);
+  screenshot (GTK_WIDGET (window), "74-practice.png");
+  {
+    g_autofree char *data = g_malloc0 (SHNOR_ATTACHMENT_MAX_SIZE + 10);
+
+    memcpy (data, "%PDF-1.4", 8);
+    test_write_file (big, data, SHNOR_ATTACHMENT_MAX_SIZE + 10);
+  }
+  g_assert_false (shnor_bank_view_attach_path (bank, big));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (shnor_bank_view_get_child (bank, "attach_error")));
+  g_assert_true (shows_text (shnor_bank_view_get_child (bank, "attach_error"), "Большая презентация.pdf"));
+  screenshot (GTK_WIDGET (window), "75-practice-refused.png");
+  test_write_file (small, "Семинар «Формирующее оценивание»: 14 марта, 10:00.", -1);
+  g_assert_true (shnor_bank_view_attach_path (bank, small));
+  spin (300);
+  g_assert_true (shnor_document_get_practice (doc, shnor_practice_get_id (first), &card));
+  g_assert_cmpuint (card.files->len, ==, files + 1);
+  shnor_practice_card_clear (&card);
+  action ("win.undo");
+  spin (200);
+  g_assert_true (shnor_document_get_practice (doc, shnor_practice_get_id (first), &card));
+  g_assert_cmpuint (card.files->len, ==, files);
+  shnor_practice_card_clear (&card);
+  gtk_editable_set_text (GTK_EDITABLE (shnor_bank_view_get_child (bank, "search_entry")), "");
+  spin (400);
+
+  /* the teachers, their mentoring pairs and courses */
+  shnor_network_view_show_page (view, "staff");
+  spin (300);
+  {
+    ShnorStaffView *staff = SHNOR_STAFF_VIEW (network_child ("staff"));
+    g_autoptr(GArray) people = shnor_document_get_staff (doc, 0);
+    g_autoptr(GArray) pairs = shnor_document_get_mentoring (doc);
+
+    g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (shnor_staff_view_get_child (staff, "teachers"))),
+                      ==, people->len);
+    g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (shnor_staff_view_get_child (staff, "mentoring"))),
+                      ==, pairs->len);
+    screenshot (GTK_WIDGET (window), "76-staff.png");
+ }
+  shnor_network_view_show_page (view, "partnerships");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (100);
+}
+
+/* A school's profile lists its partnerships; a line opens one in «Сеть» */
+static void
+test_profile_partnerships (void)
+{
+  GListModel *schools = shown_schools ();
+  ShnorSchoolNetwork *network = NULL;
+  GtkWidget *open = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(ShnorSchool) s = g_list_model_get_item (schools, i);
+
+      if (g_str_equal (shnor_school_get_display_name (s), "ООШ с. Кедровка"))
+        gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (schools), i);
+    }
+  spin (200);
+  g_assert_cmpstr (shnor_school_get_display_name (selected ()), ==, "ООШ с. Кедровка");
+  shnor_school_editor_show_page (SHNOR_SCHOOL_EDITOR (child ("editor")), "profile");
+  network = SHNOR_SCHOOL_NETWORK (first_of_type (child ("editor"), SHNOR_TYPE_SCHOOL_NETWORK));
+  g_assert_nonnull (network);
+  g_assert_cmpuint (shnor_school_network_get_n_rows (network), ==, 2);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (network), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  screenshot (GTK_WIDGET (window), "77-profile-partnerships.png");
+  open = first_of_type (GTK_WIDGET (network), GTK_TYPE_BUTTON);
+  g_assert_nonnull (open);
+  g_assert_true (gtk_widget_activate (open));
+  spin (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("views"))), ==, "network");
+  g_assert_cmpint (shnor_network_view_get_selected (SHNOR_NETWORK_VIEW (child ("network"))), !=, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1773,18 +3113,20 @@ main (int   argc,
 
   dir = test_tmpdir ();
   demo_path = g_build_filename (dir, "Демо округ.shnor", NULL);
-  g_assert_true (shnor_demo_write (demo_path, &error));
+  g_assert_true (shnor_demo_network_write (demo_path, &error));
   g_assert_no_error (error);
 
   app = shnor_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = shnor_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 740);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1190, 740);
   gtk_window_present (GTK_WINDOW (window));
   spin (300);
 
   g_test_add_func ("/ui/open-demo", test_open_demo);
+  g_test_add_func ("/ui/views-at-sizes", test_views_at_sizes);
+  g_test_add_func ("/ui/keyboard", test_keyboard);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/sort", test_sort);
   g_test_add_func ("/ui/edit-and-undo", test_edit_and_undo);
@@ -1792,13 +3134,19 @@ main (int   argc,
   g_test_add_func ("/ui/add-and-delete", test_add_and_delete);
   g_test_add_func ("/ui/context-table", test_context_table);
   g_test_add_func ("/ui/results-tab", test_results_tab);
+  g_test_add_func ("/ui/results-tab-commit", test_results_tab_commit);
   g_test_add_func ("/ui/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/overview", test_overview);
   g_test_add_func ("/ui/identification", test_identification);
   g_test_add_func ("/ui/programmes", test_programmes);
   g_test_add_func ("/ui/roadmap", test_roadmap);
+  g_test_add_func ("/ui/programme-model", test_programme_model);
   g_test_add_func ("/ui/monitoring", test_monitoring);
   g_test_add_func ("/ui/order", test_order);
+  g_test_add_func ("/ui/new-municipality", test_new_municipality);
+  g_test_add_func ("/ui/network", test_network);
+  g_test_add_func ("/ui/bank", test_bank);
+  g_test_add_func ("/ui/profile-partnerships", test_profile_partnerships);
   g_test_add_func ("/ui/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/settings-dialog", test_settings_dialog);
   g_test_add_func ("/ui/settings-documents", test_settings_documents);
@@ -1808,6 +3156,7 @@ main (int   argc,
   g_test_add_func ("/ui/help-windows", test_help_windows);
   g_test_add_func ("/ui/reopen-last", test_reopen_last);
   g_test_add_func ("/ui/settings-presence", test_settings_presence);
+  g_test_add_func ("/ui/pane-remembered", test_pane_remembered);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -74,6 +74,7 @@ typedef enum {
   SHNOR_APPENDIX_ROADMAP,
   SHNOR_APPENDIX_SCHOOLS,
   SHNOR_APPENDIX_LIST,     /* a list of identified schools */
+  SHNOR_APPENDIX_NETWORK,  /* the network pairs of a programme (shnor-appendix-network.c) */
 } ShnorAppendixKind;
 
 typedef struct {

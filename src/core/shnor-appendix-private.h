@@ -15,4 +15,7 @@ char              *shnor_doc_format_money    (double             value);
 char              *shnor_doc_describe_reason (ShnorDocument     *document,
                                               const ShnorReason *reason);
 
+ShnorAppendix     *shnor_appendix_network    (ShnorDocument     *document,
+                                              gint64             id);
+
 G_END_DECLS

@@ -46,20 +46,6 @@ source_label (ShnorFundingSource source)
   return (guint) source < SHNOR_N_SOURCES ? labels[source] : "";
 }
 
-static const char *
-level_label (ShnorLevel level)
-{
-  switch (level)
-    {
-    case SHNOR_LEVEL_MUNICIPAL:
-      return "муниципальный уровень";
-    case SHNOR_LEVEL_METHOD:
-      return "муниципальная методическая служба";
-    default:
-      return "уровень образовательной организации";
-    }
-}
-
 /* The groups of a school other than «high results», and why: a line a
  * criterion met */
 static void
@@ -102,6 +88,7 @@ typedef struct {
   GPtrArray      *schools;    /* the participating ShnorSchool */
   char           *title;
   char           *genitive;   /* «муниципальной программы …» */
+  GArray         *people;     /* the file's people list (ShnorPerson) */
 } Programme;
 
 static const char *
@@ -153,10 +140,15 @@ numbered (Programme  *p,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* «2025–2027 годы», «2025 год» */
+/* «2025–2027 годы», «2025 год»; or the programme's own wording, «2021 год
+ * и плановый период 2022 и 2023 годов», when it has one */
 static char *
 period_text (Programme *p)
 {
+  g_autofree char *words = programme_text (p, "period_text");
+
+  if (words[0] != '\0')
+    return g_steal_pointer (&words);
   if (p->first == p->last)
     return g_strdup_printf ("%d год", p->first);
   return g_strdup_printf ("%d–%d годы", p->first, p->last);
@@ -179,6 +171,32 @@ stages_text (Programme *p)
         g_string_append_printf (out, ": %s%s%s", start, start[0] && end[0] ? " – " : "", end);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A target as written: «8,3», «не более 5», «не менее 80 %» */
+static char *
+target_text (const ShnorIndicatorYear *v,
+             const char               *unit)
+{
+  return shnor_target_document_text (v->bound, v->target, unit);
+}
+
+/* A target in a table: a number, or the words of its bound */
+static void
+add_target (ShnorDocRow              *row,
+            const ShnorIndicatorYear *v)
+{
+  g_autofree char *text = NULL;
+
+  if (v == NULL || !v->has_target)
+    shnor_doc_row_add_empty (row);
+  else if (v->bound == SHNOR_BOUND_EXACT)
+    shnor_doc_row_add_number (row, v->target, 4);
+  else
+    {
+      text = target_text (v, "");
+      shnor_doc_row_add_text (row, text);
+    }
 }
 
 /* «1. Доля …, %. Базовое значение: 18,2 (2024 г.). Целевые значения:
@@ -204,9 +222,21 @@ indicators_text (Programme *p)
 
           if (!v->has_target)
             continue;
-          target = shnor_doc_format_number (v->target, 4);
+          target = target_text (v, "");
           g_string_append_printf (targets, "%s%d г. — %s", targets->len ? "; " : "", v->year, target);
         }
+      {
+        ShnorIndicatorYear final;
+
+        if (shnor_document_get_indicator_final (p->document, row->id, &final))
+          {
+            g_autofree char *target = target_text (&final, "");
+
+            g_string_append_printf (targets, "%sк концу реализации программы — %s", targets->len ? "; " : "",
+                                    target);
+          }
+        shnor_indicator_year_clear (&final);
+      }
       g_string_append_printf (out, "%s%u. %s%s%s.", out->len ? "\n" : "", i + 1,
                               part_text (SHNOR_PART_INDICATOR, row, "name"), unit[0] ? ", " : "", unit);
       if (baseline[0])
@@ -313,6 +343,7 @@ static const struct { const char *column, *label; } passport_fields[] = {
   { "co_executors", "Соисполнители программы" },
   { "first_year",   NULL },   /* the period */
   { "last_year",    NULL },
+  { "period_text",  NULL },   /* the period, as the programme words it */
   { "goal",         "Цель программы" },
   { "contacts",     "Контактные данные разработчиков программы" },
   { "financing_summary", NULL },  /* with the financing */
@@ -412,6 +443,7 @@ indicators_table (Programme *p)
 
       shnor_doc_table_add_column (table, head, 11, SHNOR_DOC_NUMBER, TRUE);
     }
+  shnor_doc_table_add_column (table, "Целевое значение на конец реализации программы", 13, SHNOR_DOC_NUMBER, TRUE);
   shnor_doc_table_add_column (table, "Источник данных", 20, SHNOR_DOC_TEXT, TRUE);
   for (guint i = 0; i < N_ROWS (p, SHNOR_PART_INDICATOR); i++)
     {
@@ -433,19 +465,55 @@ indicators_table (Programme *p)
         shnor_doc_row_add_empty (row);
       for (int y = p->first; y <= p->last; y++)
         {
-          double target = NAN;
+          const ShnorIndicatorYear *target = NULL;
 
           for (guint k = 0; k < plan->len; k++)
-            if (g_array_index (plan, ShnorIndicatorYear, k).year == y &&
-                g_array_index (plan, ShnorIndicatorYear, k).has_target)
-              target = g_array_index (plan, ShnorIndicatorYear, k).target;
-          shnor_doc_row_add_number (row, target, 4);
+            if (g_array_index (plan, ShnorIndicatorYear, k).year == y)
+              target = &g_array_index (plan, ShnorIndicatorYear, k);
+          add_target (row, target);
         }
+      {
+        ShnorIndicatorYear final;
+
+        shnor_document_get_indicator_final (p->document, r->id, &final);
+        add_target (row, &final);
+        shnor_indicator_year_clear (&final);
+      }
       shnor_doc_row_add_text (row, part_text (SHNOR_PART_INDICATOR, r, "source"));
     }
   return table;
 }
 
+/* «Соколова И. В., начальник управления образования, Управление
+ * образования»: a person of the people list */
+static void
+append_person (GString           *out,
+               const ShnorPerson *person)
+{
+  g_autofree char *name = shnor_russian_short_name (person->name, FALSE);
+
+  g_string_append_printf (out, "%s%s", out->len ? ";\n" : "", name);
+  if (person->position && person->position[0])
+    g_string_append_printf (out, ", %s", person->position);
+  if (person->organisation && person->organisation[0])
+    g_string_append_printf (out, ", %s", person->organisation);
+}
+
+/* The person of @id_text (a risk's responsible), "" for none */
+static char *
+person_text (Programme  *p,
+             const char *id_text)
+{
+  gint64 id = id_text[0] ? g_ascii_strtoll (id_text, NULL, 10) : 0;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint k = 0; id != 0 && k < p->people->len; k++)
+    if (g_array_index (p->people, ShnorPerson, k).id == id)
+      append_person (out, &g_array_index (p->people, ShnorPerson, k));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* An unassessed likelihood or impact leaves its cell blank */
 static ShnorDocTable *
 risks_table (Programme *p)
 {
@@ -461,13 +529,15 @@ risks_table (Programme *p)
     {
       const ShnorPartRow *r = PART_ROW (p, SHNOR_PART_RISK, i);
       ShnorDocRow *row = shnor_doc_table_add_row (table);
+      g_autofree char *owner = NULL;
 
       shnor_doc_row_add_integer (row, i + 1);
       shnor_doc_row_add_text (row, part_text (SHNOR_PART_RISK, r, "risk"));
       shnor_doc_row_add_text (row, part_text (SHNOR_PART_RISK, r, "mitigation"));
       shnor_doc_row_add_text (row, choice_label ("likelihood", part_text (SHNOR_PART_RISK, r, "likelihood")));
       shnor_doc_row_add_text (row, choice_label ("impact", part_text (SHNOR_PART_RISK, r, "impact")));
-      shnor_doc_row_add_text (row, part_text (SHNOR_PART_RISK, r, "owner"));
+      owner = person_text (p, part_text (SHNOR_PART_RISK, r, "owner_id"));
+      shnor_doc_row_add_text (row, owner);
     }
   return table;
 }
@@ -704,83 +774,179 @@ responsible_text (const ShnorMeasure *m,
 
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     for (guint k = 0; k < people->len; k++)
-      {
-        const ShnorPerson *person = &g_array_index (people, ShnorPerson, k);
-        g_autofree char *name = NULL;
-
-        if (person->id != g_array_index (ids, gint64, i))
-          continue;
-        name = shnor_russian_short_name (person->name, FALSE);
-        g_string_append_printf (out, "%s%s", out->len ? ";\n" : "", name);
-        if (person->position && person->position[0])
-          g_string_append_printf (out, ", %s", person->position);
-        if (person->organisation && person->organisation[0])
-          g_string_append_printf (out, ", %s", person->organisation);
-      }
+      if (g_array_index (people, ShnorPerson, k).id == g_array_index (ids, gint64, i))
+        append_person (out, &g_array_index (people, ShnorPerson, k));
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A measure table's widths, in a spreadsheet's characters */
+static const double column_widths[SHNOR_N_COLUMNS] = { 8, 40, 34, 18, 18, 16, 24, 26 };
+
+/* The heading of a row of a table without a column of numbers or of
+ * titles: «1.1. Создание организационной инфраструктуры…», as seed 003
+ * numbers its sections */
 static char *
-levels_text (guint levels)
+heading_text (const ShnorMeasure *m,
+              guint               columns)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *text = shnor_measure_dup_text (m);
 
-  for (guint i = 0; i < SHNOR_N_LEVELS; i++)
-    if (levels & (1u << i))
-      g_string_append_printf (out, "%s%s", out->len ? ";\n" : "", level_label (1u << i));
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  if (columns & SHNOR_COLUMN_BIT (SHNOR_COLUMN_NUMBER))
+    return g_steal_pointer (&text);
+  return g_strdup_printf ("%s. %s", m->number, text);
 }
 
-/* The road map as approved: the plan of each measure, no execution */
+/* One measure table of the programme, in its columns: a section (a
+ * measure with sub-measures) across the table; a measure's actions each
+ * in the column of its level; the period in words or its months */
+static ShnorDocTable *
+measure_table (Programme               *p,
+               const ShnorMeasureTable *t,
+               GArray                  *measures,
+               GArray                  *levels,
+               const char              *title,
+               const char              *sheet)
+{
+  ShnorDocTable *table = shnor_doc_table_new (title, sheet);
+  int title_field = shnor_measure_field_index ("title"), forms = shnor_measure_field_index ("forms");
+  int period = shnor_measure_field_index ("period_text"), expected = shnor_measure_field_index ("expected");
+  int start = shnor_measure_field_index ("start_month"), end = shnor_measure_field_index ("end_month");
+  /* a table of neither titles nor actions still names its measures */
+  guint columns = t->columns & (SHNOR_COLUMN_BIT (SHNOR_COLUMN_TITLE) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_LEVELS))
+                  ? t->columns : t->columns | SHNOR_COLUMN_BIT (SHNOR_COLUMN_TITLE);
+  gboolean by_title = (columns & SHNOR_COLUMN_BIT (SHNOR_COLUMN_TITLE)) != 0;
+  double width = 0;
+  g_auto(GStrv) paragraphs = g_strsplit (t->intro, "\n", -1);
+
+  for (guint i = 0; paragraphs[i]; i++)
+    if (g_strstrip (paragraphs[i])[0])
+      shnor_doc_table_add_intro (table, paragraphs[i]);
+  for (ShnorMeasureColumn c = 0; c < SHNOR_N_COLUMNS; c++)
+    {
+      gboolean key = c == SHNOR_COLUMN_NUMBER || c == SHNOR_COLUMN_TITLE;
+
+      if (!(columns & SHNOR_COLUMN_BIT (c)))
+        continue;
+      if (c == SHNOR_COLUMN_LEVELS)
+        for (guint l = 0; l < levels->len; l++)
+          {
+            double w = column_widths[c] * (levels->len <= 3 ? 1.0 : 3.0 / levels->len);
+
+            shnor_doc_table_add_column (table, g_array_index (levels, ShnorRoadmapLevel, l).name, w, SHNOR_DOC_TEXT,
+                                        FALSE);
+            width += w;
+          }
+      else
+        {
+          shnor_doc_table_add_column (table, c == SHNOR_COLUMN_NUMBER ? "№\u00a0п/п" : shnor_measure_column_heading (c),
+                                      column_widths[c], SHNOR_DOC_TEXT, !key);
+          width += column_widths[c];
+        }
+    }
+  table->landscape = width > 100;
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);
+      g_autofree char *names = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *text = NULL;
+      ShnorDocRow *row;
+
+      if (m->table_id != t->id)
+        continue;
+      /* a section; in a table by levels, a measure with a title of its
+       * own above its actions */
+      if (m->has_children || (!by_title && shnor_measure_title_is_heading (m)))
+        {
+          g_autofree char *heading = heading_text (m, columns);
+
+          shnor_doc_table_add_section (table, columns & SHNOR_COLUMN_BIT (SHNOR_COLUMN_NUMBER) ? m->number : NULL,
+                                       heading);
+          if (m->has_children || !shnor_measure_has_actions (m))
+            continue;
+        }
+      names = responsible_text (m, p->people);
+      when = m->texts[period][0] ? g_strdup (m->texts[period])
+             : g_strdup_printf ("%s%s%s", m->texts[start], m->texts[start][0] && m->texts[end][0] ? " – " : "",
+                                m->texts[end]);
+      text = m->texts[title_field][0] ? g_strdup (m->texts[title_field]) : shnor_measure_dup_text (m);
+      row = shnor_doc_table_add_row (table);
+      for (ShnorMeasureColumn c = 0; c < SHNOR_N_COLUMNS; c++)
+        {
+          g_autofree char *level_names = NULL;
+
+          if (!(columns & SHNOR_COLUMN_BIT (c)))
+            continue;
+          switch (c)
+            {
+            case SHNOR_COLUMN_NUMBER:
+              shnor_doc_row_add_text (row, m->number);
+              break;
+            case SHNOR_COLUMN_TITLE:
+              shnor_doc_row_add_text (row, text);
+              break;
+            case SHNOR_COLUMN_LEVELS:
+              for (guint l = 0; l < levels->len; l++)
+                shnor_doc_row_add_text (row, m->actions && l < g_strv_length (m->actions) ? m->actions[l] : "");
+              break;
+            case SHNOR_COLUMN_LEVEL_NAMES:
+              level_names = shnor_measure_dup_level_names (m, levels, ";\n");
+              shnor_doc_row_add_text (row, level_names);
+              break;
+            case SHNOR_COLUMN_FORMS:
+              shnor_doc_row_add_text (row, m->texts[forms]);
+              break;
+            case SHNOR_COLUMN_PERIOD:
+              shnor_doc_row_add_text (row, when);
+              break;
+            case SHNOR_COLUMN_RESPONSIBLE:
+              shnor_doc_row_add_text (row, names);
+              break;
+            case SHNOR_COLUMN_EXPECTED:
+              shnor_doc_row_add_text (row, m->texts[expected]);
+              break;
+            default:
+              shnor_doc_row_add_empty (row);
+            }
+        }
+    }
+  return table;
+}
+
+/* The measure tables of the programme as approved (the plan of each
+ * measure, no execution), together its road map: one appendix, a section
+ * a table under the table's own title, on a sheet of its own (a road map
+ * of one table titled so is the appendix itself). A table without
+ * measures is left out. */
 static ShnorAppendix *
 roadmap_appendix (Programme *p)
 {
   g_autoptr(GArray) measures = shnor_document_get_roadmap (p->document, p->id, NULL);
-  g_autoptr(GArray) people = shnor_document_get_people (p->document);
+  g_autoptr(GArray) tables = shnor_document_get_measure_tables (p->document, p->id);
+  g_autoptr(GArray) levels = shnor_document_get_levels (p->document);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autofree char *title = g_strdup_printf ("Дорожная карта реализации %s", p->genitive);
   ShnorAppendix *appendix = shnor_appendix_new (SHNOR_APPENDIX_ROADMAP, title,
                                                 "дорожную карту реализации программы");
-  ShnorDocTable *table = shnor_doc_table_new (NULL, "Дорожная карта");
-  int title_field = shnor_measure_field_index ("title"), forms = shnor_measure_field_index ("forms");
-  int period = shnor_measure_field_index ("period_text"), expected = shnor_measure_field_index ("expected");
-  int start = shnor_measure_field_index ("start_month"), end = shnor_measure_field_index ("end_month");
 
-  shnor_doc_table_add_column (table, "№\u00a0п/п", 8, SHNOR_DOC_TEXT, FALSE);
-  shnor_doc_table_add_column (table, "Мероприятие", 40, SHNOR_DOC_TEXT, FALSE);
-  shnor_doc_table_add_column (table, "Формы деятельности", 18, SHNOR_DOC_TEXT, TRUE);
-  shnor_doc_table_add_column (table, "Уровень", 18, SHNOR_DOC_TEXT, TRUE);
-  shnor_doc_table_add_column (table, "Сроки", 16, SHNOR_DOC_TEXT, TRUE);
-  shnor_doc_table_add_column (table, "Ответственные", 24, SHNOR_DOC_TEXT, TRUE);
-  shnor_doc_table_add_column (table, "Ожидаемый результат", 26, SHNOR_DOC_TEXT, TRUE);
-  table->landscape = TRUE;
-  for (guint i = 0; i < measures->len; i++)
-    {
-      const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);
-      g_autofree char *levels = NULL;
-      g_autofree char *names = NULL;
-      g_autofree char *when = NULL;
-      ShnorDocRow *row;
-
-      if (m->has_children && m->levels == 0)
+  for (guint t = 0; t < tables->len; t++)
+    for (guint i = 0; i < measures->len; i++)
+      if (g_array_index (measures, ShnorMeasure, i).table_id == g_array_index (tables, ShnorMeasureTable, t).id)
         {
-          shnor_doc_table_add_section (table, m->number, m->texts[title_field]);
-          continue;
+          g_ptr_array_add (shown, &g_array_index (tables, ShnorMeasureTable, t));
+          break;
         }
-      levels = levels_text (m->levels);
-      names = responsible_text (m, people);
-      when = m->texts[period][0] ? g_strdup (m->texts[period])
-             : g_strdup_printf ("%s%s%s", m->texts[start], m->texts[start][0] && m->texts[end][0] ? " – " : "",
-                                m->texts[end]);
-      row = shnor_doc_table_add_row (table);
-      shnor_doc_row_add_text (row, m->number);
-      shnor_doc_row_add_text (row, m->texts[title_field]);
-      shnor_doc_row_add_text (row, m->texts[forms]);
-      shnor_doc_row_add_text (row, levels);
-      shnor_doc_row_add_text (row, when);
-      shnor_doc_row_add_text (row, names);
-      shnor_doc_row_add_text (row, m->texts[expected]);
+  for (guint t = 0; t < shown->len; t++)
+    {
+      const ShnorMeasureTable *table = shown->pdata[t];
+      g_autofree char *stripped = g_strstrip (g_strdup (table->title));
+      g_autofree char *folded = g_utf8_casefold (stripped, -1);
+      g_autofree char *road_map = g_utf8_casefold ("Дорожная карта", -1);
+      gboolean alone = shown->len == 1 && g_str_equal (folded, road_map);
+
+      shnor_appendix_add_table (appendix, measure_table (p, table, measures, levels, alone ? NULL : table->title,
+                                                        t == 0 ? "Дорожная карта" : table->title));
     }
-  shnor_appendix_add_table (appendix, table);
   return appendix;
 }
 
@@ -849,6 +1015,7 @@ programme_clear (Programme *p)
   for (guint i = 0; i < SHNOR_N_PARTS; i++)
     g_clear_pointer (&p->parts[i], g_array_unref);
   g_clear_pointer (&p->schools, g_ptr_array_unref);
+  g_clear_pointer (&p->people, g_array_unref);
   g_clear_object (&p->programme);
   g_clear_pointer (&p->title, g_free);
   g_clear_pointer (&p->genitive, g_free);
@@ -883,9 +1050,9 @@ shnor_doc_title_case (const char *title,
  * shnor_appendix_plan_new_programme:
  *
  * Returns: (transfer full): the appendices of the order approving the
- * programme @id: the programme, its road map, its participating schools
- * (each when it has something); NULL with @error when there is no such
- * programme.
+ * programme @id: the programme, its road map, its participating schools,
+ * its network pairs (each when it has something); NULL with @error when
+ * there is no such programme.
  */
 ShnorAppendixPlan *
 shnor_appendix_plan_new_programme (ShnorDocument  *document,
@@ -912,6 +1079,7 @@ shnor_appendix_plan_new_programme (ShnorDocument  *document,
   for (guint i = 0; i < SHNOR_N_PARTS; i++)
     p.parts[i] = shnor_document_get_part (document, id, i);
   p.schools = participating_schools (document, id);
+  p.people = shnor_document_get_people (document);
   p.title = g_strstrip (g_strdup (shnor_programme_get_title (p.programme)));
   p.genitive = shnor_doc_title_case (p.title, SHNOR_CASE_GENITIVE);
 
@@ -922,6 +1090,7 @@ shnor_appendix_plan_new_programme (ShnorDocument  *document,
   shnor_appendix_plan_add (plan, programme_appendix (&p));
   shnor_appendix_plan_add (plan, roadmap_appendix (&p));
   shnor_appendix_plan_add (plan, schools_appendix (&p));
+  shnor_appendix_plan_add (plan, shnor_appendix_network (document, id));
   programme_clear (&p);
   return plan;
 }

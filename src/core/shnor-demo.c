@@ -519,6 +519,75 @@ add_roadmap (ShnorDocument  *doc,
   return TRUE;
 }
 
+/* The approved programme as such programmes are written: its period in
+ * words, a table of measures by levels (a different action of the
+ * authority, the methodological service and the school in each row), a
+ * bound target for the end of the programme and a risk's responsible
+ * person. */
+static gboolean
+add_as_written (ShnorDocument  *doc,
+                gint64          programme,
+                GError        **error)
+{
+  static const char * const rows[][3] = {
+    { "Утвердить перечень школ — участниц программы и закрепить за каждой куратора",
+      "Назначить кураторов из числа методистов и руководителей школ-наставников",
+      "Определить ответственного за реализацию программы в школе" },
+    { "Организовать обучение управленческих команд школ анализу результатов оценочных процедур",
+      "Провести семинары по анализу результатов ВПР и ОГЭ для заместителей директоров",
+      "Проанализировать результаты ВПР и ОГЭ, выявить предметные дефициты" },
+    { "Заключить соглашения о сетевом взаимодействии школ-наставников и школ программы",
+      "Подобрать пары «школа-наставник — школа программы», составить план взаимопосещений",
+      "Включить взаимопосещения уроков в план методической работы школы" },
+    { "", "Организовать консультации учителей математики по подготовке к ОГЭ",
+      "Провести индивидуальные занятия с обучающимися группы риска" },
+  };
+  g_autoptr(GArray) levels = shnor_document_get_levels (doc);
+  g_autoptr(GArray) indicators = shnor_document_get_part (doc, programme, SHNOR_PART_INDICATOR);
+  g_autoptr(GArray) risks = shnor_document_get_part (doc, programme, SHNOR_PART_RISK);
+  g_autoptr(GArray) people = shnor_document_get_people (doc);
+  gint64 table = shnor_document_add_measure_table (doc, programme, SHNOR_TABLE_LEVELS, error);
+  gint64 section, last = 0;
+
+  if (table == 0 ||
+      !shnor_document_set_programme_field (doc, programme, "period_text",
+                                           "2025 год и плановый период 2026 и 2027 годов", error) ||
+      !shnor_document_set_measure_table_text (doc, table, "intro",
+                                              "Мероприятия программы распределены между муниципальным органом "
+                                              "управления образованием, муниципальной методической службой и "
+                                              "школами — участницами программы.", error))
+    return FALSE;
+  section = shnor_document_add_measure_to (doc, table, 0, "Методическая поддержка школ с низкими результатами",
+                                           error);
+  if (section == 0)
+    return FALSE;
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      gint64 id = shnor_document_add_measure_to (doc, table, last ? last : section, "", error);
+
+      if (id == 0 || (last == 0 && !shnor_document_indent_measure (doc, id, error)))
+        return FALSE;
+      for (guint l = 0; l < 3 && l < levels->len; l++)
+        if (!shnor_document_set_measure_action (doc, id, g_array_index (levels, ShnorRoadmapLevel, l).id,
+                                                rows[r][l], error))
+          return FALSE;
+      last = id;
+    }
+  if (indicators->len > 0 &&
+      !shnor_document_set_indicator_plan (doc, g_array_index (indicators, ShnorPartRow, 0).id,
+                                          SHNOR_END_OF_PROGRAMME, FALSE, "не более 6", error))
+    return FALSE;
+  if (risks->len > 0 && people->len > 0)
+    {
+      g_autofree char *owner = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (people, ShnorPerson, 0).id);
+
+      if (!shnor_document_set_part_field (doc, SHNOR_PART_RISK, g_array_index (risks, ShnorPartRow, 0).id,
+                                          "owner_id", owner, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The approved municipal programme of 2025–2027 for the four schools with
  * low or falling results, with targets and what was achieved, and a draft
  * programme of one of them. */
@@ -584,7 +653,7 @@ add_programmes (ShnorDocument  *doc,
     if (shnor_document_add_part_row (doc, id, SHNOR_PART_ACT, act, error) == 0)
       return FALSE;
   }
-  if (!add_roadmap (doc, id, schools, G_N_ELEMENTS (schools), ids, error) ||
+  if (!add_roadmap (doc, id, schools, G_N_ELEMENTS (schools), ids, error) || !add_as_written (doc, id, error) ||
       !shnor_document_approve_programme (doc, id, "45-о", "15.01.2025", "Соколова И. В.", error))
     return FALSE;
 

@@ -94,6 +94,11 @@ void     shnor_document_drop_holds    (ShnorDocument *self,
                                        gint64         last);
 void     shnor_document_identification_changed (ShnorDocument *self,
                                                 const char    *table);
+/* shnor-document-practices.c */
+gboolean shnor_document_index_practices (ShnorDocument *self,
+                                         gint64         first,
+                                         gint64         last,
+                                         GError       **error);
 /* shnor-document-identification.c */
 GPtrArray *shnor_criteria_sets_load   (sqlite3       *db,
                                        GError       **error);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "shnor-document-network.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
@@ -483,6 +484,10 @@ shnor_document_set_part_field (ShnorDocument  *self,
     return FALSE;
   if (part == SHNOR_PART_INDICATOR && !check_indicator_field (self, programme, row_id, column, &value, error))
     return FALSE;
+  if (part == SHNOR_PART_RISK && g_str_equal (column, "owner_id") && G_IS_VALUE (&value) &&
+      !shnor_document_find_row (self, "SELECT id FROM person WHERE id = ?", g_value_get_int64 (&value), NULL,
+                                _("There is no such person."), error))
+    return FALSE;
   return set_part_value (self, part, row_id, column, &value, error);
 }
 
@@ -613,10 +618,10 @@ shnor_document_move_part_row (ShnorDocument  *self,
 
 /* ---- target indicators: targets, actuals, results they are bound to --- */
 
-static void
-indicator_year_clear (gpointer data)
+void
+shnor_indicator_year_clear (ShnorIndicatorYear *year)
 {
-  g_free (((ShnorIndicatorYear *) data)->actual_text);
+  g_clear_pointer (&year->actual_text, g_free);
 }
 
 /* "below\tОГЭ\tМатематика\t9" → its parts; FALSE when malformed. */
@@ -649,6 +654,8 @@ shnor_binding_describe (const char *binding)
   gboolean below;
   int grade;
 
+  if (shnor_network_binding_is (binding))
+    return shnor_network_binding_describe (binding);
   if (!parse_binding (binding, &below, &kind, &subject, &grade))
     return g_strdup ("");
   return g_strdup_printf (below ? _("share of results below the threshold, %s, %s, grade %d, %%")
@@ -671,6 +678,8 @@ bound_actual (ShnorDocument *self,
   int grade;
   sqlite3_stmt *stmt;
 
+  if (shnor_network_binding_is (binding))
+    return shnor_document_network_actual (self, programme_id, binding, year, value);
   if (!parse_binding (binding, &below, &kind, &subject, &grade))
     return FALSE;
   stmt = shnor_document_statement (self,
@@ -717,7 +726,7 @@ shnor_document_get_indicator_plan (ShnorDocument *self,
   int first = 0, last = -1;
   gboolean lower = FALSE;
 
-  g_array_set_clear_func (years, indicator_year_clear);
+  g_array_set_clear_func (years, (GDestroyNotify) shnor_indicator_year_clear);
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), years);
   if (shnor_document_get_db (self) == NULL)
     return years;
@@ -736,10 +745,11 @@ shnor_document_get_indicator_plan (ShnorDocument *self,
   last = sqlite3_column_int (info, 4);
 
   stmt = shnor_document_statement (self,
-    "SELECT target, actual FROM programme_indicator_value WHERE indicator_id = ? AND year = ?");
+    "SELECT target, actual, bound FROM programme_indicator_value WHERE indicator_id = ? AND year = ?");
   for (int year = first; stmt != NULL && year <= last; year++)
     {
-      ShnorIndicatorYear y = { year, FALSE, NAN, FALSE, NAN, FALSE, SHNOR_ACHIEVEMENT_NO_DATA, NULL };
+      ShnorIndicatorYear y = { year, FALSE, NAN, FALSE, NAN, FALSE, SHNOR_ACHIEVEMENT_NO_DATA, NULL,
+                               SHNOR_BOUND_EXACT };
 
       sqlite3_bind_int64 (stmt, 1, indicator_id);
       sqlite3_bind_int (stmt, 2, year);
@@ -749,6 +759,7 @@ shnor_document_get_indicator_plan (ShnorDocument *self,
             y.target = sqlite3_column_double (stmt, 0);
           if ((y.has_actual = sqlite3_column_type (stmt, 1) != SQLITE_NULL))
             y.actual = sqlite3_column_double (stmt, 1);
+          y.bound = CLAMP (sqlite3_column_int (stmt, 2), SHNOR_BOUND_EXACT, SHNOR_BOUND_AT_LEAST);
         }
       sqlite3_reset (stmt);
       if (binding[0] != '\0')
@@ -756,7 +767,7 @@ shnor_document_get_indicator_plan (ShnorDocument *self,
           y.computed = TRUE;
           y.has_actual = bound_actual (self, programme, binding, year, &y.actual);
         }
-      y.achievement = shnor_achievement (lower, y.has_target, y.target, y.has_actual, y.actual);
+      y.achievement = shnor_target_achievement (y.bound, lower, y.has_target, y.target, y.has_actual, y.actual);
       y.actual_text = y.has_actual ? shnor_format_double (y.actual, 2) : g_strdup ("");
       g_array_append_val (years, y);
     }
@@ -781,16 +792,48 @@ shnor_document_set_indicator_plan (ShnorDocument  *self,
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 programme = row_programme (self, SHNOR_PART_INDICATOR, indicator_id, error);
+  ShnorBound bound = SHNOR_BOUND_EXACT;
   int first, last;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   /* an actual value is the execution, recorded in an approved programme too */
-  if (programme == 0 || !shnor_document_check_programme (self, programme, !actual, error) ||
-      !shnor_field_parse (field, text, &value, error))
+  if (programme == 0 || !shnor_document_check_programme (self, programme, !actual, error))
     return FALSE;
+  if (actual)
+    {
+      if (!shnor_field_parse (field, text, &value, error))
+        return FALSE;
+    }
+  else
+    {
+      double number;
+      gboolean has_value;
+
+      /* a target may be a bound: «не более 5», «не менее 80» */
+      if (!shnor_parse_target (text, &bound, &number, &has_value))
+        {
+          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                       _("“%s”: “%s” is not a target (expected a number, “at most 5” or “at least 80”)"),
+                       _(field->label), text);
+          return FALSE;
+        }
+      if (has_value)
+        {
+          g_autofree char *plain = shnor_format_double (number, 6);
+
+          if (!shnor_field_parse (field, plain, &value, error))
+            return FALSE;
+        }
+    }
   first = programme_int (self, programme, "first_year");
   last = programme_int (self, programme, "last_year");
-  if (year < first || year > last)
+  if (year == SHNOR_END_OF_PROGRAMME && actual)
+    {
+      g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                           _("An actual value belongs to a year; the end of the programme has a target only."));
+      return FALSE;
+    }
+  if (year != SHNOR_END_OF_PROGRAMME && (year < first || year > last))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
                    _("%d is outside the programme's period (%d–%d)."), year, first, last);
@@ -800,18 +843,89 @@ shnor_document_set_indicator_plan (ShnorDocument  *self,
   if (G_IS_VALUE (&value) && !check_percent (unit, g_value_get_double (&value), _(field->label), error))
     return FALSE;
 
-  sql = g_strdup_printf ("INSERT INTO programme_indicator_value (indicator_id, year, %s) VALUES (?1, ?2, ?3)"
-                         " ON CONFLICT (indicator_id, year) DO UPDATE SET %s = excluded.%s"
-                         " WHERE %s IS NOT excluded.%s", field->column, field->column, field->column,
-                         field->column, field->column);
-  stmt = shnor_document_begin_with (self, actual ? _("Edit actual value") : _("Edit target"), sql, error);
+  if (year == SHNOR_END_OF_PROGRAMME)
+    stmt = shnor_document_begin_with (self, _("Edit target"),
+      "UPDATE programme_indicator SET final_target = ?3, final_bound = ?4"
+      " WHERE id = ?1 AND (final_target IS NOT ?3 OR final_bound IS NOT ?4)", error);
+  else if (actual)
+    {
+      sql = g_strdup_printf ("INSERT INTO programme_indicator_value (indicator_id, year, %s) VALUES (?1, ?2, ?3)"
+                             " ON CONFLICT (indicator_id, year) DO UPDATE SET %s = excluded.%s"
+                             " WHERE %s IS NOT excluded.%s", field->column, field->column, field->column,
+                             field->column, field->column);
+      stmt = shnor_document_begin_with (self, _("Edit actual value"), sql, error);
+    }
+  else
+    stmt = shnor_document_begin_with (self, _("Edit target"),
+      "INSERT INTO programme_indicator_value (indicator_id, year, target, bound) VALUES (?1, ?2, ?3, ?4)"
+      " ON CONFLICT (indicator_id, year) DO UPDATE SET target = excluded.target, bound = excluded.bound"
+      " WHERE target IS NOT excluded.target OR bound IS NOT excluded.bound", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int (stmt, 2, year);
+  if (year != SHNOR_END_OF_PROGRAMME)
+    sqlite3_bind_int (stmt, 2, year);
   if (G_IS_VALUE (&value))
     sqlite3_bind_double (stmt, 3, g_value_get_double (&value));
+  if (!actual)
+    sqlite3_bind_int (stmt, 4, G_IS_VALUE (&value) ? (int) bound : SHNOR_BOUND_EXACT);
   return shnor_document_finish_edit (self, stmt, error);
+}
+
+/**
+ * shnor_document_get_indicator_final:
+ * @final: (out caller-allocates): the target for the end of the programme;
+ *   its actual value is the latest the period has (its @year says which
+ *   year's; 0 when there is none), and its achievement is judged by it.
+ *   Clear it with shnor_indicator_year_clear().
+ *
+ * Returns: whether the indicator has a target for the end of the
+ * programme.
+ */
+gboolean
+shnor_document_get_indicator_final (ShnorDocument      *self,
+                                    gint64              indicator_id,
+                                    ShnorIndicatorYear *final)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) plan = NULL;
+  gboolean lower = FALSE;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (final != NULL, FALSE);
+  *final = (ShnorIndicatorYear) { SHNOR_END_OF_PROGRAMME, FALSE, NAN, FALSE, NAN, FALSE, SHNOR_ACHIEVEMENT_NO_DATA,
+                                  NULL, SHNOR_BOUND_EXACT };
+  if (shnor_document_get_db (self) == NULL)
+    return FALSE;
+  stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
+    "SELECT final_target, final_bound, direction FROM programme_indicator WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  if ((final->has_target = sqlite3_column_type (stmt, 0) != SQLITE_NULL))
+    final->target = sqlite3_column_double (stmt, 0);
+  final->bound = CLAMP (sqlite3_column_int (stmt, 1), SHNOR_BOUND_EXACT, SHNOR_BOUND_AT_LEAST);
+  lower = sqlite3_column_int (stmt, 2) == 1;
+  plan = shnor_document_get_indicator_plan (self, indicator_id);
+  for (guint i = plan->len; i-- > 0;)
+    {
+      const ShnorIndicatorYear *y = &g_array_index (plan, ShnorIndicatorYear, i);
+
+      if (y->has_actual)
+        {
+          final->year = y->year;
+          final->has_actual = TRUE;
+          final->actual = y->actual;
+          final->computed = y->computed;
+          break;
+        }
+    }
+  final->actual_text = final->has_actual ? shnor_format_double (final->actual, 2) : g_strdup ("");
+  final->achievement = shnor_target_achievement (final->bound, lower, final->has_target, final->target,
+                                                 final->has_actual, final->actual);
+  return final->has_target;
 }
 
 /* Binds an indicator to the results ("" unbinds): its actual values are
@@ -832,7 +946,8 @@ shnor_document_set_indicator_binding (ShnorDocument  *self,
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   if (programme == 0 || !check_draft (self, programme, error))
     return FALSE;
-  if (binding != NULL && binding[0] != '\0' && !parse_binding (binding, &below, &kind, &subject, &grade))
+  if (binding != NULL && binding[0] != '\0' && !shnor_network_binding_is (binding) &&
+      !parse_binding (binding, &below, &kind, &subject, &grade))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
                    _("“%s” does not say which results the indicator follows."), binding);
@@ -947,7 +1062,7 @@ copy_contents (ShnorDocument  *self,
       for (guint i = 0; i < n_fields; i++)
         g_string_append_printf (columns, ", %s", fields[i].column);
       if (part == SHNOR_PART_INDICATOR)
-        g_string_append (columns, ", binding");
+        g_string_append (columns, ", binding, final_target, final_bound");
       g_string_append_printf (sql, "INSERT INTO %s (programme_id, %s) SELECT %" G_GINT64_FORMAT ", %s FROM %s"
                               " WHERE programme_id = %" G_GINT64_FORMAT " ORDER BY position, id;",
                               shnor_part_table (part), columns->str, to, columns->str, shnor_part_table (part),
@@ -955,8 +1070,8 @@ copy_contents (ShnorDocument  *self,
     }
   /* indicator values follow their indicators, matched by position */
   g_string_append_printf (sql,
-    "INSERT INTO programme_indicator_value (indicator_id, year, target, actual)"
-    " SELECT n.id, v.year, v.target, v.actual FROM programme_indicator_value v"
+    "INSERT INTO programme_indicator_value (indicator_id, year, target, actual, bound)"
+    " SELECT n.id, v.year, v.target, v.actual, v.bound FROM programme_indicator_value v"
     " JOIN programme_indicator o ON o.id = v.indicator_id AND o.programme_id = %" G_GINT64_FORMAT
     " JOIN programme_indicator n ON n.programme_id = %" G_GINT64_FORMAT " AND n.position = o.position;",
     from, to);
@@ -980,7 +1095,7 @@ insert_programme (ShnorDocument  *self,
 }
 
 #define PASSPORT_COLUMNS "level, title, basis, customer, developers, executor, co_executors, first_year," \
-                         " last_year, goal, contacts, financing_summary, analysis"
+                         " last_year, period_text, goal, contacts, financing_summary, analysis"
 
 /* A new draft with the contents of @id: an amendment (the next version of
  * the same programme) or, with @amendment FALSE, a new programme. */

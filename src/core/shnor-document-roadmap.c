@@ -9,6 +9,7 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 
+#include "shnor-document-network.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
@@ -60,6 +61,8 @@ walk (GArray       *nodes,
 
       measure.number = g_strdup (number);
       measure.depth = depth;
+      if (depth > 0)
+        measure.table_id = g_array_index (out, ShnorMeasure, out->len - 1).table_id;
       measure.has_children = node->children != NULL && node->children->len > 0;
       /* a section is carried out by its measures: it is never overdue itself */
       if (measure.has_children)
@@ -107,13 +110,100 @@ read_links (ShnorDocument *self,
     }
 }
 
+/* The levels of the file in their order; and the measure tables of a
+ * programme in theirs. */
+GArray *
+shnor_document_get_levels (ShnorDocument *self)
+{
+  GArray *levels = g_array_new (FALSE, TRUE, sizeof (ShnorRoadmapLevel));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_array_set_clear_func (levels, (GDestroyNotify) shnor_roadmap_level_clear);
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), levels);
+  if (shnor_document_get_db (self) == NULL)
+    return levels;
+  stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
+                               "SELECT id, name FROM roadmap_level ORDER BY position, id", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ShnorRoadmapLevel level = { sqlite3_column_int64 (stmt, 0),
+                                  g_strdup ((const char *) sqlite3_column_text (stmt, 1)) };
+
+      g_array_append_val (levels, level);
+    }
+  return levels;
+}
+
+GArray *
+shnor_document_get_measure_tables (ShnorDocument *self,
+                                   gint64         programme_id)
+{
+  GArray *tables = g_array_new (FALSE, TRUE, sizeof (ShnorMeasureTable));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_array_set_clear_func (tables, (GDestroyNotify) shnor_measure_table_clear);
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), tables);
+  if (shnor_document_get_db (self) == NULL)
+    return tables;
+  stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
+                               "SELECT id, title, intro, columns FROM measure_table WHERE programme_id = ?"
+                               " ORDER BY position, id", NULL);
+  if (stmt == NULL)
+    return tables;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ShnorMeasureTable table = { sqlite3_column_int64 (stmt, 0), programme_id,
+                                  g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                                  g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+                                  shnor_measure_columns_parse ((const char *) sqlite3_column_text (stmt, 3)) };
+
+      g_array_append_val (tables, table);
+    }
+  return tables;
+}
+
+/* The actions of the programme's measures: each in the slot of its level. */
+static void
+read_actions (ShnorDocument *self,
+              gint64         programme_id,
+              GArray        *measures,
+              GArray        *levels)
+{
+  g_autoptr(GHashTable) index = index_by_id (measures);
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
+    "SELECT a.measure_id, a.level_id, a.text FROM measure_action a JOIN measure m ON m.id = a.measure_id"
+    " WHERE m.programme_id = ?", NULL);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0), level = sqlite3_column_int64 (stmt, 1);
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+
+      for (guint l = 0; at > 0 && l < levels->len; l++)
+        if (g_array_index (levels, ShnorRoadmapLevel, l).id == level)
+          {
+            ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, at - 1);
+
+            g_free (m->actions[l]);
+            m->actions[l] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+            if (l < 32)
+              m->levels |= 1u << l;
+          }
+    }
+}
+
 /**
  * shnor_document_get_roadmap:
  * @today: (nullable): the day overdue and due soon are computed for;
  *   NULL: the local date
  *
- * Returns: (transfer full): the measures of the programme's road map in
- * the order of the tree (a measure, then its sub-measures), numbered.
+ * Returns: (transfer full): the measures of the programme's measure
+ * tables, table after table, each in the order of its tree (a measure,
+ * then its sub-measures) and numbered within its table.
  */
 GArray *
 shnor_document_get_roadmap (ShnorDocument *self,
@@ -123,9 +213,11 @@ shnor_document_get_roadmap (ShnorDocument *self,
   GArray *out = g_array_new (FALSE, TRUE, sizeof (ShnorMeasure));
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (ShnorMeasure));
   g_autoptr(GArray) nodes = g_array_new (FALSE, TRUE, sizeof (Node));
-  g_autoptr(GArray) roots = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) tables = NULL;
+  g_autoptr(GArray) levels = NULL;
+  g_autoptr(GPtrArray) roots = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GString) sql = g_string_new ("SELECT id, parent_id, levels, status");
+  g_autoptr(GString) sql = g_string_new ("SELECT id, parent_id, table_id, status");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n_fields;
   const ShnorField *fields = shnor_measure_fields (&n_fields);
@@ -143,11 +235,17 @@ shnor_document_get_roadmap (ShnorDocument *self,
       g_date_clear (&day, 1);
       g_date_set_time_t (&day, time (NULL));
     }
+  tables = shnor_document_get_measure_tables (self, programme_id);
+  levels = shnor_document_get_levels (self);
+  /* the top-level measures of each table, in the tables' order */
+  roots = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint t = 0; t < tables->len; t++)
+    g_ptr_array_add (roots, g_array_new (FALSE, FALSE, sizeof (guint)));
   for (guint i = 0; i < n_fields; i++)
     g_string_append_printf (sql, ", %s", fields[i].column);
   g_string_append (sql, " FROM measure WHERE programme_id = ? ORDER BY position, id");
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql->str, NULL);
-  if (stmt == NULL)
+  if (stmt == NULL || tables->len == 0)
     return out;
   sqlite3_bind_int64 (stmt, 1, programme_id);
   while (shnor_document_next_row (self, stmt))
@@ -155,7 +253,7 @@ shnor_document_get_roadmap (ShnorDocument *self,
       ShnorMeasure m = { sqlite3_column_int64 (stmt, 0), programme_id, sqlite3_column_int64 (stmt, 1) };
       Node node = { m.id, m.parent_id, NULL };
 
-      m.levels = (guint) sqlite3_column_int (stmt, 2);
+      m.table_id = sqlite3_column_int64 (stmt, 2);
       m.status = sqlite3_column_int (stmt, 3);
       m.texts = g_new0 (char *, n_fields + 1);
       for (guint i = 0; i < n_fields; i++)
@@ -165,6 +263,9 @@ shnor_document_get_roadmap (ShnorDocument *self,
           shnor_document_column_value (stmt, (int) i + 4, &fields[i], &value);
           m.texts[i] = shnor_field_format (&fields[i], G_IS_VALUE (&value) ? &value : NULL);
         }
+      m.actions = g_new0 (char *, levels->len + 1);
+      for (guint l = 0; l < levels->len; l++)
+        m.actions[l] = g_strdup ("");
       m.due = shnor_measure_due (shnor_sqlite_column_text (stmt, 4 + shnor_measure_field_index ("end_month")),
                                  m.status, &day);
       for (guint l = 0; l < SHNOR_N_LINKS; l++)
@@ -172,6 +273,7 @@ shnor_document_get_roadmap (ShnorDocument *self,
       g_array_append_val (rows, m);
       g_array_append_val (nodes, node);
     }
+  read_actions (self, programme_id, rows, levels);
   for (guint i = 0; i < nodes->len; i++)
     g_hash_table_insert (by_id, &g_array_index (nodes, Node, i).id, GUINT_TO_POINTER (i + 1));
   for (guint i = 0; i < nodes->len; i++)
@@ -180,7 +282,17 @@ shnor_document_get_roadmap (ShnorDocument *self,
       guint parent = node->parent ? GPOINTER_TO_UINT (g_hash_table_lookup (by_id, &node->parent)) : 0;
 
       if (parent == 0)
-        g_array_append_val (roots, i);
+        {
+          /* a measure of no table of the programme (a damaged file) is
+           * shown in the first, rather than lost */
+          guint t = 0;
+
+          for (guint k = 0; k < tables->len; k++)
+            if (g_array_index (tables, ShnorMeasureTable, k).id == g_array_index (rows, ShnorMeasure, i).table_id)
+              t = k;
+          g_array_index (rows, ShnorMeasure, i).table_id = g_array_index (tables, ShnorMeasureTable, t).id;
+          g_array_append_val (g_ptr_array_index (roots, t), i);
+        }
       else
         {
           Node *p = &g_array_index (nodes, Node, parent - 1);
@@ -190,7 +302,8 @@ shnor_document_get_roadmap (ShnorDocument *self,
           g_array_append_val (p->children, i);
         }
     }
-  walk (nodes, rows, roots, "", 0, out);
+  for (guint t = 0; t < tables->len; t++)
+    walk (nodes, rows, g_ptr_array_index (roots, t), "", 0, out);
   read_links (self, programme_id, out);
   return out;
 }
@@ -230,19 +343,36 @@ measure_parent (ShnorDocument *self,
   return parent;
 }
 
-/* The ids of the children of @parent (0: the top level), in order. */
+static gint64
+measure_table (ShnorDocument *self,
+               gint64         id)
+{
+  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT table_id FROM measure WHERE id = ?");
+  gint64 table = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    table = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return table;
+}
+
+/* The ids of the children of @parent (0: the top level of the measure
+ * table @table_id), in order. */
 static GArray *
 siblings (ShnorDocument *self,
-          gint64         programme_id,
+          gint64         table_id,
           gint64         parent)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = shnor_document_statement (self,
-    "SELECT id FROM measure WHERE programme_id = ?1 AND parent_id IS ?2 ORDER BY position, id");
+    "SELECT id FROM measure WHERE table_id = ?1 AND parent_id IS ?2 ORDER BY position, id");
 
   if (stmt == NULL)
     return ids;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_int64 (stmt, 1, table_id);
   if (parent != 0)
     sqlite3_bind_int64 (stmt, 2, parent);
   else
@@ -303,27 +433,118 @@ place (ShnorDocument  *self,
 static gint64
 insert_measure (ShnorDocument  *self,
                 gint64          programme_id,
+                gint64          table_id,
                 const char     *title,
                 GError        **error)
 {
   sqlite3_stmt *stmt = shnor_document_statement (self,
-    "INSERT INTO measure (programme_id, position, title) VALUES (?, 0, ?)");
+    "INSERT INTO measure (programme_id, table_id, position, title) VALUES (?, ?, 0, ?)");
 
   gboolean ok;
 
   if (stmt == NULL)
     return statement_failed (self, error);
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, table_id);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
   ok = shnor_document_step (self, stmt, error);
   sqlite3_reset (stmt);
   return ok ? sqlite3_last_insert_rowid (shnor_document_get_db (self)) : 0;
 }
 
+/* The programme of the measure table @table_id, checked for a change of
+ * its plan; 0 with @error otherwise. */
+static gint64
+table_programme (ShnorDocument  *self,
+                 gint64          table_id,
+                 GError        **error)
+{
+  gint64 programme = 0;
+
+  if (!shnor_document_find_row (self, "SELECT programme_id FROM measure_table WHERE id = ?", table_id, &programme,
+                                _("There is no such measure table."), error) ||
+      !shnor_document_check_programme (self, programme, TRUE, error))
+    return 0;
+  return programme;
+}
+
+/**
+ * shnor_document_add_measure_to:
+ * @table_id: the measure table
+ * @after: the measure the new one follows, at the same level; 0: the end
+ *   of the table's top level
+ * @title: its title; may be empty in a table by levels
+ *
+ * Returns: the new measure's id; 0 with @error when refused.
+ */
+gint64
+shnor_document_add_measure_to (ShnorDocument  *self,
+                               gint64          table_id,
+                               gint64          after,
+                               const char     *title,
+                               GError        **error)
+{
+  const ShnorField *field = shnor_measure_field ("title");
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GArray) ids = NULL;
+  gint64 parent = 0, id, programme_id;
+  int at;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
+  programme_id = table_programme (self, table_id, error);
+  if (programme_id == 0 || !shnor_field_parse (field, title ? title : "", &value, error))
+    return 0;
+  if (after != 0)
+    {
+      if (measure_programme (self, after, TRUE, error) == 0)
+        return 0;
+      if (measure_table (self, after) != table_id)
+        {
+          g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such measure."));
+          return 0;
+        }
+      parent = measure_parent (self, after);
+    }
+  if (!shnor_document_begin_edit (self, _("Add a measure"), error))
+    return 0;
+  ids = siblings (self, table_id, parent);
+  id = insert_measure (self, programme_id, table_id, g_value_get_string (&value), error);
+  at = after != 0 ? find_id (ids, after) + 1 : (int) ids->len;
+  if (id == 0)
+    goto fail;
+  g_array_insert_val (ids, (guint) at, id);
+  if (!place (self, ids, parent, error) || !shnor_document_end_edit (self, error))
+    goto fail;
+  return id;
+
+fail:
+  shnor_document_cancel_edit (self);
+  return 0;
+}
+
+/* The first measure table of a programme; 0 when it has none. */
+static gint64
+first_table (ShnorDocument *self,
+             gint64         programme_id)
+{
+  sqlite3_stmt *stmt = shnor_document_statement (self,
+    "SELECT id FROM measure_table WHERE programme_id = ? ORDER BY position, id LIMIT 1");
+  gint64 table = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    table = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return table;
+}
+
 /**
  * shnor_document_add_measure:
- * @after: the measure the new one follows, at the same level; 0: the end
- *   of the top level
+ * @after: the measure the new one follows, at the same level and in the
+ *   same table; 0: the end of the top level of the programme's first
+ *   table (a road map is made for a programme that has none)
  *
  * Returns: the new measure's id; 0 with @error when refused.
  */
@@ -334,15 +555,10 @@ shnor_document_add_measure (ShnorDocument  *self,
                             const char     *title,
                             GError        **error)
 {
-  const ShnorField *field = shnor_measure_field ("title");
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GArray) ids = NULL;
-  gint64 parent = 0, id;
-  int at;
+  gint64 table, id;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
-  if (!shnor_document_check_programme (self, programme_id, TRUE, error) ||
-      !shnor_field_parse (field, title, &value, error))
+  if (!shnor_document_check_programme (self, programme_id, TRUE, error))
     return 0;
   if (after != 0)
     {
@@ -355,23 +571,21 @@ shnor_document_add_measure (ShnorDocument  *self,
           g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such measure."));
           return 0;
         }
-      parent = measure_parent (self, after);
+      return shnor_document_add_measure_to (self, measure_table (self, after), after, title, error);
     }
+  table = first_table (self, programme_id);
+  if (table != 0)
+    return shnor_document_add_measure_to (self, table, 0, title, error);
   if (!shnor_document_begin_edit (self, _("Add a measure"), error))
     return 0;
-  ids = siblings (self, programme_id, parent);
-  id = insert_measure (self, programme_id, g_value_get_string (&value), error);
-  at = after != 0 ? find_id (ids, after) + 1 : (int) ids->len;
-  if (id == 0)
-    goto fail;
-  g_array_insert_val (ids, (guint) at, id);
-  if (!place (self, ids, parent, error) || !shnor_document_end_edit (self, error))
-    goto fail;
+  table = shnor_document_add_measure_table (self, programme_id, SHNOR_TABLE_ROADMAP, error);
+  id = table != 0 ? shnor_document_add_measure_to (self, table, 0, title, error) : 0;
+  if (id == 0 || !shnor_document_end_edit (self, error))
+    {
+      shnor_document_cancel_edit (self);
+      return 0;
+    }
   return id;
-
-fail:
-  shnor_document_cancel_edit (self);
-  return 0;
 }
 
 gboolean
@@ -426,22 +640,116 @@ shnor_document_set_measure_field (ShnorDocument  *self,
                                       "measure", "id = ?2", column, &value, id, 0, error);
 }
 
+/* Stores @text (stripped; "" removes it) as the measure's action at the
+ * level @level_id. Inside an edit when called from another edit. */
+static gboolean
+put_action (ShnorDocument  *self,
+            gint64          id,
+            gint64          level_id,
+            const char     *text,
+            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = shnor_document_begin_with (self, _("Edit measure"), text[0] != '\0'
+    ? "INSERT INTO measure_action (measure_id, level_id, text) VALUES (?1, ?2, ?3)"
+      " ON CONFLICT (measure_id, level_id) DO UPDATE SET text = excluded.text WHERE text IS NOT excluded.text"
+    : "DELETE FROM measure_action WHERE measure_id = ?1 AND level_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, level_id);
+  if (text[0] != '\0')
+    sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  return shnor_document_finish_edit (self, stmt, error);
+}
+
+/**
+ * shnor_document_set_measure_action:
+ * @level_id: a level of shnor_document_get_levels()
+ * @text: what is done at that level; "" when nothing
+ *
+ * The measure's action at one level, a cell of the table by levels. One
+ * undo step.
+ */
+gboolean
+shnor_document_set_measure_action (ShnorDocument  *self,
+                                   gint64          id,
+                                   gint64          level_id,
+                                   const char     *text,
+                                   GError        **error)
+{
+  static const ShnorField field = { "text", SHNOR_FIELD_LONG_TEXT, N_("Action"), 0, 0, FALSE, NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  if (measure_programme (self, id, TRUE, error) == 0 ||
+      !shnor_document_find_row (self, "SELECT id FROM roadmap_level WHERE id = ?", level_id, NULL,
+                                _("There is no such level."), error) ||
+      !shnor_field_parse (&field, text, &value, error))
+    return FALSE;
+  return put_action (self, id, level_id, g_value_get_string (&value), error);
+}
+
+/**
+ * shnor_document_set_measure_levels:
+ * @levels: bits of the levels of the file, in its order
+ *
+ * Marks the measure as done at the levels of @levels: a level it has no
+ * action at yet takes its title as the action (the one-title road map of
+ * older files); the action of a level left out is removed. One undo step.
+ */
 gboolean
 shnor_document_set_measure_levels (ShnorDocument  *self,
                                    gint64          id,
                                    guint           levels,
                                    GError        **error)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) measures = NULL;
+  const ShnorMeasure *m = NULL;
+  gint64 programme;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (levels < (1u << SHNOR_N_LEVELS), FALSE);
-  if (measure_programme (self, id, TRUE, error) == 0)
+  programme = measure_programme (self, id, TRUE, error);
+  if (programme == 0)
     return FALSE;
-  g_value_init (&value, G_TYPE_INT64);
-  g_value_set_int64 (&value, levels);
-  return shnor_document_update_value (self, _("Edit measure"), "measure", "id = ?2", "levels", &value, id, 0,
-                                      error);
+  all = shnor_document_get_levels (self);
+  measures = shnor_document_get_roadmap (self, programme, NULL);
+  for (guint i = 0; i < measures->len; i++)
+    if (g_array_index (measures, ShnorMeasure, i).id == id)
+      m = &g_array_index (measures, ShnorMeasure, i);
+  if (m == NULL)
+    {
+      g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such measure."));
+      return FALSE;
+    }
+  if (levels >> MIN (all->len, 31u) != 0)
+    {
+      g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such level."));
+      return FALSE;
+    }
+  if ((levels & ~m->levels) != 0 && m->texts[shnor_measure_field_index ("title")][0] == '\0')
+    {
+      g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                           _("The measure has no title to repeat at its levels: type the action of each level."));
+      return FALSE;
+    }
+  if (!shnor_document_begin_edit (self, _("Edit measure"), error))
+    return FALSE;
+  for (guint l = 0; l < all->len && l < 32; l++)
+    {
+      gboolean on = (levels & (1u << l)) != 0, was = (m->levels & (1u << l)) != 0;
+
+      if (on != was &&
+          !put_action (self, id, g_array_index (all, ShnorRoadmapLevel, l).id,
+                       on ? m->texts[shnor_measure_field_index ("title")] : "", error))
+        {
+          shnor_document_cancel_edit (self);
+          return FALSE;
+        }
+    }
+  return shnor_document_end_edit (self, error);
 }
 
 /* Links the measure to a school, a responsible person or a target
@@ -496,7 +804,7 @@ shnor_document_delete_measure (ShnorDocument  *self,
                                GError        **error)
 {
   g_autoptr(GArray) ids = NULL;
-  gint64 programme, parent;
+  gint64 programme, parent, table;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
@@ -504,6 +812,7 @@ shnor_document_delete_measure (ShnorDocument  *self,
   if (programme == 0 || !shnor_document_begin_edit (self, _("Delete a measure"), error))
     return FALSE;
   parent = measure_parent (self, id);
+  table = measure_table (self, id);
   stmt = shnor_document_statement (self, "DELETE FROM measure WHERE id = ?");
   if (stmt == NULL)
     {
@@ -517,7 +826,7 @@ shnor_document_delete_measure (ShnorDocument  *self,
       goto fail;
     }
   sqlite3_reset (stmt);
-  ids = siblings (self, programme, parent);
+  ids = siblings (self, table, parent);
   if (!place (self, ids, parent, error) || !shnor_document_end_edit (self, error))
     goto fail;
   return TRUE;
@@ -540,15 +849,15 @@ move (ShnorDocument  *self,
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) target = NULL;
-  gint64 programme, parent, new_parent;
+  gint64 table, parent, new_parent;
   int at;
   gboolean ok = TRUE;
 
-  programme = measure_programme (self, id, TRUE, error);
-  if (programme == 0)
+  if (measure_programme (self, id, TRUE, error) == 0)
     return FALSE;
+  table = measure_table (self, id);
   parent = measure_parent (self, id);
-  ids = siblings (self, programme, parent);
+  ids = siblings (self, table, parent);
   at = find_id (ids, id);
   if ((how == MOVE_UP || how == INDENT) && at <= 0)
     return TRUE;
@@ -568,7 +877,7 @@ move (ShnorDocument  *self,
     case INDENT:
       /* the last sub-measure of the one above */
       new_parent = g_array_index (ids, gint64, at - 1);
-      target = siblings (self, programme, new_parent);
+      target = siblings (self, table, new_parent);
       g_array_append_val (target, id);
       g_array_remove_index (ids, (guint) at);
       ok = place (self, target, new_parent, error) && place (self, ids, parent, error);
@@ -576,7 +885,7 @@ move (ShnorDocument  *self,
     case OUTDENT:
       /* right after its former parent */
       new_parent = measure_parent (self, parent);
-      target = siblings (self, programme, new_parent);
+      target = siblings (self, table, new_parent);
       g_array_insert_val (target, (guint) find_id (target, parent) + 1, id);
       g_array_remove_index (ids, (guint) at);
       ok = place (self, ids, parent, error) && place (self, target, new_parent, error);
@@ -655,13 +964,15 @@ shnor_document_mark_measure_done (ShnorDocument  *self,
 
 /* ---- copying ------------------------------------------------------------ */
 
-/* Copies the children of @parent (0: the top level) of @from's road map
- * under @new_parent in @to, with their sub-measures and links; indicator
+/* Copies the children of @parent (0: the top level) of the measure table
+ * @from under @new_parent in the table @to (of the programme
+ * @to_programme), with their sub-measures, actions and links; indicator
  * links are kept through @indicators (old id → new id) when given. */
 static gboolean
 copy_children (ShnorDocument  *self,
                gint64          from,
                gint64          parent,
+               gint64          to_programme,
                gint64          to,
                gint64          new_parent,
                GHashTable     *indicators,
@@ -675,19 +986,20 @@ copy_children (ShnorDocument  *self,
     {
       gint64 old = g_array_index (ids, gint64, i), copy;
       g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
-        "INSERT INTO measure (programme_id, parent_id, position, title, forms, levels, start_month, end_month,"
+        "INSERT INTO measure (programme_id, table_id, parent_id, position, title, forms, start_month, end_month,"
         " period_text, expected, status, done_date, evidence)"
-        " SELECT ?2, ?3, ?4, title, forms, levels, start_month, end_month, period_text, expected, status,"
+        " SELECT ?2, ?5, ?3, ?4, title, forms, start_month, end_month, period_text, expected, status,"
         " done_date, evidence FROM measure WHERE id = ?1", error);
       g_autofree char *links = NULL;
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, old);
-      sqlite3_bind_int64 (stmt, 2, to);
+      sqlite3_bind_int64 (stmt, 2, to_programme);
       if (new_parent != 0)
         sqlite3_bind_int64 (stmt, 3, new_parent);
       sqlite3_bind_int (stmt, 4, (int) placed->len + (int) i);
+      sqlite3_bind_int64 (stmt, 5, to);
       if (!shnor_document_step (self, stmt, error))
         return FALSE;
       copy = sqlite3_last_insert_rowid (shnor_document_get_db (self));
@@ -695,8 +1007,11 @@ copy_children (ShnorDocument  *self,
       links = g_strdup_printf ("INSERT INTO measure_school (measure_id, school_id) SELECT %" G_GINT64_FORMAT
                                ", school_id FROM measure_school WHERE measure_id = %" G_GINT64_FORMAT ";"
                                "INSERT INTO measure_person (measure_id, person_id) SELECT %" G_GINT64_FORMAT
-                               ", person_id FROM measure_person WHERE measure_id = %" G_GINT64_FORMAT ";",
-                               copy, old, copy, old);
+                               ", person_id FROM measure_person WHERE measure_id = %" G_GINT64_FORMAT ";"
+                               "INSERT INTO measure_action (measure_id, level_id, text) SELECT %" G_GINT64_FORMAT
+                               ", level_id, text FROM measure_action WHERE measure_id = %" G_GINT64_FORMAT
+                               " ORDER BY id;",
+                               copy, old, copy, old, copy, old);
       if (!shnor_sqlite_exec (shnor_document_get_db (self), links, error))
         return FALSE;
       if (indicators != NULL)
@@ -719,7 +1034,7 @@ copy_children (ShnorDocument  *self,
                 return FALSE;
             }
         }
-      if (!copy_children (self, from, old, to, copy, indicators, copied, error))
+      if (!copy_children (self, from, old, to_programme, to, copy, indicators, copied, error))
         return FALSE;
     }
   return TRUE;
@@ -742,7 +1057,66 @@ map_indicators (ShnorDocument *self,
   return map;
 }
 
-/* Inside an edit: appends @from's road map to @to's. */
+/* Inside an edit: a new table of @to_programme, after its others, with
+ * the title, introduction and columns of the table @from. */
+static gint64
+copy_table (ShnorDocument  *self,
+            gint64          from,
+            gint64          to_programme,
+            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
+    "INSERT INTO measure_table (programme_id, position, title, intro, columns)"
+    " SELECT ?2, (SELECT coalesce (max (position), -1) + 1 FROM measure_table WHERE programme_id = ?2),"
+    " title, intro, columns FROM measure_table WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to_programme);
+  if (!shnor_document_step (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (shnor_document_get_db (self));
+}
+
+/* Inside an edit: copies every measure table of @from with its measures
+ * into @to, where a table of the same title takes them at its end and
+ * any other table is added; with @whole, every table is added as a new
+ * one (a copy of the whole programme). */
+static gboolean
+copy_tables (ShnorDocument  *self,
+             gint64          from,
+             gint64          to,
+             gboolean        whole,
+             GHashTable     *indicators,
+             guint          *copied,
+             GError        **error)
+{
+  g_autoptr(GArray) tables = shnor_document_get_measure_tables (self, from);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const ShnorMeasureTable *table = &g_array_index (tables, ShnorMeasureTable, t);
+      gint64 target = 0;
+
+      if (!whole)
+        {
+          g_autoptr(GArray) mine = shnor_document_get_measure_tables (self, to);
+
+          for (guint k = 0; k < mine->len && target == 0; k++)
+            if (g_str_equal (g_array_index (mine, ShnorMeasureTable, k).title, table->title))
+              target = g_array_index (mine, ShnorMeasureTable, k).id;
+        }
+      if (target == 0)
+        target = copy_table (self, table->id, to, error);
+      if (target == 0 || !copy_children (self, table->id, 0, to, target, 0, indicators, copied, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside an edit: gives @to (a new copy of @from) @from's measure tables
+ * and their measures. */
 gboolean
 shnor_document_copy_roadmap (ShnorDocument  *self,
                              gint64          from,
@@ -753,14 +1127,15 @@ shnor_document_copy_roadmap (ShnorDocument  *self,
   g_autoptr(GHashTable) indicators = same_indicators ? map_indicators (self, from, to) : NULL;
   guint copied = 0;
 
-  return copy_children (self, from, 0, to, 0, indicators, &copied, error);
+  return copy_tables (self, from, to, TRUE, indicators, &copied, error);
 }
 
 /**
  * shnor_document_copy_measures:
  *
- * Appends every measure of @from's road map, with its sub-measures,
- * schools and responsible people, to the draft @to (the indicators of
+ * Appends every measure of @from's measure tables, with its sub-measures,
+ * actions, schools and responsible people, to the draft @to: to the end
+ * of its table of the same title, or as a new table (the indicators of
  * another programme are not its own: those links are left). One undo
  * step.
  *
@@ -787,12 +1162,307 @@ shnor_document_copy_measures (ShnorDocument  *self,
     }
   if (!shnor_document_begin_edit (self, _("Copy measures"), error))
     return -1;
-  if (!copy_children (self, from, 0, to, 0, NULL, &copied, error) || !shnor_document_end_edit (self, error))
+  if (!copy_tables (self, from, to, FALSE, NULL, &copied, error) || !shnor_document_end_edit (self, error))
     {
       shnor_document_cancel_edit (self);
       return -1;
     }
   return (int) copied;
+}
+
+/* How many rows @sql (a count with ?1 for @id) counts */
+static int
+count_rows (ShnorDocument *self,
+            const char    *sql,
+            gint64         id)
+{
+  sqlite3_stmt *stmt = shnor_document_statement (self, sql);
+  int n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (shnor_document_next_row (self, stmt))
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Deletes the row @id with @sql (?1 its id) as one edit labelled @label */
+static gboolean
+delete_row (ShnorDocument  *self,
+            const char     *label,
+            const char     *sql,
+            gint64          id,
+            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = shnor_document_begin_with (self, label, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return shnor_document_finish_edit (self, stmt, error);
+}
+
+/* ---- measure tables ----------------------------------------------------- */
+
+/**
+ * shnor_document_add_measure_table:
+ * @kind: what the table is for: its title and columns to start with
+ *
+ * Returns: a new measure table at the end of the programme's tables; 0
+ * with @error when refused. One undo step.
+ */
+gint64
+shnor_document_add_measure_table (ShnorDocument   *self,
+                                  gint64           programme_id,
+                                  ShnorTableKind   kind,
+                                  GError         **error)
+{
+  g_autofree char *columns = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail ((guint) kind < SHNOR_N_TABLE_KINDS, 0);
+  if (!shnor_document_check_programme (self, programme_id, TRUE, error))
+    return 0;
+  columns = shnor_measure_columns_format (shnor_table_kind_columns (kind));
+  stmt = shnor_document_begin_with (self, _("Add a measure table"),
+    "INSERT INTO measure_table (programme_id, position, title, columns)"
+    " VALUES (?1, (SELECT coalesce (max (position), -1) + 1 FROM measure_table WHERE programme_id = ?1), ?2, ?3)",
+    error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_text (stmt, 2, shnor_table_kind_title (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, columns, -1, SQLITE_TRANSIENT);
+  return shnor_document_finish_insert (self, stmt, error);
+}
+
+/**
+ * shnor_document_set_measure_table_text:
+ * @column: "title" (required) or "intro" (the paragraph before the table)
+ */
+gboolean
+shnor_document_set_measure_table_text (ShnorDocument  *self,
+                                       gint64          table_id,
+                                       const char     *column,
+                                       const char     *text,
+                                       GError        **error)
+{
+  static const ShnorField fields[] = {
+    { "title", SHNOR_FIELD_TEXT, N_("Title of the table"), 0, 0, TRUE, NULL },
+    { "intro", SHNOR_FIELD_LONG_TEXT, N_("Introduction"), 0, 0, FALSE, NULL },
+  };
+  const ShnorField *field = shnor_field_find (fields, G_N_ELEMENTS (fields), column);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  if (table_programme (self, table_id, error) == 0 || !shnor_field_parse (field, text, &value, error))
+    return FALSE;
+  return shnor_document_update_value (self, _("Edit a measure table"), "measure_table", "id = ?2", field->column,
+                                      &value, table_id, 0, error);
+}
+
+/* The columns of a table: SHNOR_COLUMN_BIT()s, with the measure or its
+ * actions by level (what names a measure). */
+gboolean
+shnor_document_set_measure_table_columns (ShnorDocument  *self,
+                                          gint64          table_id,
+                                          guint           columns,
+                                          GError        **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  if (table_programme (self, table_id, error) == 0)
+    return FALSE;
+  columns &= (1u << SHNOR_N_COLUMNS) - 1;
+  if ((columns & (SHNOR_COLUMN_BIT (SHNOR_COLUMN_TITLE) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_LEVELS))) == 0)
+    {
+      g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                           _("A measure table needs the column of the measure or those of its actions by "
+                             "level."));
+      return FALSE;
+    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, shnor_measure_columns_format (columns));
+  return shnor_document_update_value (self, _("Edit a measure table"), "measure_table", "id = ?2", "columns",
+                                      &value, table_id, 0, error);
+}
+
+/* Deletes a table with its measures. */
+gboolean
+shnor_document_delete_measure_table (ShnorDocument  *self,
+                                     gint64          table_id,
+                                     GError        **error)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  if (table_programme (self, table_id, error) == 0)
+    return FALSE;
+  return delete_row (self, _("Delete a measure table"), "DELETE FROM measure_table WHERE id = ?1", table_id, error);
+}
+
+/* Stores the order of @ids with @sql (?1 an id, ?2 its position):
+ * positions 0…n−1. Inside an edit. */
+static gboolean
+renumber (ShnorDocument  *self,
+          const char     *sql,
+          GArray         *ids,
+          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql, error);
+  gboolean ok = stmt != NULL;
+
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_int (stmt, 2, (int) i);
+      ok = shnor_document_step (self, stmt, error);
+      sqlite3_reset (stmt);
+    }
+  return ok;
+}
+
+/* Moves the id at @from in @ids @delta places (kept within the list) and
+ * stores the order with @sql; one undo step labelled @label. TRUE
+ * without a change at either end. */
+static gboolean
+move_in_order (ShnorDocument  *self,
+               GArray         *ids,
+               gint64          id,
+               int             delta,
+               const char     *label,
+               const char     *sql,
+               GError        **error)
+{
+  int from = find_id (ids, id), to;
+
+  to = CLAMP (from + delta, 0, (int) ids->len - 1);
+  if (from < 0 || to == from)
+    return TRUE;
+  g_array_remove_index (ids, (guint) from);
+  g_array_insert_val (ids, (guint) to, id);
+  if (!shnor_document_begin_edit (self, label, error))
+    return FALSE;
+  if (!renumber (self, sql, ids, error))
+    {
+      shnor_document_cancel_edit (self);
+      return FALSE;
+    }
+  return shnor_document_end_edit (self, error);
+}
+
+gboolean
+shnor_document_move_measure_table (ShnorDocument  *self,
+                                   gint64          table_id,
+                                   int             delta,
+                                   GError        **error)
+{
+  g_autoptr(GArray) tables = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 programme;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  programme = table_programme (self, table_id, error);
+  if (programme == 0)
+    return FALSE;
+  tables = shnor_document_get_measure_tables (self, programme);
+  for (guint i = 0; i < tables->len; i++)
+    g_array_append_val (ids, g_array_index (tables, ShnorMeasureTable, i).id);
+  return move_in_order (self, ids, table_id, delta, _("Move a measure table"),
+                        "UPDATE measure_table SET position = ?2 WHERE id = ?1 AND position <> ?2", error);
+}
+
+/* ---- levels ------------------------------------------------------------- */
+
+static const ShnorField level_field = { "name", SHNOR_FIELD_TEXT, N_("Level"), 0, 0, TRUE, NULL };
+
+/* A new level of the file's road maps, after the others: a column of
+ * every table by levels. */
+gint64
+shnor_document_add_level (ShnorDocument  *self,
+                          const char     *name,
+                          GError        **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
+  if (!shnor_document_check_writable (self, error) || !shnor_field_parse (&level_field, name, &value, error))
+    return 0;
+  stmt = shnor_document_begin_with (self, _("Add a level"),
+    "INSERT INTO roadmap_level (position, name)"
+    " VALUES ((SELECT coalesce (max (position), -1) + 1 FROM roadmap_level), ?1)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, g_value_get_string (&value), -1, SQLITE_TRANSIENT);
+  return shnor_document_finish_insert (self, stmt, error);
+}
+
+gboolean
+shnor_document_rename_level (ShnorDocument  *self,
+                             gint64          id,
+                             const char     *name,
+                             GError        **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  if (!shnor_document_check_writable (self, error) ||
+      !shnor_document_find_row (self, "SELECT id FROM roadmap_level WHERE id = ?", id, NULL,
+                                _("There is no such level."), error) ||
+      !shnor_field_parse (&level_field, name, &value, error))
+    return FALSE;
+  return shnor_document_update_value (self, _("Rename a level"), "roadmap_level", "id = ?2", "name", &value, id, 0,
+                                      error);
+}
+
+/* Refused while a measure has an action at the level. */
+gboolean
+shnor_document_delete_level (ShnorDocument  *self,
+                             gint64          id,
+                             GError        **error)
+{
+  int uses;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  if (!shnor_document_check_writable (self, error) ||
+      !shnor_document_find_row (self, "SELECT id FROM roadmap_level WHERE id = ?", id, NULL,
+                                _("There is no such level."), error))
+    return FALSE;
+  uses = count_rows (self, "SELECT count (*) FROM measure_action WHERE level_id = ?1", id);
+  if (uses > 0)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "%d measure has an action at this level: clear it first.",
+                                "%d measures have an action at this level: clear them first.", uses),
+                   uses);
+      return FALSE;
+    }
+  return delete_row (self, _("Delete a level"), "DELETE FROM roadmap_level WHERE id = ?1", id, error);
+}
+
+gboolean
+shnor_document_move_level (ShnorDocument  *self,
+                           gint64          id,
+                           int             delta,
+                           GError        **error)
+{
+  g_autoptr(GArray) levels = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+  if (!shnor_document_check_writable (self, error) ||
+      !shnor_document_find_row (self, "SELECT id FROM roadmap_level WHERE id = ?", id, NULL,
+                                _("There is no such level."), error))
+    return FALSE;
+  levels = shnor_document_get_levels (self);
+  for (guint i = 0; i < levels->len; i++)
+    g_array_append_val (ids, g_array_index (levels, ShnorRoadmapLevel, i).id);
+  return move_in_order (self, ids, id, delta, _("Move a level"),
+                        "UPDATE roadmap_level SET position = ?2 WHERE id = ?1 AND position <> ?2", error);
 }
 
 /* ---- monitoring ------------------------------------------------------- */
@@ -887,6 +1557,7 @@ shnor_document_list_overdue (ShnorDocument *self,
       g_autoptr(ShnorProgramme) programme = NULL;
       g_autoptr(GString) line = NULL;
       g_autofree char *names = NULL;
+      g_autofree char *text = NULL;
 
       if (m->due != SHNOR_DUE_OVERDUE)
         continue;
@@ -898,7 +1569,8 @@ shnor_document_list_overdue (ShnorDocument *self,
       if (line->len == 0)
         g_string_append_c (line, ' ');
       append_field (line, m->number);
-      append_field (line, m->texts[0]);
+      text = shnor_measure_dup_text (m);
+      append_field (line, text);
       append_field (line, m->texts[end]);
       append_field (line, names);
       g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
@@ -1007,28 +1679,40 @@ shnor_document_set_person_field (ShnorDocument  *self,
   return shnor_document_update_value (self, _("Edit a person"), "person", "id = ?2", column, &value, id, 0, error);
 }
 
-/* Refused while the person is responsible for a measure. */
+/* The name of a person of the list; "" when there is none. */
+char *
+shnor_document_dup_person_name (ShnorDocument *self,
+                                gint64         id)
+{
+  sqlite3_stmt *stmt = shnor_document_statement (self, "SELECT name FROM person WHERE id = ?");
+  char *name = NULL;
+
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), g_strdup (""));
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return name ? name : g_strdup ("");
+}
+
+/* Refused while the person is responsible for a measure or a risk. */
 gboolean
 shnor_document_delete_person (ShnorDocument  *self,
                               gint64          id,
                               GError        **error)
 {
-  sqlite3_stmt *count = shnor_document_statement (self, "SELECT count (*) FROM measure_person WHERE person_id = ?");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int uses = 0;
+  int uses, owns;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   if (!shnor_document_check_writable (self, error) ||
       !shnor_document_find_row (self, "SELECT id FROM person WHERE id = ?", id, NULL, _("There is no such person."),
-                                error))
+                                error) ||
+      !shnor_document_check_person_unused (self, id, error))
     return FALSE;
-  if (count != NULL)
-    {
-      sqlite3_bind_int64 (count, 1, id);
-      if (shnor_document_next_row (self, count))
-        uses = sqlite3_column_int (count, 0);
-      sqlite3_reset (count);
-    }
+  uses = count_rows (self, "SELECT count (*) FROM measure_person WHERE person_id = ?1", id);
+  owns = count_rows (self, "SELECT count (*) FROM programme_risk WHERE owner_id = ?1", id);
   if (uses > 0)
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
@@ -1037,9 +1721,13 @@ shnor_document_delete_person (ShnorDocument  *self,
                    uses);
       return FALSE;
     }
-  stmt = shnor_document_begin_with (self, _("Delete a person"), "DELETE FROM person WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return shnor_document_finish_edit (self, stmt, error);
+  if (owns > 0)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "The person is responsible for %d risk: choose another for it first.",
+                                "The person is responsible for %d risks: choose another for them first.", owns),
+                   owns);
+      return FALSE;
+    }
+  return delete_row (self, _("Delete a person"), "DELETE FROM person WHERE id = ?1", id, error);
 }

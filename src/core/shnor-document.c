@@ -993,6 +993,11 @@ shnor_document_end_edit (ShnorDocument  *self,
     }
   step.first = self->edit_first;
   step.last = last_log_seq (self);
+  if (step.last >= step.first && !shnor_document_index_practices (self, step.first, step.last, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -1114,6 +1119,8 @@ replay (ShnorDocument  *self,
       goto fail;
     }
   back.last = last_log_seq (self);
+  if (back.last >= back.first && !shnor_document_index_practices (self, back.first, back.last, error))
+    goto fail;
 
   {
     g_autoptr(sqlite3_stmt) drop = shnor_sqlite_prepare (self->db,

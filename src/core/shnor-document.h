@@ -313,6 +313,7 @@ typedef struct {
   gboolean          computed;     /* the actual value comes from the results */
   ShnorAchievement  achievement;
   char             *actual_text;
+  ShnorBound        bound;        /* of the target */
 } ShnorIndicatorYear;
 
 GListModel    *shnor_document_get_programmes  (ShnorDocument  *self,
@@ -378,6 +379,10 @@ gboolean       shnor_document_set_indicator_plan (ShnorDocument *self,
                                                gboolean        actual,
                                                const char     *text,
                                                GError        **error);
+gboolean       shnor_document_get_indicator_final (ShnorDocument *self,
+                                               gint64          indicator_id,
+                                               ShnorIndicatorYear *final);
+void           shnor_indicator_year_clear     (ShnorIndicatorYear *year);
 gboolean       shnor_document_set_indicator_binding (ShnorDocument *self,
                                                gint64          indicator_id,
                                                const char     *binding,
@@ -436,6 +441,53 @@ gboolean       shnor_document_set_measure_levels (ShnorDocument *self,
                                                gint64          id,
                                                guint           levels,
                                                GError        **error);
+gboolean       shnor_document_set_measure_action (ShnorDocument *self,
+                                               gint64          id,
+                                               gint64          level_id,
+                                               const char     *text,
+                                               GError        **error);
+gint64         shnor_document_add_measure_to  (ShnorDocument  *self,
+                                               gint64          table_id,
+                                               gint64          after,
+                                               const char     *title,
+                                               GError        **error);
+GArray        *shnor_document_get_measure_tables (ShnorDocument *self,
+                                               gint64          programme_id);
+gint64         shnor_document_add_measure_table (ShnorDocument *self,
+                                               gint64          programme_id,
+                                               ShnorTableKind  kind,
+                                               GError        **error);
+gboolean       shnor_document_set_measure_table_text (ShnorDocument *self,
+                                               gint64          table_id,
+                                               const char     *column,
+                                               const char     *text,
+                                               GError        **error);
+gboolean       shnor_document_set_measure_table_columns (ShnorDocument *self,
+                                               gint64          table_id,
+                                               guint           columns,
+                                               GError        **error);
+gboolean       shnor_document_delete_measure_table (ShnorDocument *self,
+                                               gint64          table_id,
+                                               GError        **error);
+gboolean       shnor_document_move_measure_table (ShnorDocument *self,
+                                               gint64          table_id,
+                                               int             delta,
+                                               GError        **error);
+GArray        *shnor_document_get_levels      (ShnorDocument  *self);
+gint64         shnor_document_add_level       (ShnorDocument  *self,
+                                               const char     *name,
+                                               GError        **error);
+gboolean       shnor_document_rename_level    (ShnorDocument  *self,
+                                               gint64          id,
+                                               const char     *name,
+                                               GError        **error);
+gboolean       shnor_document_delete_level    (ShnorDocument  *self,
+                                               gint64          id,
+                                               GError        **error);
+gboolean       shnor_document_move_level      (ShnorDocument  *self,
+                                               gint64          id,
+                                               int             delta,
+                                               GError        **error);
 gboolean       shnor_document_set_measure_link (ShnorDocument *self,
                                                gint64          id,
                                                ShnorLink       link,
@@ -492,6 +544,8 @@ gboolean       shnor_document_set_person_field (ShnorDocument *self,
 gboolean       shnor_document_delete_person   (ShnorDocument  *self,
                                                gint64          id,
                                                GError        **error);
+char          *shnor_document_dup_person_name (ShnorDocument  *self,
+                                               gint64          id);
 
 /* ---- the exchange with schools and the region (shnor-document-exchange.c) ---- */
 

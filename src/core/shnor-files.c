@@ -138,3 +138,34 @@ shnor_commit_part (const char  *part,
                name, g_strerror (saved));
   return FALSE;
 }
+
+/**
+ * shnor_check_not_database:
+ *
+ * An export never writes over an SQLite database, a Shnor file above all,
+ * even when the user chose it in the file chooser by mistake.
+ *
+ * Returns: FALSE with @error when @path is one.
+ */
+gboolean
+shnor_check_not_database (const char  *path,
+                          GError     **error)
+{
+  char head[16] = { 0 };
+  FILE *f = g_fopen (path, "rb");
+  gboolean database;
+
+  if (f == NULL)
+    return TRUE;
+  database = fread (head, 1, sizeof head, f) == sizeof head && memcmp (head, "SQLite format 3", 16) == 0;
+  fclose (f);
+  if (database)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_EXISTS,
+                   _("“%s” is a database (perhaps a Shnor file): it is never written over. Choose another name."),
+                   name);
+    }
+  return !database;
+}

@@ -20,4 +20,7 @@ gboolean  shnor_commit_part  (const char  *part,
                               const char  *path,
                               GError     **error);
 
+gboolean  shnor_check_not_database (const char  *path,
+                                    GError     **error);
+
 G_END_DECLS

@@ -18,9 +18,10 @@ typedef struct {
   const char *binding;       /* results it follows; NULL: typed */
 } TemplateIndicator;
 
+/* A typical risk: its likelihood and impact are left for the
+ * programme's authors to assess */
 typedef struct {
   const char *risk, *mitigation;
-  int         likelihood, impact;
 } TemplateRisk;
 
 typedef struct {
@@ -77,11 +78,11 @@ static const TemplateIndicator municipal_indicators[] = {
 
 static const TemplateRisk municipal_risks[] = {
   { "Текучесть кадров и дефицит педагогов в школах — участниках программы",
-    "Наставничество для молодых педагогов; меры поддержки педагогов, приезжающих в сельские школы", 2, 2 },
+    "Наставничество для молодых педагогов; меры поддержки педагогов, приезжающих в сельские школы" },
   { "Формальное отношение педагогических коллективов к программе",
-    "Вовлечение коллективов в анализ причин низких результатов; публичные отчёты о результатах", 1, 2 },
+    "Вовлечение коллективов в анализ причин низких результатов; публичные отчёты о результатах" },
   { "Недостаточное финансирование мероприятий",
-    "Планирование мероприятий по приоритетам; использование ресурсов школ-партнёров и сетевых форм", 1, 1 },
+    "Планирование мероприятий по приоритетам; использование ресурсов школ-партнёров и сетевых форм" },
   { NULL },
 };
 
@@ -111,12 +112,11 @@ static const TemplateIndicator school_indicators[] = {
 
 static const TemplateRisk school_risks[] = {
   { "Дефицит учителей математики и русского языка",
-    "Сетевые уроки со школой-партнёром; привлечение студентов педагогического колледжа", 2, 2 },
+    "Сетевые уроки со школой-партнёром; привлечение студентов педагогического колледжа" },
   { "Низкая учебная мотивация обучающихся",
-    "Проектная и исследовательская деятельность; профориентационные мероприятия; индивидуальные учебные планы",
-    1, 2 },
+    "Проектная и исследовательская деятельность; профориентационные мероприятия; индивидуальные учебные планы" },
   { "Низкая вовлечённость родителей",
-    "Дни открытых дверей; родительские собрания по итогам оценочных процедур; совместные проекты", 1, 1 },
+    "Дни открытых дверей; родительские собрания по итогам оценочных процедур; совместные проекты" },
   { NULL },
 };
 
@@ -168,6 +168,7 @@ fill (ShnorDocument   *doc,
       GError         **error)
 {
   if (!shnor_document_set_programme_field (doc, id, "goal", t->goal, error) ||
+      shnor_document_add_measure_table (doc, id, SHNOR_TABLE_ROADMAP, error) == 0 ||
       !add_rows (doc, id, SHNOR_PART_TASK, t->tasks, error) ||
       !add_rows (doc, id, SHNOR_PART_RESULT, t->results, error))
     return FALSE;
@@ -188,9 +189,7 @@ fill (ShnorDocument   *doc,
   for (guint i = 0; t->risks[i].risk; i++)
     {
       const TemplateRisk *tr = &t->risks[i];
-      g_autofree char *likelihood = g_strdup_printf ("%d", tr->likelihood);
-      g_autofree char *impact = g_strdup_printf ("%d", tr->impact);
-      const char *row[] = { tr->risk, tr->mitigation, likelihood, impact, "", NULL };
+      const char *row[] = { tr->risk, tr->mitigation, NULL };
 
       if (shnor_document_add_part_row (doc, id, SHNOR_PART_RISK, row, error) == 0)
         return FALSE;

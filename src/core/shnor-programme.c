@@ -6,7 +6,9 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
+#include "shnor-number.h"
 #include "shnor-programme.h"
 
 struct _ShnorProgramme
@@ -38,6 +40,9 @@ static const ShnorField programme_fields[] = {
   { "co_executors",      SHNOR_FIELD_LONG_TEXT, N_("Co-executors"), 0, 0, FALSE, NULL },
   { "first_year",        SHNOR_FIELD_INT, N_("First year of the period"), 2000, 2100, TRUE, N_("From") },
   { "last_year",         SHNOR_FIELD_INT, N_("Last year of the period"), 2000, 2100, TRUE, N_("To") },
+  /* «2021 год и плановый период 2022 и 2023 годов»: the passport prints it
+   * instead of the years, which stay the period the tables are made of */
+  { "period_text",       SHNOR_FIELD_TEXT, N_("Period as the documents word it"), 0, 0, FALSE, N_("In words") },
   { "goal",              SHNOR_FIELD_LONG_TEXT, N_("Goal"), 0, 0, FALSE, NULL },
   { "contacts",          SHNOR_FIELD_LONG_TEXT, N_("Contacts of the developers"), 0, 0, FALSE, NULL },
   { "financing_summary", SHNOR_FIELD_LONG_TEXT, N_("Financing (summary)"), 0, 0, FALSE, NULL },
@@ -64,9 +69,11 @@ static const ShnorField indicator_fields[] = {
 static const ShnorField risk_fields[] = {
   { "risk",       SHNOR_FIELD_LONG_TEXT, N_("Risk"), 0, 0, TRUE, NULL },
   { "mitigation", SHNOR_FIELD_LONG_TEXT, N_("Ways to minimise it"), 0, 0, FALSE, N_("Mitigation") },
-  { "likelihood", SHNOR_FIELD_CHOICE, N_("Likelihood"), 0, 2, TRUE, NULL },
-  { "impact",     SHNOR_FIELD_CHOICE, N_("Impact"), 0, 2, TRUE, NULL },
-  { "owner",      SHNOR_FIELD_TEXT, N_("Owner"), 0, 0, FALSE, NULL },
+  /* empty: not assessed, and the documents leave the cell blank */
+  { "likelihood", SHNOR_FIELD_CHOICE, N_("Likelihood"), 0, 2, FALSE, NULL },
+  { "impact",     SHNOR_FIELD_CHOICE, N_("Impact"), 0, 2, FALSE, NULL },
+  /* a person of the file's people list, by id */
+  { "owner_id",   SHNOR_FIELD_INT, N_("Responsible person"), 1, 1e15, FALSE, N_("Responsible") },
 };
 
 static const ShnorField stage_fields[] = {
@@ -312,13 +319,137 @@ shnor_achievement (gboolean lower_is_better,
                    gboolean has_actual,
                    double   actual)
 {
+  return shnor_target_achievement (SHNOR_BOUND_EXACT, lower_is_better, has_target, target, has_actual, actual);
+}
+
+/* As shnor_achievement(), but a bound decides by itself: «не более» is met
+ * at or below it, «не менее» at or above it, whatever the direction. */
+ShnorAchievement
+shnor_target_achievement (ShnorBound bound,
+                          gboolean   lower_is_better,
+                          gboolean   has_target,
+                          double     target,
+                          gboolean   has_actual,
+                          double     actual)
+{
   const double eps = 1e-9;
 
   if (!has_target || !has_actual || isnan (target) || isnan (actual))
     return SHNOR_ACHIEVEMENT_NO_DATA;
-  if (lower_is_better)
+  if (bound == SHNOR_BOUND_AT_MOST || (bound == SHNOR_BOUND_EXACT && lower_is_better))
     return actual <= target + eps ? SHNOR_ACHIEVEMENT_MET : SHNOR_ACHIEVEMENT_NOT_MET;
   return actual >= target - eps ? SHNOR_ACHIEVEMENT_MET : SHNOR_ACHIEVEMENT_NOT_MET;
+}
+
+/* The words of a bound, in the documents (Russian) and as typed: the
+ * interface's words, «не более»/«не менее» and the signs are all read. */
+static const struct {
+  ShnorBound  bound;
+  const char *word;
+} bound_words[] = {
+  { SHNOR_BOUND_AT_MOST, "не более" }, { SHNOR_BOUND_AT_LEAST, "не менее" },
+  { SHNOR_BOUND_AT_MOST, "не выше" }, { SHNOR_BOUND_AT_LEAST, "не ниже" },
+  { SHNOR_BOUND_AT_MOST, "до" }, { SHNOR_BOUND_AT_LEAST, "от" },
+  { SHNOR_BOUND_AT_MOST, "at most" }, { SHNOR_BOUND_AT_LEAST, "at least" },
+  { SHNOR_BOUND_AT_MOST, "≤" }, { SHNOR_BOUND_AT_LEAST, "≥" },
+  { SHNOR_BOUND_AT_MOST, "<=" }, { SHNOR_BOUND_AT_LEAST, ">=" },
+};
+
+/**
+ * shnor_parse_target:
+ * @text: "5", "не более 5", "не менее 80 %", "≥ 80", or the interface's
+ *   own words ("at most 5")
+ *
+ * Reads a target: a number, maybe after the words of a bound and before
+ * a "%". An empty @text is no target (@has_value FALSE).
+ *
+ * Returns: FALSE when @text is not a target.
+ */
+gboolean
+shnor_parse_target (const char *text,
+                    ShnorBound *bound,
+                    double     *value,
+                    gboolean   *has_value)
+{
+  g_autofree char *lower = NULL;
+  const char *rest;
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (bound != NULL && value != NULL && has_value != NULL, FALSE);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  lower = g_utf8_strdown (text, -1);
+  g_strstrip (lower);
+  *bound = SHNOR_BOUND_EXACT;
+  *has_value = FALSE;
+  rest = lower;
+  {
+    const char *words[] = { _("at most"), _("at least") };
+
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      {
+        g_autofree char *word = g_utf8_strdown (words[i], -1);
+
+        if (g_str_has_prefix (rest, word))
+          {
+            *bound = i == 0 ? SHNOR_BOUND_AT_MOST : SHNOR_BOUND_AT_LEAST;
+            rest += strlen (word);
+            break;
+          }
+      }
+  }
+  for (guint i = 0; *bound == SHNOR_BOUND_EXACT && i < G_N_ELEMENTS (bound_words); i++)
+    if (g_str_has_prefix (rest, bound_words[i].word))
+      {
+        *bound = bound_words[i].bound;
+        rest += strlen (bound_words[i].word);
+      }
+  number = g_strstrip (g_strdup (rest));
+  if (g_str_has_suffix (number, "%"))
+    number[strlen (number) - 1] = '\0';
+  g_strstrip (number);
+  if (number[0] == '\0')
+    return *bound == SHNOR_BOUND_EXACT && lower[0] == '\0';
+  if (!shnor_parse_double (number, value))
+    return FALSE;
+  *has_value = TRUE;
+  return TRUE;
+}
+
+/* The target as the interface shows it and reads it back: "at most 5". */
+char *
+shnor_format_target (ShnorBound bound,
+                     double     value)
+{
+  g_autofree char *number = shnor_format_double (value, 4);
+
+  switch (bound)
+    {
+    case SHNOR_BOUND_AT_MOST:
+      /* TRANSLATORS: a target that is a bound, «не более 5» */
+      return g_strdup_printf (_("at most %s"), number);
+    case SHNOR_BOUND_AT_LEAST:
+      /* TRANSLATORS: a target that is a bound, «не менее 80» */
+      return g_strdup_printf (_("at least %s"), number);
+    default:
+      return g_steal_pointer (&number);
+    }
+}
+
+/* The target as a document prints it, in Russian whatever the locale:
+ * «не более 5 %», «100 %», «не менее 3,8 балла»: @unit follows the
+ * number as it is written. */
+char *
+shnor_target_document_text (ShnorBound  bound,
+                            double      value,
+                            const char *unit)
+{
+  g_autofree char *number = shnor_format_double (value, 4);
+  g_autofree char *clean = g_strstrip (g_strdup (unit ? unit : ""));
+  const char *word = bound == SHNOR_BOUND_AT_MOST ? "не более " : bound == SHNOR_BOUND_AT_LEAST ? "не менее " : "";
+
+  /* the unit does not leave its number at a line's end */
+  return g_strdup_printf ("%s%s%s%s", word, number, clean[0] ? SHNOR_NBSP : "", clean);
 }
 
 const char *

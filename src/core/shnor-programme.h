@@ -47,6 +47,16 @@ typedef enum {
   SHNOR_N_SOURCES
 } ShnorFundingSource;
 
+/* A target is exact, or a bound; stored as these numbers */
+typedef enum {
+  SHNOR_BOUND_EXACT = 0,
+  SHNOR_BOUND_AT_MOST = 1,   /* «не более» */
+  SHNOR_BOUND_AT_LEAST = 2,  /* «не менее» */
+} ShnorBound;
+
+/* The "year" of an indicator's target for the end of the programme */
+#define SHNOR_END_OF_PROGRAMME 0
+
 typedef enum {
   SHNOR_ACHIEVEMENT_NO_DATA = 0,
   SHNOR_ACHIEVEMENT_MET,
@@ -92,6 +102,21 @@ ShnorAchievement  shnor_achievement              (gboolean      lower_is_better,
                                                   double        target,
                                                   gboolean      has_actual,
                                                   double        actual);
+ShnorAchievement  shnor_target_achievement       (ShnorBound    bound,
+                                                  gboolean      lower_is_better,
+                                                  gboolean      has_target,
+                                                  double        target,
+                                                  gboolean      has_actual,
+                                                  double        actual);
 const char       *shnor_achievement_label        (ShnorAchievement achievement);
+gboolean          shnor_parse_target             (const char   *text,
+                                                  ShnorBound   *bound,
+                                                  double       *value,
+                                                  gboolean     *has_value);
+char             *shnor_format_target            (ShnorBound    bound,
+                                                  double        value);
+char             *shnor_target_document_text     (ShnorBound    bound,
+                                                  double        value,
+                                                  const char   *unit);
 
 G_END_DECLS

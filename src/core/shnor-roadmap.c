@@ -11,7 +11,8 @@
  * its plan but its execution (status, completion date, evidence) is
  * still recorded — that is what monitoring is. */
 static const ShnorField measure_fields[] = {
-  { "title",       SHNOR_FIELD_LONG_TEXT, N_("Measure"), 0, 0, TRUE, NULL },
+  /* a row of a table by levels may have no title of its own: its actions say it */
+  { "title",       SHNOR_FIELD_LONG_TEXT, N_("Measure"), 0, 0, FALSE, NULL },
   { "forms",       SHNOR_FIELD_LONG_TEXT, N_("Organisational forms"), 0, 0, FALSE, N_("Forms") },
   { "start_month", SHNOR_FIELD_MONTH, N_("Start (month)"), 0, 0, FALSE, N_("Start") },
   { "end_month",   SHNOR_FIELD_MONTH, N_("End (month)"), 0, 0, FALSE, N_("End") },
@@ -53,46 +54,6 @@ shnor_measure_field_is_plan (const char *column)
   int index = shnor_measure_field_index (column);
 
   return index >= 0 && index < FIRST_EXECUTION_FIELD;
-}
-
-const char *
-shnor_level_label (ShnorLevel level)
-{
-  switch (level)
-    {
-    case SHNOR_LEVEL_MUNICIPAL:
-      return _("Municipal education authority");
-    case SHNOR_LEVEL_METHOD:
-      return _("Municipal methodological service");
-    default:
-      return _("School");
-    }
-}
-
-const char *
-shnor_level_short_label (ShnorLevel level)
-{
-  switch (level)
-    {
-    case SHNOR_LEVEL_MUNICIPAL:
-      return C_("level", "authority");
-    case SHNOR_LEVEL_METHOD:
-      return C_("level", "methodological service");
-    default:
-      return C_("level", "school");
-    }
-}
-
-/* "authority, school" */
-char *
-shnor_levels_describe (guint levels)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < SHNOR_N_LEVELS; i++)
-    if (levels & (1u << i))
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "", shnor_level_short_label (1u << i));
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 const char *
@@ -157,14 +118,92 @@ shnor_measure_due (const char         *end_month,
   return SHNOR_DUE_NONE;
 }
 
-/* What the three-level table shows in the column of @level (a ShnorLevel
- * bit): the measure's title where it is done at that level, "" elsewhere. */
+/* What the three-level table shows in the column of @level (a bit of
+ * the i-th level of the file): the measure's action at that level, ""
+ * where it has none. */
 const char *
 shnor_measure_level_text (const ShnorMeasure *measure,
                           ShnorLevel          level)
 {
+  guint index;
+
   g_return_val_if_fail (measure != NULL, "");
-  return (measure->levels & level) ? measure->texts[shnor_measure_field_index ("title")] : "";
+  if (level == 0 || measure->actions == NULL)
+    return "";
+  index = (guint) g_bit_nth_lsf ((gulong) level, -1);
+  return index < g_strv_length (measure->actions) ? measure->actions[index] : "";
+}
+
+gboolean
+shnor_measure_has_actions (const ShnorMeasure *measure)
+{
+  for (guint i = 0; measure->actions && measure->actions[i]; i++)
+    if (measure->actions[i][0] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * shnor_measure_dup_text:
+ *
+ * Returns: (transfer full): what names the measure in a list: its title,
+ * or for a row of a table by levels that has none, its actions joined.
+ */
+char *
+shnor_measure_dup_text (const ShnorMeasure *measure)
+{
+  const char *title = measure->texts[shnor_measure_field_index ("title")];
+  g_autoptr(GString) text = NULL;
+
+  if (title[0] != '\0')
+    return g_strdup (title);
+  text = g_string_new (NULL);
+  for (guint i = 0; measure->actions && measure->actions[i]; i++)
+    if (measure->actions[i][0] != '\0')
+      g_string_append_printf (text, "%s%s", text->len ? "; " : "", measure->actions[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Whether the table by levels shows the measure's title on a row of its
+ * own, across the levels: a section does, and so does a measure whose
+ * title none of its actions repeats (a title of an old file became the
+ * action of each level it was marked for, and is not shown twice). */
+gboolean
+shnor_measure_title_is_heading (const ShnorMeasure *measure)
+{
+  const char *title = measure->texts[shnor_measure_field_index ("title")];
+
+  if (measure->has_children)
+    return TRUE;
+  if (title[0] == '\0')
+    return FALSE;
+  for (guint i = 0; measure->actions && measure->actions[i]; i++)
+    if (g_str_equal (measure->actions[i], title))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * shnor_measure_dup_level_names:
+ * @levels: the levels of the file, as shnor_document_get_levels() gives
+ *   them
+ * @separator: between two names: ", ", or ";\n" in a document's cell
+ *
+ * Returns: (transfer full): the names of the levels the measure has an
+ * action at, "Муниципальная методическая служба, Школа".
+ */
+char *
+shnor_measure_dup_level_names (const ShnorMeasure *measure,
+                               GArray             *levels,
+                               const char         *separator)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; measure->actions && measure->actions[i] && i < levels->len; i++)
+    if (measure->actions[i][0] != '\0')
+      g_string_append_printf (text, "%s%s", text->len ? separator : "",
+                              g_array_index (levels, ShnorRoadmapLevel, i).name);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 void
@@ -172,6 +211,128 @@ shnor_measure_clear (ShnorMeasure *measure)
 {
   g_clear_pointer (&measure->number, g_free);
   g_clear_pointer (&measure->texts, g_strfreev);
+  g_clear_pointer (&measure->actions, g_strfreev);
   for (guint i = 0; i < SHNOR_N_LINKS; i++)
     g_clear_pointer (&measure->links[i], g_array_unref);
+}
+
+void
+shnor_roadmap_level_clear (ShnorRoadmapLevel *level)
+{
+  g_clear_pointer (&level->name, g_free);
+}
+
+void
+shnor_measure_table_clear (ShnorMeasureTable *table)
+{
+  g_clear_pointer (&table->title, g_free);
+  g_clear_pointer (&table->intro, g_free);
+}
+
+/* ---- the columns of a measure table ---------------------------------- */
+
+/* The key of a column in the file, its label in the interface and its
+ * heading in the documents (Russian whatever the locale). */
+static const struct {
+  const char *key;
+  const char *label;
+  const char *heading;
+} columns[SHNOR_N_COLUMNS] = {
+  { "number",      N_("No."),                "№ п/п" },
+  { "title",       N_("Measure"),            "Мероприятие" },
+  { "levels",      N_("Actions by level"),   "" },
+  { "level_names", N_("Levels"),             "Уровень" },
+  { "forms",       N_("Forms"),              "Формы работы" },
+  { "period",      N_("Period"),             "Сроки" },
+  { "responsible", N_("Responsible"),        "Ответственные" },
+  { "expected",    N_("Expected result"),    "Ожидаемый результат" },
+};
+
+const char *
+shnor_measure_column_key (ShnorMeasureColumn column)
+{
+  g_return_val_if_fail ((guint) column < SHNOR_N_COLUMNS, "");
+  return columns[column].key;
+}
+
+const char *
+shnor_measure_column_label (ShnorMeasureColumn column)
+{
+  g_return_val_if_fail ((guint) column < SHNOR_N_COLUMNS, "");
+  return _(columns[column].label);
+}
+
+/* The document's heading of @column; "" for the levels, whose headings
+ * are the names of the levels. */
+const char *
+shnor_measure_column_heading (ShnorMeasureColumn column)
+{
+  g_return_val_if_fail ((guint) column < SHNOR_N_COLUMNS, "");
+  return columns[column].heading;
+}
+
+/* "number,title,period" → bits; a key this version does not know (a file
+ * from elsewhere) is left out. */
+guint
+shnor_measure_columns_parse (const char *text)
+{
+  g_auto(GStrv) keys = g_strsplit (text ? text : "", ",", -1);
+  guint bits = 0;
+
+  for (guint i = 0; keys[i]; i++)
+    for (guint c = 0; c < SHNOR_N_COLUMNS; c++)
+      if (g_str_equal (g_strstrip (keys[i]), columns[c].key))
+        bits |= SHNOR_COLUMN_BIT (c);
+  return bits;
+}
+
+char *
+shnor_measure_columns_format (guint bits)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint c = 0; c < SHNOR_N_COLUMNS; c++)
+    if (bits & SHNOR_COLUMN_BIT (c))
+      g_string_append_printf (text, "%s%s", text->len ? "," : "", columns[c].key);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ---- the kinds of measure table --------------------------------------- */
+
+static const struct {
+  const char *title;   /* in the documents: Russian */
+  const char *label;
+  guint       columns;
+} kinds[SHNOR_N_TABLE_KINDS] = {
+  { "Дорожная карта", N_("Road map"),
+    SHNOR_COLUMN_BIT (SHNOR_COLUMN_NUMBER) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_TITLE) |
+    SHNOR_COLUMN_BIT (SHNOR_COLUMN_FORMS) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_LEVEL_NAMES) |
+    SHNOR_COLUMN_BIT (SHNOR_COLUMN_PERIOD) |
+    SHNOR_COLUMN_BIT (SHNOR_COLUMN_RESPONSIBLE) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_EXPECTED) },
+  { "Мероприятия по управлению", N_("Management measures"),
+    SHNOR_COLUMN_BIT (SHNOR_COLUMN_NUMBER) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_TITLE) |
+    SHNOR_COLUMN_BIT (SHNOR_COLUMN_PERIOD) | SHNOR_COLUMN_BIT (SHNOR_COLUMN_EXPECTED) },
+  /* seed 003: an action per level, the sections numbered in their rows */
+  { "Мероприятия по уровням", N_("Measures by level"), SHNOR_COLUMN_BIT (SHNOR_COLUMN_LEVELS) },
+};
+
+const char *
+shnor_table_kind_title (ShnorTableKind kind)
+{
+  g_return_val_if_fail ((guint) kind < SHNOR_N_TABLE_KINDS, "");
+  return kinds[kind].title;
+}
+
+const char *
+shnor_table_kind_label (ShnorTableKind kind)
+{
+  g_return_val_if_fail ((guint) kind < SHNOR_N_TABLE_KINDS, "");
+  return _(kinds[kind].label);
+}
+
+guint
+shnor_table_kind_columns (ShnorTableKind kind)
+{
+  g_return_val_if_fail ((guint) kind < SHNOR_N_TABLE_KINDS, 0);
+  return kinds[kind].columns;
 }

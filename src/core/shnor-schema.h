@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* "SHNR" in ASCII: marks a SQLite file as a Shnor document. */
 #define SHNOR_APPLICATION_ID 0x53484E52
-#define SHNOR_FORMAT_VERSION 11
+#define SHNOR_FORMAT_VERSION 13
 
 gboolean shnor_schema_migrate (sqlite3 *db,
                                int      from_version,

@@ -5,6 +5,7 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 
+#include "shnor-number.h"
 #include "shnor-school.h"
 #include "shnor-sqlite.h"
 
@@ -117,7 +118,7 @@ static char *
 count_text (int count)
 {
   /* An em dash: not known (no context data yet). */
-  return count < 0 ? g_strdup ("—") : g_strdup_printf ("%d", count);
+  return count < 0 ? g_strdup ("—") : shnor_number_format_count (count);
 }
 
 static const char *

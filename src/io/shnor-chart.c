@@ -19,6 +19,7 @@
 #include "shnor-chart.h"
 #include "shnor-error.h"
 #include "shnor-files.h"
+#include "shnor-number.h"
 
 #define MARGIN_LEFT   64
 #define MARGIN_RIGHT  56
@@ -49,6 +50,7 @@ shnor_chart_data_free (ShnorChartData *data)
     return;
   g_free (data->title);
   g_free (data->subtitle);
+  g_free (data->kind);
   g_free (data->years);
   for (guint s = 0; s < SHNOR_N_SERIES; s++)
     {
@@ -87,6 +89,7 @@ shnor_chart_data_for_school (ShnorDocument *document,
   data->y_min = min;
   data->y_max = max;
   data->title = g_strdup_printf (_("%s, %s, grade %d"), kind, subject, grade);
+  data->kind = g_strdup (kind);
 
   for (guint i = 0; i < n; i++)
     {
@@ -148,8 +151,8 @@ shnor_chart_plot_area (const ShnorChartData *data,
                        int                   width,
                        int                   height)
 {
-  double left = data->compact ? 34 : MARGIN_LEFT, right = data->compact ? 10 : MARGIN_RIGHT;
-  double top = data->compact ? 26 : MARGIN_TOP, bottom = data->compact ? 22 : MARGIN_BOTTOM;
+  double left = data->compact ? 40 : MARGIN_LEFT, right = data->compact ? 12 : MARGIN_RIGHT;
+  double top = data->compact ? 30 : MARGIN_TOP, bottom = data->compact ? 26 : MARGIN_BOTTOM;
   ShnorRect r = { left, top, MAX (width - left - right, 10), MAX (height - top - bottom, 10) };
 
   return r;
@@ -208,6 +211,24 @@ shnor_chart_hit_test (const ShnorChartData *data,
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT } Align;
 
+/* The text in the chart's face; the caller unrefs it */
+static PangoLayout *
+layout_for (cairo_t    *cr,
+            const char *string,
+            double      size,
+            gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, string, -1);
+  pango_font_description_free (font);
+  return layout;
+}
+
 static void
 text (cairo_t    *cr,
       const char *string,
@@ -217,18 +238,32 @@ text (cairo_t    *cr,
       double      size,
       gboolean    bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  PangoLayout *layout = layout_for (cr, string, size, bold);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, string, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, align == ALIGN_LEFT ? x : align == ALIGN_CENTRE ? x - w / 2.0 : x - w, y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+/* Bold, left-aligned, cut with "…" beyond @max_width */
+static void
+text_limited (cairo_t    *cr,
+              const char *string,
+              double      x,
+              double      y,
+              double      max_width,
+              double      size)
+{
+  PangoLayout *layout = layout_for (cr, string, size, TRUE);
+  int h;
+
+  pango_layout_set_width (layout, (int) (MAX (max_width, 10) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  cairo_move_to (cr, x, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
 }
 
@@ -286,28 +321,80 @@ marker (cairo_t     *cr,
   cairo_fill (cr);
 }
 
-static char *
-number (double value,
-        int    decimals)
+/**
+ * shnor_chart_axis_step:
+ * @max_steps: at most this many steps from @min to @max
+ *
+ * The step between the labels of an axis: a round number, 1, 2, 2,5 or 5
+ * times a power of ten (2; 2,5; 3 … rather than 2; 2,6; 3,2), the
+ * smallest that needs no more than @max_steps steps.
+ */
+double
+shnor_chart_axis_step (double min,
+                       double max,
+                       int    max_steps)
 {
-  return shnor_format_double (value, decimals);
+  static const double mantissas[] = { 1, 2, 2.5, 5, 10 };
+  double span = max - min, magnitude;
+
+  if (!(span > 0) || !isfinite (span) || max_steps < 1)
+    return 1;
+  magnitude = pow (10, floor (log10 (span / max_steps)));
+  for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
+    if (span / (mantissas[i] * magnitude) <= max_steps + 1e-9)
+      return mantissas[i] * magnitude;
+  return 10 * magnitude;
 }
 
+/* The decimals a label needs at @step: 0,5 one, 2,5 one, 0,25 two */
+static int
+step_decimals (double step)
+{
+  for (int d = 0; d < 6; d++)
+    {
+      double scaled = step * pow (10, d);
+
+      if (fabs (scaled - round (scaled)) < 1e-6)
+        return d;
+    }
+  return 6;
+}
+
+/* A mean as the chart writes it: with the decimals of its kind */
+static char *
+mean_text (const ShnorChartData *data,
+           double                value)
+{
+  return data->kind != NULL ? shnor_number_format_mean (value, data->kind) : shnor_format_double (value, 2);
+}
+
+static double
+y_of (ShnorRect plot,
+      double    value,
+      double    min,
+      double    max)
+{
+  return plot.y + plot.height * (1 - (value - min) / (max - min));
+}
+
+/* Labels at round steps on both axes: the left one (the mean, with the
+ * grid lines) and the right one (the share below the threshold, %). */
 static void
 draw_axes (cairo_t              *cr,
            const ShnorChartData *data,
            ShnorRect             plot)
 {
-  const int ticks = data->compact ? 2 : 5;
-  double size = data->compact ? 9 : 11;
+  int steps = data->compact ? 3 : MAX (2, MIN (6, (int) (plot.height / 40)));
+  double size = data->compact ? 10 : 11;
+  double step = shnor_chart_axis_step (data->y_min, data->y_max, steps);
+  double pct_step = shnor_chart_axis_step (0, 100, steps);
+  int decimals = step_decimals (step);
 
   cairo_set_line_width (cr, 1);
-  for (int t = 0; t <= ticks; t++)
+  for (double v = ceil (data->y_min / step - 1e-9) * step; v <= data->y_max + step * 1e-6; v += step)
     {
-      double y = plot.y + plot.height * t / ticks;
-      double left = data->y_max - (data->y_max - data->y_min) * t / ticks;
-      g_autofree char *l = number (left, data->y_max - data->y_min <= 5 ? 1 : 0);
-      g_autofree char *r = number (100.0 - 100.0 * t / ticks, 0);
+      double y = y_of (plot, v, data->y_min, data->y_max);
+      g_autofree char *l = shnor_number_format (v, decimals, SHNOR_NUMBER_PLAIN);
 
       set_colour (cr, data->dark, 0.88, 0.30);
       cairo_move_to (cr, plot.x, floor (y) + 0.5);
@@ -315,15 +402,27 @@ draw_axes (cairo_t              *cr,
       cairo_stroke (cr);
       set_colour (cr, data->dark, 0.30, 0.80);
       text (cr, l, plot.x - 6, y, ALIGN_RIGHT, size, FALSE);
-      if (!data->compact)
-        text (cr, r, plot.x + plot.width + 8, y, ALIGN_LEFT, size, FALSE);
     }
+  if (!data->compact)
+    for (double v = 0; v <= 100 + 1e-6; v += pct_step)
+      {
+        double y = y_of (plot, v, 0, 100);
+        g_autofree char *r = shnor_number_format (v, 0, SHNOR_NUMBER_PLAIN);
+
+        set_colour (cr, data->dark, 0.60, 0.55);
+        cairo_move_to (cr, plot.x + plot.width, floor (y) + 0.5);
+        cairo_line_to (cr, plot.x + plot.width + 4, floor (y) + 0.5);
+        cairo_stroke (cr);
+        set_colour (cr, data->dark, 0.30, 0.80);
+        text (cr, r, plot.x + plot.width + 8, y, ALIGN_LEFT, size, FALSE);
+      }
+  set_colour (cr, data->dark, 0.30, 0.80);
   for (guint i = 0; i < data->n_years; i++)
     {
       g_autofree char *year = g_strdup_printf ("%d", data->years[i]);
 
-      text (cr, year, x_of (data, plot, i), plot.y + plot.height + (data->compact ? 10 : 14),
-            ALIGN_CENTRE, data->compact ? 9 : 12, FALSE);
+      text (cr, year, x_of (data, plot, i), plot.y + plot.height + (data->compact ? 12 : 14),
+            ALIGN_CENTRE, data->compact ? 10 : 12, FALSE);
     }
   if (data->compact)
     return;
@@ -339,7 +438,9 @@ draw_bars (cairo_t              *cr,
            int                   width,
            int                   height)
 {
-  double band = plot.width / MAX (data->n_years, 1);
+  /* three fifths of a year's band, but no wider than in a chart of
+   * several years: a single year is a narrow bar, not a slab */
+  double band = MIN (plot.width / MAX (data->n_years, 1), 80);
   double rgb[3];
 
   shnor_chart_series_colour (SHNOR_SERIES_BELOW, data->dark, rgb);
@@ -388,19 +489,67 @@ draw_line (cairo_t              *cr,
 static double
 text_width (cairo_t    *cr,
             const char *string,
-            double      size)
+            double      size,
+            gboolean    bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  PangoLayout *layout = layout_for (cr, string, size, bold);
   int w;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, string, -1);
   pango_layout_get_pixel_size (layout, &w, NULL);
-  pango_font_description_free (font);
   g_object_unref (layout);
   return w;
+}
+
+/**
+ * shnor_chart_draw_legend:
+ * @series: the series to show, 1 << ShnorSeries each
+ *
+ * The key of the series from (@x, @y) rightwards, wrapping to another row
+ * before @width: the chart draws it under its plot, the small multiples
+ * once above all of them.
+ */
+void
+shnor_chart_draw_legend (cairo_t  *cr,
+                         double    x,
+                         double    y,
+                         int       width,
+                         gboolean  dark,
+                         guint     series)
+{
+  double left = x;
+
+  for (ShnorSeries s = 0; s < SHNOR_N_SERIES; s++)
+    {
+      const char *label = shnor_chart_series_label (s);
+      double item = 28 + text_width (cr, label, 11, FALSE) + 18;
+      double rgb[3];
+
+      if (!(series & (1u << s)))
+        continue;
+      if (x + item > width - 8 && x > left)
+        {
+          x = left;
+          y += 20;
+        }
+      if (s == SHNOR_SERIES_BELOW)
+        {
+          shnor_chart_series_colour (s, dark, rgb);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.45);
+          cairo_rectangle (cr, x, y - 6, 22, 12);
+          cairo_fill (cr);
+        }
+      else
+        {
+          series_style (cr, s, dark);
+          cairo_move_to (cr, x, y);
+          cairo_line_to (cr, x + 22, y);
+          cairo_stroke (cr);
+          marker (cr, s, x + 11, y);
+        }
+      set_colour (cr, dark, 0.20, 0.90);
+      text (cr, label, x + 28, y, ALIGN_LEFT, 11, FALSE);
+      x += item;
+    }
 }
 
 /* Below the year labels, wrapping to a second row on a narrow chart. */
@@ -410,38 +559,42 @@ draw_legend (cairo_t              *cr,
              ShnorRect             plot,
              int                   width)
 {
-  double x = MARGIN_LEFT, y = plot.y + plot.height + 38;
+  shnor_chart_draw_legend (cr, MARGIN_LEFT, plot.y + plot.height + 38, width, data->dark,
+                           (1u << SHNOR_N_SERIES) - 1);
+}
 
-  for (ShnorSeries s = 0; s < SHNOR_N_SERIES; s++)
+/* ШНОР and ШНСУ by the title of a small multiple, in their badges'
+ * colours, with their words: they read in grey too */
+static double
+draw_group_marks (cairo_t              *cr,
+                  const ShnorChartData *data,
+                  double                right,
+                  double                y)
+{
+  static const struct { ShnorGroup group; double rgb[3]; } marks[] = {
+    { SHNOR_GROUP_SOCIAL, { 0.506, 0.239, 0.612 } },
+    { SHNOR_GROUP_LOW, { 0.753, 0.110, 0.157 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
-      const char *label = shnor_chart_series_label (s);
-      double item = 28 + text_width (cr, label, 11) + 18;
-      double rgb[3];
+      const char *word = shnor_group_badge (marks[i].group);
+      double w = text_width (cr, word, 10, TRUE) + 10;
 
-      if (x + item > width - 8 && x > MARGIN_LEFT)
-        {
-          x = MARGIN_LEFT;
-          y += 20;
-        }
-      if (s == SHNOR_SERIES_BELOW)
-        {
-          shnor_chart_series_colour (s, data->dark, rgb);
-          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.45);
-          cairo_rectangle (cr, x, y - 6, 22, 12);
-          cairo_fill (cr);
-        }
-      else
-        {
-          series_style (cr, s, data->dark);
-          cairo_move_to (cr, x, y);
-          cairo_line_to (cr, x + 22, y);
-          cairo_stroke (cr);
-          marker (cr, s, x + 11, y);
-        }
-      set_colour (cr, data->dark, 0.20, 0.90);
-      text (cr, label, x + 28, y, ALIGN_LEFT, 11, FALSE);
-      x += item;
+      if (!(data->groups & (1u << marks[i].group)))
+        continue;
+      right -= w;
+      cairo_set_source_rgb (cr, marks[i].rgb[0], marks[i].rgb[1], marks[i].rgb[2]);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, right + 6, y - 2, 6, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (cr, right + w - 6, y - 2, 6, 3 * G_PI / 2, G_PI / 2);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      text (cr, word, right + 5, y - 2, ALIGN_LEFT, 10, TRUE);
+      right -= 4;
     }
+  return right;
 }
 
 static void
@@ -459,9 +612,11 @@ draw_hover (cairo_t              *cr,
   for (ShnorSeries s = 0; s < SHNOR_N_SERIES; s++)
     if (data->known[s][data->hover])
       {
-        g_autofree char *v = number (data->value[s][data->hover], 2);
+        g_autofree char *v = s == SHNOR_SERIES_BELOW ? shnor_number_format_percent (data->value[s][data->hover], 1)
+                                                     : mean_text (data, data->value[s][data->hover]);
 
-        g_ptr_array_add (lines, g_strdup_printf ("%s: %s", shnor_chart_series_label (s), v));
+        g_ptr_array_add (lines, g_strdup_printf ("%s: %s", s == SHNOR_SERIES_BELOW ? _("Below the threshold")
+                                                                                   : shnor_chart_series_label (s), v));
       }
 
   set_colour (cr, data->dark, 0.55, 0.60);
@@ -504,10 +659,20 @@ shnor_chart_draw (cairo_t              *cr,
   set_colour (cr, data->dark, 1.0, 0.14);
   cairo_paint (cr);
 
-  set_colour (cr, data->dark, 0.10, 0.95);
-  if (data->title != NULL)
-    text (cr, data->title, data->compact ? 6 : MARGIN_LEFT, data->compact ? 11 : 18, ALIGN_LEFT,
-          data->compact ? 11 : 15, TRUE);
+  if (data->compact)
+    {
+      /* the marks at the right, the name in what they leave */
+      double marks = draw_group_marks (cr, data, width - 6, 14);
+
+      set_colour (cr, data->dark, 0.10, 0.95);
+      if (data->title != NULL)
+        text_limited (cr, data->title, 6, 12, marks - 10, 13);
+    }
+  else if (data->title != NULL)
+    {
+      set_colour (cr, data->dark, 0.10, 0.95);
+      text (cr, data->title, MARGIN_LEFT, 18, ALIGN_LEFT, 15, TRUE);
+    }
   if (data->subtitle != NULL && !data->compact)
     text (cr, data->subtitle, MARGIN_LEFT, 38, ALIGN_LEFT, 12, FALSE);
 
@@ -553,17 +718,19 @@ write_stream (void                *closure,
 }
 
 /**
- * shnor_chart_save:
+ * shnor_cairo_save:
+ * @draw: draws the picture at the size asked
  *
- * Writes the chart as PNG, SVG or PDF, by the ending of @path, through a
- * temporary file: a failure leaves no half-written chart.
+ * Writes a picture as PNG, SVG or PDF, by the ending of @path, through a
+ * temporary file: a failure leaves no half-written picture.
  */
 gboolean
-shnor_chart_save (const ShnorChartData  *data,
-                  const char            *path,
-                  int                    width,
-                  int                    height,
-                  GError               **error)
+shnor_cairo_save (const char     *path,
+                  int             width,
+                  int             height,
+                  ShnorDrawFunc   draw,
+                  gconstpointer   data,
+                  GError        **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
   g_autofree char *part = shnor_part_path (path);
@@ -583,7 +750,7 @@ shnor_chart_save (const ShnorChartData  *data,
   f = g_fopen (part, "wb");
   if (f == NULL)
     {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The chart cannot be written there: %s."),
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The picture cannot be written there: %s."),
                    g_strerror (errno));
       return FALSE;
     }
@@ -595,7 +762,7 @@ shnor_chart_save (const ShnorChartData  *data,
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  shnor_chart_draw (cr, width, height, data);
+  draw (cr, width, height, data);
   cairo_destroy (cr);
   if (g_str_has_suffix (lower, ".png"))
     status = cairo_surface_write_to_png_stream (surface, write_stream, f);
@@ -611,9 +778,30 @@ shnor_chart_save (const ShnorChartData  *data,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The chart could not be written: %s."),
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The picture could not be written: %s."),
                    cairo_status_to_string (status));
       return FALSE;
     }
   return shnor_commit_part (part, path, error);
+}
+
+static void
+draw_chart (cairo_t       *cr,
+            int            width,
+            int            height,
+            gconstpointer  data)
+{
+  shnor_chart_draw (cr, width, height, data);
+}
+
+/* Writes the chart as PNG, SVG or PDF (see shnor_cairo_save()). */
+gboolean
+shnor_chart_save (const ShnorChartData  *data,
+                  const char            *path,
+                  int                    width,
+                  int                    height,
+                  GError               **error)
+{
+  g_return_val_if_fail (data != NULL && path != NULL, FALSE);
+  return shnor_cairo_save (path, width, height, draw_chart, data, error);
 }

@@ -18,6 +18,8 @@ typedef enum {
 typedef struct {
   char     *title;
   char     *subtitle;
+  char     *kind;                  /* of the assessment: how many decimals a mean has */
+  guint     groups;                /* the school's groups (1 << ShnorGroup): ШНОР and ШНСУ are marked */
   double    y_min, y_max;          /* the scale of the kind */
   guint     n_years;
   int      *years;                 /* n_years */
@@ -31,6 +33,11 @@ typedef struct {
 typedef struct {
   double x, y, width, height;
 } ShnorRect;
+
+typedef void (*ShnorDrawFunc) (cairo_t       *cr,
+                               int            width,
+                               int            height,
+                               gconstpointer  data);
 
 ShnorChartData *shnor_chart_data_new        (guint                 n_years);
 void            shnor_chart_data_free       (ShnorChartData       *data);
@@ -49,6 +56,15 @@ void            shnor_chart_draw            (cairo_t              *cr,
                                              int                   width,
                                              int                   height,
                                              const ShnorChartData *data);
+double          shnor_chart_axis_step       (double                min,
+                                             double                max,
+                                             int                   max_steps);
+void            shnor_chart_draw_legend     (cairo_t              *cr,
+                                             double                x,
+                                             double                y,
+                                             int                   width,
+                                             gboolean              dark,
+                                             guint                 series);
 ShnorRect       shnor_chart_plot_area       (const ShnorChartData *data,
                                              int                   width,
                                              int                   height);
@@ -68,6 +84,13 @@ gboolean        shnor_chart_save            (const ShnorChartData *data,
                                              const char           *path,
                                              int                   width,
                                              int                   height,
+                                             GError              **error);
+
+gboolean        shnor_cairo_save            (const char           *path,
+                                             int                   width,
+                                             int                   height,
+                                             ShnorDrawFunc         draw,
+                                             gconstpointer         data,
                                              GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorChartData, shnor_chart_data_free)

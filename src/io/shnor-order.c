@@ -496,6 +496,30 @@ page_bottom (const Cursor *at)
   return page_height (at->page->landscape) - BOTTOM;
 }
 
+/* The height of the paragraphs after @index that keep with what follows
+ * too (a table's introduction after its title): a title keeps them, and
+ * the room for a table's first rows, on its page */
+static double
+kept_below (Cursor *at,
+            guint   index)
+{
+  double height = 0;
+
+  for (guint i = index + 1; i < at->order->blocks->len; i++)
+    {
+      Block *next = at->order->blocks->pdata[i];
+      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(GArray) tops = NULL;
+
+      if (next->kind != PARAGRAPH || !next->keep)
+        break;
+      layout = paragraph_layout (at->order, next, at->page->landscape);
+      tops = line_tops (layout);
+      height += next->before + g_array_index (tops, double, tops->len - 1);
+    }
+  return height;
+}
+
 /* A paragraph line by line: what does not fit goes on the next page (never
  * a single line of a longer paragraph alone at the bottom) */
 static void
@@ -510,7 +534,7 @@ place_paragraph (Cursor *at,
 
   if (at->page->placed->len > 0)
     at->y += b->before;
-  if (b->keep && at->page->placed->len > 0 && at->y + total + KEEP > page_bottom (at))
+  if (b->keep && at->page->placed->len > 0 && at->y + total + kept_below (at, index) + KEEP > page_bottom (at))
     cursor_break (at, at->page->landscape);
   while (first < n)
     {
@@ -815,8 +839,15 @@ compose_appendix (ShnorOrder        *order,
         }
       if (doc->title != NULL)
         title (order, doc->title, 13, 8)->before = 8;
+      /* an introduction stays with its table, a little above it */
       for (guint i = 0; i < doc->intro->len; i++)
-        body (order, doc->intro->pdata[i]);
+        {
+          Block *intro = body (order, doc->intro->pdata[i]);
+
+          intro->keep = doc->columns->len > 0 && doc->rows->len > 0;
+          if (intro->keep && i + 1 == doc->intro->len)
+            intro->after = 6;
+        }
       if (doc->columns->len > 0 && doc->rows->len > 0)
         compose_table (order, doc);
     }

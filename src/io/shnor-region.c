@@ -861,6 +861,8 @@ read_roadmap (ShnorPublicationData *d,
     {
       const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);
       GString *out = d->copy[T_MEASURE];
+      /* a row of a table by levels is named by its actions */
+      g_autofree char *title = shnor_measure_dup_text (m);
 
       begin_line (d, T_MEASURE);
       put_int (out, m->id);
@@ -871,8 +873,9 @@ read_roadmap (ShnorPublicationData *d,
         put_cell (out, NULL, FALSE);
       put_int (out, i);
       put_cell (out, m->number, FALSE);
-      put_cell (out, m->texts[shnor_measure_field_index ("title")], FALSE);
-      put_int (out, m->levels);
+      put_cell (out, title, FALSE);
+      /* the file's levels as bits, the first 15 (a smallint) */
+      put_int (out, m->levels & 0x7fff);
       put_month (out, m->texts[shnor_measure_field_index ("start_month")]);
       put_month (out, m->texts[shnor_measure_field_index ("end_month")]);
       put_cell (out, m->texts[shnor_measure_field_index ("period_text")], FALSE);

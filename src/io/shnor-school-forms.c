@@ -784,13 +784,15 @@ write_roadmap (Writer     *w,
       const char *period = m->texts[shnor_measure_field_index ("period_text")];
       const char *done = m->texts[shnor_measure_field_index ("done_date")];
       const char *proof = m->texts[shnor_measure_field_index ("evidence")];
+      /* a row of a table by levels is named by its actions */
+      g_autofree char *text = shnor_measure_dup_text (m);
       g_autofree char *when = period[0] ? g_strdup (period)
                                         : g_strdup_printf ("%s%s%s", start, start[0] && end[0] ? "–" : "", end);
       GDate date;
 
       put_locked (w, row, 0, key, w->text);
       put_locked (w, row, 1, m->number, w->text);
-      put_locked (w, row, 2, m->texts[0], w->text);
+      put_locked (w, row, 2, text, w->text);
       put_locked (w, row, 3, shnor_programme_get_title (sm->programme), w->text);
       put_locked (w, row, 4, when, w->text);
       worksheet_write_string (w->sheet, row, COL_MEASURE_STATUS, measure_statuses[m->status], w->input);
@@ -1532,7 +1534,8 @@ read_measure_value (Reader             *r,
   const char *stored = m->texts[shnor_measure_field_index (column)];
   g_autofree char *value = NULL;
   g_autofree char *old = NULL;
-  g_autofree char *label = g_strdup_printf ("%s %s: %s", m->number, m->texts[0], what);
+  g_autofree char *text = shnor_measure_dup_text (m);
+  g_autofree char *label = g_strdup_printf ("%s %s: %s", m->number, text, what);
 
   if (!read_value (r, SHEET_ROADMAP, row, sheet_column, field, &value) ||
       !normalise (field, stored, &old, NULL) || g_str_equal (old, value))
@@ -1560,7 +1563,8 @@ read_measure_row (Reader *r,
       status != (int) m->status)
     {
       g_autofree char *text = g_strdup_printf ("%d", status);
-      g_autofree char *label = g_strdup_printf ("%s %s: статус", m->number, m->texts[0]);
+      g_autofree char *name = shnor_measure_dup_text (m);
+      g_autofree char *label = g_strdup_printf ("%s %s: статус", m->number, name);
 
       add_edit (r, EDIT_MEASURE, m->id, "status", text, 0, SHEET_ROADMAP, row, COL_MEASURE_STATUS);
       add_change (r, SHEET_ROADMAP, row, COL_MEASURE_STATUS, label, measure_statuses[m->status],

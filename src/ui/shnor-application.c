@@ -8,7 +8,9 @@
 
 #include "config.h"
 #include "shnor-application.h"
+#include "shnor-bank-export.h"
 #include "shnor-demo.h"
+#include "shnor-demo-network.h"
 #include "shnor-error.h"
 #include "shnor-exchange-cli.h"
 #include "shnor-file-chooser.h"
@@ -24,14 +26,14 @@
 
 struct _ShnorApplication
 {
-  GtkApplication parent_instance;
+  AdwApplication parent_instance;
 
   GSettings     *settings;  /* NULL when the schema is not installed */
   char         **recent;    /* used when there is no GSettings */
   char          *region_uri; /* shnor --region URI: the regional view instead of a file */
 };
 
-G_DEFINE_FINAL_TYPE (ShnorApplication, shnor_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (ShnorApplication, shnor_application, ADW_TYPE_APPLICATION)
 
 /* ---- locale and settings -------------------------------------------- */
 
@@ -385,7 +387,7 @@ open_demo_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
-      (g_mkdir_with_parents (dir, 0755) != 0 || !shnor_demo_write (path, &error)))
+      (g_mkdir_with_parents (dir, 0755) != 0 || !shnor_demo_network_write (path, &error)))
     {
       shnor_window_show_error (window, _("Could not create the demo municipality"),
                                error ? error->message : g_strerror (errno));
@@ -401,17 +403,20 @@ about_activated (GSimpleAction *action,
 {
   ShnorApplication *self = user_data;
   const char *developers[] = { _("The Shnor developers"), NULL };
+  GtkWidget *about = adw_about_window_new ();
 
-  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "program-name", _("Shnor"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Support for schools with low results and schools in unfavourable social conditions: "
-                                       "identification, programmes, road maps and official documents."),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Shnor"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _("The Shnor developers"));
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _("Support for schools with low results and schools in unfavourable social conditions: "
+                                   "identification, programmes, road maps and official documents."));
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -479,6 +484,15 @@ static const GOptionEntry options[] = {
        "shnor --export-order OUT.pdf --programme ID FILE"), N_("OUT.pdf") },
   { "export-lists", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the lists of the identified schools to OUT.xlsx: shnor --export-lists OUT.xlsx FILE"), N_("OUT.xlsx") },
+  { "export-bank", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the catalogue of the bank of best practices to OUT.xlsx: shnor --export-bank OUT.xlsx FILE"),
+    N_("OUT.xlsx") },
+  { "export-bank-folder", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the catalogue of the bank with the practices' files into a new or empty FOLDER: "
+       "shnor --export-bank-folder FOLDER FILE"), N_("FOLDER") },
+  { "list-partnerships", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print each partnership of FILE: supported school, partner, role, status, start, end, joint events, "
+       "tab-separated"), N_("FILE") },
   { "import-template", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an XLSX template for results to FILE and exit"), N_("FILE") },
   { "import-results", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -723,6 +737,73 @@ export_command (char **argv)
   return 0;
 }
 
+/* shnor --export-bank OUT.xlsx FILE, --export-bank-folder FOLDER FILE,
+ * --list-partnerships FILE: the network's commands */
+static int
+network_command (char **argv)
+{
+  g_autofree char *bank_out = NULL;
+  g_autofree char *folder_out = NULL;
+  g_autofree char *list = NULL;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "export-bank", 0, 0, G_OPTION_ARG_FILENAME, &bank_out, NULL, NULL },
+    { "export-bank-folder", 0, 0, G_OPTION_ARG_FILENAME, &folder_out, NULL, NULL },
+    { "list-partnerships", 0, 0, G_OPTION_ARG_FILENAME, &list, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) document = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  gboolean ok = TRUE;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  /* the file is the value of --list-partnerships, or the one left over */
+  if (!g_option_context_parse_strv (context, &args, &error) ||
+      (bank_out != NULL) + (folder_out != NULL) + (list != NULL) != 1 ||
+      (files != NULL ? g_strv_length (files) : 0) != (list != NULL ? 0 : 1))
+    {
+      g_printerr ("%s\n%s\n%s\n", _("Usage: shnor --export-bank OUT.xlsx FILE"),
+                  _("       shnor --export-bank-folder FOLDER FILE"), _("       shnor --list-partnerships FILE"));
+      return 2;
+    }
+  document = shnor_document_open (list != NULL ? list : files[0], &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (bank_out != NULL)
+    ok = shnor_export_bank_xlsx (document, -1, bank_out, &error);
+  else if (folder_out != NULL)
+    ok = shnor_export_bank_folder (document, -1, folder_out, &error);
+  else
+    {
+      g_autoptr(GArray) partnerships = shnor_document_get_partnerships (document, 0);
+      guint n_fields;
+      const ShnorField *fields = shnor_partnership_fields (&n_fields);
+
+      for (guint i = 0; i < partnerships->len; i++)
+        {
+          const ShnorPartnership *p = &g_array_index (partnerships, ShnorPartnership, i);
+
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%u\n", p->school_name, p->partner_name, shnor_partner_role_label (p->role),
+                   shnor_partnership_status_label (p->status),
+                   p->texts[shnor_fields_index (fields, n_fields, "start_date")],
+                   p->texts[shnor_fields_index (fields, n_fields, "end_date")], p->n_events);
+        }
+    }
+  if (!ok)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* shnor --overdue FILE [--date YYYY-MM-DD] */
 static int
 overdue_command (const char *path,
@@ -787,6 +868,11 @@ shnor_application_local_command_line (GApplication   *app,
           *exit_status = export_command (argv);
           return TRUE;
         }
+      if (g_str_has_prefix (argv[i], "--export-bank") || g_str_has_prefix (argv[i], "--list-partnerships"))
+        {
+          *exit_status = network_command (argv);
+          return TRUE;
+        }
     }
   return G_APPLICATION_CLASS (shnor_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
@@ -811,7 +897,7 @@ shnor_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (dict, "demo", "^ay", &demo))
     {
-      if (!shnor_demo_write (demo, &error))
+      if (!shnor_demo_network_write (demo, &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;
@@ -862,6 +948,15 @@ shnor_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+  /* Ctrl+1 … Ctrl+9: the views of the window */
+  for (int i = 0; i < 9; i++)
+    {
+      g_autofree char *view = g_strdup_printf ("win.show-view(%d)", i);
+      g_autofree char *key = g_strdup_printf ("<Control>%d", i + 1);
+      const char *keys[] = { key, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), view, keys);
+    }
 
   self->settings = load_settings ();
   if (self->settings == NULL)

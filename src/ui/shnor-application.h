@@ -1,13 +1,13 @@
 /* shnor-application.h */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include "shnor-window.h"
 
 G_BEGIN_DECLS
 
 #define SHNOR_TYPE_APPLICATION (shnor_application_get_type ())
-G_DECLARE_FINAL_TYPE (ShnorApplication, shnor_application, SHNOR, APPLICATION, GtkApplication)
+G_DECLARE_FINAL_TYPE (ShnorApplication, shnor_application, SHNOR, APPLICATION, AdwApplication)
 
 ShnorApplication *shnor_application_new              (void);
 gboolean          shnor_application_open_file        (ShnorApplication *self,

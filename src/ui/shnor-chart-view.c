@@ -4,6 +4,7 @@
 
 #include "config.h"
 #include "shnor-chart-view.h"
+#include "shnor-widgets.h"
 
 struct _ShnorChartView
 {
@@ -12,17 +13,6 @@ struct _ShnorChartView
 };
 
 G_DEFINE_FINAL_TYPE (ShnorChartView, shnor_chart_view, GTK_TYPE_WIDGET)
-
-static gboolean
-dark_theme (GtkWidget *widget)
-{
-  GdkRGBA colour;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue > 0.5;
-}
 
 static void
 shnor_chart_view_snapshot (GtkWidget   *widget,
@@ -35,7 +25,7 @@ shnor_chart_view_snapshot (GtkWidget   *widget,
 
   if (self->data == NULL || width <= 0 || height <= 0)
     return;
-  self->data->dark = dark_theme (widget);
+  self->data->dark = shnor_widget_dark_theme (widget);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   shnor_chart_draw (cr, width, height, self->data);
   cairo_destroy (cr);

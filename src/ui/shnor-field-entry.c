@@ -355,6 +355,41 @@ shnor_field_entry_set_text (ShnorFieldEntry *self,
   shnor_field_entry_set_error (self, NULL);
 }
 
+/**
+ * shnor_field_entry_update:
+ *
+ * The document holds @text now (it was changed elsewhere, or undone).
+ * A field being edited — a refused value with its message, or text typed
+ * and not yet committed — keeps what the user typed; any other shows
+ * @text.
+ */
+void
+shnor_field_entry_update (ShnorFieldEntry *self,
+                          const char      *text)
+{
+  gboolean editing;
+
+  g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self));
+
+  editing = self->has_error || g_strcmp0 (typed_text (self), self->stored) != 0;
+  if (!editing)
+    {
+      shnor_field_entry_set_text (self, text);
+      return;
+    }
+  g_free (self->stored);
+  self->stored = g_strdup (text ? text : "");
+}
+
+/* After a commit was stored: the field shows the value as stored (its
+ * canonical writing) and no error. */
+void
+shnor_field_entry_accept (ShnorFieldEntry *self)
+{
+  g_return_if_fail (SHNOR_IS_FIELD_ENTRY (self));
+  shnor_field_entry_set_text (self, self->stored);
+}
+
 /* Shows @message (NULL clears it); the typed text stays. */
 void
 shnor_field_entry_set_error (ShnorFieldEntry *self,
@@ -388,6 +423,12 @@ shnor_field_entry_set_editable (ShnorFieldEntry *self,
     gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), editable);
   else
     gtk_editable_set_editable (GTK_EDITABLE (self->entry), editable);
+  /* a value that cannot be changed reads as text (style.css), not as an
+   * empty white field waiting for typing */
+  if (editable)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "read-only");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
 }
 
 /**

@@ -20,6 +20,9 @@ GtkWidget        *shnor_field_entry_get_input (ShnorFieldEntry  *self);
 const char       *shnor_field_entry_get_text  (ShnorFieldEntry  *self);
 void              shnor_field_entry_set_text  (ShnorFieldEntry  *self,
                                                const char       *text);
+void              shnor_field_entry_update    (ShnorFieldEntry  *self,
+                                               const char       *text);
+void              shnor_field_entry_accept    (ShnorFieldEntry  *self);
 void              shnor_field_entry_set_error (ShnorFieldEntry  *self,
                                                const char       *message);
 gboolean          shnor_field_entry_revert    (ShnorFieldEntry  *self);

@@ -239,9 +239,13 @@ static void
 activate_clicked (ShnorIdentificationView *self)
 {
   g_autoptr(GError) error = NULL;
+  ShnorCriteriaSet *set = shown_set (self);
+  g_autofree char *done = set ? g_strdup_printf (_("The schools are now identified by “%s”"), set->name) : NULL;
 
   if (!shnor_document_activate_criteria_set (self->document, self->set_id, &error))
     show_error (self, error);
+  else if (done != NULL)
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static void
@@ -261,10 +265,18 @@ delete_clicked (ShnorIdentificationView *self)
 {
   g_autoptr(GError) error = NULL;
 
+  ShnorCriteriaSet *set = shown_set (self);
+  /* TRANSLATORS: a toast after deleting a set of identification criteria */
+  g_autofree char *done = set ? g_strdup_printf (_("Criteria set “%s” deleted"), set->name) : NULL;
+
   if (!shnor_document_delete_criteria_set (self->document, self->set_id, &error))
     show_error (self, error);
   else
-    self->set_id = 0;  /* the refresh shows the active set */
+    {
+      self->set_id = 0;  /* the refresh shows the active set */
+      if (done != NULL)
+        shnor_toast (GTK_WIDGET (self), self->document, done);
+    }
 }
 
 /* ---- the criteria set's own fields ------------------------------------ */
@@ -287,11 +299,12 @@ set_value_text (const ShnorCriteriaSet *set,
 }
 
 /* Where each field of the set goes: name on its own row, the order's
- * number and date side by side, the five weights three to a row under
- * their heading; short labels where the heading says the rest. */
+ * number and date side by side, the five weights two to a row under
+ * their heading (so that the form fits half a laptop screen); short
+ * labels where the heading says the rest. */
 static const struct { int column, row, width; } set_layout[] = {
-  { 0, 0, 5 }, { 0, 1, 1 }, { 2, 1, 3 },
-  { 0, 3, 1 }, { 2, 3, 1 }, { 4, 3, 1 }, { 0, 4, 1 }, { 2, 4, 1 },
+  { 0, 0, 3 }, { 0, 1, 1 }, { 2, 1, 1 },
+  { 0, 3, 1 }, { 2, 3, 1 }, { 0, 4, 1 }, { 2, 4, 1 }, { 0, 5, 1 },
 };
 
 static void
@@ -306,7 +319,7 @@ build_set_grid (ShnorIdentificationView *self)
   gtk_label_set_wrap (GTK_LABEL (weights), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (weights), 50);
   gtk_widget_add_css_class (weights, "dim-label");
-  gtk_grid_attach (GTK_GRID (self->set_grid), weights, 0, 2, 6, 1);
+  gtk_grid_attach (GTK_GRID (self->set_grid), weights, 0, 2, 4, 1);
   for (guint i = 0; i < n_fields; i++)
     {
       const char *text = fields[i].short_label ? fields[i].short_label : fields[i].label;
@@ -761,7 +774,10 @@ static void
 shnor_identification_view_init (ShnorIdentificationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  shnor_remember_paned (self->paned, "identification-pane");
   self->row_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_add_css_class (self->criteria_grid, "data-grid");
+  gtk_widget_add_css_class (self->set_grid, "data-grid");
   build_set_grid (self);
   g_signal_connect_swapped (self->set_dropdown, "notify::selected", G_CALLBACK (set_selected), self);
 }

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "shnor-import-dialog.h"
+#include "shnor-number.h"
+#include "shnor-widgets.h"
 
 struct _ShnorImportDialog
 {
@@ -16,9 +18,12 @@ struct _ShnorImportDialog
   GtkWidget       *summary_label;
   GtkWidget       *problems_scroller;
   GtkWidget       *problems_list;
+  GtkWidget       *rows_heading;
+  GtkWidget       *rows_grid;
 
   ShnorDocument   *document;
   ShnorImportPlan *plan;
+  char            *path;
 };
 
 G_DEFINE_FINAL_TYPE (ShnorImportDialog, shnor_import_dialog, GTK_TYPE_WINDOW)
@@ -26,6 +31,11 @@ G_DEFINE_FINAL_TYPE (ShnorImportDialog, shnor_import_dialog, GTK_TYPE_WINDOW)
 /* The problems listed in the dialog: a wrong file can have a million, and
  * the first few hundred tell what is wrong with it. */
 #define SHOWN_PROBLEMS 500
+/* The rows to be imported shown as a table: enough to see that the
+ * columns were read right. */
+#define SHOWN_ROWS 200
+
+static void show_plan (ShnorImportDialog *self);
 
 static gboolean
 apply_now (gpointer data)
@@ -42,6 +52,15 @@ apply_now (gpointer data)
       gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
       return G_SOURCE_REMOVE;
     }
+  {
+    guint n = self->plan->added + self->plan->replaced + self->plan->n_regional;
+    g_autofree char *count = shnor_number_format_count (n);
+    /* TRANSLATORS: a toast after an import; %s is the number, written with spaces between thousands */
+    g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s result", "Imported %s results",
+                                                          n), count);
+
+    shnor_toast (GTK_WIDGET (self), self->document, done);
+  }
   gtk_window_destroy (GTK_WINDOW (self));
   return G_SOURCE_REMOVE;
 }
@@ -64,6 +83,29 @@ apply_action (GtkWidget  *widget,
   g_idle_add (apply_now, g_object_ref (self));
 }
 
+/* The file again, after the user fixed it in the spreadsheet program: a
+ * new preview; a file that cannot be read any more says why. */
+static void
+reread_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ShnorImportDialog *self = SHNOR_IMPORT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  ShnorImportPlan *plan = shnor_import_plan_new_from_file (self->document, self->path, &error);
+
+  if (plan == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->summary_label), error->message);
+      gtk_widget_add_css_class (self->summary_label, "error");
+      gtk_widget_action_set_enabled (widget, "import.apply", FALSE);
+      return;
+    }
+  g_clear_pointer (&self->plan, shnor_import_plan_free);
+  self->plan = plan;
+  show_plan (self);
+}
+
 static void
 shnor_import_dialog_dispose (GObject *object)
 {
@@ -71,6 +113,7 @@ shnor_import_dialog_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->plan, shnor_import_plan_free);
+  g_clear_pointer (&self->path, g_free);
   G_OBJECT_CLASS (shnor_import_dialog_parent_class)->dispose (object);
 }
 
@@ -86,7 +129,11 @@ shnor_import_dialog_class_init (ShnorImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ShnorImportDialog, problems_scroller);
   gtk_widget_class_bind_template_child (widget_class, ShnorImportDialog, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, ShnorImportDialog, rows_heading);
+  gtk_widget_class_bind_template_child (widget_class, ShnorImportDialog, rows_grid);
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "import.reread", NULL, reread_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "import.reread", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -96,12 +143,128 @@ shnor_import_dialog_init (ShnorImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static GtkWidget *
+cell (const char *text,
+      gboolean    number,
+      gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  if (heading)
+    {
+      /* a title whole, over two lines if need be */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_justify (GTK_LABEL (label), number ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_add_css_class (label, "caption-heading");
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), number ? -1 : 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
+  return label;
+}
+
+/* One line of the table: a school's result, or a regional mean (no
+ * school), and whether it replaces a stored one. */
+static void
+add_row (ShnorImportDialog *self,
+         const ShnorResult *r,
+         int                line,
+         gboolean           replaces)
+{
+  ShnorSchool *school = r->school_id ? shnor_document_find_school (self->document, r->school_id) : NULL;
+  g_autofree char *year = g_strdup_printf ("%d", r->year);
+  g_autofree char *grade = g_strdup_printf ("%d", r->grade);
+  g_autofree char *participants = r->school_id ? shnor_number_format_count (r->participants) : g_strdup ("");
+  g_autofree char *mean = r->has_mean ? shnor_number_format_mean (r->mean, r->kind) : g_strdup ("—");
+  g_autofree char *below = r->has_below ? shnor_number_format_count (r->below) : g_strdup ("—");
+  g_autofree char *high = r->has_high ? shnor_number_format_count (r->high) : g_strdup ("—");
+  const char *texts[] = {
+    school ? shnor_school_get_display_name (school) : C_("regional mean", "Region"), year, r->kind, r->subject, grade,
+    participants, mean, below, high, replaces ? _("replaces") : _("new"),
+  };
+
+  for (int c = 0; c < (int) G_N_ELEMENTS (texts); c++)
+    {
+      GtkWidget *label = cell (texts[c], c == 1 || c == 4 || (c >= 5 && c <= 8), FALSE);
+
+      gtk_widget_set_hexpand (label, c == 0 || c == 3);
+      gtk_widget_set_tooltip_text (label, c == 0 || c == 3 ? texts[c] : NULL);
+      if (c == 9)
+        gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (GTK_GRID (self->rows_grid), label, c, line, 1, 1);
+    }
+}
+
+/* The rows that will be imported: the first SHOWN_ROWS of them that the
+ * plan keeps, and how many there are in all */
+static void
+show_rows (ShnorImportDialog *self)
+{
+  const ShnorImportPlan *plan = self->plan;
+  guint total = plan->added + plan->replaced + plan->n_regional;
+  guint shown = MIN (MIN (total, plan->results->len + plan->regional->len), SHOWN_ROWS);
+  g_autofree char *count = shnor_number_format_count (total);
+  g_autofree char *heading = NULL;
+  const char *titles[] = {
+    _("School"), _("Year"), _("Kind"), _("Subject"), _("Grade"), C_("column", "Participants"), _("Mean"),
+    _("Below"), _("High"), "",
+  };
+
+  shnor_widget_remove_children (self->rows_grid);
+  gtk_widget_set_visible (self->rows_heading, total > 0);
+  gtk_widget_set_visible (self->rows_grid, total > 0);
+  if (total == 0)
+    return;
+  if (plan->n_problems > 0)
+    /* TRANSLATORS: %s is a number of rows of the file */
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row without problems", "%s rows without problems",
+                                            total), count);
+  else
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row to import", "%s rows to import", total), count);
+  if (shown < total)
+    {
+      g_autofree char *first = shnor_number_format_count (shown);
+      g_autofree char *whole = g_steal_pointer (&heading);
+
+      /* TRANSLATORS: the rows of a file to import, and how many of them the preview shows */
+      heading = g_strdup_printf (_("%s (the first %s shown)"), whole, first);
+    }
+  gtk_label_set_text (GTK_LABEL (self->rows_heading), heading);
+  for (int c = 0; c < (int) G_N_ELEMENTS (titles); c++)
+    gtk_grid_attach (GTK_GRID (self->rows_grid), cell (titles[c], c == 1 || c == 4 || (c >= 5 && c <= 8), TRUE),
+                     c, 0, 1, 1);
+  for (guint i = 0; i < shown; i++)
+    {
+      if (i < plan->results->len)
+        {
+          const ShnorResult *r = &g_array_index (plan->results, ShnorResult, i);
+
+          add_row (self, r, (int) i + 1,
+                   shnor_document_has_result (self->document, r->school_id, r->kind, r->subject, r->grade, r->year));
+        }
+      else
+        add_row (self, &g_array_index (plan->regional, ShnorResult, i - plan->results->len), (int) i + 1, FALSE);
+    }
+}
+
 static void
 show_plan (ShnorImportDialog *self)
 {
   const ShnorImportPlan *plan = self->plan;
   g_autofree char *summary = NULL;
   guint n = plan->n_problems;
+
+  shnor_list_box_clear (self->problems_list);
+  gtk_widget_remove_css_class (self->summary_label, "error");
+  show_rows (self);
 
   for (guint i = 0; i < MIN (MIN (n, SHOWN_PROBLEMS + 1), plan->problems->len); i++)
     {
@@ -120,9 +283,7 @@ show_plan (ShnorImportDialog *self)
       gtk_widget_set_margin_bottom (label, 6);
       gtk_list_box_append (GTK_LIST_BOX (self->problems_list), label);
     }
-  gtk_widget_set_visible (self->problems_scroller, n > 0);
-  if (n == 0)
-    gtk_window_set_default_size (GTK_WINDOW (self), 560, -1);
+  gtk_widget_set_visible (self->problems_list, n > 0);
 
   if (n > 0)
     {
@@ -134,15 +295,19 @@ show_plan (ShnorImportDialog *self)
     }
   else
     {
-      g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result will be added",
-                                                             "%u results will be added", plan->added), plan->added);
-      g_autofree char *replaced = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u will replace a stored one",
-                                                                "%u will replace stored ones", plan->replaced),
-                                                   plan->replaced);
+      g_autofree char *n_added = shnor_number_format_count (plan->added);
+      g_autofree char *n_replaced = shnor_number_format_count (plan->replaced);
+      g_autofree char *n_regional = shnor_number_format_count (plan->n_regional);
+      /* TRANSLATORS: %s is a number, written with spaces between thousands */
+      g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s result will be added",
+                                                             "%s results will be added", plan->added), n_added);
+      g_autofree char *replaced = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s will replace a stored one",
+                                                                "%s will replace stored ones", plan->replaced),
+                                                   n_replaced);
 
-      g_autofree char *regional = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u regional mean",
-                                                                "%u regional means", plan->n_regional),
-                                                   plan->n_regional);
+      g_autofree char *regional = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s regional mean",
+                                                                "%s regional means", plan->n_regional),
+                                                   n_regional);
 
       summary = g_strdup_printf (_("%s; %s; %s. The import can be undone as one step."), added, replaced, regional);
     }
@@ -173,6 +338,7 @@ shnor_import_dialog_new (GtkWindow      *parent,
   self = g_object_new (SHNOR_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
   self->plan = plan;
+  self->path = g_strdup (path);
   name = g_filename_display_basename (path);
   gtk_label_set_text (GTK_LABEL (self->file_label), name);
   show_plan (self);

@@ -36,6 +36,7 @@ struct _ShnorMonitoringView
   GArray        *programmes;  /* gint64, by filter position − 1 */
   GArray        *schools;
   GArray        *people;
+  GArray        *levels;      /* gint64: the file's levels, by filter position − 1 */
   GDate          today;
   gboolean       filling;     /* the filters are being refilled */
   guint          idle;
@@ -75,10 +76,13 @@ matches (ShnorMonitoringView *self,
   gint64 programme = chosen (self->programme_filter, self->programmes);
   guint level = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->level_filter));
 
+  /* a level: the measure has an action there (the levels are the file's,
+   * in the order of the filter) */
   return !m->has_children && (programme == 0 || m->programme_id == programme) &&
          links_to (m, SHNOR_LINK_SCHOOL, chosen (self->school_filter, self->schools)) &&
          links_to (m, SHNOR_LINK_PERSON, chosen (self->person_filter, self->people)) &&
-         (level == 0 || level == GTK_INVALID_LIST_POSITION || (m->levels & (1u << (level - 1))));
+         (level == 0 || level == GTK_INVALID_LIST_POSITION ||
+          (m->actions != NULL && level - 1 < g_strv_length (m->actions) && m->actions[level - 1][0] != '\0'));
 }
 
 /* Done on a day within the last RECENT_DAYS */
@@ -100,7 +104,8 @@ done_clicked (GtkButton           *button,
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "shnor-measure"));
 
-  shnor_done_popover_popup (self->document, id, GTK_WIDGET (button));
+  shnor_done_popover_popup (self->document, id, g_object_get_data (G_OBJECT (button), "shnor-title"),
+                            GTK_WIDGET (button));
 }
 
 static GtkWidget *
@@ -112,7 +117,8 @@ measure_row (ShnorMonitoringView *self,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *title = g_strdup_printf ("%s  %s", m->number, m->texts[0]);
+  g_autofree char *what = shnor_measure_dup_text (m);
+  g_autofree char *title = g_strdup_printf ("%s  %s", m->number, what);
   g_autofree char *who = shnor_measure_dup_responsible (m, people);
   g_autofree char *detail = NULL;
   GtkWidget *label = gtk_label_new (title);
@@ -154,6 +160,8 @@ measure_row (ShnorMonitoringView *self,
       gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (done, !shnor_document_get_read_only (self->document));
       g_object_set_data (G_OBJECT (done), "shnor-measure", GSIZE_TO_POINTER ((gsize) m->id));
+      g_object_set_data_full (G_OBJECT (done), "shnor-title", g_strdup_printf ("%s %s", m->number, m->texts[0]),
+                              g_free);
       g_signal_connect (done, "clicked", G_CALLBACK (done_clicked), self);
       gtk_box_append (GTK_BOX (row), done);
     }
@@ -231,8 +239,43 @@ grid_label (const char *text,
   return label;
 }
 
+/* A row for the indicator's target for the end of the programme, judged
+ * by its latest actual value, when it has one; returns the next line. */
+static int
+attach_final (ShnorMonitoringView *self,
+              const ShnorPartRow  *row,
+              const char          *title,
+              int                  line)
+{
+  static const char * const classes[] = { "achievement-no-data", "achievement-met", "achievement-not-met" };
+  ShnorIndicatorYear final;
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *actual = NULL;
+  GtkWidget *achievement;
+
+  if (!shnor_document_get_indicator_final (self->document, row->id, &final))
+    {
+      shnor_indicator_year_clear (&final);
+      return line;
+    }
+  /* TRANSLATORS: an indicator, its programme, and that its target is for the end of the programme */
+  name = g_strdup_printf (_("%s (%s), by the end of the programme"), row->texts[0], title);
+  target = shnor_format_target (final.bound, final.target);
+  actual = final.has_actual ? g_strdup_printf ("%s (%d)", final.actual_text, final.year) : g_strdup ("—");
+  achievement = grid_label (shnor_achievement_label (final.achievement), FALSE);
+  gtk_widget_add_css_class (achievement, classes[final.achievement]);
+  gtk_grid_attach (GTK_GRID (self->indicators_grid), grid_label (name, TRUE), 0, line, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->indicators_grid), grid_label (target, FALSE), 1, line, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->indicators_grid), grid_label (actual, FALSE), 2, line, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->indicators_grid), achievement, 3, line, 1, 1);
+  shnor_indicator_year_clear (&final);
+  return line + 1;
+}
+
 /* This year's target, actual value and achievement of every indicator of
- * the approved programmes shown. */
+ * the approved programmes shown, and its target for the end of the
+ * programme. */
 static void
 fill_indicators (ShnorMonitoringView *self,
                  GHashTable          *titles)
@@ -270,7 +313,7 @@ fill_indicators (ShnorMonitoringView *self,
               const ShnorIndicatorYear *v = &g_array_index (plan, ShnorIndicatorYear, y);
               static const char * const classes[] = { "achievement-no-data", "achievement-met", "achievement-not-met" };
               g_autofree char *name = g_strdup_printf ("%s (%s)", row->texts[0], programme_title (titles, programme));
-              g_autofree char *target = v->has_target ? shnor_format_double (v->target, 2) : g_strdup ("—");
+              g_autofree char *target = v->has_target ? shnor_format_target (v->bound, v->target) : g_strdup ("—");
               GtkWidget *achievement;
 
               if (v->year != year)
@@ -283,11 +326,26 @@ fill_indicators (ShnorMonitoringView *self,
                                grid_label (v->actual_text[0] ? v->actual_text : "—", FALSE), 2, line, 1, 1);
               gtk_grid_attach (GTK_GRID (self->indicators_grid), achievement, 3, line++, 1, 1);
             }
+          line = attach_final (self, row, programme_title (titles, programme), line);
         }
     }
   if (line == 1)
     gtk_grid_attach (GTK_GRID (self->indicators_grid),
                      grid_label (_("No approved programme has indicators for this year."), TRUE), 0, line, 4, 1);
+}
+
+static gboolean
+same_labels (GListModel    *model,
+             GtkStringList *labels)
+{
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+
+  if (model == NULL || !GTK_IS_STRING_LIST (model) || n != g_list_model_get_n_items (G_LIST_MODEL (labels)))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), gtk_string_list_get_string (labels, i)))
+      return FALSE;
+  return TRUE;
 }
 
 /* Refills a filter with "all" and @labels, keeping the choice of @ids. */
@@ -309,6 +367,11 @@ refill_filter (GtkWidget   *filter,
       if (g_array_index (new_ids, gint64, i) == was)
         select = i + 1;
     }
+  /* the same choices: the model stays (a new one would announce a new
+   * choice once the drop-down settles, and load the view again) */
+  if (ids->len == new_ids->len && memcmp (ids->data, new_ids->data, ids->len * sizeof (gint64)) == 0 &&
+      same_labels (gtk_drop_down_get_model (GTK_DROP_DOWN (filter)), list))
+    return;
   g_array_set_size (ids, 0);
   g_array_append_vals (ids, new_ids->data, new_ids->len);
   gtk_drop_down_set_model (GTK_DROP_DOWN (filter), G_LIST_MODEL (list));
@@ -366,6 +429,22 @@ fill_filters (ShnorMonitoringView *self)
     }
   strv = g_strv_builder_end (labels);
   refill_filter (self->person_filter, _("Everyone responsible"), self->people, ids, strv);
+
+  {
+    g_autoptr(GArray) levels = shnor_document_get_levels (self->document);
+
+    g_array_set_size (ids, 0);
+    g_clear_pointer (&strv, g_strfreev);
+    g_clear_pointer (&labels, g_strv_builder_unref);
+    labels = g_strv_builder_new ();
+    for (guint i = 0; i < levels->len; i++)
+      {
+        g_array_append_val (ids, g_array_index (levels, ShnorRoadmapLevel, i).id);
+        g_strv_builder_add (labels, g_array_index (levels, ShnorRoadmapLevel, i).name);
+      }
+    strv = g_strv_builder_end (labels);
+    refill_filter (self->level_filter, _("All levels"), self->levels, ids, strv);
+  }
   return titles;
 }
 
@@ -416,6 +495,7 @@ document_changed (ShnorDocument       *document,
 {
   if (self->idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       (g_str_has_prefix (table, "measure") || g_str_has_prefix (table, "programme") ||
+       g_str_equal (table, "roadmap_level") ||
        g_str_equal (table, "person") || g_str_equal (table, "school") || g_str_equal (table, "result")))
     self->idle = g_idle_add (load_idle, self);
 }
@@ -442,6 +522,7 @@ shnor_monitoring_view_dispose (GObject *object)
   g_clear_pointer (&self->programmes, g_array_unref);
   g_clear_pointer (&self->schools, g_array_unref);
   g_clear_pointer (&self->people, g_array_unref);
+  g_clear_pointer (&self->levels, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHNOR_TYPE_MONITORING_VIEW);
 
   G_OBJECT_CLASS (shnor_monitoring_view_parent_class)->dispose (object);
@@ -468,21 +549,13 @@ shnor_monitoring_view_class_init (ShnorMonitoringViewClass *klass)
 static void
 shnor_monitoring_view_init (ShnorMonitoringView *self)
 {
-  const char *levels[SHNOR_N_LEVELS + 2] = { _("All levels") };
-  g_autoptr(GtkStringList) level_list = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->programmes = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->schools = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->levels = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));
-  for (guint l = 0; l < SHNOR_N_LEVELS; l++)
-    levels[l + 1] = shnor_level_label (1u << l);
-  level_list = gtk_string_list_new (levels);
-  self->filling = TRUE;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->level_filter), G_LIST_MODEL (level_list));
-  self->filling = FALSE;
 }
 
 void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "shnor-chart-view.h"
+#include "shnor-number.h"
 #include "shnor-overview-item.h"
 #include "shnor-overview-view.h"
 #include "shnor-widgets.h"
@@ -28,6 +29,8 @@ struct _ShnorOverviewView
   GtkWidget      *pages;
   GtkWidget      *table;
   GtkWidget      *charts;
+  GtkWidget      *empty_page;
+  GtkWidget      *legend;
 
   ShnorDocument  *document;
   GPtrArray      *keys;       /* "kind\tsubject\tgrade" */
@@ -38,6 +41,7 @@ struct _ShnorOverviewView
   /* what every small multiple of the assessment shown shares */
   GArray         *years;      /* of int */
   GArray         *municipal;  /* of ShnorAssessmentYear */
+  char           *kind;       /* of the assessment shown */
   double          min, max;
 };
 
@@ -47,11 +51,15 @@ static void reload (ShnorOverviewView *self);
 
 /* ---- the table's columns -------------------------------------------- */
 
+/* The means with the decimals of the assessment's kind (marks 2, scores
+ * 1), the change with its sign. */
 static char *
-cell_text (ShnorOverviewItem *item,
+cell_text (ShnorOverviewView *self,
+           ShnorOverviewItem *item,
            int                column)
 {
   const ShnorOverviewLine *line = shnor_overview_item_get_line (item);
+  int decimals = shnor_number_mean_decimals (self->kind);
 
   if (column == NAME_COLUMN)
     return g_strdup (shnor_school_get_display_name (shnor_overview_item_get_school (item)));
@@ -61,12 +69,18 @@ cell_text (ShnorOverviewItem *item,
 
       if (!line->has_change)
         return g_strdup ("—");
-      number = shnor_format_double (fabs (line->change), 2);
+      number = shnor_number_format (line->change, decimals, SHNOR_NUMBER_SIGNED);
       /* The arrow and the sign say it without colour. */
-      return g_strdup_printf ("%s%s %s", line->change > 0 ? "+" : line->change < 0 ? "−" : "",
-                              number, line->trend > 0 ? "↑" : line->trend < 0 ? "↓" : "→");
+      return g_strdup_printf ("%s %s", number, line->trend > 0 ? "↑" : line->trend < 0 ? "↓" : "→");
     }
-  return line->known[column] ? shnor_format_double (line->value[column], 2) : g_strdup ("—");
+  return line->known[column] ? shnor_number_format (line->value[column], decimals, SHNOR_NUMBER_PLAIN)
+                             : g_strdup ("—");
+}
+
+static int
+factory_column (GtkSignalListItemFactory *factory)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "shnor-column")) - 1;
 }
 
 static void
@@ -75,7 +89,7 @@ setup_cell (GtkSignalListItemFactory *factory,
             gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
-  int column = GPOINTER_TO_INT (user_data) - 1;
+  int column = factory_column (factory);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == NAME_COLUMN ? 0 : 1);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -91,8 +105,8 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   ShnorOverviewItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  int column = GPOINTER_TO_INT (user_data) - 1;
-  g_autofree char *text = cell_text (item, column);
+  int column = factory_column (factory);
+  g_autofree char *text = cell_text (user_data, item, column);
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_remove_css_class (label, "success");
@@ -111,22 +125,24 @@ compare_items (gconstpointer a,
 }
 
 static GtkColumnViewColumn *
-make_column (const char *title,
-             int         column)
+make_column (ShnorOverviewView *self,
+             const char        *title,
+             int                column)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
   gpointer data = GINT_TO_POINTER (column + 1);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), data);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
+  g_object_set_data (G_OBJECT (factory), "shnor-column", data);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (col, GTK_SORTER (gtk_custom_sorter_new (compare_items, data, NULL)));
   gtk_column_view_column_set_resizable (col, TRUE);
+  /* the numbers' columns as wide as their titles and values, so that
+   * each title stands over its figures */
   if (column == NAME_COLUMN)
     gtk_column_view_column_set_expand (col, TRUE);
-  else
-    gtk_column_view_column_set_fixed_width (col, 96);
   return col;
 }
 
@@ -144,17 +160,17 @@ build_columns (ShnorOverviewView *self,
 
       gtk_column_view_remove_column (view, c);
     }
-  name = make_column (_("School"), NAME_COLUMN);
+  name = make_column (self, _("School"), NAME_COLUMN);
   gtk_column_view_append_column (view, name);
   for (guint y = 0; y < years->len; y++)
     {
       g_autofree char *title = g_strdup_printf ("%d", g_array_index (years, int, y));
-      g_autoptr(GtkColumnViewColumn) c = make_column (title, (int) y);
+      g_autoptr(GtkColumnViewColumn) c = make_column (self, title, (int) y);
 
       gtk_column_view_append_column (view, c);
     }
   {
-    g_autoptr(GtkColumnViewColumn) change = make_column (_("Change"), CHANGE_COLUMN);
+    g_autoptr(GtkColumnViewColumn) change = make_column (self, _("Change"), CHANGE_COLUMN);
 
     gtk_column_view_append_column (view, change);
   }
@@ -176,20 +192,23 @@ chart_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, chart);
 }
 
+/* The chart of @item's school; its ШНОР and ШНСУ marks come from the
+ * classifier. */
 static void
-chart_bind (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            ShnorOverviewView        *self)
+fill_chart (ShnorOverviewView *self,
+            ShnorOverviewItem *item,
+            GtkWidget         *chart)
 {
-  ShnorOverviewItem *item = gtk_list_item_get_item (list_item);
   const ShnorOverviewLine *line = shnor_overview_item_get_line (item);
-  GtkWidget *chart = gtk_list_item_get_child (list_item);
   ShnorChartData *data = shnor_chart_data_new (self->years->len);
+  g_autoptr(ShnorClassification) classification = shnor_document_classify (self->document);
 
   data->compact = TRUE;
+  data->kind = g_strdup (self->kind);
+  data->groups = classification ? shnor_classification_get_groups (classification, line->school_id) : 0;
   data->y_min = self->min;
   data->y_max = self->max;
-  data->title = cell_text (item, NAME_COLUMN);
+  data->title = cell_text (self, item, NAME_COLUMN);
   for (guint y = 0; y < self->years->len; y++)
     {
       data->years[y] = g_array_index (self->years, int, y);
@@ -204,6 +223,89 @@ chart_bind (GtkSignalListItemFactory *factory,
     }
   shnor_chart_view_set_data (SHNOR_CHART_VIEW (chart), data);
   gtk_widget_set_tooltip_text (chart, shnor_school_get_full_name (shnor_overview_item_get_school (item)));
+}
+
+/* The groups change after an edit (the window classifies when idle) */
+static void
+groups_changed (ShnorSchool *school,
+                GParamSpec  *pspec,
+                GtkWidget   *chart)
+{
+  ShnorOverviewView *self = g_object_get_data (G_OBJECT (chart), "shnor-view");
+  ShnorOverviewItem *item = g_object_get_data (G_OBJECT (chart), "shnor-item");
+
+  if (self != NULL && item != NULL && self->document != NULL)
+    fill_chart (self, item, chart);
+}
+
+static void
+chart_bind (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            ShnorOverviewView        *self)
+{
+  ShnorOverviewItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *chart = gtk_list_item_get_child (list_item);
+
+  g_object_set_data (G_OBJECT (chart), "shnor-view", self);
+  g_object_set_data (G_OBJECT (chart), "shnor-item", item);
+  fill_chart (self, item, chart);
+  g_signal_connect_object (shnor_overview_item_get_school (item), "notify::groups", G_CALLBACK (groups_changed),
+                           chart, 0);
+}
+
+static void
+chart_unbind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              ShnorOverviewView        *self)
+{
+  ShnorOverviewItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *chart = gtk_list_item_get_child (list_item);
+
+  g_signal_handlers_disconnect_by_func (shnor_overview_item_get_school (item), groups_changed, chart);
+  g_object_set_data (G_OBJECT (chart), "shnor-item", NULL);
+}
+
+/* The key of the small multiples: the two lines, and the marks */
+static void
+draw_legend (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  GdkRGBA colour;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  shnor_chart_draw_legend (cr, 0, height / 2.0, width, 0.299 * colour.red + 0.587 * colour.green +
+                           0.114 * colour.blue > 0.5,
+                           (1u << SHNOR_SERIES_SCHOOL) | (1u << SHNOR_SERIES_MUNICIPAL));
+}
+
+static void
+build_legend (ShnorOverviewView *self)
+{
+  GtkWidget *lines = gtk_drawing_area_new ();
+  const ShnorGroup marked[] = { SHNOR_GROUP_LOW, SHNOR_GROUP_SOCIAL };
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (lines), 340);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (lines), 24);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (lines), draw_legend, NULL, NULL);
+  gtk_box_append (GTK_BOX (self->legend), lines);
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      GtkWidget *badge = gtk_label_new (shnor_group_badge (marked[i]));
+      GtkWidget *label = gtk_label_new (shnor_group_label (marked[i]));
+
+      gtk_widget_add_css_class (badge, "badge");
+      gtk_widget_add_css_class (badge, shnor_group_css_class (marked[i]));
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_start (badge, 12);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (self->legend), badge);
+      gtk_box_append (GTK_BOX (self->legend), label);
+    }
 }
 
 /* ---- loading -------------------------------------------------------- */
@@ -268,9 +370,15 @@ reload (ShnorOverviewView *self)
   load_assessments (self);
   g_list_store_remove_all (self->rows);
   index = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->assessment_dropdown));
+  /* GTK 4.8 keeps the button as wide as the item shown first */
+  gtk_widget_queue_resize (self->assessment_dropdown);
+  gtk_widget_set_visible (self->empty_page, self->keys->len == 0);
   if (self->keys->len == 0 || index >= self->keys->len)
     {
+      g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (int));
+
       gtk_label_set_text (GTK_LABEL (self->summary_label), "");
+      build_columns (self, none);
       return;
     }
 
@@ -283,6 +391,8 @@ reload (ShnorOverviewView *self)
   self->years = g_array_ref (years);
   self->municipal = shnor_document_get_assessment_years (self->document, key[0], key[1], atoi (key[2]));
   shnor_document_get_scale (self->document, key[0], key[1], atoi (key[2]), &self->min, &self->max);
+  g_free (self->kind);
+  self->kind = g_strdup (key[0]);
   for (guint i = 0; i < lines->len; i++)
     {
       const ShnorOverviewLine *line = &g_array_index (lines, ShnorOverviewLine, i);
@@ -331,6 +441,7 @@ shnor_overview_view_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->municipal, g_array_unref);
+  g_clear_pointer (&self->kind, g_free);
   G_OBJECT_CLASS (shnor_overview_view_parent_class)->dispose (object);
 }
 
@@ -350,6 +461,7 @@ shnor_overview_view_class_init (ShnorOverviewViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = shnor_overview_view_dispose;
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
   widget_class->map = shnor_overview_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-overview-view.ui");
@@ -359,6 +471,8 @@ shnor_overview_view_class_init (ShnorOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, pages);
   gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, table);
   gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, charts);
+  gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ShnorOverviewView, legend);
   gtk_widget_class_bind_template_callback (widget_class, reload);
 }
 
@@ -371,6 +485,7 @@ shnor_overview_view_init (ShnorOverviewView *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  shnor_list_single_tab_stop (self->table);
   gtk_string_list_append (spans, _("3 years"));
   gtk_string_list_append (spans, _("5 years"));
   gtk_string_list_append (spans, _("10 years"));
@@ -384,7 +499,9 @@ shnor_overview_view_init (ShnorOverviewView *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (chart_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (chart_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (chart_unbind), self);
   gtk_grid_view_set_factory (GTK_GRID_VIEW (self->charts), factory);
+  build_legend (self);
   gtk_grid_view_set_model (GTK_GRID_VIEW (self->charts),
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
   self->loading = FALSE;

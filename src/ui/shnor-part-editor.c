@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "shnor-field-entry.h"
+#include "shnor-network.h"
 #include "shnor-part-editor.h"
 #include "shnor-widgets.h"
 
@@ -39,7 +40,8 @@ struct _ShnorPartEditor
 
 G_DEFINE_FINAL_TYPE (ShnorPartEditor, shnor_part_editor, GTK_TYPE_WIDGET)
 
-static const ShnorField target_field = { "target", SHNOR_FIELD_REAL, N_("Target"), 0, 0, FALSE, NULL };
+/* a text: a target may be a bound, «не более 5» */
+static const ShnorField target_field = { "target", SHNOR_FIELD_TEXT, N_("Target"), 0, 0, FALSE, NULL };
 static const ShnorField actual_field = { "actual", SHNOR_FIELD_REAL, N_("Actual value"), 0, 0, FALSE, NULL };
 
 static void load (ShnorPartEditor *self);
@@ -94,21 +96,103 @@ field_commit (ShnorFieldEntry *entry,
   shnor_field_entry_set_text (entry, text);
 }
 
+/* A choice that may be left empty (a risk not assessed) offers that
+ * first: its position in the drop-down is one more than its value's. */
+static guint
+choice_position (const ShnorField *field,
+                 const char       *text)
+{
+  if (text[0] == '\0')
+    return field->required ? GTK_INVALID_LIST_POSITION : 0;
+  return (guint) (atoi (text) - (int) field->min) + (field->required ? 0 : 1);
+}
+
+static char *
+choice_text (const ShnorField *field,
+             guint             position)
+{
+  if (!field->required && position == 0)
+    return g_strdup ("");
+  return g_strdup_printf ("%d", (int) field->min + (int) position - (field->required ? 0 : 1));
+}
+
+/* The people of the list a risk's responsible person is chosen from:
+ * "—" (nobody) first, then by name; the ids in @ids. */
+static GtkStringList *
+people_choices (ShnorDocument *document,
+                GArray        *ids)
+{
+  g_autoptr(GArray) people = shnor_document_get_people (document);
+  GtkStringList *names = gtk_string_list_new (NULL);
+  gint64 nobody = 0;
+
+  gtk_string_list_append (names, "—");
+  g_array_append_val (ids, nobody);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const ShnorPerson *p = &g_array_index (people, ShnorPerson, i);
+
+      gtk_string_list_append (names, p->name);
+      g_array_append_val (ids, p->id);
+    }
+  return names;
+}
+
+/* Whether the drop-down offers the people of @ids and @names already */
+static gboolean
+same_people (GtkDropDown   *drop,
+             GArray        *shown,
+             GArray        *ids,
+             GtkStringList *names)
+{
+  GListModel *model = gtk_drop_down_get_model (drop);
+
+  if (shown->len != ids->len || model == NULL || g_list_model_get_n_items (model) != ids->len)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (shown, gint64, i) != g_array_index (ids, gint64, i) ||
+        g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   gtk_string_list_get_string (names, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+person_position (GArray     *ids,
+                 const char *text)
+{
+  gint64 id = text[0] ? g_ascii_strtoll (text, NULL, 10) : 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
 static void
 choice_changed (GtkDropDown     *drop,
                 GParamSpec      *pspec,
                 ShnorPartEditor *self)
 {
   const ShnorField *field = g_object_get_data (G_OBJECT (drop), "shnor-field");
+  GArray *people = g_object_get_data (G_OBJECT (drop), "shnor-people");
   guint stored = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop), "shnor-stored"));
   guint selected = gtk_drop_down_get_selected (drop);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (selected == GTK_INVALID_LIST_POSITION || selected == stored)
+  if (selected == GTK_INVALID_LIST_POSITION || selected == stored ||
+      g_object_get_data (G_OBJECT (drop), "shnor-filling") != NULL)
     return;
-  text = g_strdup_printf ("%d", (int) field->min + (int) selected);
+  if (people != NULL)
+    {
+      gint64 id = selected < people->len ? g_array_index (people, gint64, selected) : 0;
+
+      text = id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
+    }
+  else
+    text = choice_text (field, selected);
   ok = shnor_document_set_part_field (self->document, self->part, row_id (self, widget_row (GTK_WIDGET (drop))),
                                       field->column, text, &error);
   report (self, ok, error);
@@ -130,7 +214,9 @@ plan_commit (ShnorFieldEntry *entry,
   if (!shnor_document_set_indicator_plan (self->document, row_id (self, widget_row (GTK_WIDGET (entry))), year,
                                           actual, text, &error))
     {
-      g_autofree char *message = g_strdup_printf ("%d: %s", year, error->message);
+      g_autofree char *message = year == SHNOR_END_OF_PROGRAMME ? g_strdup_printf ("%s: %s", _("By the end"),
+                                                                                   error->message)
+                                                                : g_strdup_printf ("%d: %s", year, error->message);
 
       shnor_field_entry_set_error (entry, error->message);
       show_error (self, message);
@@ -381,6 +467,26 @@ card_header (ShnorPartEditor *self,
   return header;
 }
 
+/* A drop-down of a field's choices (or of people) that stores what is
+ * chosen */
+static GtkWidget *
+choice_widget (ShnorPartEditor  *self,
+               GtkWidget        *widget,
+               const ShnorField *field,
+               guint             selected,
+               guint             row)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
+  g_object_set_data (G_OBJECT (widget), "shnor-field", (gpointer) field);
+  g_object_set_data (G_OBJECT (widget), "shnor-stored", GUINT_TO_POINTER (selected));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
+  gtk_widget_set_sensitive (widget, self->writable);
+  gtk_widget_set_halign (widget, GTK_ALIGN_START);
+  tag (widget, row);
+  g_signal_connect (widget, "notify::selected", G_CALLBACK (choice_changed), self);
+  return widget;
+}
+
 static GtkWidget *
 field_widget (ShnorPartEditor  *self,
               const ShnorField *field,
@@ -389,21 +495,33 @@ field_widget (ShnorPartEditor  *self,
 {
   GtkWidget *widget;
 
+  if (self->part == SHNOR_PART_RISK && g_str_equal (field->column, "owner_id"))
+    {
+      GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      GtkStringList *names = people_choices (self->document, ids);
+      guint selected = person_position (ids, text);
+
+      widget = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+      gtk_drop_down_set_enable_search (GTK_DROP_DOWN (widget), TRUE);
+      gtk_drop_down_set_expression (GTK_DROP_DOWN (widget),
+                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+      g_object_set_data_full (G_OBJECT (widget), "shnor-people", ids, (GDestroyNotify) g_array_unref);
+      gtk_widget_set_tooltip_text (widget, _("A person of the people list (the road map’s people button adds "
+                                             "one)"));
+      return choice_widget (self, widget, field, selected, row);
+    }
   if (field->kind == SHNOR_FIELD_CHOICE)
     {
       g_auto(GStrv) choices = shnor_field_dup_choices (field);
-      guint selected = text[0] ? (guint) (atoi (text) - (int) field->min) : GTK_INVALID_LIST_POSITION;
+      g_autoptr(GStrvBuilder) offered = g_strv_builder_new ();
+      g_auto(GStrv) labels = NULL;
 
-      widget = gtk_drop_down_new_from_strings ((const char * const *) choices);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
-      g_object_set_data (G_OBJECT (widget), "shnor-field", (gpointer) field);
-      g_object_set_data (G_OBJECT (widget), "shnor-stored", GUINT_TO_POINTER (selected));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
-      gtk_widget_set_sensitive (widget, self->writable);
-      gtk_widget_set_halign (widget, GTK_ALIGN_START);
-      tag (widget, row);
-      g_signal_connect (widget, "notify::selected", G_CALLBACK (choice_changed), self);
-      return widget;
+      if (!field->required)
+        g_strv_builder_add (offered, C_("likelihood", "not assessed"));
+      g_strv_builder_addv (offered, (const char **) choices);
+      labels = g_strv_builder_end (offered);
+      widget = gtk_drop_down_new_from_strings ((const char * const *) labels);
+      return choice_widget (self, widget, field, choice_position (field, text), row);
     }
   widget = shnor_field_entry_new (field, TRUE);
   shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (widget), text);
@@ -487,7 +605,7 @@ set_achievement (GtkWidget              *label,
 static char *
 target_text (const ShnorIndicatorYear *year)
 {
-  return year->has_target ? shnor_format_double (year->target, 2) : g_strdup ("");
+  return year->has_target ? shnor_format_target (year->bound, year->target) : g_strdup ("");
 }
 
 static GtkWidget *
@@ -499,9 +617,13 @@ plan_entry (ShnorPartEditor  *self,
             gboolean          editable)
 {
   GtkWidget *entry = shnor_field_entry_new (field, FALSE);
-  g_autofree char *label = g_strdup_printf ("%s, %s, %d", name, _(field->label), year);
+  g_autofree char *label = year == SHNOR_END_OF_PROGRAMME
+                           ? g_strdup_printf ("%s, %s, %s", name, _(field->label), _("By the end"))
+                           : g_strdup_printf ("%s, %s, %d", name, _(field->label), year);
 
   shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (entry), editable);
+  if (field == &target_field)
+    gtk_editable_set_width_chars (GTK_EDITABLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))), 9);
   gtk_accessible_update_property (GTK_ACCESSIBLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   tag (entry, row);
@@ -537,6 +659,25 @@ fill_plan (ShnorPartEditor *self,
                                                            "schools") : NULL);
       set_achievement (g_object_get_data (G_OBJECT (card), achievement_key), y);
     }
+  {
+    ShnorIndicatorYear final;
+    GtkWidget *target = g_object_get_data (G_OBJECT (card), "target-0");
+    GtkWidget *latest = g_object_get_data (G_OBJECT (card), "actual-0");
+    g_autofree char *text = NULL;
+    g_autofree char *shown = NULL;
+
+    shnor_document_get_indicator_final (self->document, indicator, &final);
+    text = target_text (&final);
+    if (target != NULL && !gtk_widget_has_focus (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (target))))
+      shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (target), text);
+    /* the end of the programme is judged by the latest actual value */
+    shown = final.has_actual ? g_strdup_printf ("%s (%d)", final.actual_text, final.year) : g_strdup ("—");
+    if (latest != NULL)
+      gtk_label_set_text (GTK_LABEL (latest), shown);
+    if (g_object_get_data (G_OBJECT (card), "achievement-0") != NULL)
+      set_achievement (g_object_get_data (G_OBJECT (card), "achievement-0"), &final);
+    shnor_indicator_year_clear (&final);
+  }
 }
 
 static guint
@@ -594,6 +735,33 @@ card_plan (ShnorPartEditor    *self,
       g_object_set_data (G_OBJECT (card), actual_key, actual);
       g_object_set_data (G_OBJECT (card), achievement_key, achievement);
     }
+  {
+    /* the target for the end of the programme, judged by the latest
+     * actual value */
+    int column = 2 + self->last_year - self->first_year;
+    GtkWidget *head = gtk_label_new (_("By the end"));
+    GtkWidget *target = plan_entry (self, &target_field, data->texts[0], row, SHNOR_END_OF_PROGRAMME,
+                                    self->writable);
+    GtkWidget *latest = gtk_label_new (NULL);
+    GtkWidget *achievement = gtk_label_new (NULL);
+
+    gtk_widget_add_css_class (head, "caption-heading");
+    gtk_widget_set_tooltip_text (head, _("The target for the end of the programme, judged by the latest actual "
+                                         "value"));
+    gtk_widget_set_margin_start (head, 12);
+    gtk_widget_set_margin_start (target, 12);
+    gtk_widget_set_margin_start (latest, 12);
+    gtk_widget_set_margin_start (achievement, 12);
+    gtk_widget_add_css_class (latest, "dim-label");
+    gtk_widget_add_css_class (achievement, "caption");
+    gtk_grid_attach (GTK_GRID (grid), head, column, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), target, column, 1, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), latest, column, 2, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), achievement, column, 3, 1, 1);
+    g_object_set_data (G_OBJECT (card), "target-0", target);
+    g_object_set_data (G_OBJECT (card), "actual-0", latest);
+    g_object_set_data (G_OBJECT (card), "achievement-0", achievement);
+  }
 
   gtk_string_list_append (labels, _("typed by hand"));
   for (guint i = 1; self->bindings && self->bindings[i]; i++)
@@ -618,9 +786,18 @@ card_plan (ShnorPartEditor    *self,
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
     GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
+    GtkWidget *hint = gtk_label_new (_("A target is a number or a bound: “at most 5”, “at least 80” (also «не "
+                                       "более 5», «не менее 80», ≤, ≥)."));
+
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_widget_add_css_class (hint, "caption");
+    gtk_widget_set_visible (hint, self->writable);
     gtk_box_append (GTK_BOX (line), shnor_field_caption (_("Actual values")));
     gtk_box_append (GTK_BOX (line), binding);
     gtk_box_append (GTK_BOX (box), grid);
+    gtk_box_append (GTK_BOX (box), hint);
     gtk_box_append (GTK_BOX (box), line);
     fill_plan (self, card, data->id);
     return box;
@@ -711,9 +888,27 @@ refresh (ShnorPartEditor *self,
             }
           else
             {
-              guint selected = data->texts[i][0] ? (guint) (atoi (data->texts[i]) - (int) fields[i].min)
-                                                 : GTK_INVALID_LIST_POSITION;
+              GArray *people = g_object_get_data (G_OBJECT (widget), "shnor-people");
+              guint selected;
 
+              if (people != NULL)
+                {
+                  /* the list may have changed: offer it as it is now */
+                  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+                  g_autoptr(GtkStringList) names = people_choices (self->document, ids);
+
+                  selected = person_position (ids, data->texts[i]);
+                  if (!same_people (GTK_DROP_DOWN (widget), people, ids, names))
+                    {
+                      g_object_set_data (G_OBJECT (widget), "shnor-filling", GINT_TO_POINTER (1));
+                      gtk_drop_down_set_model (GTK_DROP_DOWN (widget), G_LIST_MODEL (names));
+                      g_object_set_data (G_OBJECT (widget), "shnor-filling", NULL);
+                      g_object_set_data_full (G_OBJECT (widget), "shnor-people", g_steal_pointer (&ids),
+                                              (GDestroyNotify) g_array_unref);
+                    }
+                }
+              else
+                selected = choice_position (&fields[i], data->texts[i]);
               g_object_set_data (G_OBJECT (widget), "shnor-stored", GUINT_TO_POINTER (selected));
               gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
             }
@@ -750,6 +945,7 @@ load_bindings (ShnorPartEditor *self,
 
       g_strv_builder_add_many (builder, below, mean, NULL);
     }
+  g_strv_builder_addv (builder, (const char **) shnor_network_bindings ());
   bindings = g_strv_builder_end (builder);
   g_clear_pointer (&builder, g_strv_builder_unref);
   builder = g_strv_builder_new ();
@@ -808,6 +1004,17 @@ load (ShnorPartEditor *self)
   g_array_set_size (self->ids, 0);
   for (guint r = 0; r < rows->len; r++)
     g_array_append_val (self->ids, g_array_index (rows, ShnorPartRow, r).id);
+  if (rows->len == 0 && self->part == SHNOR_PART_INDICATOR)
+    {
+      gtk_box_append (GTK_BOX (self->rows_box),
+                      shnor_status_page_new ("emoji-flags-symbolic", _("No Target Indicators Yet"),
+                                             writable ? _("Add the first in the line below; then give its unit, "
+                                                          "baseline and a target for every year, or let it "
+                                                          "follow the results.")
+                                                      : _("This version of the programme has no target "
+                                                          "indicators.")));
+      return;
+    }
   if (rows->len == 0)
     {
       GtkWidget *empty = gtk_label_new (writable ? _("Nothing here yet: add the first row below.")
@@ -849,7 +1056,9 @@ document_changed (ShnorDocument   *document,
 
   if (self->part == SHNOR_PART_INDICATOR)
     mine = mine || g_str_equal (table, "programme_indicator_value") || g_str_equal (table, "result") ||
-           g_str_equal (table, "programme_school");
+           g_str_equal (table, "programme_school") || shnor_network_binding_table (table);
+  if (self->part == SHNOR_PART_RISK)
+    mine = mine || g_str_equal (table, "person");
   if (mine && self->idle == 0 && self->programme_id != 0)
     self->idle = g_idle_add (load_idle, self);
 }

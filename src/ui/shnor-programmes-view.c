@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "shnor-field-entry.h"
+#include "shnor-number.h"
 #include "shnor-part-editor.h"
 #include "shnor-programmes-view.h"
 #include "shnor-roadmap-view.h"
@@ -236,9 +237,9 @@ fill_passport (ShnorProgrammesView *self)
     {
       g_autofree char *text = shnor_document_dup_programme_text (self->document, shown_id (self), column);
 
-      /* the field being typed into keeps what is typed */
-      if (!gtk_widget_has_focus (shnor_field_entry_get_input (entry)))
-        shnor_field_entry_set_text (entry, text);
+      /* the field being typed into keeps what is typed, a refused value
+       * its message */
+      shnor_field_entry_update (entry, text);
       shnor_field_entry_set_editable (entry, writable);
     }
 }
@@ -349,6 +350,8 @@ financing_commit (ShnorFieldEntry     *entry,
       show_label_error (self->financing_error, message);
       return;
     }
+  /* stored: the refresh writes it as money */
+  shnor_field_entry_set_text (entry, text);
   show_label_error (self->financing_error, NULL);
 }
 
@@ -377,7 +380,12 @@ build_financing (ShnorProgrammesView *self)
       gtk_widget_add_css_class (head, "caption-heading");
       gtk_grid_attach (GTK_GRID (self->financing_grid), head, 1 + y, 0, 1, 1);
     }
-  gtk_grid_attach (GTK_GRID (self->financing_grid), gtk_label_new (_("Total")), 1 + years, 0, 1, 1);
+  {
+    GtkWidget *head = gtk_label_new (_("Total"));
+
+    gtk_widget_add_css_class (head, "caption-heading");
+    gtk_grid_attach (GTK_GRID (self->financing_grid), head, 1 + years, 0, 1, 1);
+  }
   for (int s = 0; s <= SHNOR_N_SOURCES; s++)
     {
       GtkWidget *name = gtk_label_new (s < SHNOR_N_SOURCES ? shnor_funding_source_label (s) : _("Total"));
@@ -433,15 +441,14 @@ fill_financing (ShnorProgrammesView *self)
           g_autofree char *text = NULL;
 
           if (shnor_document_get_financing (self->document, shown_id (self), first + y, s, &amount))
-            text = shnor_format_double (amount, 2);
-          if (!gtk_widget_has_focus (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (cell))))
-            shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (cell), text ? text : "");
+            text = shnor_number_format_money (amount);
+          shnor_field_entry_update (SHNOR_FIELD_ENTRY (cell), text ? text : "");
           shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (cell), writable);
           year_total += amount;
           by_source[s] += amount;
         }
       {
-        g_autofree char *text = shnor_format_double (year_total, 2);
+        g_autofree char *text = shnor_number_format_money (year_total);
 
         gtk_label_set_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (self->financing_grid), 1 + y,
                                                               1 + SHNOR_N_SOURCES)), text);
@@ -450,7 +457,7 @@ fill_financing (ShnorProgrammesView *self)
     }
   for (int s = 0; s <= SHNOR_N_SOURCES; s++)
     {
-      g_autofree char *text = shnor_format_double (s < SHNOR_N_SOURCES ? by_source[s] : total, 2);
+      g_autofree char *text = shnor_number_format_money (s < SHNOR_N_SOURCES ? by_source[s] : total);
 
       gtk_label_set_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (self->financing_grid), 1 + years, 1 + s)),
                           text);
@@ -629,7 +636,11 @@ archive_clicked (ShnorProgrammesView *self)
 
   show_label_error (self->approval_error, ok ? NULL : error->message);
   if (ok)
-    refill (self, 0);
+    {
+      refill (self, 0);
+      shnor_toast (GTK_WIDGET (self), self->document,
+                   archive ? _("The programme is in the archive") : _("The programme is restored from the archive"));
+    }
 }
 
 /* ---- new, copy, delete ------------------------------------------------ */
@@ -681,6 +692,8 @@ static void
 delete_clicked (ShnorProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
+  /* TRANSLATORS: a toast after deleting a programme; %s is its title */
+  g_autofree char *done = g_strdup_printf (_("Programme “%s” deleted"), shnor_programme_get_title (self->programme));
 
   if (!shnor_document_delete_programme (self->document, shown_id (self), &error))
     {
@@ -689,6 +702,7 @@ delete_clicked (ShnorProgrammesView *self)
       return;
     }
   refill (self, 0);
+  shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 /* ---- showing a programme ---------------------------------------------- */
@@ -840,6 +854,8 @@ shnor_programmes_view_init (ShnorProgrammesView *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shnor_remember_paned (self->paned, "programmes-pane");
+  shnor_list_single_tab_stop (self->list_view);
   self->passport = g_hash_table_new (g_str_hash, g_str_equal);
   self->programmes = g_list_store_new (SHNOR_TYPE_PROGRAMME);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->programmes)));

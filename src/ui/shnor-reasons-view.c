@@ -105,6 +105,17 @@ value_with_limit (const ShnorCriterion *c,
   return g_strdup_printf (_("%s (limit %s %s) %s"), v, comparison_sign (c->comparison), l, met ? "✓" : "✗");
 }
 
+/* The colour says good or bad, not "met": meeting a criterion of the
+ * stable high results is good; meeting one of a group that needs support
+ * (ШНОР, decline, ШНСУ) is bad. A criterion not met is plain. */
+static const char *
+reason_class (const ShnorReason *r)
+{
+  if (!r->met)
+    return "reason-plain";
+  return r->criterion->group == SHNOR_GROUP_HIGH ? "reason-good" : "reason-bad";
+}
+
 static void
 show_reason (ShnorReasonsView  *self,
              const ShnorReason *r)
@@ -113,7 +124,7 @@ show_reason (ShnorReasonsView  *self,
   g_autofree char *line = g_strdup_printf ("%s %s", r->met ? "✓" : "✗", description);
   g_autoptr(GString) years = g_string_new (NULL);
 
-  add_label (self, line, r->met ? "reason-met" : "reason-not-met", 12);
+  add_label (self, line, reason_class (r), 12);
   if (r->n_years == 0)
     {
       add_label (self, _("Nobody in the municipality has data for this metric."), "dim-label", 30);

@@ -10,6 +10,7 @@
 #include "shnor-chart-view.h"
 #include "shnor-field-entry.h"
 #include "shnor-file-chooser.h"
+#include "shnor-number.h"
 #include "shnor-results-view.h"
 
 /* The table's columns after the year; "regional" is the reference mean,
@@ -61,6 +62,7 @@ struct _ShnorResultsView
   GPtrArray     *keys;      /* "kind\tsubject\tgrade" of the dropdown's items */
   GArray        *rows;      /* ShnorResult of the table's rows, by year */
   gboolean       loading;
+  guint          rebuild;   /* the idle that builds the table anew */
 };
 
 G_DEFINE_FINAL_TYPE (ShnorResultsView, shnor_results_view, GTK_TYPE_WIDGET)
@@ -162,10 +164,10 @@ result_text (const ShnorResult *r,
 {
   switch (field)
     {
-    case 0: return g_strdup_printf ("%d", r->participants);
-    case 1: return r->has_mean ? shnor_format_double (r->mean, 2) : g_strdup ("");
-    case 2: return r->has_below ? g_strdup_printf ("%d", r->below) : g_strdup ("");
-    case 3: return r->has_high ? g_strdup_printf ("%d", r->high) : g_strdup ("");
+    case 0: return shnor_number_format_count (r->participants);
+    case 1: return r->has_mean ? shnor_format_mean_field (r->mean, r->kind) : g_strdup ("");
+    case 2: return r->has_below ? shnor_number_format_count (r->below) : g_strdup ("");
+    case 3: return r->has_high ? shnor_number_format_count (r->high) : g_strdup ("");
     default: return g_strdup ("");
     }
 }
@@ -207,7 +209,10 @@ cell_commit (ShnorFieldEntry  *cell,
       show_error (self, message);
     }
   else
-    show_error (self, NULL);
+    {
+      shnor_field_entry_accept (cell);
+      show_error (self, NULL);
+    }
 }
 
 /* Enter moves to the cell below, as in a spreadsheet. By the time this
@@ -233,8 +238,13 @@ delete_clicked (GtkButton        *button,
                                          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "shnor-row")));
   g_autoptr(GError) error = NULL;
 
+  /* TRANSLATORS: a toast after deleting one year's result of an assessment */
+  g_autofree char *done = g_strdup_printf (_("The result of %d deleted"), r->year);
+
   if (!shnor_document_delete_result (self->document, r->school_id, r->kind, r->subject, r->grade, r->year, &error))
     show_error (self, error->message);
+  else
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static GtkWidget *
@@ -243,8 +253,9 @@ header (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
+  /* a title over as many lines as it takes, each column apart */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_set_tooltip_text (label, tooltip);
@@ -269,6 +280,25 @@ value_label (const char *text)
   return label;
 }
 
+/* What field @f of @r shows; the regional mean is the assessment's. */
+static char *
+field_text (const ShnorResult          *r,
+            guint                      f,
+            const ShnorAssessmentYear *municipal)
+{
+  if (f < 4)
+    return result_text (r, f);
+  return municipal && municipal->has_regional ? shnor_format_mean_field (municipal->regional, r->kind)
+                                              : g_strdup ("");
+}
+
+static char *
+municipal_text (const ShnorAssessmentYear *municipal,
+                const char                *kind)
+{
+  return municipal && municipal->has_mean ? shnor_number_format_mean (municipal->mean, kind) : g_strdup ("—");
+}
+
 static void
 build_row (ShnorResultsView          *self,
            guint                      row,
@@ -277,16 +307,14 @@ build_row (ShnorResultsView          *self,
 {
   const ShnorResult *r = &g_array_index (self->rows, ShnorResult, row);
   g_autofree char *year = g_strdup_printf ("%d", r->year);
-  g_autofree char *mean = municipal && municipal->has_mean ? shnor_format_double (municipal->mean, 2) : g_strdup ("—");
+  g_autofree char *mean = municipal_text (municipal, r->kind);
   GtkWidget *remove;
 
   gtk_grid_attach (GTK_GRID (self->table), value_label (year), 0, (int) row + 1, 1, 1);
   for (guint f = 0; f < N_RESULT_FIELDS; f++)
     {
       GtkWidget *cell = shnor_field_entry_new (&result_fields[f], FALSE);
-      g_autofree char *text = f < 4 ? result_text (r, f) :
-                              municipal && municipal->has_regional ? shnor_format_double (municipal->regional, 2) :
-                              g_strdup ("");
+      g_autofree char *text = field_text (r, f, municipal);
 
       shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (cell), text);
       shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (cell), editable);
@@ -321,25 +349,38 @@ find_year (GArray *years,
   return NULL;
 }
 
+/* The school's results of one assessment, by year. */
+static GArray *
+assessment_rows (ShnorResultsView *self,
+                 const char       *kind,
+                 const char       *subject,
+                 int               grade)
+{
+  g_autoptr(GArray) all = shnor_document_get_results (self->document, shnor_school_get_id (self->school));
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const ShnorResult *r = &g_array_index (all, ShnorResult, i);
+
+      if (r->grade == grade && g_str_equal (r->kind, kind) && g_str_equal (r->subject, subject))
+        g_array_append_val (rows, *r);
+    }
+  return rows;
+}
+
 static void
 load_table (ShnorResultsView *self,
             const char       *kind,
             const char       *subject,
             int               grade)
 {
-  g_autoptr(GArray) all = shnor_document_get_results (self->document, shnor_school_get_id (self->school));
   g_autoptr(GArray) years = shnor_document_get_assessment_years (self->document, kind, subject, grade);
   gboolean editable = !shnor_document_get_read_only (self->document);
 
   clear_table (self);
-  g_array_set_size (self->rows, 0);
-  for (guint i = 0; i < all->len; i++)
-    {
-      const ShnorResult *r = &g_array_index (all, ShnorResult, i);
-
-      if (r->grade == grade && g_str_equal (r->kind, kind) && g_str_equal (r->subject, subject))
-        g_array_append_val (self->rows, *r);
-    }
+  g_clear_pointer (&self->rows, g_array_unref);
+  self->rows = assessment_rows (self, kind, subject, grade);
 
   gtk_grid_attach (GTK_GRID (self->table), header (_("Year"), NULL), 0, 0, 1, 1);
   for (guint f = 0; f < N_RESULT_FIELDS; f++)
@@ -397,21 +438,64 @@ reload (ShnorResultsView *self)
   load_chart (self, kind, subject, grade);
 }
 
-/* Results change: the values update in place when the same years are
- * shown, so that the focus stays in the cell the user moved to. */
+/* Puts the stored values into the cells shown when the school still has
+ * the same years of the assessment shown; FALSE when rows came or went.
+ * No widget is destroyed, so that a commit by Tab or a click, which runs
+ * while GTK is moving the focus between two cells, leaves both alive. */
+static gboolean
+refresh_in_place (ShnorResultsView *self)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *subject = NULL;
+  g_autoptr(GArray) fresh = NULL;
+  g_autoptr(GArray) years = NULL;
+  GPtrArray *keys = self->keys;
+  int grade;
+
+  load_assessments (self);
+  if (self->keys != keys || !selected_key (self, &kind, &subject, &grade))
+    return FALSE;
+  fresh = assessment_rows (self, kind, subject, grade);
+  if (fresh->len != self->rows->len)
+    return FALSE;
+  for (guint row = 0; row < fresh->len; row++)
+    if (g_array_index (fresh, ShnorResult, row).year != g_array_index (self->rows, ShnorResult, row).year)
+      return FALSE;
+
+  years = shnor_document_get_assessment_years (self->document, kind, subject, grade);
+  for (guint row = 0; row < fresh->len; row++)
+    {
+      const ShnorResult *r = &g_array_index (fresh, ShnorResult, row);
+      const ShnorAssessmentYear *municipal = find_year (years, r->year);
+      g_autofree char *mean = municipal_text (municipal, r->kind);
+
+      for (guint f = 0; f < N_RESULT_FIELDS; f++)
+        {
+          GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->table), column_of_field (f), (int) row + 1);
+          g_autofree char *text = field_text (r, f, municipal);
+
+          shnor_field_entry_update (SHNOR_FIELD_ENTRY (cell), text);
+        }
+      gtk_label_set_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (self->table), COL_MUNICIPAL, (int) row + 1)),
+                          mean);
+    }
+  g_clear_pointer (&self->rows, g_array_unref);
+  self->rows = g_steal_pointer (&fresh);
+  load_chart (self, kind, subject, grade);
+  return TRUE;
+}
+
+/* Rows came or went (an undo, a deleted year): the table is built anew,
+ * once the loop is idle and no event is being handled by its cells; the
+ * focus goes back to the same place. */
 static void
-document_changed (ShnorDocument    *document,
-                  const char       *table,
-                  gint64            rowid,
-                  ShnorResultsView *self)
+rebuild (ShnorResultsView *self)
 {
   GtkWidget *focus;
   int column = -1, row = -1, w, h;
 
-  if (!g_str_equal (table, "result") && !g_str_equal (table, "reference_mean") &&
-      !g_str_equal (table, "assessment_scale"))
-    return;
-  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  focus = gtk_widget_get_root (GTK_WIDGET (self)) ?
+          gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) : NULL;
   while (focus != NULL && gtk_widget_get_parent (focus) != self->table)
     focus = gtk_widget_get_parent (focus);
   if (focus != NULL)
@@ -426,6 +510,20 @@ document_changed (ShnorDocument    *document,
       if (SHNOR_IS_FIELD_ENTRY (cell))
         gtk_widget_grab_focus (GTK_WIDGET (shnor_field_entry_get_entry (SHNOR_FIELD_ENTRY (cell))));
     }
+}
+
+static void
+document_changed (ShnorDocument    *document,
+                  const char       *table,
+                  gint64            rowid,
+                  ShnorResultsView *self)
+{
+  if (!g_str_equal (table, "result") && !g_str_equal (table, "reference_mean") &&
+      !g_str_equal (table, "assessment_scale"))
+    return;
+  if (self->school == NULL || self->rebuild != 0 || refresh_in_place (self))
+    return;
+  shnor_queue_idle (&self->rebuild, G_CALLBACK (rebuild), self);
 }
 
 /* ---- callbacks ------------------------------------------------------ */
@@ -577,6 +675,7 @@ shnor_results_view_dispose (GObject *object)
 {
   ShnorResultsView *self = SHNOR_RESULTS_VIEW (object);
 
+  g_clear_handle_id (&self->rebuild, g_source_remove);
   shnor_results_view_set_document (self, NULL);
   g_clear_object (&self->school);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHNOR_TYPE_RESULTS_VIEW);
@@ -627,6 +726,7 @@ shnor_results_view_init (ShnorResultsView *self)
   g_autoptr(GtkStringList) spans = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (self->table, "data-grid");
   self->rows = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
   gtk_string_list_append (spans, _("3 years"));
   gtk_string_list_append (spans, _("5 years"));

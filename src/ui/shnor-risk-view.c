@@ -1,6 +1,7 @@
 /* shnor-risk-view.c: the risk profile of a school for a year: a level
- * and a note per factor; the factors themselves are an editable reference
- * list shared by all schools */
+ * and a note per factor, in labelled columns. The factors themselves are
+ * a reference list shared by all schools, edited in the settings
+ * (shnor-risk-factors-editor.c), not here. */
 #define G_LOG_DOMAIN "shnor-risk-view"
 
 #include <glib/gi18n.h>
@@ -8,6 +9,7 @@
 #include "config.h"
 #include "shnor-widgets.h"
 #include "shnor-field-entry.h"
+#include "shnor-risk-factors-editor.h"
 #include "shnor-risk-view.h"
 
 struct _ShnorRiskView
@@ -19,7 +21,6 @@ struct _ShnorRiskView
   GtkWidget     *years_label;
   GtkWidget     *grid;
   GtkWidget     *error_label;
-  GtkWidget     *new_factor_entry;
 
   ShnorDocument *document;
   ShnorSchool   *school;
@@ -31,9 +32,8 @@ struct _ShnorRiskView
 G_DEFINE_FINAL_TYPE (ShnorRiskView, shnor_risk_view, GTK_TYPE_WIDGET)
 
 static const ShnorField note_field = { "note", SHNOR_FIELD_TEXT, N_("Note"), 0, 0, FALSE, NULL };
-static const ShnorField factor_field = { "name", SHNOR_FIELD_TEXT, N_("Risk factor"), 0, 0, TRUE, NULL };
 
-enum { COLUMN_FACTOR, COLUMN_LEVEL, COLUMN_NOTE, COLUMN_DELETE };
+enum { COLUMN_FACTOR, COLUMN_LEVEL, COLUMN_NOTE };
 
 static void load (ShnorRiskView *self);
 
@@ -47,17 +47,7 @@ static void
 show_error (ShnorRiskView *self,
             const GError  *error)
 {
-  gtk_label_set_text (GTK_LABEL (self->error_label), error ? error->message : "");
-  gtk_widget_set_visible (self->error_label, error != NULL);
-}
-
-static gint64
-row_factor (ShnorRiskView *self,
-            GtkWidget     *widget)
-{
-  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "shnor-row"));
-
-  return row < self->factors->len ? g_array_index (self->factors, gint64, row) : 0;
+  shnor_error_label_set (self->error_label, error ? error->message : NULL);
 }
 
 static void
@@ -69,7 +59,7 @@ level_selected (GtkDropDown   *dropdown,
 
   if (self->loading || self->school == NULL)
     return;
-  if (!shnor_document_set_risk (self->document, shnor_school_get_id (self->school), row_factor (self, GTK_WIDGET (dropdown)),
+  if (!shnor_document_set_risk (self->document, shnor_school_get_id (self->school), shnor_row_id (GTK_WIDGET (dropdown), self->factors),
                                 year (self), gtk_drop_down_get_selected (dropdown), NULL, &error))
     {
       show_error (self, error);
@@ -88,53 +78,25 @@ note_commit (ShnorFieldEntry *entry,
 
   if (self->school == NULL)
     return;
-  if (!shnor_document_set_risk (self->document, shnor_school_get_id (self->school), row_factor (self, GTK_WIDGET (entry)),
+  if (!shnor_document_set_risk (self->document, shnor_school_get_id (self->school), shnor_row_id (GTK_WIDGET (entry), self->factors),
                                 year (self), 0, text, &error))
     shnor_field_entry_set_error (entry, error->message);
+  else
+    shnor_field_entry_accept (entry);
 }
 
+/* Another school or year: every row anew */
 static void
-factor_renamed (ShnorFieldEntry *entry,
-                const char      *text,
-                ShnorRiskView   *self)
+load_anew (ShnorRiskView *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!shnor_document_rename_risk_factor (self->document, row_factor (self, GTK_WIDGET (entry)), text, &error))
-    shnor_field_entry_set_error (entry, error->message);
-}
-
-static void
-delete_clicked (GtkButton     *button,
-                ShnorRiskView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!shnor_document_delete_risk_factor (self->document, row_factor (self, GTK_WIDGET (button)), &error))
-    show_error (self, error);
-}
-
-static void
-add_factor (ShnorRiskView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->document == NULL)
-    return;
-  if (shnor_document_add_risk_factor (self->document, gtk_editable_get_text (GTK_EDITABLE (self->new_factor_entry)),
-                                      &error) == 0)
-    {
-      show_error (self, error);
-      return;
-    }
-  show_error (self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->new_factor_entry), "");
+  g_array_set_size (self->factors, 0);
+  load (self);
 }
 
 static void
 year_changed (ShnorRiskView *self)
 {
-  load (self);
+  load_anew (self);
 }
 
 static void
@@ -142,6 +104,17 @@ tag_row (GtkWidget *widget,
          guint      row)
 {
   g_object_set_data (G_OBJECT (widget), "shnor-row", GUINT_TO_POINTER (row));
+}
+
+static GtkWidget *
+column_heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
 }
 
 static void
@@ -156,44 +129,66 @@ build_rows (ShnorRiskView *self,
 
   shnor_widget_remove_children (self->grid);
   g_array_set_size (self->factors, 0);
+  gtk_grid_attach (GTK_GRID (self->grid), column_heading (_("Risk factor")), COLUMN_FACTOR, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid), column_heading (_("Level")), COLUMN_LEVEL, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid), column_heading (_("Note")), COLUMN_NOTE, 0, 1, 1);
 
   for (guint i = 0; i < profile->len; i++)
     {
       const ShnorRiskLevel *r = &g_array_index (profile, ShnorRiskLevel, i);
-      GtkWidget *factor = shnor_field_entry_new (&factor_field, TRUE);
+      GtkWidget *factor = gtk_label_new (r->factor);
       GtkWidget *level = gtk_drop_down_new_from_strings (levels);
       GtkWidget *note = shnor_field_entry_new (&note_field, TRUE);
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       g_autofree char *level_name = g_strdup_printf (_("Level: %s"), r->factor);
+      g_autofree char *note_name = g_strdup_printf (_("Note: %s"), r->factor);
 
       g_array_append_val (self->factors, r->factor_id);
+      /* the whole name, over as many lines as it takes */
+      gtk_label_set_wrap (GTK_LABEL (factor), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (factor), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (factor), 0);
+      gtk_label_set_width_chars (GTK_LABEL (factor), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (factor), 30);
       gtk_widget_set_hexpand (factor, TRUE);
-      shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (factor), r->factor);
-      shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (factor), writable);
-      gtk_widget_set_tooltip_text (factor, _("The factor's name, the same for all schools: edit it to rename"));
+      gtk_widget_set_valign (factor, GTK_ALIGN_CENTER);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (level), r->level);
-      gtk_widget_set_valign (level, GTK_ALIGN_START);
+      gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (level, writable);
       gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, level_name, -1);
       shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (note), r->note);
       shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (note), writable);
-      gtk_widget_set_size_request (note, 220, -1);
-      gtk_widget_set_valign (note, GTK_ALIGN_START);
-      gtk_widget_set_tooltip_text (remove, _("Remove the factor from the reference list and from every profile"));
-      gtk_widget_set_valign (remove, GTK_ALIGN_START);
-      gtk_widget_set_sensitive (remove, writable);
-      gtk_widget_add_css_class (remove, "flat");
-      for (GtkWidget **w = (GtkWidget *[]) { factor, level, note, remove, NULL }; *w; w++)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (shnor_field_entry_get_entry (SHNOR_FIELD_ENTRY (note))),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, note_name, -1);
+      gtk_widget_set_hexpand (note, TRUE);
+      gtk_widget_set_size_request (note, 180, -1);
+      gtk_widget_set_valign (note, GTK_ALIGN_CENTER);
+      for (GtkWidget **w = (GtkWidget *[]) { factor, level, note, NULL }; *w; w++)
         tag_row (*w, i);
-      g_signal_connect (factor, "commit", G_CALLBACK (factor_renamed), self);
       g_signal_connect (level, "notify::selected", G_CALLBACK (level_selected), self);
       g_signal_connect (note, "commit", G_CALLBACK (note_commit), self);
-      g_signal_connect (remove, "clicked", G_CALLBACK (delete_clicked), self);
-      gtk_grid_attach (GTK_GRID (self->grid), factor, COLUMN_FACTOR, (int) i, 1, 1);
-      gtk_grid_attach (GTK_GRID (self->grid), level, COLUMN_LEVEL, (int) i, 1, 1);
-      gtk_grid_attach (GTK_GRID (self->grid), note, COLUMN_NOTE, (int) i, 1, 1);
-      gtk_grid_attach (GTK_GRID (self->grid), remove, COLUMN_DELETE, (int) i, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), factor, COLUMN_FACTOR, (int) i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), level, COLUMN_LEVEL, (int) i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), note, COLUMN_NOTE, (int) i + 1, 1, 1);
     }
+}
+
+/* The same factors: the levels and notes in place, so that the focus
+ * stays where Tab took it (a note being typed into keeps its text). */
+static gboolean
+update_rows (ShnorRiskView *self,
+             GArray        *profile)
+{
+  if (!shnor_risk_factors_same (profile, self->factors))
+    return FALSE;
+  for (guint i = 0; i < profile->len; i++)
+    {
+      const ShnorRiskLevel *r = &g_array_index (profile, ShnorRiskLevel, i);
+
+      gtk_label_set_text (GTK_LABEL (shnor_risk_view_get_factor (self, i)), r->factor);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (shnor_risk_view_get_level (self, i)), r->level);
+      shnor_field_entry_update (SHNOR_FIELD_ENTRY (shnor_risk_view_get_note (self, i)), r->note);
+    }
+  return TRUE;
 }
 
 static void
@@ -207,7 +202,8 @@ load (ShnorRiskView *self)
     return;
   self->loading = TRUE;
   profile = shnor_document_get_risk_profile (self->document, shnor_school_get_id (self->school), year (self));
-  build_rows (self, profile);
+  if (!update_rows (self, profile))
+    build_rows (self, profile);
   years = shnor_document_get_risk_years (self->document, shnor_school_get_id (self->school));
   for (guint i = 0; i < years->len; i++)
     g_string_append_printf (text, "%s%d", i ? ", " : "", g_array_index (years, int, i));
@@ -219,7 +215,6 @@ load (ShnorRiskView *self)
     }
   else
     gtk_label_set_text (GTK_LABEL (self->years_label), _("No profile yet"));
-  gtk_widget_set_sensitive (self->new_factor_entry, !shnor_document_get_read_only (self->document));
   self->loading = FALSE;
 }
 
@@ -245,16 +240,6 @@ default_year (ShnorRiskView *self)
   return g_date_time_get_year (now);
 }
 
-static gboolean
-load_idle (gpointer data)
-{
-  ShnorRiskView *self = data;
-
-  self->idle = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 document_changed (ShnorDocument *document,
                   const char    *table,
@@ -262,8 +247,8 @@ document_changed (ShnorDocument *document,
                   ShnorRiskView *self)
 {
   /* Not while an entry of ours is being committed: rebuild afterwards. */
-  if ((g_str_equal (table, "risk_level") || g_str_equal (table, "risk_factor")) && self->idle == 0)
-    self->idle = g_idle_add (load_idle, self);
+  if (g_str_equal (table, "risk_level") || g_str_equal (table, "risk_factor"))
+    shnor_queue_idle (&self->idle, G_CALLBACK (load), self);
 }
 
 static void
@@ -295,9 +280,7 @@ shnor_risk_view_class_init (ShnorRiskViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorRiskView, years_label);
   gtk_widget_class_bind_template_child (widget_class, ShnorRiskView, grid);
   gtk_widget_class_bind_template_child (widget_class, ShnorRiskView, error_label);
-  gtk_widget_class_bind_template_child (widget_class, ShnorRiskView, new_factor_entry);
   gtk_widget_class_bind_template_callback (widget_class, year_changed);
-  gtk_widget_class_bind_template_callback (widget_class, add_factor);
 }
 
 static void
@@ -329,7 +312,7 @@ shnor_risk_view_set_school (ShnorRiskView *self,
   self->loading = TRUE;
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year_spin), default_year (self));
   self->loading = FALSE;
-  load (self);
+  load_anew (self);
 }
 
 void
@@ -338,20 +321,28 @@ shnor_risk_view_set_year (ShnorRiskView *self,
 {
   g_return_if_fail (SHNOR_IS_RISK_VIEW (self));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year_spin), year);
-  load (self);
+  load_anew (self);
 }
 
-/* For tests: the level list and the note entry of the @row-th factor. */
+/* For tests: the name, the level list and the note entry of the @row-th
+ * factor (the first line of the grid is the columns' headings). */
+GtkWidget *
+shnor_risk_view_get_factor (ShnorRiskView *self,
+                            guint          row)
+{
+  return gtk_grid_get_child_at (GTK_GRID (self->grid), COLUMN_FACTOR, (int) row + 1);
+}
+
 GtkWidget *
 shnor_risk_view_get_level (ShnorRiskView *self,
                            guint          row)
 {
-  return gtk_grid_get_child_at (GTK_GRID (self->grid), COLUMN_LEVEL, (int) row);
+  return gtk_grid_get_child_at (GTK_GRID (self->grid), COLUMN_LEVEL, (int) row + 1);
 }
 
 GtkWidget *
 shnor_risk_view_get_note (ShnorRiskView *self,
                           guint          row)
 {
-  return gtk_grid_get_child_at (GTK_GRID (self->grid), COLUMN_NOTE, (int) row);
+  return gtk_grid_get_child_at (GTK_GRID (self->grid), COLUMN_NOTE, (int) row + 1);
 }

@@ -16,6 +16,8 @@ void       shnor_risk_view_set_school   (ShnorRiskView *self,
                                          ShnorSchool   *school);
 void       shnor_risk_view_set_year     (ShnorRiskView *self,
                                          int            year);
+GtkWidget *shnor_risk_view_get_factor   (ShnorRiskView *self,
+                                         guint          row);
 GtkWidget *shnor_risk_view_get_level    (ShnorRiskView *self,
                                          guint          row);
 GtkWidget *shnor_risk_view_get_note     (ShnorRiskView *self,

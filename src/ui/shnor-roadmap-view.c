@@ -1,16 +1,20 @@
-/* shnor-roadmap-view.c: the road map of a programme: the measures as a
- * numbered list with the selected one's fields below, or as the
- * three-level table of seed 003 (a column per level). Measures are added,
- * deleted, moved, indented and outdented with the toolbar or the keys;
- * overdue and due soon are marked. In an approved programme the plan is
- * read-only and only the execution (status, completion, evidence) is
- * recorded. */
+/* shnor-roadmap-view.c: the measure tables of a programme (its road map,
+ * its management measures, its table by levels…), one at a time: the
+ * measures as a numbered list with the selected one's fields below, or as
+ * seed 003's table by levels (a column per level, each cell edited in
+ * place). Tables are added, renamed, given an introduction and columns,
+ * moved and deleted; measures are added, deleted, moved, indented and
+ * outdented with the toolbar or the keys; overdue and due soon are marked.
+ * The levels and the people are the file's lists, edited here too. In an
+ * approved programme the plan is read-only and only the execution
+ * (status, completion, evidence) is recorded. */
 #define G_LOG_DOMAIN "shnor-roadmap-view"
 
 #include <glib/gi18n.h>
 
 #include "config.h"
 #include "shnor-field-entry.h"
+#include "shnor-level-table.h"
 #include "shnor-roadmap-view.h"
 #include "shnor-widgets.h"
 
@@ -32,8 +36,29 @@ struct _ShnorRoadmapView
   GtkWidget     *list;
   GtkWidget     *editor_box;
   GtkWidget     *empty_label;
+  GtkWidget     *placeholder;   /* the list's, when it has no measures */
   GtkWidget     *editor_grid;
-  GtkWidget     *table;
+  GtkWidget     *level_table;
+  GtkWidget     *tables_bar;
+  GtkWidget     *table_drop;
+  GtkWidget     *table_settings_button;
+  GtkWidget     *table_up_button;
+  GtkWidget     *table_down_button;
+  GtkWidget     *table_add_button;
+  GtkWidget     *table_delete_button;
+  GtkWidget     *table_intro_label;
+  GtkWidget     *table_popover;
+  GtkWidget     *table_grid;
+  GtkWidget     *table_add_popover;
+  GtkWidget     *table_kinds;
+  GtkWidget     *table_delete_popover;
+  GtkWidget     *table_delete_label;
+  GtkWidget     *table_delete_confirm;
+  GtkWidget     *levels_button;
+  GtkWidget     *levels_popover;
+  GtkWidget     *levels_grid;
+  GtkWidget     *levels_error;
+  GtkWidget     *new_level;
   GtkWidget     *copy_popover;
   GtkWidget     *people_button;
   GtkWidget     *people_popover;
@@ -44,7 +69,10 @@ struct _ShnorRoadmapView
 
   ShnorDocument *document;
   gint64         programme_id;
-  GArray        *measures;     /* ShnorMeasure, as shown */
+  GArray        *tables;       /* ShnorMeasureTable of the programme */
+  gint64         table_id;     /* the one shown; 0 when it has none */
+  GArray        *levels;       /* ShnorRoadmapLevel of the file */
+  GArray        *measures;     /* ShnorMeasure of the table shown */
   GArray        *sources;      /* gint64: the programmes copy_from offers */
   gint64         selected;
   gint64         editing;      /* the measure the editor shows */
@@ -57,6 +85,7 @@ struct _ShnorRoadmapView
 G_DEFINE_FINAL_TYPE (ShnorRoadmapView, shnor_roadmap_view, GTK_TYPE_WIDGET)
 
 static void load (ShnorRoadmapView *self);
+static gboolean load_idle (gpointer data);
 
 static void
 show_error (ShnorRoadmapView *self,
@@ -91,18 +120,36 @@ static void
 select_measure (ShnorRoadmapView *self,
                 gint64            id);
 
+static gboolean
+showing_levels (ShnorRoadmapView *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->presentations)), "levels") == 0;
+}
+
+/* A new measure after the selected one, or at the end of the table: in
+ * the table by levels an empty row whose first cell takes the focus, in
+ * the list a "New measure" whose title is selected for typing over. */
 static void
 add_clicked (ShnorRoadmapView *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = shnor_document_add_measure (self->document, self->programme_id, self->selected, _("New measure"),
-                                          &error);
+  gboolean levels = showing_levels (self);
+  const char *title_text = levels ? "" : _("New measure");
+  gint64 id = self->table_id != 0
+              ? shnor_document_add_measure_to (self->document, self->table_id, self->selected, title_text, &error)
+              : shnor_document_add_measure (self->document, self->programme_id, 0, title_text, &error);
   GtkWidget *title;
 
   if (!report (self, id != 0, error))
     return;
   load (self);
   select_measure (self, id);
+  if (levels)
+    {
+      self->selected = id;
+      shnor_level_table_focus (SHNOR_LEVEL_TABLE (self->level_table), id);
+      return;
+    }
   title = g_object_get_data (G_OBJECT (self->editor_grid), "title");
   if (title != NULL)
     {
@@ -154,9 +201,16 @@ static void
 delete_clicked (ShnorRoadmapView *self)
 {
   g_autoptr(GError) error = NULL;
+  const ShnorMeasure *m = find_measure (self, self->selected);
+  g_autofree char *done = NULL;
 
-  if (self->selected != 0)
-    report (self, shnor_document_delete_measure (self->document, self->selected, &error), error);
+  if (m == NULL)
+    return;
+  /* TRANSLATORS: a toast after deleting a measure: its number and title */
+  done = g_strdup_printf (m->has_children ? _("Measure %s “%s” deleted with its sub-measures")
+                                          : _("Measure %s “%s” deleted"), m->number, m->texts[0]);
+  if (report (self, shnor_document_delete_measure (self->document, self->selected, &error), error))
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static void
@@ -171,7 +225,13 @@ copy_clicked (ShnorRoadmapView *self)
   copied = shnor_document_copy_measures (self->document, g_array_index (self->sources, gint64, chosen),
                                          self->programme_id, &error);
   gtk_popover_popdown (GTK_POPOVER (self->copy_popover));
-  report (self, copied >= 0, error);
+  if (report (self, copied >= 0, error))
+    {
+      g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d measure copied",
+                                                            "%d measures copied", copied), copied);
+
+      shnor_toast (GTK_WIDGET (self), self->document, done);
+    }
 }
 
 /* The other programmes, for copying their measures */
@@ -284,20 +344,24 @@ status_changed (GtkDropDown      *drop,
     gtk_drop_down_set_selected (drop, m->status);
 }
 
+/* An action of the measure being edited, at the level of the entry */
 static void
-level_toggled (GtkCheckButton   *check,
+action_commit (ShnorFieldEntry  *entry,
+               const char       *text,
                ShnorRoadmapView *self)
 {
-  const ShnorMeasure *m = find_measure (self, self->editing);
-  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "shnor-level"));
-  guint levels;
+  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "shnor-level"));
   g_autoptr(GError) error = NULL;
 
-  if (m == NULL)
+  if (self->levels == NULL || level >= self->levels->len)
     return;
-  levels = gtk_check_button_get_active (check) ? (m->levels | level) : (m->levels & ~level);
-  if (levels != m->levels)
-    report (self, shnor_document_set_measure_levels (self->document, self->editing, levels, &error), error);
+  if (!shnor_document_set_measure_action (self->document, self->editing,
+                                          g_array_index (self->levels, ShnorRoadmapLevel, level).id, text, &error))
+    {
+      shnor_field_entry_set_error (entry, error->message);
+      return;
+    }
+  shnor_field_entry_set_text (entry, text);
 }
 
 static void
@@ -436,7 +500,10 @@ link_box (ShnorRoadmapView   *self,
 static void
 mark_done (ShnorRoadmapView *self)
 {
-  shnor_done_popover_popup (self->document, self->editing,
+  const ShnorMeasure *m = find_measure (self, self->editing);
+  g_autofree char *title = m ? g_strdup_printf ("%s %s", m->number, m->texts[0]) : NULL;
+
+  shnor_done_popover_popup (self->document, self->editing, title,
                             g_object_get_data (G_OBJECT (self->editor_grid), "done_button"));
 }
 
@@ -462,6 +529,8 @@ build_editor (ShnorRoadmapView   *self,
   shnor_widget_remove_children (self->editor_grid);
   self->editing = m ? m->id : 0;
   gtk_widget_set_visible (self->empty_label, m == NULL);
+  /* the list takes the whole height until a measure is chosen */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_SCROLLED_WINDOW), m != NULL);
   if (m == NULL)
     return;
   for (guint i = 0; i < n_fields; i++)
@@ -502,22 +571,28 @@ build_editor (ShnorRoadmapView   *self,
       g_signal_connect (widget, "commit", G_CALLBACK (field_commit), self);
       g_object_set_data (G_OBJECT (self->editor_grid), field->column, widget);
       attach (self, _(field->label), widget, &line);
-      if (g_str_equal (field->column, "period_text"))
+      if (g_str_equal (field->column, "title"))
         {
-          GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+          /* what each level does: a column each of the table by levels */
+          static const ShnorField action_field = { "action", SHNOR_FIELD_LONG_TEXT, N_("Action"), 0, 0, FALSE,
+                                                   NULL };
 
-          for (guint l = 0; l < SHNOR_N_LEVELS; l++)
+          for (guint l = 0; self->levels != NULL && l < self->levels->len; l++)
             {
-              GtkWidget *button = gtk_check_button_new_with_label (shnor_level_short_label (1u << l));
+              GtkWidget *action = shnor_field_entry_new (&action_field, TRUE);
+              const char *name = g_array_index (self->levels, ShnorRoadmapLevel, l).name;
+              g_autofree char *key = g_strdup_printf ("action-%u", l);
 
-              gtk_widget_set_tooltip_text (button, shnor_level_label (1u << l));
-              gtk_check_button_set_active (GTK_CHECK_BUTTON (button), (m->levels & (1u << l)) != 0);
-              gtk_widget_set_sensitive (button, self->plan);
-              g_object_set_data (G_OBJECT (button), "shnor-level", GUINT_TO_POINTER (1u << l));
-              g_signal_connect (button, "toggled", G_CALLBACK (level_toggled), self);
-              gtk_box_append (GTK_BOX (levels), button);
+              shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (action), l < g_strv_length (m->actions) ? m->actions[l]
+                                                                                                   : "");
+              shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (action), self->plan);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (action))),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+              g_object_set_data (G_OBJECT (action), "shnor-level", GUINT_TO_POINTER (l));
+              g_signal_connect (action, "commit", G_CALLBACK (action_commit), self);
+              g_object_set_data (G_OBJECT (self->editor_grid), key, action);
+              attach (self, name, action, &line);
             }
-          attach (self, _("Levels"), levels, &line);
         }
     }
   {
@@ -549,9 +624,16 @@ refresh_editor (ShnorRoadmapView   *self,
     {
       GtkWidget *widget = g_object_get_data (G_OBJECT (self->editor_grid), fields[i].column);
 
-      if (SHNOR_IS_FIELD_ENTRY (widget) &&
-          !gtk_widget_has_focus (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (widget))))
-        shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (widget), m->texts[i]);
+      if (SHNOR_IS_FIELD_ENTRY (widget))
+        shnor_field_entry_update (SHNOR_FIELD_ENTRY (widget), m->texts[i]);
+    }
+  for (guint l = 0; m->actions != NULL && m->actions[l] != NULL; l++)
+    {
+      g_autofree char *key = g_strdup_printf ("action-%u", l);
+      GtkWidget *widget = g_object_get_data (G_OBJECT (self->editor_grid), key);
+
+      if (SHNOR_IS_FIELD_ENTRY (widget))
+        shnor_field_entry_update (SHNOR_FIELD_ENTRY (widget), m->actions[l]);
     }
 }
 
@@ -596,12 +678,59 @@ due_badge (ShnorDue due)
   return badge;
 }
 
+/* The texts of a row: its title, and each action that is not the title
+ * again, under the name of its level; "(empty)" for a row not written
+ * yet. */
 static GtkWidget *
-row_box (const ShnorMeasure *m)
+row_texts (ShnorRoadmapView   *self,
+           const ShnorMeasure *m,
+           GtkWidget         **title_out)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  const char *title = m->texts[shnor_measure_field_index ("title")];
+  GtkWidget *first = NULL;
+
+  if (title[0] != '\0')
+    {
+      first = row_label (title, TRUE);
+      gtk_box_append (GTK_BOX (box), first);
+    }
+  for (guint l = 0; m->actions != NULL && m->actions[l] != NULL && self->levels && l < self->levels->len; l++)
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *line;
+
+      if (m->actions[l][0] == '\0' || g_str_equal (m->actions[l], title))
+        continue;
+      text = g_strdup_printf ("%s: %s", g_array_index (self->levels, ShnorRoadmapLevel, l).name, m->actions[l]);
+      line = row_label (text, TRUE);
+      gtk_label_set_lines (GTK_LABEL (line), 1);
+      if (first != NULL)
+        gtk_widget_add_css_class (line, "dim-label");
+      else
+        first = line;
+      gtk_box_append (GTK_BOX (box), line);
+    }
+  if (first == NULL)
+    {
+      first = row_label (_("(empty)"), TRUE);
+      gtk_widget_add_css_class (first, "dim-label");
+      gtk_box_append (GTK_BOX (box), first);
+    }
+  gtk_widget_set_hexpand (box, TRUE);
+  *title_out = first;
+  return box;
+}
+
+static GtkWidget *
+row_box (ShnorRoadmapView   *self,
+         const ShnorMeasure *m)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *number = row_label (m->number, FALSE);
-  GtkWidget *title = row_label (m->texts[0], TRUE);
+  GtkWidget *title;
+  GtkWidget *texts = row_texts (self, m, &title);
+  g_autofree char *tip = shnor_measure_dup_text (m);
   g_autofree char *end_text = g_strdup (m->texts[shnor_measure_field_index ("end_month")]);
   GtkWidget *end = row_label (end_text, FALSE);
   GtkWidget *status = row_label (m->has_children ? "" : shnor_measure_status_label (m->status), FALSE);
@@ -621,20 +750,21 @@ row_box (const ShnorMeasure *m)
   gtk_label_set_width_chars (GTK_LABEL (status), 10);
   gtk_widget_add_css_class (status, "dim-label");
   gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), due_badge (m->due));
   gtk_box_append (GTK_BOX (box), end);
   gtk_box_append (GTK_BOX (box), status);
-  gtk_widget_set_tooltip_text (box, m->texts[0]);
+  gtk_widget_set_tooltip_text (box, tip);
   return box;
 }
 
 static GtkWidget *
-build_row (const ShnorMeasure *m)
+build_row (ShnorRoadmapView   *self,
+           const ShnorMeasure *m)
 {
   GtkWidget *row = gtk_list_box_row_new ();
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), row_box (m));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), row_box (self, m));
   g_object_set_data (G_OBJECT (row), "shnor-id", GSIZE_TO_POINTER ((gsize) m->id));
   return row;
 }
@@ -673,61 +803,404 @@ select_measure (ShnorRoadmapView *self,
       }
 }
 
-/* ---- the three-level table ---------------------------------------------- */
+/* ---- the measure tables ------------------------------------------------ */
 
-static void
-table_cell (GtkWidget  *table,
-            const char *text,
-            int         column,
-            int         row,
-            int         span,
-            gboolean    heading)
+static const ShnorMeasureTable *
+shown_table (ShnorRoadmapView *self)
 {
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  /* the three levels take what the number, the period and the people leave */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), column == 0 ? 4 : column <= SHNOR_N_LEVELS ? 30 : 12);
-  gtk_widget_set_hexpand (label, column != 0 && column <= SHNOR_N_LEVELS);
-  gtk_widget_add_css_class (label, "level-cell");
-  if (heading)
-    gtk_widget_add_css_class (label, "heading");
-  gtk_grid_attach (GTK_GRID (table), label, column, row, span, 1);
+  for (guint i = 0; self->tables != NULL && i < self->tables->len; i++)
+    if (g_array_index (self->tables, ShnorMeasureTable, i).id == self->table_id)
+      return &g_array_index (self->tables, ShnorMeasureTable, i);
+  return NULL;
 }
 
-/* Columns: №, the three levels, the period, the responsible people. */
 static void
-build_table (ShnorRoadmapView *self)
+table_chosen (ShnorRoadmapView *self)
 {
-  g_autoptr(GArray) people = shnor_document_get_people (self->document);
-  const char *heads[] = { _("No."), shnor_level_label (SHNOR_LEVEL_MUNICIPAL), shnor_level_label (SHNOR_LEVEL_METHOD),
-                          shnor_level_label (SHNOR_LEVEL_SCHOOL), _("Period"), _("Responsible") };
+  guint chosen = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->table_drop));
 
-  shnor_widget_remove_children (self->table);
-  for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
-    table_cell (self->table, heads[c], (int) c, 0, 1, TRUE);
-  for (guint i = 0; i < self->measures->len; i++)
+  if (self->selecting || self->tables == NULL || chosen >= self->tables->len ||
+      g_array_index (self->tables, ShnorMeasureTable, chosen).id == self->table_id)
+    return;
+  self->table_id = g_array_index (self->tables, ShnorMeasureTable, chosen).id;
+  self->selected = 0;
+  show_error (self, NULL);
+  /* not inside the drop-down's own change: loading refills its list */
+  if (self->idle == 0)
+    self->idle = g_idle_add (load_idle, self);
+}
+
+static void
+move_table (ShnorRoadmapView *self,
+            int               delta)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->table_id != 0)
+    report (self, shnor_document_move_measure_table (self->document, self->table_id, delta, &error), error);
+}
+
+static void table_up_clicked (ShnorRoadmapView *self) { move_table (self, -1); }
+static void table_down_clicked (ShnorRoadmapView *self) { move_table (self, 1); }
+
+static void
+kind_clicked (GtkButton        *button,
+              ShnorRoadmapView *self)
+{
+  ShnorTableKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "shnor-kind"));
+  g_autoptr(GError) error = NULL;
+  gint64 id = shnor_document_add_measure_table (self->document, self->programme_id, kind, &error);
+
+  gtk_popover_popdown (GTK_POPOVER (self->table_add_popover));
+  if (!report (self, id != 0, error))
+    return;
+  self->table_id = id;
+  self->selected = 0;
+  load (self);
+  if (kind == SHNOR_TABLE_LEVELS)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->presentations), "levels");
+}
+
+static void
+table_delete_shown (ShnorRoadmapView *self)
+{
+  const ShnorMeasureTable *table = shown_table (self);
+  g_autofree char *text = NULL;
+
+  if (table == NULL)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete the table “%s” and its %u measure? Undo "
+                                       "(Ctrl+Z) brings them back.",
+                                       "Delete the table “%s” and its %u measures? Undo (Ctrl+Z) brings them back.",
+                                       self->measures ? self->measures->len : 0),
+                          table->title, self->measures ? self->measures->len : 0);
+  gtk_label_set_text (GTK_LABEL (self->table_delete_label), text);
+}
+
+static void
+table_delete_clicked (ShnorRoadmapView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_popover_popdown (GTK_POPOVER (self->table_delete_popover));
+  if (self->table_id != 0)
+    report (self, shnor_document_delete_measure_table (self->document, self->table_id, &error), error);
+}
+
+static void
+table_text_commit (ShnorFieldEntry  *entry,
+                   const char       *text,
+                   ShnorRoadmapView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_document_set_measure_table_text (self->document, self->table_id,
+                                              shnor_field_entry_get_field (entry)->column, text, &error))
     {
-      const ShnorMeasure *m = &g_array_index (self->measures, ShnorMeasure, i);
-      g_autofree char *names = NULL;
-      const char *period = m->texts[shnor_measure_field_index ("period_text")];
-
-      table_cell (self->table, m->number, 0, (int) i + 1, 1, m->has_children);
-      if (m->has_children && m->levels == 0)
-        {
-          /* a section: its title across the levels */
-          table_cell (self->table, m->texts[0], 1, (int) i + 1, SHNOR_N_LEVELS, TRUE);
-        }
-      else
-        for (guint l = 0; l < SHNOR_N_LEVELS; l++)
-          table_cell (self->table, shnor_measure_level_text (m, 1u << l), 1 + (int) l, (int) i + 1, 1, FALSE);
-      names = shnor_measure_dup_responsible (m, people);
-      table_cell (self->table, period, 1 + SHNOR_N_LEVELS, (int) i + 1, 1, FALSE);
-      table_cell (self->table, names, 2 + SHNOR_N_LEVELS, (int) i + 1, 1, FALSE);
+      shnor_field_entry_set_error (entry, error->message);
+      return;
     }
+  shnor_field_entry_set_text (entry, text);
+}
+
+static void
+column_toggled (GtkCheckButton   *check,
+                ShnorRoadmapView *self)
+{
+  const ShnorMeasureTable *table = shown_table (self);
+  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "shnor-column"));
+  g_autoptr(GError) error = NULL;
+  guint columns;
+
+  if (table == NULL || g_object_get_data (G_OBJECT (check), "shnor-filling"))
+    return;
+  columns = gtk_check_button_get_active (check) ? table->columns | bit : table->columns & ~bit;
+  if (columns != table->columns &&
+      !shnor_document_set_measure_table_columns (self->document, self->table_id, columns, &error))
+    {
+      GtkWidget *label = g_object_get_data (G_OBJECT (self->table_grid), "error");
+
+      gtk_label_set_text (GTK_LABEL (label), error->message);
+      gtk_widget_set_visible (label, TRUE);
+      g_object_set_data (G_OBJECT (check), "shnor-filling", GINT_TO_POINTER (1));
+      gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+      g_object_set_data (G_OBJECT (check), "shnor-filling", NULL);
+    }
+}
+
+/* The title and introduction of the table shown, and its columns: what
+ * its appendix prints. */
+static void
+fill_table_settings (ShnorRoadmapView *self)
+{
+  static const ShnorField fields[] = {
+    { "title", SHNOR_FIELD_TEXT, N_("Title of the table"), 0, 0, TRUE, N_("Title") },
+    { "intro", SHNOR_FIELD_LONG_TEXT, N_("Introduction"), 0, 0, FALSE, NULL },
+  };
+  const ShnorMeasureTable *table = shown_table (self);
+  GtkWidget *columns, *error;
+  int line = 0;
+
+  if (table != NULL && GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self->table_grid), "shnor-table")) ==
+                       (gsize) table->id)
+    {
+      /* the same table: its values in place, the field being typed into
+       * keeps what is typed */
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          GtkWidget *entry = g_object_get_data (G_OBJECT (self->table_grid), fields[i].column);
+
+          shnor_field_entry_update (SHNOR_FIELD_ENTRY (entry), i == 0 ? table->title : table->intro);
+          shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (entry), self->plan);
+        }
+      for (ShnorMeasureColumn c = 0; c < SHNOR_N_COLUMNS; c++)
+        {
+          g_autofree char *key = g_strconcat ("column-", shnor_measure_column_key (c), NULL);
+          GtkWidget *check = g_object_get_data (G_OBJECT (self->table_grid), key);
+
+          g_object_set_data (G_OBJECT (check), "shnor-filling", GINT_TO_POINTER (1));
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (table->columns & SHNOR_COLUMN_BIT (c)) != 0);
+          g_object_set_data (G_OBJECT (check), "shnor-filling", NULL);
+          gtk_widget_set_sensitive (check, self->plan);
+        }
+      return;
+    }
+  shnor_widget_remove_children (self->table_grid);
+  g_object_set_data (G_OBJECT (self->table_grid), "shnor-table", GSIZE_TO_POINTER ((gsize) (table ? table->id : 0)));
+  if (table == NULL)
+    return;
+  columns = gtk_flow_box_new ();
+  error = gtk_label_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *entry = shnor_field_entry_new (&fields[i], TRUE);
+
+      shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (entry), i == 0 ? table->title : table->intro);
+      shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (entry), self->plan);
+      if (i == 1)
+        {
+          shnor_field_entry_set_min_height (SHNOR_FIELD_ENTRY (entry), 80);
+          gtk_widget_set_tooltip_text (entry, _("A paragraph the documents print before the table"));
+        }
+      g_signal_connect (entry, "commit", G_CALLBACK (table_text_commit), self);
+      g_object_set_data (G_OBJECT (self->table_grid), fields[i].column, entry);
+      gtk_grid_attach (GTK_GRID (self->table_grid), shnor_field_caption (_(fields[i].short_label ? fields[i].short_label
+                                                                                                 : fields[i].label)),
+                       0, line, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->table_grid), entry, 1, line++, 1, 1);
+    }
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (columns), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (columns), 3);
+  for (ShnorMeasureColumn c = 0; c < SHNOR_N_COLUMNS; c++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (shnor_measure_column_label (c));
+      g_autofree char *key = g_strconcat ("column-", shnor_measure_column_key (c), NULL);
+
+      g_object_set_data (G_OBJECT (check), "shnor-column", GUINT_TO_POINTER (SHNOR_COLUMN_BIT (c)));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (table->columns & SHNOR_COLUMN_BIT (c)) != 0);
+      gtk_widget_set_sensitive (check, self->plan);
+      g_signal_connect (check, "toggled", G_CALLBACK (column_toggled), self);
+      g_object_set_data (G_OBJECT (self->table_grid), key, check);
+      gtk_flow_box_append (GTK_FLOW_BOX (columns), check);
+    }
+  gtk_grid_attach (GTK_GRID (self->table_grid), shnor_field_caption (_("Columns")), 0, line, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->table_grid), columns, 1, line++, 1, 1);
+  gtk_label_set_xalign (GTK_LABEL (error), 0);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_visible (error, FALSE);
+  g_object_set_data (G_OBJECT (self->table_grid), "error", error);
+  gtk_grid_attach (GTK_GRID (self->table_grid), error, 0, line, 2, 1);
+}
+
+static void
+table_settings_shown (ShnorRoadmapView *self)
+{
+  GtkWidget *error = g_object_get_data (G_OBJECT (self->table_grid), "error");
+
+  if (error != NULL)
+    gtk_widget_set_visible (error, FALSE);
+}
+
+static gboolean
+same_strings (GListModel *a,
+              GListModel *b)
+{
+  guint n = a ? g_list_model_get_n_items (a) : 0;
+
+  if (a == NULL || n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The tables in the drop-down, the one shown chosen */
+static void
+fill_tables (ShnorRoadmapView *self)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint chosen = GTK_INVALID_LIST_POSITION;
+  const ShnorMeasureTable *table;
+
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      const ShnorMeasureTable *t = &g_array_index (self->tables, ShnorMeasureTable, i);
+      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1, t->title);
+
+      gtk_string_list_append (titles, text);
+      if (t->id == self->table_id)
+        chosen = i;
+    }
+  self->selecting = TRUE;
+  if (!same_strings (gtk_drop_down_get_model (GTK_DROP_DOWN (self->table_drop)), G_LIST_MODEL (titles)))
+    gtk_drop_down_set_model (GTK_DROP_DOWN (self->table_drop), G_LIST_MODEL (titles));
+  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->table_drop)) != chosen)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->table_drop), chosen);
+  self->selecting = FALSE;
+  table = shown_table (self);
+  gtk_label_set_text (GTK_LABEL (self->table_intro_label), table ? table->intro : "");
+  gtk_widget_set_visible (self->table_intro_label, table != NULL && table->intro[0] != '\0');
+  gtk_widget_set_sensitive (self->table_drop, self->tables->len > 0);
+  gtk_widget_set_sensitive (self->table_settings_button, table != NULL);
+  gtk_widget_set_sensitive (self->table_add_button, self->plan);
+  gtk_widget_set_sensitive (self->table_delete_button, self->plan && table != NULL);
+  gtk_widget_set_sensitive (self->table_up_button, self->plan && chosen != GTK_INVALID_LIST_POSITION && chosen > 0);
+  gtk_widget_set_sensitive (self->table_down_button, self->plan && chosen != GTK_INVALID_LIST_POSITION &&
+                                                     chosen + 1 < self->tables->len);
+  fill_table_settings (self);
+}
+
+static void
+level_table_selected (ShnorRoadmapView *self,
+                      gint64            id)
+{
+  if (id == self->selected)
+    return;
+  select_measure (self, id);
+  self->selected = id;
+  update_buttons (self);
+}
+
+/* ---- the levels --------------------------------------------------------- */
+
+static void fill_levels (ShnorRoadmapView *self);
+
+static void
+show_levels_error (ShnorRoadmapView *self,
+                   GError           *error)
+{
+  gtk_label_set_text (GTK_LABEL (self->levels_error), error ? error->message : "");
+  gtk_widget_set_visible (self->levels_error, error != NULL);
+}
+
+static void
+level_commit (ShnorFieldEntry  *entry,
+              const char       *text,
+              ShnorRoadmapView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "shnor-level"));
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_document_rename_level (self->document, id, text, &error))
+    {
+      shnor_field_entry_set_error (entry, error->message);
+      return;
+    }
+  shnor_field_entry_set_text (entry, text);
+}
+
+static void
+level_button (GtkButton        *button,
+              ShnorRoadmapView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "shnor-level"));
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "shnor-delta"));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = delta != 0 ? shnor_document_move_level (self->document, id, delta, &error)
+                           : shnor_document_delete_level (self->document, id, &error);
+
+  show_levels_error (self, ok ? NULL : error);
+  if (ok)
+    fill_levels (self);
+}
+
+static void
+level_added (ShnorRoadmapView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = shnor_document_add_level (self->document, gtk_editable_get_text (GTK_EDITABLE (self->new_level)),
+                                        &error);
+
+  show_levels_error (self, id != 0 ? NULL : error);
+  if (id == 0)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->new_level), "");
+  fill_levels (self);
+}
+
+static GtkWidget *
+level_icon (gint64            id,
+            const char       *icon,
+            const char       *tip,
+            int               delta,
+            gboolean          sensitive,
+            ShnorRoadmapView *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  gtk_widget_set_sensitive (button, sensitive);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  g_object_set_data (G_OBJECT (button), "shnor-level", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data (G_OBJECT (button), "shnor-delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", G_CALLBACK (level_button), self);
+  return button;
+}
+
+/* A row per level: its name, up, down, delete */
+static void
+fill_levels (ShnorRoadmapView *self)
+{
+  static const ShnorField name_field = { "name", SHNOR_FIELD_TEXT, N_("Level"), 0, 0, TRUE, NULL };
+  g_autoptr(GArray) levels = shnor_document_get_levels (self->document);
+  gboolean writable = !shnor_document_get_read_only (self->document);
+
+  shnor_widget_remove_children (self->levels_grid);
+  for (guint i = 0; i < levels->len; i++)
+    {
+      const ShnorRoadmapLevel *level = &g_array_index (levels, ShnorRoadmapLevel, i);
+      GtkWidget *entry = shnor_field_entry_new (&name_field, TRUE);
+      g_autofree char *remove = g_strdup_printf (_("Delete the level “%s”"), level->name);
+
+      shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (entry), level->name);
+      shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (entry), writable);
+      gtk_widget_set_size_request (entry, 360, -1);
+      g_object_set_data (G_OBJECT (entry), "shnor-level", GSIZE_TO_POINTER ((gsize) level->id));
+      g_signal_connect (entry, "commit", G_CALLBACK (level_commit), self);
+      gtk_grid_attach (GTK_GRID (self->levels_grid), entry, 0, (int) i, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->levels_grid),
+                       level_icon (level->id, "go-up-symbolic", _("Move the level up"), -1, writable && i > 0, self),
+                       1, (int) i, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->levels_grid),
+                       level_icon (level->id, "go-down-symbolic", _("Move the level down"), 1,
+                                   writable && i + 1 < levels->len, self), 2, (int) i, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->levels_grid),
+                       level_icon (level->id, "user-trash-symbolic", remove, 0, writable, self), 3, (int) i, 1, 1);
+    }
+  gtk_widget_set_sensitive (self->new_level, writable);
+}
+
+static void
+levels_shown (ShnorRoadmapView *self)
+{
+  show_levels_error (self, NULL);
+  if (self->document != NULL)
+    fill_levels (self);
 }
 
 /* ---- the people list ---------------------------------------------------- */
@@ -851,13 +1324,50 @@ fill_summary (ShnorRoadmapView *self)
   gtk_label_set_text (GTK_LABEL (self->summary_label), text);
 }
 
+static gboolean
+same_levels (GArray *a,
+             GArray *b)
+{
+  if (a == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, ShnorRoadmapLevel, i).id != g_array_index (b, ShnorRoadmapLevel, i).id ||
+        g_strcmp0 (g_array_index (a, ShnorRoadmapLevel, i).name, g_array_index (b, ShnorRoadmapLevel, i).name) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The measures of the table shown, moved out of @all */
+static GArray *
+table_measures (ShnorRoadmapView *self,
+                GArray           *all)
+{
+  GArray *mine = g_array_new (FALSE, TRUE, sizeof (ShnorMeasure));
+
+  g_array_set_clear_func (mine, (GDestroyNotify) shnor_measure_clear);
+  for (guint i = 0; i < all->len; i++)
+    {
+      ShnorMeasure *m = &g_array_index (all, ShnorMeasure, i);
+
+      if (m->table_id == self->table_id)
+        {
+          g_array_append_val (mine, *m);
+          memset (m, 0, sizeof *m);
+        }
+    }
+  return mine;
+}
+
 static void
 load (ShnorRoadmapView *self)
 {
   g_autoptr(ShnorProgramme) programme = NULL;
+  g_autoptr(GArray) all = NULL;
   g_autoptr(GArray) measures = NULL;
+  g_autoptr(GArray) levels = NULL;
   gboolean plan, execution, same;
   ShnorProgrammeStatus status;
+  gint64 table_was = self->table_id;
 
   g_clear_handle_id (&self->idle, g_source_remove);
   if (self->document == NULL || self->programme_id == 0 ||
@@ -866,14 +1376,24 @@ load (ShnorRoadmapView *self)
   status = shnor_programme_get_status (programme);
   plan = !shnor_document_get_read_only (self->document) && status == SHNOR_PROGRAMME_DRAFT;
   execution = !shnor_document_get_read_only (self->document) && status != SHNOR_PROGRAMME_ARCHIVED;
-  measures = shnor_document_get_roadmap (self->document, self->programme_id, NULL);
-  same = same_order (self->measures, measures) && plan == self->plan && execution == self->execution;
+  g_clear_pointer (&self->tables, g_array_unref);
+  self->tables = shnor_document_get_measure_tables (self->document, self->programme_id);
+  if (shown_table (self) == NULL)
+    self->table_id = self->tables->len > 0 ? g_array_index (self->tables, ShnorMeasureTable, 0).id : 0;
+  levels = shnor_document_get_levels (self->document);
+  all = shnor_document_get_roadmap (self->document, self->programme_id, NULL);
+  measures = table_measures (self, all);
+  same = same_order (self->measures, measures) && plan == self->plan && execution == self->execution &&
+         same_levels (self->levels, levels) && table_was == self->table_id;
   self->plan = plan;
   self->execution = execution;
+  g_clear_pointer (&self->levels, g_array_unref);
+  self->levels = g_steal_pointer (&levels);
   g_clear_pointer (&self->measures, g_array_unref);
   self->measures = g_steal_pointer (&measures);
+  fill_tables (self);
   fill_summary (self);
-  build_table (self);
+  shnor_level_table_show (SHNOR_LEVEL_TABLE (self->level_table), self->document, self->measures, plan);
   fill_sources (self);
   if (same)
     {
@@ -881,7 +1401,8 @@ load (ShnorRoadmapView *self)
       GtkWidget *row = gtk_widget_get_first_child (self->list);
 
       for (guint i = 0; i < self->measures->len && row; i++, row = gtk_widget_get_next_sibling (row))
-        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), row_box (&g_array_index (self->measures, ShnorMeasure, i)));
+        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
+                                    row_box (self, &g_array_index (self->measures, ShnorMeasure, i)));
       if (find_measure (self, self->editing) != NULL)
         refresh_editor (self, find_measure (self, self->editing));
       return;
@@ -889,14 +1410,20 @@ load (ShnorRoadmapView *self)
   clear_list (self);
   self->selecting = TRUE;
   for (guint i = 0; i < self->measures->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (self->list), build_row (&g_array_index (self->measures, ShnorMeasure, i)));
+    gtk_list_box_append (GTK_LIST_BOX (self->list), build_row (self, &g_array_index (self->measures, ShnorMeasure, i)));
   self->selecting = FALSE;
   if (find_measure (self, self->selected) == NULL)
     self->selected = 0;
   gtk_label_set_text (GTK_LABEL (self->empty_label),
-                      self->measures->len == 0 ? (plan ? _("No measures yet: add the first with + (Insert).")
-                                                       : _("The road map has no measures."))
-                                               : _("Select a measure to see and edit it."));
+                      self->table_id == 0 ? (plan ? _("The programme has no measure tables: add one with the + "
+                                                      "beside “Measure table”.")
+                                                  : _("The programme has no measure tables."))
+                      : self->measures->len == 0 ? (plan ? _("No measures yet: add the first with + (Insert).")
+                                                         : _("The table has no measures."))
+                                                 : _("Select a measure to see and edit it."));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->placeholder),
+                                   plan ? _("Add the first with the + button or the Insert key.")
+                                        : _("The plan of an approved programme cannot be changed."));
   if (self->selected != 0)
     select_measure (self, self->selected);
   else
@@ -924,10 +1451,13 @@ document_changed (ShnorDocument    *document,
   if (g_str_equal (table, "person") && gtk_widget_get_visible (self->people_popover) &&
       gtk_widget_get_focus_child (self->people_grid) == NULL)
     fill_people (self);
+  if (g_str_equal (table, "roadmap_level") && gtk_widget_get_visible (self->levels_popover) &&
+      gtk_widget_get_focus_child (self->levels_grid) == NULL)
+    fill_levels (self);
   if (self->idle == 0 && self->programme_id != 0 &&
       (g_str_has_prefix (table, "measure") || g_str_equal (table, "person") || g_str_equal (table, "programme") ||
        g_str_equal (table, "programme_indicator") || g_str_equal (table, "programme_school") ||
-       g_str_equal (table, "school")))
+       g_str_equal (table, "school") || g_str_equal (table, "roadmap_level")))
     self->idle = g_idle_add (load_idle, self);
 }
 
@@ -940,6 +1470,8 @@ shnor_roadmap_view_dispose (GObject *object)
   g_clear_handle_id (&self->idle, g_source_remove);
   shnor_roadmap_view_set_programme (self, NULL, 0);
   g_clear_pointer (&self->measures, g_array_unref);
+  g_clear_pointer (&self->tables, g_array_unref);
+  g_clear_pointer (&self->levels, g_array_unref);
   g_clear_pointer (&self->sources, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHNOR_TYPE_ROADMAP_VIEW);
   /* the template's box is not a bound child */
@@ -956,16 +1488,30 @@ shnor_roadmap_view_class_init (ShnorRoadmapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shnor_roadmap_view_dispose;
+  g_type_ensure (SHNOR_TYPE_LEVEL_TABLE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-roadmap-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ShnorRoadmapView, name)
   BIND (toolbar); BIND (add_button); BIND (delete_button); BIND (up_button); BIND (down_button);
   BIND (outdent_button); BIND (indent_button); BIND (copy_button); BIND (summary_label); BIND (error_label);
-  BIND (presentations); BIND (list); BIND (editor_box); BIND (empty_label); BIND (editor_grid); BIND (table);
+  BIND (presentations); BIND (list); BIND (editor_box); BIND (empty_label); BIND (editor_grid); BIND (level_table);
   BIND (copy_popover); BIND (copy_from); BIND (copy_confirm); BIND (people_button); BIND (people_popover); BIND (people_grid);
-  BIND (people_error);
+  BIND (people_error); BIND (tables_bar); BIND (table_drop); BIND (table_settings_button); BIND (table_up_button);
+  BIND (table_down_button); BIND (table_add_button); BIND (table_delete_button); BIND (table_intro_label);
+  BIND (table_popover); BIND (table_grid); BIND (table_add_popover); BIND (table_kinds); BIND (table_delete_popover);
+  BIND (table_delete_label); BIND (table_delete_confirm); BIND (levels_button); BIND (levels_popover); BIND (levels_grid); BIND (levels_error);
+  BIND (new_level);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, table_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, table_up_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, table_down_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, table_delete_shown);
+  gtk_widget_class_bind_template_callback (widget_class, table_delete_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, table_settings_shown);
+  gtk_widget_class_bind_template_callback (widget_class, level_table_selected);
+  gtk_widget_class_bind_template_callback (widget_class, levels_shown);
+  gtk_widget_class_bind_template_callback (widget_class, level_added);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_install_action (widget_class, keys[i].action, NULL, activate);
   gtk_widget_class_bind_template_callback (widget_class, row_selected);
@@ -978,6 +1524,24 @@ shnor_roadmap_view_init (ShnorRoadmapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->sources = g_array_new (FALSE, FALSE, sizeof (gint64));
   add_keys (self);
+  shnor_remember_paned (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_PANED), "roadmap-pane");
+  shnor_list_single_tab_stop (self->list);
+  /* an empty road map says so in the list's place */
+  self->placeholder = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->placeholder), "view-list-bullet-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->placeholder), _("No measures yet"));
+  gtk_widget_add_css_class (self->placeholder, "compact");
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list), self->placeholder);
+  for (ShnorTableKind kind = 0; kind < SHNOR_N_TABLE_KINDS; kind++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (shnor_table_kind_label (kind));
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      g_object_set_data (G_OBJECT (button), "shnor-kind", GINT_TO_POINTER (kind));
+      g_signal_connect (button, "clicked", G_CALLBACK (kind_clicked), self);
+      gtk_box_append (GTK_BOX (self->table_kinds), button);
+    }
 }
 
 void
@@ -992,6 +1556,7 @@ shnor_roadmap_view_set_programme (ShnorRoadmapView *self,
     {
       self->programme_id = programme_id;
       self->selected = 0;
+      self->table_id = 0;
       g_clear_pointer (&self->measures, g_array_unref);
       show_error (self, NULL);
     }
@@ -1000,6 +1565,7 @@ shnor_roadmap_view_set_programme (ShnorRoadmapView *self,
       g_clear_handle_id (&self->idle, g_source_remove);
       clear_list (self);
       build_editor (self, NULL);
+      shnor_level_table_show (SHNOR_LEVEL_TABLE (self->level_table), NULL, NULL, FALSE);
       return;
     }
   load (self);
@@ -1037,32 +1603,45 @@ shnor_roadmap_view_get_child (ShnorRoadmapView *self,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHNOR_TYPE_ROADMAP_VIEW, name));
 }
 
-/* For tests: the three-level table, a line a row, cells tab-separated. */
+/* For tests: the table by levels, a line a row, cells tab-separated. */
 char *
 shnor_roadmap_view_dup_table (ShnorRoadmapView *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  int rows = self->measures ? (int) self->measures->len + 1 : 0;
-
   g_return_val_if_fail (SHNOR_IS_ROADMAP_VIEW (self), NULL);
-  for (int r = 0; r < rows; r++)
-    {
-      for (int c = 0; c < 3 + SHNOR_N_LEVELS; c++)
-        {
-          GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->table), c, r);
+  return shnor_level_table_dup_text (SHNOR_LEVEL_TABLE (self->level_table));
+}
 
-          if (c > 0)
-            g_string_append_c (text, '\t');
-          if (GTK_IS_LABEL (cell))
-            {
-              int column;
+/* For tests: the cell of @measure in the table by levels at the @level-th
+ * level (or SHNOR_LEVEL_TABLE_TITLE, SHNOR_LEVEL_TABLE_PERIOD) */
+GtkWidget *
+shnor_roadmap_view_get_level_cell (ShnorRoadmapView *self,
+                                   gint64            measure,
+                                   int               level)
+{
+  g_return_val_if_fail (SHNOR_IS_ROADMAP_VIEW (self), NULL);
+  return shnor_level_table_get_cell (SHNOR_LEVEL_TABLE (self->level_table), measure, level);
+}
 
-              gtk_grid_query_child (GTK_GRID (self->table), cell, &column, NULL, NULL, NULL);
-              if (column == c)
-                g_string_append (text, gtk_label_get_text (GTK_LABEL (cell)));
-            }
-        }
-      g_string_append_c (text, '\n');
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+/* For tests: the measure table shown */
+gint64
+shnor_roadmap_view_get_table (ShnorRoadmapView *self)
+{
+  g_return_val_if_fail (SHNOR_IS_ROADMAP_VIEW (self), 0);
+  return self->table_id;
+}
+
+/* Shows the measure table @table_id of the programme */
+void
+shnor_roadmap_view_show_table (ShnorRoadmapView *self,
+                               gint64            table_id)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_return_if_fail (SHNOR_IS_ROADMAP_VIEW (self));
+  for (guint i = 0; self->tables != NULL && i < self->tables->len; i++)
+    if (g_array_index (self->tables, ShnorMeasureTable, i).id == table_id)
+      position = i;
+  /* choosing it loads the table (and the list of tables again) */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->table_drop), position);
 }

@@ -21,5 +21,11 @@ GtkWidget *shnor_roadmap_view_get_editor_field (ShnorRoadmapView *self,
 GtkWidget *shnor_roadmap_view_get_child     (ShnorRoadmapView *self,
                                              const char       *name);
 char      *shnor_roadmap_view_dup_table     (ShnorRoadmapView *self);
+GtkWidget *shnor_roadmap_view_get_level_cell (ShnorRoadmapView *self,
+                                             gint64            measure,
+                                             int               level);
+gint64     shnor_roadmap_view_get_table     (ShnorRoadmapView *self);
+void       shnor_roadmap_view_show_table    (ShnorRoadmapView *self,
+                                             gint64            table_id);
 
 G_END_DECLS

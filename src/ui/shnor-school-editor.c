@@ -5,12 +5,14 @@
 #include <glib/gi18n.h>
 
 #include "config.h"
+#include "shnor-number.h"
 #include "shnor-widgets.h"
 #include "shnor-field-entry.h"
 #include "shnor-indicators-view.h"
 #include "shnor-reasons-view.h"
 #include "shnor-results-view.h"
 #include "shnor-risk-view.h"
+#include "shnor-school-network.h"
 #include "shnor-school-editor.h"
 
 struct _ShnorSchoolEditor
@@ -30,6 +32,7 @@ struct _ShnorSchoolEditor
   GtkWidget     *reasons;
   GtkWidget     *risks;
   GtkWidget     *indicators;
+  GtkWidget     *network;
 
   ShnorDocument *document;
   ShnorSchool   *school;
@@ -268,6 +271,7 @@ context_commit (ShnorFieldEntry   *entry,
     }
   show_context_error (self, NULL);
   load_context (self);
+  shnor_field_entry_accept (entry);
 }
 
 static void
@@ -277,10 +281,14 @@ delete_year_clicked (GtkButton         *button,
   int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "shnor-year"));
   g_autoptr(GError) error = NULL;
 
-  if (self->school != NULL &&
-      !shnor_document_delete_context_year (self->document, shnor_school_get_id (self->school),
-                                           year, &error))
+  g_autofree char *done = g_strdup_printf (_("The context data of %d deleted"), year);
+
+  if (self->school == NULL)
+    return;
+  if (!shnor_document_delete_context_year (self->document, shnor_school_get_id (self->school), year, &error))
     show_context_error (self, error->message);
+  else
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static void
@@ -339,7 +347,7 @@ cell_text (const ShnorField      *field,
   if (!row->known[i - 1])
     return g_strdup ("");
   if (field->kind == SHNOR_FIELD_INT)
-    return g_strdup_printf ("%.0f", row->value[i - 1]);
+    return shnor_number_format_count ((gint64) row->value[i - 1]);
   return shnor_format_double (row->value[i - 1], 2);
 }
 
@@ -402,7 +410,7 @@ update_context_in_place (ShnorSchoolEditor *self,
           GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->context_grid), (int) i, (int) r + 1);
           g_autofree char *text = cell_text (shnor_field_entry_get_field (SHNOR_FIELD_ENTRY (cell)), row, i);
 
-          shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (cell), text);
+          shnor_field_entry_update (SHNOR_FIELD_ENTRY (cell), text);
         }
     }
   return TRUE;
@@ -483,6 +491,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   g_type_ensure (SHNOR_TYPE_REASONS_VIEW);
   g_type_ensure (SHNOR_TYPE_RISK_VIEW);
   g_type_ensure (SHNOR_TYPE_INDICATORS_VIEW);
+  g_type_ensure (SHNOR_TYPE_SCHOOL_NETWORK);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-school-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, box);
@@ -498,6 +507,7 @@ shnor_school_editor_class_init (ShnorSchoolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, reasons);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, risks);
   gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, indicators);
+  gtk_widget_class_bind_template_child (widget_class, ShnorSchoolEditor, network);
   gtk_widget_class_bind_template_callback (widget_class, add_year_clicked);
 }
 
@@ -508,6 +518,8 @@ shnor_school_editor_init (ShnorSchoolEditor *self)
   /* Tabs as wide as their titles: five equal tabs would make the window
    * wider than a laptop screen. */
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->switcher)), FALSE);
+  gtk_widget_add_css_class (self->switcher, "compact-tabs");
+  gtk_widget_add_css_class (self->context_grid, "data-grid");
   self->widgets = g_hash_table_new (g_str_hash, g_str_equal);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   build_form (self);
@@ -531,6 +543,7 @@ shnor_school_editor_set_document (ShnorSchoolEditor *self,
   shnor_reasons_view_set_document (SHNOR_REASONS_VIEW (self->reasons), document);
   shnor_risk_view_set_document (SHNOR_RISK_VIEW (self->risks), document);
   shnor_indicators_view_set_document (SHNOR_INDICATORS_VIEW (self->indicators), document);
+  shnor_school_network_set_document (SHNOR_SCHOOL_NETWORK (self->network), document);
 }
 
 void
@@ -553,6 +566,7 @@ shnor_school_editor_set_school (ShnorSchoolEditor *self,
   shnor_reasons_view_set_school (SHNOR_REASONS_VIEW (self->reasons), school);
   shnor_risk_view_set_school (SHNOR_RISK_VIEW (self->risks), school);
   shnor_indicators_view_set_school (SHNOR_INDICATORS_VIEW (self->indicators), school);
+  shnor_school_network_set_school (SHNOR_SCHOOL_NETWORK (self->network), school);
 }
 
 /* For tests and accessibility tools: the widget that edits @column. */

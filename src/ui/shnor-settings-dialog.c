@@ -16,6 +16,7 @@
 #include "shnor-field-entry.h"
 #include "shnor-fonts.h"
 #include "shnor-municipality.h"
+#include "shnor-risk-factors-editor.h"
 #include "shnor-settings-dialog.h"
 
 struct _ShnorSettingsDialog
@@ -24,6 +25,7 @@ struct _ShnorSettingsDialog
 
   GtkWidget     *grid;
   GtkWidget     *save_button;
+  GtkWidget     *pages;
   ShnorDocument *document;
   GPtrArray     *entries;   /* of ShnorFieldEntry, in field order */
   GtkWidget     *font;      /* GtkDropDown: automatic, then the families */
@@ -365,6 +367,32 @@ build_form (ShnorSettingsDialog *self)
   gtk_widget_set_sensitive (self->save_button, editable);
 }
 
+/* The form of the template is the first page; the reference list of risk
+ * factors, shared by every school's profile, is the second, with its own
+ * code. The pages are switched in the header bar. */
+static void
+add_pages (ShnorSettingsDialog *self)
+{
+  GtkWidget *form = g_object_ref (gtk_window_get_child (GTK_WINDOW (self)));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+
+  self->pages = gtk_stack_new ();
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  /* the dialog fits a 1190 × 740 window; the form scrolls in it */
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 580);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), form);
+  g_object_unref (form);
+  gtk_stack_add_titled (GTK_STACK (self->pages), scroller, "municipality", _("Municipality"));
+  gtk_stack_add_titled (GTK_STACK (self->pages), shnor_risk_factors_editor_new (self->document), "risk-factors",
+                        _("Risk Factors"));
+  gtk_window_set_child (GTK_WINDOW (self), self->pages);
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->pages));
+  gtk_header_bar_set_title_widget (GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (self))), switcher);
+}
+
 GtkWidget *
 shnor_settings_dialog_new (GtkWindow     *parent,
                            ShnorDocument *document)
@@ -376,7 +404,17 @@ shnor_settings_dialog_new (GtkWindow     *parent,
   self = g_object_new (SHNOR_TYPE_SETTINGS_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
   build_form (self);
+  add_pages (self);
   return GTK_WIDGET (self);
+}
+
+/* Shows the page @name: "municipality" or "risk-factors". */
+void
+shnor_settings_dialog_show_page (ShnorSettingsDialog *self,
+                                 const char          *name)
+{
+  g_return_if_fail (SHNOR_IS_SETTINGS_DIALOG (self));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->pages), name);
 }
 
 /* Puts the focus in the field of the setting @key */
@@ -387,6 +425,7 @@ shnor_settings_dialog_focus (ShnorSettingsDialog *self,
   ShnorFieldEntry *entry;
 
   g_return_if_fail (SHNOR_IS_SETTINGS_DIALOG (self));
+  shnor_settings_dialog_show_page (self, "municipality");
   entry = entry_of (self, key);
   if (entry != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (shnor_field_entry_get_entry (entry)));

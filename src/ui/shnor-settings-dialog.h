@@ -15,5 +15,7 @@ void       shnor_settings_dialog_focus      (ShnorSettingsDialog *self,
                                              const char          *key);
 GtkWidget *shnor_settings_dialog_get_picker (ShnorSettingsDialog *self,
                                              const char          *key);
+void       shnor_settings_dialog_show_page  (ShnorSettingsDialog *self,
+                                             const char          *name);
 
 G_END_DECLS

@@ -1,7 +1,12 @@
 /* shnor-widgets.c */
 #include "config.h"
+#include <math.h>
 #include <glib/gi18n.h>
+#include "shnor-application.h"
+#include "shnor-field.h"
+#include "shnor-number.h"
 #include "shnor-widgets.h"
+#include "shnor-window.h"
 
 /**
  * shnor_widget_remove_children:
@@ -22,6 +27,68 @@ shnor_widget_remove_children (GtkWidget *container)
     gtk_root_set_focus (root, NULL);
   while ((child = gtk_widget_get_first_child (container)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/* An error label of a view: @message shown, or the label hidden (NULL) */
+void
+shnor_error_label_set (GtkWidget  *label,
+                       const char *message)
+{
+  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+  gtk_widget_set_visible (label, message != NULL);
+}
+
+/* The id of the row @widget was built for (its "shnor-row" index into
+ * @ids), or 0 when the rows changed since. */
+gint64
+shnor_row_id (GtkWidget *widget,
+              GArray    *ids)
+{
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "shnor-row"));
+
+  return row < ids->len ? g_array_index (ids, gint64, row) : 0;
+}
+
+typedef struct {
+  guint     *source;
+  GCallback  func;
+  gpointer   data;
+} IdleCall;
+
+static gboolean
+idle_call (gpointer p)
+{
+  IdleCall *call = p;
+
+  *call->source = 0;
+  ((void (*) (gpointer)) call->func) (call->data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * shnor_queue_idle:
+ * @source: where the view keeps the pending call (0: none); a dispose
+ *   removes it with g_clear_handle_id()
+ * @func: (scope notified): called with @data
+ *
+ * Calls @func once the loop is idle, once for a burst of document
+ * changes, and not while a widget of the view is handling the event that
+ * made the change (it may be the one @func rebuilds).
+ */
+void
+shnor_queue_idle (guint     *source,
+                  GCallback  func,
+                  gpointer   data)
+{
+  IdleCall *call;
+
+  if (*source != 0)
+    return;
+  call = g_new (IdleCall, 1);
+  call->source = source;
+  call->func = func;
+  call->data = data;
+  *source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, idle_call, call, g_free);
 }
 
 /* The dim name of a field beside its entry, level with the entry's text. */
@@ -78,12 +145,13 @@ shnor_list_box_clear (GtkWidget *list)
 {
   GtkRoot *root = gtk_widget_get_root (list);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row;
+  GtkListBoxRow *row;
 
   if (focus != NULL && gtk_widget_is_ancestor (focus, list))
     gtk_root_set_focus (root, NULL);
-  while ((row = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), row);
+  /* the rows only: a placeholder stays */
+  while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), GTK_WIDGET (row));
 }
 
 static void
@@ -96,6 +164,9 @@ done_confirm (GtkWidget *popover)
   GtkWidget *error_label = g_object_get_data (G_OBJECT (popover), "error");
   g_autoptr(GError) error = NULL;
 
+  const char *title = g_object_get_data (G_OBJECT (popover), "shnor-title");
+  g_autofree char *done = NULL;
+
   if (!shnor_document_mark_measure_done (document, id, gtk_editable_get_text (GTK_EDITABLE (date)),
                                          gtk_editable_get_text (GTK_EDITABLE (evidence)), &error))
     {
@@ -103,6 +174,9 @@ done_confirm (GtkWidget *popover)
       gtk_widget_set_visible (error_label, TRUE);
       return;
     }
+  /* TRANSLATORS: a toast after marking a measure done; %s: its number and title */
+  done = title ? g_strdup_printf (_("Done: %s"), title) : g_strdup (_("The measure is marked done"));
+  shnor_toast (popover, document, done);
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
@@ -166,16 +240,209 @@ shnor_done_popover_new (ShnorDocument *document,
   return popover;
 }
 
-/* Opens the "done" popover of the measure @id on @parent; it goes away
+/* Opens the "done" popover of the measure @id (@title: its number and
+ * title, for the toast that says it is done) on @parent; it goes away
  * when closed. */
 void
 shnor_done_popover_popup (ShnorDocument *document,
                           gint64         id,
+                          const char    *title,
                           GtkWidget     *parent)
 {
   GtkWidget *popover = shnor_done_popover_new (document, id);
 
+  g_object_set_data_full (G_OBJECT (popover), "shnor-title", g_strdup (title), g_free);
+
   gtk_widget_set_parent (popover, parent);
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/**
+ * shnor_format_mean_field:
+ *
+ * A mean as an editable cell shows it: with the decimals of its kind
+ * (marks 2, scores 1), or more where the stored value has them, so that
+ * the cell never hides what the file holds.
+ */
+char *
+shnor_format_mean_field (double      value,
+                         const char *kind)
+{
+  g_autofree char *shown = shnor_number_format_mean (value, kind);
+  double back;
+
+  if (shnor_parse_double (shown, &back) && fabs (back - value) < 1e-9)
+    return g_steal_pointer (&shown);
+  return shnor_number_format (value, 4, SHNOR_NUMBER_TRIM);
+}
+
+/* An empty place that says what to do there (a compact status page). */
+GtkWidget *
+shnor_status_page_new (const char *icon_name,
+                       const char *title,
+                       const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  gtk_widget_add_css_class (page, "compact");
+  return page;
+}
+
+/* ---- toasts --------------------------------------------------------- */
+
+static void
+toast_undo (AdwToast      *toast,
+            ShnorDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_document_undo (document, &error) && error != NULL)
+    g_warning ("Undo from a toast: %s", error->message);
+}
+
+static void
+toast_outdated (ShnorDocument *document,
+                const char    *table,
+                gint64         rowid,
+                AdwToast      *toast)
+{
+  adw_toast_dismiss (toast);
+}
+
+static AdwToastOverlay *
+find_overlay (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (overlay == NULL && GTK_IS_WINDOW (root))
+    overlay = gtk_window_get_child (GTK_WINDOW (root));
+  /* a dialog's toasts go to the window it belongs to */
+  if (!ADW_IS_TOAST_OVERLAY (overlay) && GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)))
+    overlay = gtk_window_get_child (gtk_window_get_transient_for (GTK_WINDOW (root)));
+  return ADW_IS_TOAST_OVERLAY (overlay) ? ADW_TOAST_OVERLAY (overlay) : NULL;
+}
+
+/**
+ * shnor_toast:
+ * @widget: where it happened: the toast shows in its window
+ * @document: (nullable): the document the action changed
+ * @title: what was done («Школа «…» удалена»)
+ *
+ * Tells that an action was done, as the HIG has it for deletions and
+ * other actions done at once: a toast at the bottom of the window, with
+ * «Отменить» where the action can be undone. The button is the document's
+ * undo, so the toast goes away with the next change of the document
+ * (after which it would undo something else).
+ */
+void
+shnor_toast (GtkWidget     *widget,
+             ShnorDocument *document,
+             const char    *title)
+{
+  AdwToastOverlay *overlay = find_overlay (widget);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (title);
+  if (document != NULL && shnor_document_can_undo (document))
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo), document, 0);
+      g_signal_connect_object (document, "changed", G_CALLBACK (toast_outdated), toast, 0);
+    }
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+/**
+ * shnor_remember_paned:
+ * @key: the GSettings key of its position
+ *
+ * The divider of @paned stays where the user left it, from one start to
+ * the next (when the settings schema is installed).
+ */
+void
+shnor_remember_paned (GtkWidget  *paned,
+                      const char *key)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = SHNOR_IS_APPLICATION (app) ? shnor_application_get_settings (SHNOR_APPLICATION (app)) : NULL;
+
+  g_return_if_fail (GTK_IS_PANED (paned));
+  if (settings != NULL)
+    g_settings_bind (settings, key, paned, "position", G_SETTINGS_BIND_DEFAULT);
+}
+
+/* ---- a list is one Tab stop ---------------------------------------- */
+
+static gboolean
+list_key_pressed (GtkEventControllerKey *keys,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkWidget             *list)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkDirectionType direction;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || root == NULL)
+    return FALSE;
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD
+                                                                          : GTK_DIR_TAB_FORWARD;
+  /* while the list cannot take the focus, moving it goes to the widget
+   * after (or before) the list, not to its next row */
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return TRUE;
+}
+
+/**
+ * shnor_list_single_tab_stop:
+ *
+ * Makes @list one stop of Tab, as the HIG has it: Tab and Shift+Tab leave
+ * it at once, the arrows move inside it (GTK 4.8 lists take Tab from row
+ * to row).
+ */
+void
+shnor_list_single_tab_stop (GtkWidget *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed), list);
+  gtk_widget_add_controller (list, keys);
+}
+
+/* Whether @widget is drawn in a dark theme, judged by its text colour:
+ * the charts and diagrams drawn with Cairo follow it. */
+gboolean
+shnor_widget_dark_theme (GtkWidget *widget)
+{
+  GdkRGBA colour;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue > 0.5;
+}
+
+/* Says in a dialog over @widget's window that @primary failed, and why. */
+void
+shnor_widget_show_error (GtkWidget  *widget,
+                         const char *primary,
+                         GError     *error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (SHNOR_IS_WINDOW (root))
+    shnor_window_show_error (SHNOR_WINDOW (root), primary, error->message);
+  else
+    g_warning ("%s: %s", primary, error->message);
 }

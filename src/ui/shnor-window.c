@@ -17,11 +17,13 @@
 #include "shnor-publish-dialog.h"
 #include "shnor-xlsx-export.h"
 #include "shnor-monitoring-view.h"
+#include "shnor-network-view.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-view.h"
 #include "shnor-reasons-view.h"
 #include "shnor-school-editor.h"
 #include "shnor-settings-dialog.h"
+#include "shnor-widgets.h"
 #include "shnor-window.h"
 
 typedef enum {
@@ -46,6 +48,7 @@ struct _ShnorWindow
   GtkWidget          *recent_list;
   GtkWidget          *read_only_bar;
   GtkWidget          *read_only_label;
+  GtkWidget          *paned;
   GtkWidget          *list_pane;
   GtkWidget          *search_bar;
   GtkWidget          *search_entry;
@@ -55,6 +58,9 @@ struct _ShnorWindow
   GtkWidget          *school_view;
   GtkColumnViewColumn *name_column;
   GtkWidget          *detail_stack;
+  GtkWidget          *empty_page;
+  GtkWidget          *first_steps;
+  GtkWidget          *no_match_page;
   GtkWidget          *editor;
   GtkWidget          *views;
   GtkWidget          *view_switcher;
@@ -62,6 +68,7 @@ struct _ShnorWindow
   GtkWidget          *identification;
   GtkWidget          *programmes;
   GtkWidget          *monitoring;
+  GtkWidget          *network;
 
   ShnorDocument      *document;
   GtkFilter          *filter;
@@ -133,6 +140,32 @@ school_visible (gpointer item,
   return TRUE;
 }
 
+/* What the empty places say: a municipality without schools, where to
+ * start; a search or filter that leaves none, how to see them all. */
+static void
+update_empty_states (ShnorWindow *self,
+                     guint        shown,
+                     guint        total)
+{
+  AdwStatusPage *page = ADW_STATUS_PAGE (self->empty_page);
+
+  gtk_widget_set_visible (self->no_match_page, total > 0 && shown == 0);
+  gtk_widget_set_visible (self->first_steps, total == 0);
+  if (total == 0)
+    {
+      adw_status_page_set_title (page, _("No Schools Yet"));
+      adw_status_page_set_description (page, _("Fill in the municipality’s details for the documents, add its "
+                                                "schools, then import their results: Shnor finds the schools "
+                                                "that need support. The import template shows the columns a "
+                                                "results table needs."));
+    }
+  else
+    {
+      adw_status_page_set_title (page, _("No School Selected"));
+      adw_status_page_set_description (page, _("Select a school in the list, or add one with Ctrl+N."));
+    }
+}
+
 static void
 update_count (ShnorWindow *self)
 {
@@ -142,6 +175,7 @@ update_count (ShnorWindow *self)
     return;
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   total = g_list_model_get_n_items (shnor_document_get_schools (self->document));
+  update_empty_states (self, shown, total);
   if (shown == total)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", total),
@@ -180,6 +214,16 @@ stop_search (ShnorWindow *self)
 static void
 area_filter_changed (ShnorWindow *self)
 {
+  refilter (self);
+}
+
+/* The list without search or filters */
+static void
+show_all_schools (ShnorWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_filter), AREA_FILTER_ALL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->group_filter), GROUP_FILTER_ALL);
   refilter (self);
 }
 
@@ -284,7 +328,9 @@ update_actions (ShnorWindow *self)
   set_action_enabled (self, "prepare-order", open);
   set_action_enabled (self, "export-lists", open);
   set_action_enabled (self, "settings", open);
+  set_action_enabled (self, "edit-risk-factors", open);
   set_action_enabled (self, "search", open);
+  set_action_enabled (self, "show-view", open);
   set_action_enabled (self, "add-school", writable);
   set_action_enabled (self, "import-results", writable);
   set_action_enabled (self, "delete-school", writable && selected_school (self) != NULL);
@@ -376,10 +422,16 @@ add_school_activated (GSimpleAction *action,
   GtkWidget *name;
   GtkEntry *entry;
 
-  /* Ctrl+N adds what the view shows: a programme in the Programmes view */
+  /* Ctrl+N adds what the view shows: a programme in the Programmes view,
+   * a partnership or a practice in the Network view */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "programmes") == 0)
     {
       shnor_programmes_view_new_programme (SHNOR_PROGRAMMES_VIEW (self->programmes));
+      return;
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "network") == 0)
+    {
+      shnor_network_view_add (SHNOR_NETWORK_VIEW (self->network));
       return;
     }
   /* The new school must be visible to be edited: in the list. */
@@ -408,11 +460,34 @@ delete_school_activated (GSimpleAction *action,
   ShnorWindow *self = user_data;
   ShnorSchool *school = selected_school (self);
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
 
   if (school == NULL)
     return;
+  /* TRANSLATORS: a toast after deleting a school; %s is its short name */
+  done = g_strdup_printf (_("School “%s” deleted"), shnor_school_get_display_name (school));
   if (!shnor_document_delete_school (self->document, shnor_school_get_id (school), &error))
     report (self, _("Could not delete the school"), error);
+  else
+    shnor_toast (GTK_WIDGET (self), self->document, done);
+}
+
+/* Ctrl+1 … Ctrl+9: the views in the order of the switcher */
+static void
+show_view_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (self->views));
+  int index = g_variant_get_int32 (param);
+  GtkStackPage *page;
+
+  if (index < 0 || (guint) index >= g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    return;
+  page = g_list_model_get_item (G_LIST_MODEL (pages), (guint) index);
+  gtk_stack_set_visible_child (GTK_STACK (self->views), gtk_stack_page_get_child (page));
+  g_object_unref (page);
 }
 
 static void
@@ -436,6 +511,19 @@ settings_activated (GSimpleAction *action,
   ShnorWindow *self = user_data;
   GtkWidget *dialog = shnor_settings_dialog_new (GTK_WINDOW (self), self->document);
 
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The reference list of risk factors, from a school's risk profile */
+static void
+edit_risk_factors_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+  GtkWidget *dialog = shnor_settings_dialog_new (GTK_WINDOW (self), self->document);
+
+  shnor_settings_dialog_show_page (SHNOR_SETTINGS_DIALOG (dialog), "risk-factors");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -739,6 +827,19 @@ prepare_order_activated (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (shnor_order_dialog_new (GTK_WINDOW (self), self->document, id)));
 }
 
+/* win.show-partnership(id): the partnership in the «Сеть» view (from a
+ * school's profile) */
+static void
+show_partnership_activated (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  ShnorWindow *self = user_data;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->views), "network");
+  shnor_network_view_show_partnership (SHNOR_NETWORK_VIEW (self->network), g_variant_get_int64 (param));
+}
+
 /* ---- the exchange with schools and the region --------------------- */
 
 static void
@@ -764,6 +865,7 @@ exchange_activated (GSimpleAction *action,
 }
 
 static const GActionEntry win_entries[] = {
+  { "show-partnership", show_partnership_activated, "x" },
   { "school-forms", exchange_activated },
   { "accept-forms", exchange_activated },
   { "publish", exchange_activated },
@@ -779,7 +881,9 @@ static const GActionEntry win_entries[] = {
   { "add-school", add_school_activated },
   { "delete-school", delete_school_activated },
   { "search", search_activated },
+  { "show-view", show_view_activated, "i" },
   { "settings", settings_activated },
+  { "edit-risk-factors", edit_risk_factors_activated },
   { "save-copy", save_copy_activated },
 };
 
@@ -882,6 +986,7 @@ detach_document (ShnorWindow *self)
   shnor_identification_view_set_document (SHNOR_IDENTIFICATION_VIEW (self->identification), NULL);
   shnor_programmes_view_set_document (SHNOR_PROGRAMMES_VIEW (self->programmes), NULL);
   shnor_monitoring_view_set_document (SHNOR_MONITORING_VIEW (self->monitoring), NULL);
+  shnor_network_view_set_document (SHNOR_NETWORK_VIEW (self->network), NULL);
   g_clear_handle_id (&self->classify_idle, g_source_remove);
   g_clear_handle_id (&self->load_idle, g_source_remove);
   g_clear_object (&self->selection);
@@ -916,6 +1021,9 @@ load_idle (gpointer data)
       break;
     case 4:
       shnor_overview_view_set_document (SHNOR_OVERVIEW_VIEW (self->overview), document);
+      break;
+    case 5:
+      shnor_network_view_set_document (SHNOR_NETWORK_VIEW (self->network), document);
       break;
     default:
       self->load_idle = 0;
@@ -1031,12 +1139,14 @@ shnor_window_class_init (ShnorWindowClass *klass)
 
   object_class->dispose = shnor_window_dispose;
 
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (SHNOR_TYPE_SCHOOL);
   g_type_ensure (SHNOR_TYPE_SCHOOL_EDITOR);
   g_type_ensure (SHNOR_TYPE_OVERVIEW_VIEW);
   g_type_ensure (SHNOR_TYPE_IDENTIFICATION_VIEW);
   g_type_ensure (SHNOR_TYPE_PROGRAMMES_VIEW);
   g_type_ensure (SHNOR_TYPE_MONITORING_VIEW);
+  g_type_ensure (SHNOR_TYPE_NETWORK_VIEW);
 
   /* The application's own styles (the group badges), for every window of
    * the display, the test's windows included. */
@@ -1060,6 +1170,7 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, search_entry);
@@ -1069,6 +1180,9 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, school_view);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, name_column);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, first_steps);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, views);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, view_switcher);
@@ -1076,10 +1190,12 @@ shnor_window_class_init (ShnorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, identification);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, programmes);
   gtk_widget_class_bind_template_child (widget_class, ShnorWindow, monitoring);
+  gtk_widget_class_bind_template_child (widget_class, ShnorWindow, network);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, area_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_schools);
 }
 
 static void
@@ -1187,7 +1303,6 @@ add_groups_column (ShnorWindow *self)
   column = gtk_column_view_column_new (_("Groups"), factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, 128);
   gtk_column_view_insert_column (GTK_COLUMN_VIEW (self->school_view), 1, column);
   g_object_unref (sorter);
   g_object_unref (column);
@@ -1217,21 +1332,43 @@ view_changed (ShnorWindow *self)
                           g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->views)), "schools") == 0);
 }
 
+/* Toasts show over the whole window: the template's content goes into a
+ * toast overlay (made here so that the template stays plain GTK). */
+static void
+add_toast_overlay (ShnorWindow *self)
+{
+  GtkWidget *content = g_object_ref (gtk_window_get_child (GTK_WINDOW (self)));
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), content);
+  gtk_window_set_child (GTK_WINDOW (self), overlay);
+  g_object_unref (content);
+}
+
 static void
 shnor_window_init (ShnorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_toast_overlay (self);
+  shnor_remember_paned (self->paned, "schools-pane");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   setup_area_filter (self);
   setup_group_filter (self);
   add_groups_column (self);
+  /* the table may be wider than its pane: the scroll bar shows it */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (self->school_view)), FALSE);
   setup_list_shortcuts (self);
+  shnor_list_single_tab_stop (self->school_view);
+  shnor_list_single_tab_stop (self->recent_list);
   self->filter = GTK_FILTER (gtk_custom_filter_new (school_visible, self, NULL));
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->search_bar), self->list_pane);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->school_view), self->name_column, GTK_SORT_ASCENDING);
   g_signal_connect_swapped (self->views, "notify::visible-child-name", G_CALLBACK (view_changed), self);
+  /* views as wide as their names: six equal ones leave the title no room */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->view_switcher)), FALSE);
   shnor_window_set_recent (self, NULL);
   shnor_window_set_document (self, NULL);
 }
