@@ -124,7 +124,7 @@ shnor_document_get_levels (ShnorDocument *self)
     return levels;
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
                                "SELECT id, name FROM roadmap_level ORDER BY position, id", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && shnor_document_next_row (self, stmt))
     {
       ShnorRoadmapLevel level = { sqlite3_column_int64 (stmt, 0),
                                   g_strdup ((const char *) sqlite3_column_text (stmt, 1)) };
@@ -151,7 +151,7 @@ shnor_document_get_measure_tables (ShnorDocument *self,
   if (stmt == NULL)
     return tables;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorMeasureTable table = { sqlite3_column_int64 (stmt, 0), programme_id,
                                   g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
@@ -178,7 +178,7 @@ read_actions (ShnorDocument *self,
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0), level = sqlite3_column_int64 (stmt, 1);
       guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
@@ -353,7 +353,7 @@ measure_table (ShnorDocument *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     table = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return table;
@@ -534,7 +534,7 @@ first_table (ShnorDocument *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     table = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return table;
@@ -1691,7 +1691,7 @@ shnor_document_dup_person_name (ShnorDocument *self,
   if (stmt == NULL)
     return g_strdup ("");
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   return name ? name : g_strdup ("");
