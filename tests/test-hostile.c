@@ -160,6 +160,7 @@ every_verb (const char *file)
   g_autofree char *xlsx = g_build_filename (work, "out.xlsx", NULL);
   g_autofree char *pdf = g_build_filename (work, "out.pdf", NULL);
   g_autofree char *csv = g_build_filename (work, "good.csv", NULL);
+  g_autofree char *folder = g_build_filename (work, "выгрузка", NULL);
   const char *verbs[][8] = {
     { "--check", file, NULL },
     { "--classify", file, NULL },
@@ -170,6 +171,11 @@ every_verb (const char *file)
     { "--export-roadmap", xlsx, "--programme", "1", file, NULL },
     { "--export-lists", xlsx, file, NULL },
     { "--import-results", csv, file, NULL },
+    { "--list-partnerships", file, NULL },
+    { "--export-bank", xlsx, file, NULL },
+    { "--export-bank-folder", folder, file, NULL },
+    { "--school-forms", folder, "--year", "2026", file, NULL },
+    { "--accept-forms", gen, file, NULL },
   };
 
   for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
