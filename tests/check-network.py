@@ -136,4 +136,21 @@ with tempfile.TemporaryDirectory(prefix="shnor-банк-") as tmp:
     assert any(l.startswith("ООШ с. Кедровка\tГимназия № 1\tMentor school\tActive\t01.09.2025\t31.05.2027\t6")
                for l in lines), lines
 
+    # a description longer than an Excel cell holds: cut with "…", never
+    # an empty cell (libxlsxwriter leaves a cell of over 32,767 characters
+    # empty, and the whole text was lost)
+    db = sqlite3.connect(demo)
+    long_text = "Длинное описание. " * 2500
+    db.execute("UPDATE practice SET description = ? WHERE id = 3", (long_text,))
+    db.execute("UPDATE practice_fts SET description = ? WHERE rowid = 3", (long_text,))
+    db.commit()
+    db.close()
+    out = os.path.join(tmp, "Длинное описание.xlsx")
+    subprocess.run([shnor, "--export-bank", out, demo], check=True, capture_output=True)
+    sheet = openpyxl.load_workbook(out).active
+    cells = [c.value for r in sheet.iter_rows() for c in r
+             if isinstance(c.value, str) and c.value.startswith("Длинное описание.")]
+    assert len(cells) == 1, len(cells)
+    assert len(cells[0]) == 32767 and cells[0].endswith("…") and long_text.startswith(cells[0][:-1]), len(cells[0])
+
 print("ok")

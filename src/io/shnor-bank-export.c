@@ -137,8 +137,10 @@ put (Catalogue  *c,
      const char *text,
      int        *lines)
 {
+  g_autofree char *cut = NULL;
+
   /* a string cell, never a formula, whatever the text starts with */
-  worksheet_write_string (c->sheet, row, col, text ? text : "", c->text);
+  worksheet_write_string (c->sheet, row, col, shnor_xlsx_fit_text (text ? text : "", &cut), c->text);
   *lines = MAX (*lines, shnor_doc_estimate_lines (text ? text : "", columns[col].width));
 }
 
