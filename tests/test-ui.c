@@ -2789,7 +2789,10 @@ test_network (void)
   spin (200);
   g_assert_true (shows_text (network_child ("partnership_title"), "ООШ с. Кедровка → Гимназия № 1"));
   g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
-  screenshot (GTK_WIDGET (window), "70-network.png");
+  screenshot (GTK_WIDGET (window), "80-network.png");
+  /* the buttons of the view's actions follow them (not dimmed for ever) */
+  g_assert_true (gtk_widget_is_sensitive (network_child ("suggest_button")));
+  g_assert_true (gtk_widget_is_sensitive (network_child ("delete_button")));
 
   /* Ctrl+N in this view asks for a new partnership */
   action ("win.add-school");
@@ -2822,7 +2825,7 @@ test_network (void)
   spin (200);
   g_assert_false (gtk_widget_get_visible (network_child ("event_error")));
   g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events + 1);
-  screenshot (GTK_WIDGET (window), "71-partnership-event.png");
+  screenshot (GTK_WIDGET (window), "81-partnership-event.png");
   action ("win.undo");
   spin (200);
   g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
@@ -2850,7 +2853,7 @@ test_network (void)
     editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), tura, "note");
     g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (editor)))));
     g_assert_false (gtk_widget_get_sensitive (network_child ("programme_drop")));
-    screenshot (GTK_WIDGET (window), "71-partnership-locked.png");
+    screenshot (GTK_WIDGET (window), "81-partnership-locked.png");
     action ("win.undo");
     spin (300);
     g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
@@ -2861,7 +2864,9 @@ test_network (void)
   /* the diagram: the partnerships that have not ended, then all */
   shnor_network_view_show_page (view, "diagram");
   spin (300);
-  screenshot (GTK_WIDGET (window), "72-diagram.png");
+  screenshot (GTK_WIDGET (window), "82-diagram.png");
+  g_assert_true (gtk_widget_is_sensitive (network_child ("save_diagram_button")));
+  g_assert_true (gtk_widget_is_sensitive (network_child ("suggest_button")));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (network_child ("show_ended")), TRUE);
   spin (100);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (network_child ("show_ended")), FALSE);
@@ -2874,7 +2879,7 @@ test_network (void)
   dialog = find_suggest_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpuint (shnor_suggest_dialog_get_n_suggestions (dialog), >=, 1);
-  screenshot (GTK_WIDGET (dialog), "73-suggestions.png");
+  screenshot (GTK_WIDGET (dialog), "83-suggestions.png");
   g_assert_cmpint (shnor_suggest_dialog_accept (dialog, 0), >, 0);
   spin (200);
   g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all + 1);
@@ -2918,7 +2923,7 @@ test_bank (void)
   g_assert_cmpuint (files, >=, 1);
   g_assert_true (shows_text (shnor_bank_view_get_child (bank, "files_list"), g_array_index (card.files, ShnorAttachment, 0).name));
   shnor_practice_card_clear (&card);
-  screenshot (GTK_WIDGET (window), "74-practice.png");
+  screenshot (GTK_WIDGET (window), "84-practice.png");
   {
     g_autofree char *data = g_malloc0 (SHNOR_ATTACHMENT_MAX_SIZE + 10);
 
@@ -2929,7 +2934,7 @@ test_bank (void)
   spin (100);
   g_assert_true (gtk_widget_get_visible (shnor_bank_view_get_child (bank, "attach_error")));
   g_assert_true (shows_text (shnor_bank_view_get_child (bank, "attach_error"), "Большая презентация.pdf"));
-  screenshot (GTK_WIDGET (window), "75-practice-refused.png");
+  screenshot (GTK_WIDGET (window), "85-practice-refused.png");
   test_write_file (small, "Семинар «Формирующее оценивание»: 14 марта, 10:00.", -1);
   g_assert_true (shnor_bank_view_attach_path (bank, small));
   spin (300);
@@ -2956,7 +2961,7 @@ test_bank (void)
                       ==, people->len);
     g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (shnor_staff_view_get_child (staff, "mentoring"))),
                       ==, pairs->len);
-    screenshot (GTK_WIDGET (window), "76-staff.png");
+    screenshot (GTK_WIDGET (window), "86-staff.png");
  }
   shnor_network_view_show_page (view, "partnerships");
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
@@ -2990,7 +2995,7 @@ test_profile_partnerships (void)
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   }
-  screenshot (GTK_WIDGET (window), "77-profile-partnerships.png");
+  screenshot (GTK_WIDGET (window), "87-profile-partnerships.png");
   open = first_of_type (GTK_WIDGET (network), GTK_TYPE_BUTTON);
   g_assert_nonnull (open);
   g_assert_true (gtk_widget_activate (open));
