@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "shnor-appendix-plan.h"
+#include "shnor-demo-network.h"
 #include "shnor-document-network.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
@@ -970,6 +971,62 @@ test_migration (void)
   test_rm_rf (dir);
 }
 
+/* The demo's draft programme follows its network in the monitoring: an
+ * indicator counting the mentoring pairs of its school's teachers and one
+ * the share of them trained, each with a value the file holds. */
+static void
+test_demo_indicators (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Демо.shnor", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = NULL;
+  g_autoptr(GListModel) programmes = NULL;
+  const char *bindings[] = { "network\tmentoring", "network\ttrained" };
+  gint64 draft = 0;
+
+  g_assert_true (shnor_demo_network_write (path, &error));
+  g_assert_no_error (error);
+  doc = shnor_document_open (path, &error);
+  g_assert_no_error (error);
+  programmes = shnor_document_get_programmes (doc, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (programmes); i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (programmes, i);
+
+      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_DRAFT)
+        draft = shnor_programme_get_id (p);
+    }
+  g_assert_cmpint (draft, !=, 0);
+  for (guint b = 0; b < G_N_ELEMENTS (bindings); b++)
+    {
+      g_autoptr(GArray) rows = shnor_document_get_part (doc, draft, SHNOR_PART_INDICATOR);
+      gboolean counted = FALSE;
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          const ShnorPartRow *row = &g_array_index (rows, ShnorPartRow, r);
+          g_autoptr(GArray) plan = NULL;
+
+          if (g_strcmp0 (row->binding, bindings[b]) != 0)
+            continue;
+          plan = shnor_document_get_indicator_plan (doc, row->id);
+          for (guint y = 0; y < plan->len; y++)
+            {
+              const ShnorIndicatorYear *year = &g_array_index (plan, ShnorIndicatorYear, y);
+
+              g_assert_true (year->computed);
+              g_assert_true (year->has_target);
+              counted |= year->has_actual && year->actual > 0;
+            }
+        }
+      if (!counted)
+        g_error ("the demo's draft programme has no indicator with a value counting %s", bindings[b]);
+    }
+  g_clear_object (&doc);
+  test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -986,6 +1043,7 @@ main (int    argc,
   ADD ("/network/attachments", test_attachments);
   g_test_add_func ("/network/attachment-check", test_attachment_check);
   g_test_add_func ("/network/migration", test_migration);
+  g_test_add_func ("/network/demo-indicators", test_demo_indicators);
 #undef ADD
 
   return g_test_run ();
