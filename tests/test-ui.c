@@ -2922,8 +2922,17 @@ test_bank (void)
   files = card.files->len;
   g_assert_cmpuint (files, >=, 1);
   g_assert_true (shows_text (shnor_bank_view_get_child (bank, "files_list"), g_array_index (card.files, ShnorAttachment, 0).name));
-  shnor_practice_card_clear (&card);
+  /* the card is headed by its title, which follows its edits */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shnor_bank_view_get_child (bank, "card_title"))), ==, card.texts[0]);
   screenshot (GTK_WIDGET (window), "84-practice.png");
+  g_assert_true (shnor_document_set_practice_field (doc, card.id, "title", "Листы самооценки: новая редакция", NULL));
+  spin (300);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shnor_bank_view_get_child (bank, "card_title"))), ==,
+                   "Листы самооценки: новая редакция");
+  action ("win.undo");
+  spin (300);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shnor_bank_view_get_child (bank, "card_title"))), ==, card.texts[0]);
+  shnor_practice_card_clear (&card);
   {
     g_autofree char *data = g_malloc0 (SHNOR_ATTACHMENT_MAX_SIZE + 10);
 
