@@ -39,6 +39,7 @@ struct _ShnorBankView
   GtkWidget          *empty_label;
   GtkWidget          *card_box;
   GtkWidget          *card_title;
+  GtkWidget          *school_label;
   GtkWidget          *school_drop;
   GtkWidget          *form_box;
   GtkWidget          *files_heading;
@@ -751,7 +752,7 @@ shnor_bank_view_class_init (ShnorBankViewClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ShnorBankView, name)
   BIND (paned); BIND (search_entry); BIND (add_button); BIND (add_popover); BIND (add_title); BIND (add_error);
   BIND (subject_filter); BIND (direction_filter); BIND (status_filter); BIND (practice_list); BIND (count_label);
-  BIND (card_stack); BIND (empty_label); BIND (card_box); BIND (card_title); BIND (school_drop); BIND (form_box); BIND (files_heading);
+  BIND (card_stack); BIND (empty_label); BIND (card_box); BIND (card_title); BIND (school_label); BIND (school_drop); BIND (form_box); BIND (files_heading);
   BIND (files_list); BIND (attach_button); BIND (limits_label); BIND (attach_error);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
@@ -776,6 +777,7 @@ build_form (ShnorBankView *self)
                                   fields[i].kind == SHNOR_FIELD_CHOICE ? shnor_network_dup_choices (&fields[i]) : NULL,
                                   NULL);
   shnor_field_table_set_handlers (SHNOR_FIELD_TABLE (self->form), store_field, NULL, NULL, self);
+  gtk_size_group_add_widget (shnor_field_table_get_captions (SHNOR_FIELD_TABLE (self->form)), self->school_label);
   gtk_box_append (GTK_BOX (self->form_box), self->form);
 }
 

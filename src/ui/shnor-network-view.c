@@ -34,6 +34,7 @@ struct _ShnorNetworkView
   GtkWidget           *add_error;
   GtkWidget           *suggest_button;
   GtkWidget           *delete_button;
+  GtkWidget           *programme_label;
   GtkWidget           *save_diagram_button;
   GtkWidget           *partnership_list;
   GtkWidget           *count_label;
@@ -788,7 +789,7 @@ shnor_network_view_class_init (ShnorNetworkViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-network-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ShnorNetworkView, name)
   BIND (box); BIND (switcher); BIND (pages); BIND (status_filter); BIND (add_button); BIND (add_popover);
-  BIND (add_school); BIND (add_partner); BIND (add_role); BIND (add_error); BIND (suggest_button); BIND (delete_button); BIND (save_diagram_button);
+  BIND (add_school); BIND (add_partner); BIND (add_role); BIND (add_error); BIND (suggest_button); BIND (delete_button); BIND (save_diagram_button); BIND (programme_label);
   BIND (partnership_list); BIND (count_label); BIND (detail_stack); BIND (detail_box); BIND (partnership_title);
   BIND (partnership_subtitle); BIND (lock_label); BIND (form_box); BIND (programme_drop); BIND (measures_heading);
   BIND (measures_box); BIND (events_heading); BIND (events_box); BIND (event_date); BIND (event_form);
@@ -843,6 +844,7 @@ build_tables (ShnorNetworkView *self)
                                   fields[i].kind == SHNOR_FIELD_CHOICE ? shnor_network_dup_choices (&fields[i]) : NULL,
                                   NULL);
   shnor_field_table_set_handlers (SHNOR_FIELD_TABLE (self->form), store_partnership, NULL, NULL, self);
+  gtk_size_group_add_widget (shnor_field_table_get_captions (SHNOR_FIELD_TABLE (self->form)), self->programme_label);
   gtk_box_append (GTK_BOX (self->form_box), self->form);
 
   self->events = shnor_field_table_new (FALSE);
