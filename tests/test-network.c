@@ -810,6 +810,12 @@ test_practices (Fixture       *f,
   /* filters */
   g_assert_cmpuint (found (f->doc, NULL, "физика", NULL, -1), ==, 1);
   g_assert_cmpuint (found (f->doc, NULL, "Литература", NULL, -1), ==, 1);
+  g_assert_cmpuint (found (f->doc, NULL, " МАТЕМАТИКА ", NULL, -1), ==, 1);
+  /* a subject is a whole item of the list, never a part of one */
+  g_assert_cmpuint (found (f->doc, NULL, "Физ", NULL, -1), ==, 0);
+  g_assert_cmpuint (found (f->doc, NULL, "тература", NULL, -1), ==, 0);
+  g_assert_cmpuint (found (f->doc, NULL, "Математика; Физика", NULL, -1), ==, 0);
+  g_assert_cmpuint (found (f->doc, NULL, "ика", NULL, -1), ==, 0);
   g_assert_cmpuint (found (f->doc, NULL, NULL, "Формирующее оценивание", -1), ==, 1);
   g_assert_cmpuint (found (f->doc, NULL, NULL, NULL, SHNOR_PRACTICE_INCLUDED), ==, 1);
   g_assert_cmpuint (found (f->doc, "оценив", NULL, NULL, SHNOR_PRACTICE_INCLUDED), ==, 0);
