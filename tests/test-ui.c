@@ -2303,6 +2303,18 @@ test_monitoring (void)
   g_assert_cmpuint (overdue, >=, 3);
   g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "done"), >=, 1);
   screenshot (GTK_WIDGET (window), "54-monitoring.png");
+  /* the approved programme's indicator counted from the network */
+  {
+    GtkWidget *grid = shnor_monitoring_view_get_child (monitoring, "indicators_grid");
+    GtkWidget *scroll = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+
+    g_assert_true (shows_text (grid, "Количество наставнических пар педагогов школ программы"));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    spin (100);
+    screenshot (GTK_WIDGET (window), "88-monitoring-network.png");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 
   /* the school level only: fewer or as many */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (shnor_monitoring_view_get_child (monitoring, "level_filter")), 3);
