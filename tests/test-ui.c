@@ -3030,6 +3030,7 @@ test_bank (void)
   /* the card is headed by its title, which follows its edits */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shnor_bank_view_get_child (bank, "card_title"))), ==, card.texts[0]);
   screenshot (GTK_WIDGET (window), "84-practice.png");
+  g_assert_true (gtk_widget_is_sensitive (shnor_bank_view_get_child (bank, "attach_button")));
   g_assert_true (shnor_document_set_practice_field (doc, card.id, "title", "Листы самооценки: новая редакция", NULL));
   spin (300);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shnor_bank_view_get_child (bank, "card_title"))), ==,

@@ -752,7 +752,8 @@ shnor_bank_view_class_init (ShnorBankViewClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ShnorBankView, name)
   BIND (paned); BIND (search_entry); BIND (add_button); BIND (add_popover); BIND (add_title); BIND (add_error);
   BIND (subject_filter); BIND (direction_filter); BIND (status_filter); BIND (practice_list); BIND (count_label);
-  BIND (card_stack); BIND (empty_label); BIND (card_box); BIND (card_title); BIND (school_label); BIND (school_drop); BIND (form_box); BIND (files_heading);
+  BIND (card_stack); BIND (empty_label); BIND (card_box); BIND (card_title); BIND (school_label); BIND (school_drop);
+  BIND (form_box); BIND (files_heading);
   BIND (files_list); BIND (attach_button); BIND (limits_label); BIND (attach_error);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, search_changed);

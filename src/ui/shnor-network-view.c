@@ -690,8 +690,7 @@ load (ShnorNetworkView *self)
     {
       fill_list (self);
       fill_detail (self);
-      set_action_enabled (self, "network.delete-partnership",
-                                     self->selected != 0 && writable (self));
+      set_action_enabled (self, "network.delete-partnership", self->selected != 0 && writable (self));
     }
   else if (g_str_equal (visible_page (self), "diagram"))
     fill_diagram (self);
@@ -789,7 +788,8 @@ shnor_network_view_class_init (ShnorNetworkViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Shnor/ui/shnor-network-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ShnorNetworkView, name)
   BIND (box); BIND (switcher); BIND (pages); BIND (status_filter); BIND (add_button); BIND (add_popover);
-  BIND (add_school); BIND (add_partner); BIND (add_role); BIND (add_error); BIND (suggest_button); BIND (delete_button); BIND (save_diagram_button); BIND (programme_label);
+  BIND (add_school); BIND (add_partner); BIND (add_role); BIND (add_error); BIND (suggest_button);
+  BIND (delete_button); BIND (save_diagram_button); BIND (programme_label);
   BIND (partnership_list); BIND (count_label); BIND (detail_stack); BIND (detail_box); BIND (partnership_title);
   BIND (partnership_subtitle); BIND (lock_label); BIND (form_box); BIND (programme_drop); BIND (measures_heading);
   BIND (measures_box); BIND (events_heading); BIND (events_box); BIND (event_date); BIND (event_form);
