@@ -946,9 +946,16 @@ gboolean
 shnor_derived_refresh (sqlite3  *db,
                        GError  **error)
 {
+  /* the subjects of the assessments changed, and those whose sums are
+   * left without a result (their assessment deleted with its results: an
+   * import that added it, undone) */
   g_autoptr(sqlite3_stmt) units = shnor_sqlite_prepare (db,
-    "SELECT DISTINCT a.subject, d.year FROM temp.derived_dirty d JOIN assessment a ON a.id = d.assessment_id"
-    " WHERE a.subject <> '' ORDER BY 2, 1", error);
+    "SELECT a.subject, d.year FROM temp.derived_dirty d JOIN assessment a ON a.id = d.assessment_id"
+    " WHERE a.subject <> ''"
+    " UNION SELECT s.subject, s.year FROM result_sums s WHERE s.subject <> ''"
+    " AND s.year IN (SELECT year FROM temp.derived_dirty) AND NOT EXISTS (SELECT 1 FROM result r"
+    " JOIN assessment a ON a.id = r.assessment_id WHERE a.subject = s.subject AND r.year = s.year)"
+    " ORDER BY 2, 1", error);
   g_autoptr(sqlite3_stmt) all = NULL;
   g_autoptr(GPtrArray) subjects = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
