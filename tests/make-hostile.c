@@ -261,6 +261,10 @@ documents (void)
                      "UPDATE practice SET title = 'Совсем другая практика' WHERE id = (SELECT min (id) FROM practice);"));
   g_free (demo_with ("search-index-setting.shnor",
                      "INSERT INTO practice_fts_config (k, v) VALUES ('rank', 'bm25 (10.0)');"));
+  /* identification's sums edited by hand: the lists must not be made from them */
+  g_free (demo_with ("sums-edited.shnor", "UPDATE result_sums SET z_sum = z_sum - 1000;"));
+  g_free (demo_with ("sums-deleted.shnor", "DELETE FROM result_sums WHERE school_id = 2;"));
+  g_free (demo_with ("assessment-sums-edited.shnor", "UPDATE assessment_sums SET below = 0;"));
   /* dates SQLite's date() takes as they are */
   g_free (demo_with ("impossible-event-date.shnor", "UPDATE joint_event SET date = '2025-02-31';"));
   g_free (demo_with ("impossible-order-date.shnor", "UPDATE programme SET order_date = '2025-02-30';"));

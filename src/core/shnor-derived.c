@@ -442,10 +442,16 @@ assessment_sums_agree (sqlite3             *db,
   return TRUE;
 }
 
-/* Compares the sums kept in @db with a recomputation from its results;
- * @problem tells the first difference. */
-static gboolean
-sums_agree (sqlite3  *db,
+/**
+ * shnor_derived_sums_agree:
+ * @problem: (out): the first difference, or NULL when they agree
+ *
+ * Compares the sums kept in @db with a recomputation from its results.
+ *
+ * Returns: FALSE, with @error, when the results could not be read.
+ */
+gboolean
+shnor_derived_sums_agree (sqlite3  *db,
             char    **problem,
             GError  **error)
 {
@@ -507,7 +513,7 @@ shnor_identification_check (sqlite3     *db,
 
   if (!shnor_criteria_sets_check (db, name, error))
     return FALSE;
-  if (!sums_agree (db, &problem, &local_error))
+  if (!shnor_derived_sums_agree (db, &problem, &local_error))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED, _("The file “%s” is damaged (%s). Open a backup copy."),
                    name, local_error->message);

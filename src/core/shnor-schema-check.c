@@ -31,6 +31,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "shnor-criteria.h"
+#include "shnor-derived.h"
 #include "shnor-network.h"
 #include "shnor-error.h"
 #include "shnor-result.h"
@@ -913,6 +914,21 @@ check_assessments (sqlite3   *db,
     }
 }
 
+/* The sums identification reads (result_sums, assessment_sums) are those
+ * the results give: a list is never made from sums edited by hand. */
+static void
+check_sums (sqlite3   *db,
+            GPtrArray *problems)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_derived_sums_agree (db, &problem, &error))
+    add_problem (problems, _("table “%s”: %s"), "result_sums", error->message);
+  else if (problem != NULL)
+    add_problem (problems, _("the statistics kept for identification do not match the results (%s)"), problem);
+}
+
 /* The name of an attached file is written as a file's name into the
  * bank's folder: it must be the name Shnor gave it when it was attached
  * (no folder, no "..", no character a file name cannot hold). */
@@ -981,6 +997,7 @@ static const Invariant invariants[] = {
     " AND NOT EXISTS (SELECT 1 FROM indicator i WHERE 'indicator:' || i.id = c.metric)",
     N_("the indicator of the metric “%s” does not exist") },
   { "assessment", NULL, NULL, check_assessments },
+  { "result", NULL, NULL, check_sums },
   { "practice_file", NULL, NULL, check_attachment_names },
   { "practice_file",
     "SELECT f.id, f.name FROM practice_file f WHERE EXISTS (SELECT 1 FROM practice_file g"
