@@ -2034,6 +2034,17 @@ test_programme_model (void)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (g_object_get_data (G_OBJECT (grid), "column-period")), TRUE);
     spin (100);
     screenshot (roadmap_child (roadmap, "table_popover"), "67-roadmap-table-settings.png");
+    /* every column can be reached: the last one is inside the popover,
+     * not cut off below it */
+    {
+      GtkWidget *popover = roadmap_child (roadmap, "table_popover");
+      GtkWidget *last = g_object_get_data (G_OBJECT (grid), "column-expected");
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (last);
+      g_assert_true (gtk_widget_compute_bounds (last, popover, &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (popover));
+    }
     gtk_popover_popdown (GTK_POPOVER (roadmap_child (roadmap, "table_popover")));
   }
   g_clear_pointer (&tables, g_array_unref);
