@@ -2853,6 +2853,36 @@ test_network (void)
     shnor_network_view_show_partnership (view, tura);
     spin (200);
     g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
+    /* a row of a table by levels has no title: the partnership names it by
+     * its action, under the title of its table (each table numbered on
+     * its own) */
+    {
+      g_autoptr(GArray) levels = shnor_document_get_levels (doc);
+      g_autoptr(GArray) tables = NULL;
+      gint64 table, row;
+      const char *table_title = NULL;
+
+      table = shnor_document_add_measure_table (doc, programme, SHNOR_TABLE_LEVELS, NULL);
+      g_assert_cmpint (table, !=, 0);
+      row = shnor_document_add_measure_to (doc, table, 0, "", NULL);
+      g_assert_cmpint (row, !=, 0);
+      g_assert_true (shnor_document_set_measure_action (doc, row, g_array_index (levels, ShnorRoadmapLevel, 2).id,
+                                                        "Провести сетевые уроки со школой-партнёром", NULL));
+      tables = shnor_document_get_measure_tables (doc, programme);
+      for (guint t = 0; t < tables->len; t++)
+        if (g_array_index (tables, ShnorMeasureTable, t).id == table)
+          table_title = g_array_index (tables, ShnorMeasureTable, t).title;
+      g_assert_nonnull (table_title);
+      shnor_network_view_show_partnership (view, tura);
+      spin (200);
+      g_assert_true (shows_text (network_child ("measures_box"), "1 Провести сетевые уроки со школой-партнёром"));
+      g_assert_true (shows_text (network_child ("measures_box"), table_title));
+      for (int u = 0; u < 3; u++)
+        g_assert_true (shnor_document_undo (doc, NULL));
+      shnor_network_view_show_partnership (view, tura);
+      spin (200);
+      g_assert_false (shows_text (network_child ("measures_box"), "Провести сетевые уроки"));
+    }
     g_assert_true (shnor_document_approve_programme (doc, programme, "7-о", "01.02.2026", "Соколова И. В.", NULL));
     spin (300);
     g_assert_true (gtk_widget_get_visible (network_child ("lock_label")));

@@ -203,12 +203,14 @@ delete_clicked (ShnorRoadmapView *self)
   g_autoptr(GError) error = NULL;
   const ShnorMeasure *m = find_measure (self, self->selected);
   g_autofree char *done = NULL;
+  g_autofree char *text = NULL;
 
   if (m == NULL)
     return;
+  text = shnor_measure_dup_text (m);
   /* TRANSLATORS: a toast after deleting a measure: its number and title */
   done = g_strdup_printf (m->has_children ? _("Measure %s “%s” deleted with its sub-measures")
-                                          : _("Measure %s “%s” deleted"), m->number, m->texts[0]);
+                                          : _("Measure %s “%s” deleted"), m->number, text);
   if (report (self, shnor_document_delete_measure (self->document, self->selected, &error), error))
     shnor_toast (GTK_WIDGET (self), self->document, done);
 }
@@ -501,7 +503,7 @@ static void
 mark_done (ShnorRoadmapView *self)
 {
   const ShnorMeasure *m = find_measure (self, self->editing);
-  g_autofree char *title = m ? g_strdup_printf ("%s %s", m->number, m->texts[0]) : NULL;
+  g_autofree char *title = m ? shnor_measure_dup_label (m) : NULL;
 
   shnor_done_popover_popup (self->document, self->editing, title,
                             g_object_get_data (G_OBJECT (self->editor_grid), "done_button"));
