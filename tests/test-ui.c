@@ -2970,6 +2970,7 @@ test_network (void)
       spin (200);
       g_assert_true (shows_text (network_child ("measures_box"), "1 Провести сетевые уроки со школой-партнёром"));
       g_assert_true (shows_text (network_child ("measures_box"), table_title));
+      screenshot (GTK_WIDGET (window), "71-partnership-tables.png");
       for (int u = 0; u < 3; u++)
         g_assert_true (shnor_document_undo (doc, NULL));
       shnor_network_view_show_partnership (view, tura);

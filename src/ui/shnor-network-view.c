@@ -270,7 +270,8 @@ fill_measures (ShnorNetworkView       *self,
 
               gtk_label_set_xalign (GTK_LABEL (heading), 0);
               gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-              gtk_widget_add_css_class (heading, "heading");
+              gtk_widget_add_css_class (heading, "caption-heading");
+              gtk_widget_add_css_class (heading, "dim-label");
               gtk_widget_set_margin_top (heading, i == 0 ? 0 : 6);
               gtk_box_append (GTK_BOX (self->measures_box), heading);
             }
