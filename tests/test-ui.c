@@ -2975,7 +2975,10 @@ test_network (void)
       row = shnor_document_add_measure_to (doc, table, 0, "", NULL);
       g_assert_cmpint (row, !=, 0);
       g_assert_true (shnor_document_set_measure_action (doc, row, g_array_index (levels, ShnorRoadmapLevel, 2).id,
-                                                        "Провести сетевые уроки со школой-партнёром", NULL));
+                                                        "Провести сетевые уроки со школой-партнёром по математике и "
+                                                        "русскому языку, обсудить их итоги на методическом "
+                                                        "объединении, включить лучшие в муниципальный банк практик "
+                                                        "и подготовить отчёт для координационной группы", NULL));
       tables = shnor_document_get_measure_tables (doc, programme);
       for (guint t = 0; t < tables->len; t++)
         if (g_array_index (tables, ShnorMeasureTable, t).id == table)
@@ -2985,6 +2988,13 @@ test_network (void)
       spin (200);
       g_assert_true (shows_text (network_child ("measures_box"), "1 Провести сетевые уроки со школой-партнёром"));
       g_assert_true (shows_text (network_child ("measures_box"), table_title));
+      /* its long text wraps: the form stays inside the window */
+      {
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (network_child ("measures_box"), GTK_WIDGET (window), &bounds));
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+      }
       screenshot (GTK_WIDGET (window), "71-partnership-tables.png");
       for (int u = 0; u < 3; u++)
         g_assert_true (shnor_document_undo (doc, NULL));

@@ -293,7 +293,8 @@ fill_measures (ShnorNetworkView       *self,
     {
       const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);
       g_autofree char *label = shnor_measure_dup_label (m);
-      GtkWidget *check = gtk_check_button_new_with_label (label);
+      /* a row by levels is named by all its actions: it wraps */
+      GtkWidget *check = shnor_check_button_new_wrapped (label, 70);
       gboolean on = FALSE;
 
       /* each table is numbered on its own: its title above its measures */

@@ -408,15 +408,9 @@ check (const char *label,
        gboolean    sensitive,
        gpointer    self)
 {
-  GtkWidget *button = gtk_check_button_new ();
-  GtkWidget *text = gtk_label_new (label);
-
   /* long names (indicators) wrap rather than widen the window */
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), link == SHNOR_LINK_INDICATOR ? 60 : 28);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  GtkWidget *button = shnor_check_button_new_wrapped (label, link == SHNOR_LINK_INDICATOR ? 60 : 28);
+
   g_object_set_data (G_OBJECT (button), "shnor-link", GINT_TO_POINTER (link));
   g_object_set_data (G_OBJECT (button), "shnor-target", GSIZE_TO_POINTER ((gsize) target));
   g_object_set_data (G_OBJECT (button), "shnor-filling", GINT_TO_POINTER (1));
