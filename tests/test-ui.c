@@ -2127,6 +2127,17 @@ test_programme_model (void)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (g_object_get_data (G_OBJECT (grid), "column-period")), TRUE);
     spin (100);
     screenshot (roadmap_child (roadmap, "table_popover"), "67-roadmap-table-settings.png");
+    /* every column can be reached: the last one is inside the popover,
+     * not cut off below it */
+    {
+      GtkWidget *popover = roadmap_child (roadmap, "table_popover");
+      GtkWidget *last = g_object_get_data (G_OBJECT (grid), "column-expected");
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (last);
+      g_assert_true (gtk_widget_compute_bounds (last, popover, &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (popover));
+    }
     gtk_popover_popdown (GTK_POPOVER (roadmap_child (roadmap, "table_popover")));
   }
   g_clear_pointer (&tables, g_array_unref);
@@ -2950,6 +2961,47 @@ test_network (void)
     shnor_network_view_show_partnership (view, tura);
     spin (200);
     g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
+    /* a row of a table by levels has no title: the partnership names it by
+     * its action, under the title of its table (each table numbered on
+     * its own) */
+    {
+      g_autoptr(GArray) levels = shnor_document_get_levels (doc);
+      g_autoptr(GArray) tables = NULL;
+      gint64 table, row;
+      const char *table_title = NULL;
+
+      table = shnor_document_add_measure_table (doc, programme, SHNOR_TABLE_LEVELS, NULL);
+      g_assert_cmpint (table, !=, 0);
+      row = shnor_document_add_measure_to (doc, table, 0, "", NULL);
+      g_assert_cmpint (row, !=, 0);
+      g_assert_true (shnor_document_set_measure_action (doc, row, g_array_index (levels, ShnorRoadmapLevel, 2).id,
+                                                        "Провести сетевые уроки со школой-партнёром по математике и "
+                                                        "русскому языку, обсудить их итоги на методическом "
+                                                        "объединении, включить лучшие в муниципальный банк практик "
+                                                        "и подготовить отчёт для координационной группы", NULL));
+      tables = shnor_document_get_measure_tables (doc, programme);
+      for (guint t = 0; t < tables->len; t++)
+        if (g_array_index (tables, ShnorMeasureTable, t).id == table)
+          table_title = g_array_index (tables, ShnorMeasureTable, t).title;
+      g_assert_nonnull (table_title);
+      shnor_network_view_show_partnership (view, tura);
+      spin (200);
+      g_assert_true (shows_text (network_child ("measures_box"), "1 Провести сетевые уроки со школой-партнёром"));
+      g_assert_true (shows_text (network_child ("measures_box"), table_title));
+      /* its long text wraps: the form stays inside the window */
+      {
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (network_child ("measures_box"), GTK_WIDGET (window), &bounds));
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+      }
+      screenshot (GTK_WIDGET (window), "71-partnership-tables.png");
+      for (int u = 0; u < 3; u++)
+        g_assert_true (shnor_document_undo (doc, NULL));
+      shnor_network_view_show_partnership (view, tura);
+      spin (200);
+      g_assert_false (shows_text (network_child ("measures_box"), "Провести сетевые уроки"));
+    }
     g_assert_true (shnor_document_approve_programme (doc, programme, "7-о", "01.02.2026", "Соколова И. В.", NULL));
     spin (300);
     g_assert_true (gtk_widget_get_visible (network_child ("lock_label")));

@@ -278,6 +278,7 @@ fill_measures (ShnorNetworkView       *self,
                const ShnorPartnership *p)
 {
   g_autoptr(GArray) measures = NULL;
+  g_autoptr(GArray) tables = NULL;
   g_autoptr(GArray) bound = NULL;
 
   shnor_widget_remove_children (self->measures_box);
@@ -286,13 +287,30 @@ fill_measures (ShnorNetworkView       *self,
   if (p->programme_id == 0)
     return;
   measures = shnor_document_get_roadmap (self->document, p->programme_id, NULL);
+  tables = shnor_document_get_measure_tables (self->document, p->programme_id);
   bound = shnor_document_get_partnership_measures (self->document, p->id);
   for (guint i = 0; i < measures->len; i++)
     {
       const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);
-      g_autofree char *label = g_strdup_printf ("%s  %s", m->number, m->texts[0]);
-      GtkWidget *check = gtk_check_button_new_with_label (label);
+      g_autofree char *label = shnor_measure_dup_label (m);
+      /* a row by levels is named by all its actions: it wraps */
+      GtkWidget *check = shnor_check_button_new_wrapped (label, 70);
       gboolean on = FALSE;
+
+      /* each table is numbered on its own: its title above its measures */
+      if (tables->len > 1 && (i == 0 || g_array_index (measures, ShnorMeasure, i - 1).table_id != m->table_id))
+        for (guint t = 0; t < tables->len; t++)
+          if (g_array_index (tables, ShnorMeasureTable, t).id == m->table_id)
+            {
+              GtkWidget *heading = gtk_label_new (g_array_index (tables, ShnorMeasureTable, t).title);
+
+              gtk_label_set_xalign (GTK_LABEL (heading), 0);
+              gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+              gtk_widget_add_css_class (heading, "caption-heading");
+              gtk_widget_add_css_class (heading, "dim-label");
+              gtk_widget_set_margin_top (heading, i == 0 ? 0 : 6);
+              gtk_box_append (GTK_BOX (self->measures_box), heading);
+            }
 
       for (guint b = 0; b < bound->len; b++)
         on |= g_array_index (bound, gint64, b) == m->id;

@@ -106,6 +106,25 @@ shnor_field_caption (const char *text)
   return label;
 }
 
+/* A check button whose long label (an indicator, a measure named by its
+ * actions) wraps at @max_width_chars rather than widening the window;
+ * its accessible name is the whole label. */
+GtkWidget *
+shnor_check_button_new_wrapped (const char *label,
+                                int         max_width_chars)
+{
+  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), max_width_chars);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
 /**
  * shnor_watch_document:
  * @slot: where a view keeps its document
