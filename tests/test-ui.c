@@ -297,6 +297,20 @@ test_sort (void)
   screenshot (GTK_WIDGET (window), "03-sorted-by-pupils.png");
 }
 
+/* Whether a cell of the school list shows @text */
+static gboolean
+list_shows (const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  spin (50);
+  collect (child ("school_view"), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_edit_and_undo (void)
 {
@@ -325,6 +339,12 @@ test_edit_and_undo (void)
   undone = shnor_school_dup_text (school, "director");
   g_assert_cmpstr (undone, ==, "Кузнецова Вера Ильинична");
   action ("win.undo");
+
+  /* the list's cells follow an edit and its undo (they are filled in code) */
+  type_into (field_entry ("settlement"), "пгт Новый Посёлок");
+  g_assert_true (list_shows ("пгт Новый Посёлок"));
+  action ("win.undo");
+  g_assert_false (list_shows ("пгт Новый Посёлок"));
 }
 
 static void
