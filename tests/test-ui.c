@@ -845,7 +845,7 @@ test_import_dialog (void)
   g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
   /* until the results are stored, the dialog says so and takes no input */
   g_assert_false (gtk_widget_get_sensitive (dialog));
-  importing = g_strdup_printf (g_dngettext ("shnor", "Importing %u result…", "Importing %u results…", 2), 2);
+  importing = g_strdup_printf (g_dngettext ("shnor", "Importing %s result…", "Importing %s results…", 2), "2");
   g_assert_true (shows_text (dialog, importing));
   spin (100);
   g_array_unref (after);
@@ -1085,6 +1085,8 @@ test_reopen_last (void)
 }
 
 /* The divider of the school list is remembered (with the schema) */
+static GtkWidget *network_child (const char *name);
+
 static void
 test_pane_remembered (void)
 {
@@ -1106,6 +1108,27 @@ test_pane_remembered (void)
   g_settings_set_int (settings, "schools-pane", position + 10);
   spin (50);
   g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, position + 10);
+
+  /* the network's partnerships and the bank's practices too */
+  {
+    GtkWidget *network = child ("network");
+    GtkWidget *panes[] = {
+      gtk_widget_get_ancestor (network_child ("partnership_list"), GTK_TYPE_PANED),
+      gtk_widget_get_ancestor (shnor_bank_view_get_child (SHNOR_BANK_VIEW (network_child ("bank")), "practice_list"),
+                               GTK_TYPE_PANED),
+    };
+    const char *keys[] = { "network-pane", "bank-pane" };
+
+    g_assert_nonnull (network);
+    for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+      {
+        g_assert_true (GTK_IS_PANED (panes[i]));
+        gtk_paned_set_position (GTK_PANED (panes[i]), 333 + (int) i);
+        g_assert_cmpint (g_settings_get_int (settings, keys[i]), ==, 333 + (int) i);
+        g_settings_set_int (settings, keys[i], 350);
+        g_assert_cmpint (gtk_paned_get_position (GTK_PANED (panes[i])), ==, 350);
+      }
+  }
 }
 
 static void
@@ -2571,6 +2594,7 @@ views_at_size (int width,
   ShnorProgrammesView *programmes = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
   ShnorOverviewView *overview = SHNOR_OVERVIEW_VIEW (child ("overview"));
   const char *tabs[] = { "profile", "context", "results", "groups", "risks" };
+  const char *network_pages[] = { "partnerships", "diagram", "bank", "staff" };
   const char *sections[] = { "passport", "participants", "analysis", "tasks", "indicators", "risks", "stages",
                              "financing", "roadmap", "acts", "approval" };
 
@@ -2617,6 +2641,20 @@ views_at_size (int width,
 
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "monitoring");
   page_at_size ("monitoring", width);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "network");
+  for (guint i = 0; i < G_N_ELEMENTS (network_pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("network-%s", network_pages[i]);
+
+      shnor_network_view_show_page (SHNOR_NETWORK_VIEW (child ("network")), network_pages[i]);
+      page_at_size (name, width);
+    }
+  /* the detail panes show the first partnership and practice rather than
+   * an empty half of the view */
+  g_assert_cmpint (shnor_network_view_get_selected (SHNOR_NETWORK_VIEW (child ("network"))), !=, 0);
+  g_assert_cmpint (shnor_bank_view_get_selected (SHNOR_BANK_VIEW (shnor_network_view_get_child (
+                     SHNOR_NETWORK_VIEW (child ("network")), "bank"))), !=, 0);
+  shnor_network_view_show_page (SHNOR_NETWORK_VIEW (child ("network")), "partnerships");
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "overview");
   shnor_overview_view_show_page (overview, "table");
   page_at_size ("overview-table", width);

@@ -193,6 +193,15 @@ fill_list (ShnorBankView *self)
       if (shnor_practice_get_id (p) == self->selected)
         select = i;
     }
+  /* nothing chosen yet (or the choice filtered away): the first practice,
+   * so that the card's pane is not an empty half of the view */
+  if (select == GTK_INVALID_LIST_POSITION && n > 0)
+    {
+      g_autoptr(ShnorPractice) first = g_list_model_get_item (found, 0);
+
+      select = 0;
+      self->selected = shnor_practice_get_id (first);
+    }
   gtk_single_selection_set_model (self->selection, found);
   gtk_single_selection_set_selected (self->selection, select);
   if (select == GTK_INVALID_LIST_POSITION)
@@ -807,6 +816,7 @@ shnor_bank_view_init (ShnorBankView *self)
   g_object_unref (factory);
   gtk_list_view_set_model (GTK_LIST_VIEW (self->practice_list), GTK_SELECTION_MODEL (self->selection));
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), self->paned);
+  shnor_remember_paned (self->paned, "bank-pane");
   build_form (self);
   {
     GtkEventController *keys = gtk_shortcut_controller_new ();

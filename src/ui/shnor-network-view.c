@@ -139,6 +139,13 @@ fill_list (ShnorNetworkView *self)
       if (p->id == self->selected)
         select = GTK_LIST_BOX_ROW (row);
     }
+  /* nothing chosen yet (or the choice filtered away): the first
+   * partnership, so that the detail pane is not an empty half of the view */
+  if (select == NULL && self->shown->len > 0)
+    {
+      select = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->partnership_list), 0);
+      self->selected = g_array_index (self->shown, gint64, 0);
+    }
   gtk_list_box_select_row (GTK_LIST_BOX (self->partnership_list), select);
   self->filling = FALSE;
   {
@@ -886,6 +893,7 @@ shnor_network_view_init (ShnorNetworkView *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->event_form), G_LIST_MODEL (form_list));
   build_tables (self);
   ellipsize_drop_down (self->programme_drop);
+  shnor_remember_paned (gtk_widget_get_ancestor (self->partnership_list, GTK_TYPE_PANED), "network-pane");
   g_signal_connect_swapped (self->add_popover, "show", G_CALLBACK (popover_shown), self);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram_area), draw_diagram, self, NULL);
   g_signal_connect (click, "pressed", G_CALLBACK (diagram_pressed), self);

@@ -624,6 +624,10 @@ plan_entry (ShnorPartEditor  *self,
   shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (entry), editable);
   if (field == &target_field)
     gtk_editable_set_width_chars (GTK_EDITABLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))), 9);
+  /* a column of the plan: targets and actual values right-aligned under
+   * their year, the entries as wide as the column */
+  gtk_entry_set_alignment (GTK_ENTRY (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))), 1.0);
+  gtk_widget_set_halign (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry)), GTK_ALIGN_FILL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   tag (entry, row);
@@ -690,6 +694,21 @@ binding_index (ShnorPartEditor *self,
   return 0;
 }
 
+/* A label of the plan's columns (a year, the latest actual value, an
+ * achievement), right-aligned with the text of the entries under it */
+static GtkWidget *
+plan_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  /* the entries' own padding */
+  gtk_widget_set_margin_end (label, 9);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 static GtkWidget *
 card_plan (ShnorPartEditor    *self,
            const ShnorPartRow *data,
@@ -720,16 +739,14 @@ card_plan (ShnorPartEditor    *self,
       g_autofree char *target_key = g_strdup_printf ("target-%d", year);
       g_autofree char *actual_key = g_strdup_printf ("actual-%d", year);
       g_autofree char *achievement_key = g_strdup_printf ("achievement-%d", year);
-      GtkWidget *head = gtk_label_new (text);
+      GtkWidget *head = plan_label (text, "caption-heading");
       GtkWidget *target = plan_entry (self, &target_field, data->texts[0], row, year, self->writable);
       GtkWidget *actual = plan_entry (self, &actual_field, data->texts[0], row, year, self->writable);
-      GtkWidget *achievement = gtk_label_new (NULL);
+      GtkWidget *achievement = plan_label (NULL, "caption");
 
-      gtk_widget_add_css_class (head, "caption-heading");
       gtk_grid_attach (GTK_GRID (grid), head, column, 0, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), target, column, 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), actual, column, 2, 1, 1);
-      gtk_widget_add_css_class (achievement, "caption");
       gtk_grid_attach (GTK_GRID (grid), achievement, column, 3, 1, 1);
       g_object_set_data (G_OBJECT (card), target_key, target);
       g_object_set_data (G_OBJECT (card), actual_key, actual);
@@ -739,21 +756,18 @@ card_plan (ShnorPartEditor    *self,
     /* the target for the end of the programme, judged by the latest
      * actual value */
     int column = 2 + self->last_year - self->first_year;
-    GtkWidget *head = gtk_label_new (_("By the end"));
+    GtkWidget *head = plan_label (_("By the end"), "caption-heading");
     GtkWidget *target = plan_entry (self, &target_field, data->texts[0], row, SHNOR_END_OF_PROGRAMME,
                                     self->writable);
-    GtkWidget *latest = gtk_label_new (NULL);
-    GtkWidget *achievement = gtk_label_new (NULL);
+    GtkWidget *latest = plan_label (NULL, "dim-label");
+    GtkWidget *achievement = plan_label (NULL, "caption");
 
-    gtk_widget_add_css_class (head, "caption-heading");
     gtk_widget_set_tooltip_text (head, _("The target for the end of the programme, judged by the latest actual "
                                          "value"));
     gtk_widget_set_margin_start (head, 12);
     gtk_widget_set_margin_start (target, 12);
     gtk_widget_set_margin_start (latest, 12);
     gtk_widget_set_margin_start (achievement, 12);
-    gtk_widget_add_css_class (latest, "dim-label");
-    gtk_widget_add_css_class (achievement, "caption");
     gtk_grid_attach (GTK_GRID (grid), head, column, 0, 1, 1);
     gtk_grid_attach (GTK_GRID (grid), target, column, 1, 1, 1);
     gtk_grid_attach (GTK_GRID (grid), latest, column, 2, 1, 1);
