@@ -1487,6 +1487,20 @@ test_programmes (void)
   /* and looks it: text on the page, not an entry */
   g_assert_true (gtk_widget_has_css_class (title, "read-only"));
   g_assert_false (gtk_widget_get_sensitive (shnor_part_editor_get_new_entry (part_editor (view, SHNOR_PART_TASK))));
+  /* no line to add rows with, no buttons to move or delete them */
+  g_assert_false (gtk_widget_get_visible (
+                    gtk_widget_get_parent (shnor_part_editor_get_new_entry (part_editor (view, SHNOR_PART_TASK)))));
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (part_editor (view, SHNOR_PART_TASK)), GTK_TYPE_BUTTON, buttons);
+    GtkWidget *add_line = gtk_widget_get_parent (shnor_part_editor_get_new_entry (part_editor (view, SHNOR_PART_TASK)));
+
+    g_assert_cmpuint (buttons->len, >, 1);
+    for (guint i = 0; i < buttons->len; i++)
+      g_assert_false (gtk_widget_get_parent (buttons->pdata[i]) != add_line &&
+                      gtk_widget_get_visible (buttons->pdata[i]));
+  }
   section_screenshot (view, "indicators", "31-programme-indicators-bound.png");
   section_screenshot (view, "approval", "32-programme-approval.png");
 
@@ -1735,6 +1749,68 @@ assert_key (GtkWidget       *list,
         }
     }
   g_assert_true (found);
+}
+
+/* A programme without target indicators and a road map without measures
+ * say what to do there; the road map's list then has the whole height */
+static void
+test_programme_empty_states (void)
+{
+  ShnorDocument *doc = shnor_window_get_document (window);
+  ShnorProgrammesView *view = SHNOR_PROGRAMMES_VIEW (child ("programmes"));
+  ShnorRoadmapView *roadmap = SHNOR_ROADMAP_VIEW (shnor_programmes_view_get_child (view, "roadmap"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  GtkWidget *page;
+  gint64 id;
+
+  id = shnor_document_add_programme (doc, SHNOR_TEMPLATE_MUNICIPAL_SUPPORT, 0, 2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, !=, 0);
+  rows = shnor_document_get_part (doc, id, SHNOR_PART_INDICATOR);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_assert_true (shnor_document_delete_part_row (doc, SHNOR_PART_INDICATOR,
+                                                     g_array_index (rows, ShnorPartRow, i).id, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (part_rows (id, SHNOR_PART_INDICATOR), ==, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "programmes");
+  g_assert_true (shnor_programmes_view_select (view, id));
+
+  section_screenshot (view, "indicators", "33-programme-no-indicators.png");
+  page = first_of_type (GTK_WIDGET (part_editor (view, SHNOR_PART_INDICATOR)), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==,
+                   g_dgettext ("shnor", "No Target Indicators Yet"));
+  g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (page)));
+
+  section_screenshot (view, "roadmap", "34-programme-empty-roadmap.png");
+  {
+    g_autoptr(GArray) measures = shnor_document_get_roadmap (doc, id, NULL);
+
+    g_assert_cmpuint (measures->len, ==, 0);
+  }
+  page = first_of_type (roadmap_child (roadmap, "list"), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, g_dgettext ("shnor", "No measures yet"));
+  g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (page)));
+  /* no empty pane of a measure under it */
+  g_assert_false (gtk_widget_get_mapped (roadmap_child (roadmap, "editor_box")));
+
+  /* the indicators and the programme go again */
+  for (guint i = 0; i <= rows->len; i++)
+    g_assert_true (shnor_document_undo (doc, NULL));
+  {
+    g_autoptr(ShnorProgramme) gone = shnor_document_dup_programme (doc, id);
+
+    g_assert_null (gone);
+  }
+  shnor_programmes_view_show_section (view, "passport");
+  gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
+  spin (100);
 }
 
 static void
@@ -3085,6 +3161,7 @@ main (int   argc,
   g_test_add_func ("/ui/identification", test_identification);
   g_test_add_func ("/ui/programmes", test_programmes);
   g_test_add_func ("/ui/roadmap", test_roadmap);
+  g_test_add_func ("/ui/programme-empty-states", test_programme_empty_states);
   g_test_add_func ("/ui/programme-model", test_programme_model);
   g_test_add_func ("/ui/monitoring", test_monitoring);
   g_test_add_func ("/ui/order", test_order);
