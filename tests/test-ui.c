@@ -2625,6 +2625,30 @@ check_titles (GtkWidget *widget,
     check_titles (c, why);
 }
 
+/* Every entry under @widget shows its whole text (for tables whose
+ * columns share the room of a large window) */
+static void
+check_entries_whole (GtkWidget *widget,
+                     GString   *why)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_TEXT (widget))
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (widget));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      int needed;
+
+      pango_layout_get_pixel_size (layout, &needed, NULL);
+      if (gtk_widget_get_width (widget) < needed)
+        g_string_append_printf (why, "the entry “%s” is cut (%d of %d pixels)\n", text, gtk_widget_get_width (widget),
+                                needed);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    check_entries_whole (c, why);
+}
+
 static void
 page_at_size (const char *name,
               int         width)
@@ -2724,6 +2748,17 @@ views_at_size (int width,
 
       shnor_network_view_show_page (SHNOR_NETWORK_VIEW (child ("network")), network_pages[i]);
       page_at_size (name, width);
+    }
+  /* the people's positions are whole in a large window */
+  if (width >= 1600)
+    {
+      g_autoptr(GString) why = g_string_new (NULL);
+
+      shnor_network_view_show_page (SHNOR_NETWORK_VIEW (child ("network")), "staff");
+      spin (50);
+      check_entries_whole (shnor_staff_view_get_child (SHNOR_STAFF_VIEW (network_child ("staff")), "teachers"),
+                           why);
+      g_assert_cmpstr (why->str, ==, "");
     }
   /* the detail panes show the first partnership and practice rather than
    * an empty half of the view */
