@@ -1800,7 +1800,24 @@ test_programme_empty_states (void)
   /* no empty pane of a measure under it */
   g_assert_false (gtk_widget_get_mapped (roadmap_child (roadmap, "editor_box")));
 
-  /* the indicators and the programme go again */
+  /* the draft deleted from its button, at once, with a toast whose
+   * «Отменить» brings it back; then the indicators and the programme go
+   * again */
+  {
+    g_autoptr(ShnorProgramme) shown = shnor_document_dup_programme (doc, id);
+    g_autofree char *said = g_strdup_printf (g_dgettext ("shnor", "Programme “%s” deleted"),
+                                             shnor_programme_get_title (shown));
+    g_autoptr(ShnorProgramme) deleted = NULL;
+    g_autoptr(ShnorProgramme) back = NULL;
+
+    g_signal_emit_by_name (shnor_programmes_view_get_child (view, "delete_button"), "clicked");
+    spin (100);
+    deleted = shnor_document_dup_programme (doc, id);
+    g_assert_null (deleted);
+    undo_by_toast (said);
+    back = shnor_document_dup_programme (doc, id);
+    g_assert_nonnull (back);
+  }
   for (guint i = 0; i <= rows->len; i++)
     g_assert_true (shnor_document_undo (doc, NULL));
   {
