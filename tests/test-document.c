@@ -906,14 +906,34 @@ test_save_copy (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, "Копия.shnor", NULL);
 
+  g_autofree char *second = g_build_filename (f->dir, "Вторая копия.shnor", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *own = NULL;
+
   add_school (doc, "Школа");
   g_assert_true (shnor_document_save_copy (doc, path, &error));
   g_assert_no_error (error);
-  /* Again, over the first copy. */
+  /* Never over a Shnor file: not over the first copy (it could be open in
+   * another window), not over the open document itself. */
   add_school (doc, "Ещё школа");
-  g_assert_true (shnor_document_save_copy (doc, path, &error));
+  sum = test_file_checksum (path);
+  g_assert_false (shnor_document_save_copy (doc, path, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_free (own);
+  own = test_file_checksum (path);
+  g_assert_cmpstr (sum, ==, own);
+  g_clear_pointer (&own, g_free);
+  g_clear_pointer (&sum, g_free);
+  own = test_file_checksum (f->path);
+  g_assert_false (shnor_document_save_copy (doc, f->path, &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_EXISTS);
+  g_clear_error (&error);
+  sum = test_file_checksum (f->path);
+  g_assert_cmpstr (own, ==, sum);
+  g_assert_true (shnor_document_save_copy (doc, second, &error));
   g_assert_no_error (error);
-  copy = shnor_document_open (path, &error);
+  copy = shnor_document_open (second, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_schools (copy), ==, 2);
   /* The original stays open and writable. */

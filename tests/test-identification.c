@@ -1003,10 +1003,13 @@ static void
 test_hand_edited (Fixture       *f,
                   gconstpointer  data)
 {
-  static const char * const edits[][2] = {
-    { "UPDATE criterion SET threshold = -5 WHERE grp = 1", "criterion 2 " },
-    { "UPDATE criterion SET metric = 'nothing' WHERE grp = 3", "criterion 5 " },
-    { "UPDATE criteria_set SET w_registered = -1", "weight" },
+  /* the edit, what the message names, and the set's name (an unknown
+   * metric is found by the check of the format, before the sets are read:
+   * it names the table and the row) */
+  static const char * const edits[][3] = {
+    { "UPDATE criterion SET threshold = -5 WHERE grp = 1", "criterion 2 ", "set" },
+    { "UPDATE criterion SET metric = 'nothing' WHERE grp = 3", "“criterion”, row 5: “nothing”", NULL },
+    { "UPDATE criteria_set SET w_registered = -1", "weight", "set" },
   };
   g_autoptr(GHashTable) ids = build (f->doc, &municipalities[0]);
   g_autofree char *copy = g_build_filename (f->dir, "копия.shnor", NULL);
@@ -1029,7 +1032,8 @@ test_hand_edited (Fixture       *f,
       g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, edits[i][1]));
-      g_assert_nonnull (strstr (error->message, quoted));
+      if (edits[i][2] != NULL)
+        g_assert_nonnull (strstr (error->message, quoted));
       g_clear_error (&error);
       g_assert_false (shnor_document_check_file (copy, &error));
       g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED);

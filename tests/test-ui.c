@@ -1,8 +1,10 @@
 /* test-ui.c: the real application and window under Xvfb: open the demo,
  * search, sort, edit a field, undo it, add and delete a school, refuse a
  * bad value, open read-only; screenshots go to the build directory. */
+#include <string.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 
 #include "shnor-application.h"
 #include "shnor-demo.h"
@@ -35,6 +37,7 @@
 #include "shnor-risk-view.h"
 #include "shnor-indicators-view.h"
 #include "shnor-school-editor.h"
+#include "shnor-schema-check.h"
 #include "shnor-window.h"
 #include "test-gtk.h"
 #include "test-util.h"
@@ -1056,6 +1059,96 @@ test_bad_file_message (void)
           gtk_window_destroy (w);
         }
     }
+}
+
+/* Closes the message dialogs open, after a screenshot of the first;
+ * returns how many there were, and whether one shows @text. */
+static guint
+close_dialogs (const char *png,
+               const char *text,
+               gboolean   *shown)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w))
+        g_ptr_array_add (dialogs, w);
+      else
+        g_object_unref (w);
+    }
+  for (guint i = 0; i < dialogs->len; i++)
+    {
+      if (i == 0)
+        screenshot (dialogs->pdata[i], png);
+      *shown = *shown || shows_text (dialogs->pdata[i], text);
+      gtk_window_destroy (dialogs->pdata[i]);
+    }
+  spin (50);
+  return dialogs->len;
+}
+
+/* Issue 14: a file with a trigger of its own is refused with a message
+ * before anything runs on it; a damaged page found later, while reading,
+ * turns the window read-only and says so. */
+static void
+test_crafted_and_damaged (void)
+{
+  g_autofree char *crafted = g_build_filename (dir, "Подделка.shnor", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "Повреждён.shnor", NULL);
+  g_autoptr(GFile) crafted_file = g_file_new_for_path (crafted);
+  g_autoptr(GFile) damaged_file = g_file_new_for_path (damaged);
+  g_autoptr(GError) error = NULL;
+  gboolean shown = FALSE;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint8 garbage[4096];
+  int root;
+  FILE *f;
+
+  g_assert_true (shnor_demo_write (crafted, &error));
+  g_assert_cmpint (sqlite3_open (crafted, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER evil AFTER INSERT ON school BEGIN DELETE FROM settings; END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  shnor_window_set_document (window, NULL);
+  g_assert_false (shnor_application_open_file (app, crafted_file, window));
+  spin (200);
+  g_assert_cmpuint (close_dialogs ("13-crafted-file.png", "evil", &shown), ==, 1);
+  g_assert_true (shown);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("stack"))), ==, "welcome");
+
+  /* a damaged page among the sums of identification (what the window's
+   * lists read), which an open of a region's file leaves to the readers */
+  g_assert_true (shnor_demo_write (damaged, &error));
+  g_assert_cmpint (sqlite3_open (damaged, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'result_sums'", -1,
+                                     &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  memset (garbage, 0xff, sizeof garbage);
+  f = g_fopen (damaged, "r+b");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, (long) (root - 1) * 4096, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, f), ==, sizeof garbage);
+  fclose (f);
+
+  shnor_schema_check_set_small_table (0);
+  g_assert_true (shnor_application_open_file (app, damaged_file, window));
+  spin (500);
+  shnor_schema_check_set_small_table (SHNOR_CHECK_SMALL_TABLE);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (child ("read_only_bar"))));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-school"));
+  shown = FALSE;
+  g_assert_cmpuint (close_dialogs ("14-damaged-file.png", "damaged", &shown), ==, 1);
+  screenshot (GTK_WIDGET (window), "15-damaged-read-only.png");
+  shnor_window_set_document (window, NULL);
 }
 
 /* A start without files reopens the last file used. */
@@ -3205,6 +3298,7 @@ main (int   argc,
   g_test_add_func ("/ui/settings-documents", test_settings_documents);
   g_test_add_func ("/ui/welcome-and-read-only", test_welcome_and_read_only);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);
+  g_test_add_func ("/ui/crafted-and-damaged", test_crafted_and_damaged);
   g_test_add_func ("/ui/help-windows", test_help_windows);
   g_test_add_func ("/ui/reopen-last", test_reopen_last);
   g_test_add_func ("/ui/settings-presence", test_settings_presence);

@@ -12,6 +12,7 @@
 #include "shnor-derived.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
+#include "shnor-schema-check.h"
 #include "shnor-sqlite.h"
 
 /* Past this many rows (and half the table), indexes are built again
@@ -38,57 +39,54 @@ shnor_document_set_aside (ShnorDocument  *self,
                           gboolean        indexes,
                           GError        **error)
 {
+  /* Names and statements are those of Shnor's own schema (see
+   * shnor-schema-check.c), not read from the file. */
+  const char *create = shnor_schema_undo_trigger (table, trigger);
   sqlite3 *db = shnor_document_get_db (self);
-  g_autofree char *name = g_strdup_printf ("undo_%s_%s", table, trigger);
   /* the trigger that notes changes for the derived sums, if the table has
    * one: the caller notes the rows with shnor_document_log_bulk_insert() */
   g_autofree char *derived = g_strdup_printf ("derived_%s_%s", table, trigger);
   g_autoptr(GStrvBuilder) restore = g_strv_builder_new ();
   g_autoptr(GString) drop = g_string_new (NULL);
+  g_auto(GStrv) names = indexes ? shnor_schema_table_indexes (table) : g_new0 (char *, 1);
+  g_autofree char *name = g_strdup_printf ("undo_%s_%s", table, trigger);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean found = FALSE;
+  char *sql;
 
-  stmt = shnor_sqlite_prepare (db, "SELECT 'temp', name, sql FROM temp.sqlite_schema"
-                                   " WHERE type = 'trigger' AND name IN (?1, ?4)"
-                                   " UNION ALL SELECT 'main', name, sql FROM main.sqlite_schema"
-                                   " WHERE type = 'index' AND tbl_name = ?2 AND sql IS NOT NULL AND ?3", error);
+  g_return_val_if_fail (create != NULL, NULL);
+
+  g_strv_builder_add (restore, create);
+  sql = sqlite3_mprintf ("DROP TRIGGER temp.\"%w\";", name);
+  g_string_append (drop, sql);
+  sqlite3_free (sql);
+  /* a trigger of this connection, made from shnor-derived.c's constants
+   * (the file has no temporary objects) */
+  stmt = shnor_sqlite_prepare (db, "SELECT sql FROM temp.sqlite_schema WHERE type = 'trigger' AND name = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, indexes);
-  sqlite3_bind_text (stmt, 4, derived, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  sqlite3_bind_text (stmt, 1, derived, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *schema = (const char *) sqlite3_column_text (stmt, 0);
-      const char *object = (const char *) sqlite3_column_text (stmt, 1);
-      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *temp = NULL;
 
-      if (g_str_equal (schema, "temp"))
-        {
-          /* the schema keeps the SQL without its TEMP: without it, the
-           * trigger would be created in the file */
-          if (!g_str_has_prefix (sql, "CREATE TRIGGER "))
-            break;
-          {
-            g_autofree char *create = g_strconcat ("CREATE TEMP TRIGGER ", sql + strlen ("CREATE TRIGGER "), NULL);
-
-            g_strv_builder_add (restore, create);
-          }
-          g_string_append_printf (drop, "DROP TRIGGER temp.\"%s\";", object);
-          found |= g_str_equal (object, name);
-        }
-      else
-        {
-          g_strv_builder_add (restore, sql);
-          g_string_append_printf (drop, "DROP INDEX main.\"%s\";", object);
-        }
+      /* the schema keeps the SQL without its TEMP: without it, the
+       * trigger would be created in the file */
+      g_return_val_if_fail (g_str_has_prefix (text, "CREATE TRIGGER "), NULL);
+      temp = g_strconcat ("CREATE TEMP TRIGGER ", text + strlen ("CREATE TRIGGER "), NULL);
+      g_strv_builder_add (restore, temp);
+      sql = sqlite3_mprintf ("DROP TRIGGER temp.\"%w\";", derived);
+      g_string_append (drop, sql);
+      sqlite3_free (sql);
     }
+  /* a statement still on its row keeps the schema locked for the drops */
   sqlite3_reset (stmt);
-  if (!found)
+  for (guint i = 0; names[i] != NULL; i++)
     {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED, "no undo trigger %s", name);
-      return NULL;
+      g_strv_builder_add (restore, shnor_schema_index_sql (names[i]));
+      sql = sqlite3_mprintf ("DROP INDEX main.\"%w\";", names[i]);
+      g_string_append (drop, sql);
+      sqlite3_free (sql);
     }
   if (!shnor_sqlite_exec (db, drop->str, error))
     return NULL;
@@ -112,10 +110,11 @@ gint64
 shnor_document_max_rowid (ShnorDocument *self,
                           const char    *table)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT ifnull(max(rowid), 0) FROM main.\"%s\"", table);
+  char *sql = sqlite3_mprintf ("SELECT ifnull(max(rowid), 0) FROM main.\"%w\"", table);
   g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql, NULL);
 
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_free (sql);
+  return shnor_document_next_row (self, stmt) ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
 /* Whether a bulk change of @n rows of @table is better done without its
@@ -162,8 +161,8 @@ log_bulk (ShnorDocument  *self,
   sqlite3 *db = shnor_document_get_db (self);
   g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (db,
     "INSERT INTO undolog (tbl, rid, sql, lo, hi, hold) VALUES (?1, 0,"
-    " iif (?4 IS NULL, printf ('DELETE FROM main.\"%s\" WHERE rowid BETWEEN %d AND %d', ?1, ?2, ?3),"
-    "      printf ('INSERT INTO main.\"%s\" SELECT * FROM temp.\"%s\"', ?1, ?4)), ?2, ?3, ?4)", error);
+    " iif (?4 IS NULL, printf ('DELETE FROM main.\"%w\" WHERE rowid BETWEEN %d AND %d', ?1, ?2, ?3),"
+    "      printf ('INSERT INTO main.\"%w\" SELECT * FROM temp.\"%w\"', ?1, ?4)), ?2, ?3, ?4)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -226,26 +225,32 @@ shnor_document_replay_bulk (ShnorDocument  *self,
 {
   static gint counter;
   sqlite3 *db = shnor_document_get_db (self);
-  g_autofree char *sql = NULL;
+  gboolean ok;
+  char *sql;
+
+  g_return_val_if_fail (shnor_schema_has_table (table), FALSE);
 
   if (hold != NULL)
     {
-      sql = g_strdup_printf ("INSERT INTO main.\"%s\" SELECT * FROM temp.\"%s\"; DROP TABLE temp.\"%s\";",
+      sql = sqlite3_mprintf ("INSERT INTO main.\"%w\" SELECT * FROM temp.\"%w\"; DROP TABLE temp.\"%w\";",
                              table, hold, hold);
-      return exec_aside (self, table, "i", hi - lo + 1, sql, error) && log_bulk (self, table, lo, hi, NULL, error);
+      ok = exec_aside (self, table, "i", hi - lo + 1, sql, error) && log_bulk (self, table, lo, hi, NULL, error);
     }
   else
     {
       g_autofree char *new_hold = g_strdup_printf ("undo_rows_%d", g_atomic_int_add (&counter, 1));
-      g_autofree char *keep = g_strdup_printf ("CREATE TEMP TABLE \"%s\" AS SELECT * FROM main.\"%s\""
-                                               " WHERE rowid BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT,
-                                               new_hold, table, lo, hi);
+      char *keep = sqlite3_mprintf ("CREATE TEMP TABLE \"%w\" AS SELECT * FROM main.\"%w\""
+                                    " WHERE rowid BETWEEN %lld AND %lld", new_hold, table,
+                                    (long long) lo, (long long) hi);
 
-      sql = g_strdup_printf ("DELETE FROM main.\"%s\" WHERE rowid BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT,
-                             table, lo, hi);
-      return shnor_sqlite_exec (db, keep, error) && exec_aside (self, table, "d", hi - lo + 1, sql, error) &&
-             log_bulk (self, table, lo, hi, new_hold, error);
+      sql = sqlite3_mprintf ("DELETE FROM main.\"%w\" WHERE rowid BETWEEN %lld AND %lld",
+                             table, (long long) lo, (long long) hi);
+      ok = shnor_sqlite_exec (db, keep, error) && exec_aside (self, table, "d", hi - lo + 1, sql, error) &&
+           log_bulk (self, table, lo, hi, new_hold, error);
+      sqlite3_free (keep);
     }
+  sqlite3_free (sql);
+  return ok;
 }
 
 /* Drops the holding tables of the log entries @first to @last, which are
@@ -258,15 +263,18 @@ shnor_document_drop_holds (ShnorDocument *self,
   sqlite3 *db = shnor_document_get_db (self);
   g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (db, "SELECT hold FROM undolog"
                                                            " WHERE seq BETWEEN ? AND ? AND hold IS NOT NULL", NULL);
-  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new ();
 
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, first);
   sqlite3_bind_int64 (stmt, 2, last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (drops, g_strdup_printf ("DROP TABLE IF EXISTS temp.\"%s\"", sqlite3_column_text (stmt, 0)));
+  while (shnor_document_next_row (self, stmt))
+    g_ptr_array_add (drops, sqlite3_mprintf ("DROP TABLE IF EXISTS temp.\"%w\"", sqlite3_column_text (stmt, 0)));
   sqlite3_reset (stmt);
   for (guint i = 0; i < drops->len; i++)
-    sqlite3_exec (db, drops->pdata[i], NULL, NULL, NULL);
+    {
+      sqlite3_exec (db, drops->pdata[i], NULL, NULL, NULL);
+      sqlite3_free (drops->pdata[i]);
+    }
 }

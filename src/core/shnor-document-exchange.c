@@ -32,7 +32,7 @@ shnor_document_dup_exchange_identity (ShnorDocument  *self,
   *uid = NULL;
   *key = NULL;
   stmt = shnor_document_statement (self, "SELECT uid, key FROM exchange_identity WHERE id = 1");
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     {
       *uid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       *key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
@@ -72,7 +72,7 @@ shnor_document_find_accepted_form (ShnorDocument  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, form_uid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, digest, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     {
       found = TRUE;
       if (accepted != NULL)
@@ -102,7 +102,7 @@ shnor_document_dup_latest_form (ShnorDocument *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (shnor_document_next_row (self, stmt) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     issued = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   return issued;

@@ -51,9 +51,9 @@ load_set (sqlite3_stmt *stmt)
   ShnorCriteriaSet *set = shnor_criteria_set_new ();
 
   set->id = sqlite3_column_int64 (stmt, 0);
-  set->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  set->order_number = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  set->order_date = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  set->name = g_strdup (shnor_sqlite_column_text (stmt, 1));
+  set->order_number = g_strdup (shnor_sqlite_column_text (stmt, 2));
+  set->order_date = g_strdup (shnor_sqlite_column_text (stmt, 3));
   set->active = sqlite3_column_int (stmt, 4) != 0;
   for (guint k = 0; k < SHNOR_N_SOCIAL_WEIGHTS; k++)
     set->weights[k] = sqlite3_column_double (stmt, 5 + (int) k);
@@ -108,7 +108,7 @@ shnor_criteria_sets_load (sqlite3  *db,
         continue;
       c.id = sqlite3_column_int64 (stmt, 0);
       c.group = sqlite3_column_int (stmt, 2);
-      c.metric = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      c.metric = g_strdup (shnor_sqlite_column_text (stmt, 3));
       c.comparison = sqlite3_column_int (stmt, 4);
       c.threshold = sqlite3_column_double (stmt, 5);
       c.aggregate = sqlite3_column_int (stmt, 6);
@@ -465,7 +465,7 @@ load_sums (ShnorDocument *self,
     return;
   shnor_metrics_get_years (metrics, &first, &last);
   sqlite3_bind_text (stmt, 1, subject, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       int school = shnor_metrics_find_school (metrics, sqlite3_column_int64 (stmt, 0));
       int year = sqlite3_column_int (stmt, 1);
@@ -496,7 +496,7 @@ load_metrics (ShnorDocument *self)
   int first = G_MAXINT, last = G_MININT;
 
   stmt = shnor_sqlite_prepare (db, "SELECT id FROM school ORDER BY id", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -510,7 +510,7 @@ load_metrics (ShnorDocument *self)
                                    " SELECT max(year) FROM result_sums WHERE subject = '' UNION ALL"
                                    " SELECT year FROM school_context UNION ALL"
                                    " SELECT year FROM indicator_value)", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (shnor_document_next_row (self, stmt) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       widen (&first, &last, sqlite3_column_int (stmt, 0));
       widen (&first, &last, sqlite3_column_int (stmt, 1));
@@ -526,7 +526,7 @@ load_metrics (ShnorDocument *self)
     g_string_append_printf (sql, ", %s", fields[i].column);
   g_string_append (sql, " FROM school_context");
   stmt = shnor_sqlite_prepare (db, sql->str, NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       int school = shnor_metrics_find_school (metrics, sqlite3_column_int64 (stmt, 0));
 
@@ -542,7 +542,7 @@ load_metrics (ShnorDocument *self)
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = shnor_sqlite_prepare (db, "SELECT school_id, year, indicator_id, value FROM indicator_value", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       int school = shnor_metrics_find_school (metrics, sqlite3_column_int64 (stmt, 0));
       g_autofree char *metric = g_strdup_printf ("indicator:%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 2));
@@ -660,7 +660,7 @@ school_years (ShnorDocument *self,
   if (stmt == NULL)
     return years;
   sqlite3_bind_int64 (stmt, 1, school_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       int year = sqlite3_column_int (stmt, 0);
 
@@ -690,10 +690,10 @@ shnor_document_get_indicators (ShnorDocument *self)
   if (shnor_document_get_db (self) == NULL)
     return list;
   stmt = shnor_document_statement (self, "SELECT id, name FROM indicator ORDER BY name COLLATE NOCASE");
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorIndicator indicator = { sqlite3_column_int64 (stmt, 0),
-                                   g_strdup ((const char *) sqlite3_column_text (stmt, 1)) };
+                                   g_strdup (shnor_sqlite_column_text (stmt, 1)) };
 
       g_array_append_val (list, indicator);
     }
@@ -733,7 +733,7 @@ find_indicator (ShnorDocument *self,
   if (find == NULL)
     return;
   sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (find) == SQLITE_ROW)
+  if (shnor_document_next_row (self, find))
     *id = sqlite3_column_int64 (find, 0);
   sqlite3_reset (find);
 }
@@ -820,12 +820,12 @@ shnor_document_delete_indicator (ShnorDocument  *self,
       gboolean in_use = FALSE;
 
       sqlite3_bind_text (used, 1, metric, -1, SQLITE_STATIC);
-      if (sqlite3_step (used) == SQLITE_ROW)
+      if (shnor_document_next_row (self, used))
         {
           in_use = TRUE;
           g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
                        _("The indicator is used by a criterion of the set “%s”: change or delete that criterion first."),
-                       (const char *) sqlite3_column_text (used, 0));
+                       shnor_sqlite_column_text (used, 0));
         }
       sqlite3_reset (used);
       if (in_use)
@@ -910,7 +910,7 @@ shnor_document_get_indicator_value (ShnorDocument *self,
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_int64 (stmt, 2, indicator_id);
   sqlite3_bind_int (stmt, 3, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     {
       found = TRUE;
       *value = sqlite3_column_double (stmt, 0);
@@ -942,7 +942,7 @@ shnor_document_list_metrics (ShnorDocument *self)
     "SELECT subject FROM assessment UNION"
     " SELECT substr (metric, instr (metric, ':') + 1) FROM criterion"
     " WHERE metric LIKE 'z:%' OR metric LIKE 'below:%' ORDER BY 1");
-  while (subjects != NULL && sqlite3_step (subjects) == SQLITE_ROW)
+  while (shnor_document_next_row (self, subjects))
     {
       const char *subject = (const char *) sqlite3_column_text (subjects, 0);
 
@@ -985,8 +985,8 @@ shnor_document_dup_metric_label (ShnorDocument *self,
       if (stmt != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, g_ascii_strtoll (metric + strlen ("indicator:"), NULL, 10));
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          if (shnor_document_next_row (self, stmt))
+            name = g_strdup (shnor_sqlite_column_text (stmt, 0));
           sqlite3_reset (stmt);
         }
       if (name != NULL)
@@ -1043,14 +1043,14 @@ shnor_document_get_risk_profile (ShnorDocument *self,
     return list;
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_int (stmt, 2, year);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorRiskLevel r = { 0 };
 
       r.factor_id = sqlite3_column_int64 (stmt, 0);
-      r.factor = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      r.factor = g_strdup (shnor_sqlite_column_text (stmt, 1));
       r.level = sqlite3_column_int (stmt, 2);
-      r.note = g_strdup (sqlite3_column_text (stmt, 3) ? (const char *) sqlite3_column_text (stmt, 3) : "");
+      r.note = g_strdup (shnor_sqlite_column_text (stmt, 3));
       g_array_append_val (list, r);
     }
   sqlite3_reset (stmt);

@@ -91,7 +91,7 @@ count_rows (ShnorDocument *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return n;
@@ -111,7 +111,7 @@ stored_date (ShnorDocument *self,
   if (stmt == NULL)
     return g_strdup ("");
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     date = column_dup (stmt, 0);
   return date ? date : g_strdup ("");
 }
@@ -232,7 +232,7 @@ shnor_document_get_organisations (ShnorDocument *self)
   append_columns (sql, "o", fields, n_fields);
   g_string_append (sql, " FROM organisation o ORDER BY o.name COLLATE NOCASE, o.id");
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql->str, NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && shnor_document_next_row (self, stmt))
     {
       ShnorOrganisation o = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
                               row_texts (stmt, 3, fields, n_fields), sqlite3_column_int (stmt, 2) };
@@ -391,7 +391,7 @@ shnor_document_get_partnerships (ShnorDocument *self,
   if (stmt == NULL)
     return out;
   sqlite3_bind_int64 (stmt, 1, school_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorPartnership p;
 
@@ -423,7 +423,7 @@ shnor_document_get_partnership (ShnorDocument    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!shnor_document_next_row (self, stmt))
     return FALSE;
   load_partnership (stmt, fields, n_fields, out);
   return TRUE;
@@ -489,7 +489,7 @@ check_not_repeated (ShnorDocument     *self,
   if (organisation_id != 0)
     sqlite3_bind_int64 (stmt, 3, organisation_id);
   sqlite3_bind_int (stmt, 4, role);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     {
       repeated = TRUE;
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
@@ -646,7 +646,7 @@ shnor_document_get_partnership_measures (ShnorDocument *self,
   if (stmt == NULL)
     return ids;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       gint64 measure = sqlite3_column_int64 (stmt, 0);
 
@@ -731,7 +731,7 @@ shnor_document_get_joint_events (ShnorDocument *self,
   if (stmt == NULL)
     return out;
   sqlite3_bind_int64 (stmt, 1, partnership_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorJointEvent e = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
                             sqlite3_column_int (stmt, 2 + form), row_texts (stmt, 2, fields, n_fields) };
@@ -845,7 +845,7 @@ shnor_document_get_staff (ShnorDocument *self,
   if (stmt == NULL)
     return out;
   sqlite3_bind_int64 (stmt, 1, school_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorStaffMember m = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), column_dup (stmt, 2),
                              column_dup (stmt, 3), column_dup (stmt, 4), column_dup (stmt, 5), column_dup (stmt, 6),
@@ -965,7 +965,7 @@ shnor_document_get_mentoring (ShnorDocument *self)
                         " LEFT JOIN school sa ON sa.id = a.school_id LEFT JOIN school sb ON sb.id = b.school_id"
                         " ORDER BY a.name COLLATE NOCASE, b.name COLLATE NOCASE, m.id");
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self), sql->str, NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && shnor_document_next_row (self, stmt))
     {
       ShnorMentoring m = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
                            sqlite3_column_int64 (stmt, 2), row_texts (stmt, 7, fields, n_fields),
@@ -1065,7 +1065,7 @@ shnor_document_get_courses (ShnorDocument *self,
   if (stmt == NULL)
     return out;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorCourse c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
                         row_texts (stmt, 4, fields, n_fields), column_dup (stmt, 2), column_dup (stmt, 3) };
@@ -1183,7 +1183,7 @@ shnor_document_network_actual (ShnorDocument *self,
   sqlite3_bind_text (stmt, 3, last, -1, SQLITE_TRANSIENT);
   if (sqlite3_bind_parameter_count (stmt) >= 4)
     sqlite3_bind_int (stmt, 4, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (shnor_document_next_row (self, stmt) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       *value = round (sqlite3_column_double (stmt, 0) * 100) / 100;
       found = TRUE;

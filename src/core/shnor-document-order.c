@@ -207,8 +207,8 @@ shnor_document_dup_order_text (ShnorDocument *self,
     {
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (shnor_document_next_row (self, stmt))
+        text = g_strdup (shnor_sqlite_column_text (stmt, 0));
       sqlite3_reset (stmt);
     }
   return text ? text : default_text (self, id, key);

@@ -62,7 +62,7 @@ shnor_document_index_practices (ShnorDocument  *self,
     }
   sqlite3_bind_int64 (touched, 1, first);
   sqlite3_bind_int64 (touched, 2, last);
-  any = sqlite3_step (touched) == SQLITE_ROW;
+  any = shnor_document_next_row (self, touched);
   sqlite3_reset (touched);
   for (guint i = 0; any && i < G_N_ELEMENTS (sql); i++)
     {
@@ -147,7 +147,7 @@ shnor_document_search_practices (ShnorDocument *self,
   if (query != NULL)
     sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, status);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       const char *subjects = (const char *) sqlite3_column_text (stmt, 4);
       const char *its_direction = (const char *) sqlite3_column_text (stmt, 5);
@@ -188,7 +188,7 @@ shnor_document_count_practices (ShnorDocument *self)
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), 0);
   stmt = shnor_document_statement (self, "SELECT count (*) FROM practice");
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL && shnor_document_next_row (self, stmt))
     n = (guint) sqlite3_column_int (stmt, 0);
   if (stmt != NULL)
     sqlite3_reset (stmt);
@@ -217,7 +217,7 @@ shnor_document_list_practice_values (ShnorDocument *self,
   subjects = g_str_equal (column, "subjects");
   stmt = shnor_document_statement (self, subjects ? "SELECT DISTINCT subjects FROM practice"
                                                   : "SELECT DISTINCT direction FROM practice");
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && shnor_document_next_row (self, stmt))
     {
       const char *text = (const char *) sqlite3_column_text (stmt, 0);
       g_auto(GStrv) items = subjects ? shnor_split_list (text) : g_strsplit (text[0] ? text : "", "\n", 1);
@@ -287,7 +287,7 @@ shnor_document_get_practice (ShnorDocument     *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!shnor_document_next_row (self, stmt))
     return FALSE;
   out->id = id;
   out->school_id = sqlite3_column_int64 (stmt, 0);
@@ -307,7 +307,7 @@ shnor_document_get_practice (ShnorDocument     *self,
   if (files == NULL)
     return TRUE;
   sqlite3_bind_int64 (files, 1, id);
-  while (sqlite3_step (files) == SQLITE_ROW)
+  while (shnor_document_next_row (self, files))
     {
       ShnorAttachment a = { sqlite3_column_int64 (files, 0), g_strdup ((const char *) sqlite3_column_text (files, 1)),
                             g_strdup ((const char *) sqlite3_column_text (files, 2)), sqlite3_column_int64 (files, 3) };
@@ -459,7 +459,7 @@ check_size (ShnorDocument  *self,
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, practice_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (shnor_document_next_row (self, stmt))
         taken = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
     }
@@ -497,7 +497,7 @@ unique_name (ShnorDocument *self,
 
       sqlite3_bind_int64 (stmt, 1, practice_id);
       sqlite3_bind_text (stmt, 2, candidate, -1, SQLITE_TRANSIENT);
-      taken = sqlite3_step (stmt) == SQLITE_ROW;
+      taken = shnor_document_next_row (self, stmt);
       sqlite3_reset (stmt);
       if (!taken)
         break;
@@ -643,7 +643,7 @@ shnor_document_read_attachment (ShnorDocument  *self,
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, file_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
   else
     g_set_error_literal (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("There is no such attached file."));

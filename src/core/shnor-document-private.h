@@ -14,6 +14,10 @@ gboolean shnor_document_finish_edit   (ShnorDocument *self,
                                        GError       **error);
 gboolean shnor_document_check_writable (ShnorDocument *self,
                                         GError       **error);
+gboolean shnor_document_next_row      (ShnorDocument *self,
+                                       sqlite3_stmt  *stmt);
+void     shnor_document_read_failed   (ShnorDocument *self,
+                                       int            rc);
 gboolean shnor_document_in_edit       (ShnorDocument *self);
 gboolean shnor_document_load_schools  (ShnorDocument *self,
                                        GError       **error);

@@ -18,7 +18,7 @@
 static ShnorProgramme *
 programme_from_row (sqlite3_stmt *stmt)
 {
-  return shnor_programme_new (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+  return shnor_programme_new (sqlite3_column_int64 (stmt, 0), shnor_sqlite_column_text (stmt, 1),
                               sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
                               sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
                               sqlite3_column_int (stmt, 6), sqlite3_column_int64 (stmt, 7));
@@ -44,7 +44,7 @@ programmes_where (ShnorDocument *self,
     return G_LIST_MODEL (store);
   if (sqlite3_bind_parameter_count (stmt) > 0)
     sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       g_autoptr(ShnorProgramme) programme = programme_from_row (stmt);
 
@@ -161,14 +161,14 @@ shnor_document_dup_programme_text (ShnorDocument *self,
   if (stmt == NULL)
     return g_strdup ("");
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (shnor_document_next_row (self, stmt) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       if (g_str_equal (column, "order_date"))
-        text = shnor_format_iso_date ((const char *) sqlite3_column_text (stmt, 0));
+        text = shnor_format_iso_date (shnor_sqlite_column_text (stmt, 0));
       else if (field != NULL && field->kind == SHNOR_FIELD_INT)
         text = g_strdup_printf ("%d", sqlite3_column_int (stmt, 0));
       else
-        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        text = g_strdup (shnor_sqlite_column_text (stmt, 0));
     }
   return text ? text : g_strdup ("");
 }
@@ -239,7 +239,7 @@ shnor_document_get_programme_schools (ShnorDocument *self,
   if (stmt == NULL)
     return ids;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       gint64 school = sqlite3_column_int64 (stmt, 0);
 
@@ -309,7 +309,7 @@ shnor_document_column_value (sqlite3_stmt     *stmt,
       break;
     default:
       g_value_init (value, G_TYPE_STRING);
-      g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+      g_value_set_string (value, shnor_sqlite_column_text (stmt, column));
     }
 }
 
@@ -344,7 +344,7 @@ shnor_document_get_part (ShnorDocument *self,
   if (stmt == NULL)
     return rows;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorPartRow row = { sqlite3_column_int64 (stmt, 0), g_new0 (char *, n_fields + 1), NULL };
 
@@ -356,7 +356,7 @@ shnor_document_get_part (ShnorDocument *self,
           row.texts[i] = shnor_field_format (&fields[i], G_IS_VALUE (&value) ? &value : NULL);
         }
       if (part == SHNOR_PART_INDICATOR)
-        row.binding = g_strdup ((const char *) sqlite3_column_text (stmt, (int) n_fields + 1));
+        row.binding = g_strdup (shnor_sqlite_column_text (stmt, (int) n_fields + 1));
       g_array_append_val (rows, row);
     }
   return rows;
@@ -415,8 +415,8 @@ indicator_unit (ShnorDocument *self,
   if (stmt == NULL)
     return g_strdup ("");
   sqlite3_bind_int64 (stmt, 1, indicator_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    unit = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (shnor_document_next_row (self, stmt))
+    unit = g_strdup (shnor_sqlite_column_text (stmt, 0));
   sqlite3_reset (stmt);
   return unit ? unit : g_strdup ("");
 }
@@ -698,7 +698,7 @@ bound_actual (ShnorDocument *self,
   sqlite3_bind_int (stmt, 4, year);
   sqlite3_bind_int64 (stmt, 5, programme_id);
   sqlite3_bind_int (stmt, 6, below);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (shnor_document_next_row (self, stmt) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       *value = round (sqlite3_column_double (stmt, 0) * 100) / 100;
       found = TRUE;
@@ -736,11 +736,11 @@ shnor_document_get_indicator_plan (ShnorDocument *self,
   if (info == NULL)
     return years;
   sqlite3_bind_int64 (info, 1, indicator_id);
-  if (sqlite3_step (info) != SQLITE_ROW)
+  if (!shnor_document_next_row (self, info))
     return years;
   programme = sqlite3_column_int64 (info, 0);
   lower = sqlite3_column_int (info, 1) == 1;
-  binding = g_strdup ((const char *) sqlite3_column_text (info, 2));
+  binding = g_strdup (shnor_sqlite_column_text (info, 2));
   first = sqlite3_column_int (info, 3);
   last = sqlite3_column_int (info, 4);
 
@@ -753,7 +753,7 @@ shnor_document_get_indicator_plan (ShnorDocument *self,
 
       sqlite3_bind_int64 (stmt, 1, indicator_id);
       sqlite3_bind_int (stmt, 2, year);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (shnor_document_next_row (self, stmt))
         {
           if ((y.has_target = sqlite3_column_type (stmt, 0) != SQLITE_NULL))
             y.target = sqlite3_column_double (stmt, 0);
@@ -977,7 +977,7 @@ shnor_document_get_financing (ShnorDocument      *self,
   sqlite3_bind_int64 (stmt, 1, programme_id);
   sqlite3_bind_int (stmt, 2, year);
   sqlite3_bind_int (stmt, 3, source);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     {
       *amount = sqlite3_column_double (stmt, 0);
       found = TRUE;

@@ -67,8 +67,8 @@ load_result (sqlite3_stmt *stmt,
 {
   r->school_id = sqlite3_column_int64 (stmt, 0);
   r->year = sqlite3_column_int (stmt, 1);
-  shnor_result_set_names (r, (const char *) sqlite3_column_text (stmt, 2),
-                          (const char *) sqlite3_column_text (stmt, 3));
+  shnor_result_set_names (r, shnor_sqlite_column_text (stmt, 2),
+                          shnor_sqlite_column_text (stmt, 3));
   r->grade = sqlite3_column_int (stmt, 4);
   r->participants = sqlite3_column_int (stmt, 5);
   r->has_mean = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
@@ -112,7 +112,7 @@ assessment_id (ShnorDocument  *self,
       return -1;
     }
   bind_assessment (stmt, 1, kind, subject, grade);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (id != 0 || !create)
@@ -235,7 +235,7 @@ shnor_result_writer_new (ShnorDocument  *document,
   w->document = g_object_ref (document);
   w->write = label != NULL;
   any = shnor_document_statement (document, "SELECT 1 FROM result LIMIT 1");
-  w->any_stored = any != NULL && sqlite3_step (any) == SQLITE_ROW;
+  w->any_stored = shnor_document_next_row (document, any);
   if (any != NULL)
     sqlite3_reset (any);
   w->bulk = w->write && expected > BULK_ROWS && !w->any_stored;
@@ -354,7 +354,7 @@ pair_stored (ShnorResultWriter *w,
     {
       sqlite3_bind_int64 (stmt, 1, assessment_id);
       sqlite3_bind_int (stmt, 2, year);
-      stored = GINT_TO_POINTER (sqlite3_step (stmt) == SQLITE_ROW);
+      stored = GINT_TO_POINTER (shnor_document_next_row (w->document, stmt));
       sqlite3_reset (stmt);
     }
   g_hash_table_insert (w->pairs, g_memdup2 (&key, sizeof key), stored);
@@ -379,7 +379,7 @@ stored (ShnorResultWriter *w,
   sqlite3_bind_int64 (stmt, 1, r->school_id);
   sqlite3_bind_int64 (stmt, 2, assessment_id);
   sqlite3_bind_int (stmt, 3, r->year);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  found = shnor_document_next_row (w->document, stmt);
   sqlite3_reset (stmt);
   return found;
 }
@@ -538,7 +538,7 @@ shnor_document_get_assessment_results (ShnorDocument *self,
     return results;
   bind_assessment (stmt, 1, kind, subject, grade);
   sqlite3_bind_int (stmt, 4, first_year);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorResult r = { 0 };
 
@@ -618,7 +618,7 @@ shnor_document_get_results (ShnorDocument *self,
   else
     stmt = shnor_document_statement (self, RESULT_SELECT
                                            " ORDER BY a.kind, a.subject, a.grade, r.year, r.school_id");
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorResult r = { 0 };
 
@@ -652,7 +652,7 @@ shnor_document_has_result (ShnorDocument *self,
   sqlite3_bind_int64 (stmt, 1, school_id);
   bind_assessment (stmt, 2, kind, subject, grade);
   sqlite3_bind_int (stmt, 5, year);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  found = shnor_document_next_row (self, stmt);
   sqlite3_reset (stmt);
   return found;
 }
@@ -679,6 +679,8 @@ shnor_document_set_reference_mean (ShnorDocument  *self,
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
+  if (!shnor_result_check_subject (subject, error))
+    return FALSE;
   stripped = g_strstrip (g_strdup (text));
   clear = stripped[0] == '\0';
   probe.year = year;
@@ -748,7 +750,7 @@ shnor_document_get_assessment_years (ShnorDocument *self,
   if (stmt == NULL)
     return years;
   bind_assessment (stmt, 1, kind, subject, grade);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       int year = sqlite3_column_int (stmt, 0);
       ShnorAssessmentYear *y;
@@ -792,10 +794,10 @@ shnor_document_list_assessments (ShnorDocument *self)
                                "SELECT kind, subject, grade FROM assessment a"
                                " WHERE EXISTS (SELECT 1 FROM result WHERE assessment_id = a.id)"
                                " ORDER BY kind, subject, grade", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
-      g_autofree char *key = g_strdup_printf ("%s\t%s\t%d", sqlite3_column_text (stmt, 0),
-                                              sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2));
+      g_autofree char *key = g_strdup_printf ("%s	%s	%d", shnor_sqlite_column_text (stmt, 0),
+                                              shnor_sqlite_column_text (stmt, 1), sqlite3_column_int (stmt, 2));
       g_strv_builder_add (builder, key);
     }
   return g_strv_builder_end (builder);
@@ -906,7 +908,7 @@ shnor_document_get_scale (ShnorDocument *self,
   if (stmt == NULL)
     return FALSE;
   bind_assessment (stmt, 1, kind, subject, grade);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     {
       *min = sqlite3_column_double (stmt, 0);
       *max = sqlite3_column_double (stmt, 1);
@@ -942,6 +944,8 @@ shnor_document_set_scale (ShnorDocument  *self,
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
 
+  if (!shnor_result_check_subject (subject, error))
+    return FALSE;
   if (!shnor_result_kind_canonical (kind))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
@@ -967,7 +971,7 @@ shnor_document_set_scale (ShnorDocument  *self,
       bind_assessment (outside, 1, kind, subject, grade);
       sqlite3_bind_double (outside, 4, min);
       sqlite3_bind_double (outside, 5, max);
-      if (sqlite3_step (outside) == SQLITE_ROW)
+      if (shnor_document_next_row (self, outside))
         n_outside = sqlite3_column_int (outside, 0);
       sqlite3_reset (outside);
     }
@@ -1016,7 +1020,7 @@ shnor_document_get_scales (ShnorDocument *self)
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), scales);
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self), "SELECT kind, subject, grade, min, max"
                                                              " FROM assessment_scale", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorAssessmentScale scale = { 0 };
 

@@ -99,7 +99,7 @@ read_links (ShnorDocument *self,
       if (stmt == NULL)
         continue;
       sqlite3_bind_int64 (stmt, 1, programme_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (shnor_document_next_row (self, stmt))
         {
           gint64 id = sqlite3_column_int64 (stmt, 0), target = sqlite3_column_int64 (stmt, 1);
           guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
@@ -124,7 +124,7 @@ shnor_document_get_levels (ShnorDocument *self)
     return levels;
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
                                "SELECT id, name FROM roadmap_level ORDER BY position, id", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && shnor_document_next_row (self, stmt))
     {
       ShnorRoadmapLevel level = { sqlite3_column_int64 (stmt, 0),
                                   g_strdup ((const char *) sqlite3_column_text (stmt, 1)) };
@@ -151,7 +151,7 @@ shnor_document_get_measure_tables (ShnorDocument *self,
   if (stmt == NULL)
     return tables;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorMeasureTable table = { sqlite3_column_int64 (stmt, 0), programme_id,
                                   g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
@@ -178,7 +178,7 @@ read_actions (ShnorDocument *self,
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0), level = sqlite3_column_int64 (stmt, 1);
       guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
@@ -248,7 +248,7 @@ shnor_document_get_roadmap (ShnorDocument *self,
   if (stmt == NULL || tables->len == 0)
     return out;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorMeasure m = { sqlite3_column_int64 (stmt, 0), programme_id, sqlite3_column_int64 (stmt, 1) };
       Node node = { m.id, m.parent_id, NULL };
@@ -266,7 +266,7 @@ shnor_document_get_roadmap (ShnorDocument *self,
       m.actions = g_new0 (char *, levels->len + 1);
       for (guint l = 0; l < levels->len; l++)
         m.actions[l] = g_strdup ("");
-      m.due = shnor_measure_due ((const char *) sqlite3_column_text (stmt, 4 + shnor_measure_field_index ("end_month")),
+      m.due = shnor_measure_due (shnor_sqlite_column_text (stmt, 4 + shnor_measure_field_index ("end_month")),
                                  m.status, &day);
       for (guint l = 0; l < SHNOR_N_LINKS; l++)
         m.links[l] = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -337,7 +337,7 @@ measure_parent (ShnorDocument *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     parent = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return parent;
@@ -353,7 +353,7 @@ measure_table (ShnorDocument *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     table = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return table;
@@ -377,7 +377,7 @@ siblings (ShnorDocument *self,
     sqlite3_bind_int64 (stmt, 2, parent);
   else
     sqlite3_bind_null (stmt, 2);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -534,7 +534,7 @@ first_table (ShnorDocument *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     table = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return table;
@@ -614,8 +614,8 @@ shnor_document_set_measure_field (ShnorDocument  *self,
       if (stmt != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, id);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          if (shnor_document_next_row (self, stmt))
+            other = g_strdup (shnor_sqlite_column_text (stmt, 0));
           sqlite3_reset (stmt);
         }
       if (other != NULL && other[0] && mine[0])
@@ -1022,7 +1022,7 @@ copy_children (ShnorDocument  *self,
           if (read == NULL)
             return FALSE;
           sqlite3_bind_int64 (read, 1, old);
-          while (sqlite3_step (read) == SQLITE_ROW)
+          while (shnor_document_next_row (self, read))
             {
               gint64 indicator = sqlite3_column_int64 (read, 0);
               gpointer mapped = g_hash_table_lookup (indicators, &indicator);
@@ -1182,7 +1182,7 @@ count_rows (ShnorDocument *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     n = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
   return n;
@@ -1617,11 +1617,11 @@ shnor_document_get_people (ShnorDocument *self)
   stmt = shnor_sqlite_prepare (shnor_document_get_db (self),
                                "SELECT id, name, position, organisation FROM person ORDER BY name COLLATE NOCASE, id",
                                NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
-      ShnorPerson person = { sqlite3_column_int64 (stmt, 0), g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 3)) };
+      ShnorPerson person = { sqlite3_column_int64 (stmt, 0), g_strdup (shnor_sqlite_column_text (stmt, 1)),
+                             g_strdup (shnor_sqlite_column_text (stmt, 2)),
+                             g_strdup (shnor_sqlite_column_text (stmt, 3)) };
 
       g_array_append_val (people, person);
     }
@@ -1691,7 +1691,7 @@ shnor_document_dup_person_name (ShnorDocument *self,
   if (stmt == NULL)
     return g_strdup ("");
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   return name ? name : g_strdup ("");

@@ -104,7 +104,7 @@ shnor_document_find_row (ShnorDocument  *self,
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (shnor_document_next_row (self, stmt))
         {
           found = TRUE;
           if (column != NULL)
@@ -141,7 +141,7 @@ code_taken (ShnorDocument *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return shnor_document_next_row (self, stmt);
 }
 
 gint64
@@ -245,7 +245,7 @@ shnor_document_get_context (ShnorDocument *self,
   if (stmt == NULL)
     return rows;
   sqlite3_bind_int64 (stmt, 1, school_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorContextRow row = { 0 };
 
@@ -292,7 +292,7 @@ has_context_year (ShnorDocument *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_int (stmt, 2, year);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return shnor_document_next_row (self, stmt);
 }
 
 gboolean

@@ -19,6 +19,7 @@
 #include "shnor-files.h"
 #include "shnor-municipality.h"
 #include "shnor-schema.h"
+#include "shnor-schema-check.h"
 #include "shnor-sqlite.h"
 
 #define BUSY_TIMEOUT_MS 2000
@@ -43,6 +44,8 @@ struct _ShnorDocument
   GArray     *undo;              /* of UndoStep; the last is the next undone */
   GArray     *redo;
 
+  GError     *read_error;        /* the first read that failed: the file is damaged */
+
   int         edit_depth;
   gboolean    edit_failed;
   gint64      edit_first;
@@ -56,6 +59,8 @@ enum { CHANGED, N_SIGNALS };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void notify_history (ShnorDocument *self);
 
 static void
 undo_step_clear (gpointer data)
@@ -77,6 +82,7 @@ shnor_document_finalize (GObject *object)
   g_clear_pointer (&self->undo, g_array_unref);
   g_clear_pointer (&self->redo, g_array_unref);
   g_clear_pointer (&self->edit_label, g_free);
+  g_clear_error (&self->read_error);
 
   G_OBJECT_CLASS (shnor_document_parent_class)->finalize (object);
 }
@@ -173,10 +179,12 @@ check_header (const char  *path,
               GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   guint8 header[100];
   size_t got;
   FILE *f;
-  guint32 app_id, version;
+  guint32 app_id;
+  gint32 version;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -188,6 +196,16 @@ check_header (const char  *path,
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NOT_SHNOR,
                    _("“%s” is a folder, not a Shnor file."), name);
+      return -1;
+    }
+  /* A pipe or a device would block the reads below, or never end. So
+   * would a journal that is one: SQLite reads a crash's journal first. */
+  if (!shnor_is_regular_file (path) ||
+      (g_file_test (journal, G_FILE_TEST_EXISTS) && !shnor_is_regular_file (journal)))
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NOT_SHNOR,
+                   _("“%s” is not an ordinary file (it is a pipe, a device or the like), not a Shnor file."),
+                   name);
       return -1;
     }
 
@@ -214,7 +232,7 @@ check_header (const char  *path,
       return -1;
     }
 
-  version = read_be32 (header + 60);
+  version = (gint32) read_be32 (header + 60);
   app_id = read_be32 (header + 68);
 
   if (app_id != SHNOR_APPLICATION_ID)
@@ -228,13 +246,19 @@ check_header (const char  *path,
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_NEWER,
                    _("The file “%s” was saved by a newer version of Shnor (file format %u; "
                      "this version reads formats up to %d). Install the newer version to open it."),
-                   name, version, SHNOR_FORMAT_VERSION);
+                   name, (guint) version, SHNOR_FORMAT_VERSION);
       return -1;
     }
   if (version == 0)
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
                    _("The file “%s” is damaged: it has no format version."), name);
+      return -1;
+    }
+  if (version < 0)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
+                   _("The file “%s” is damaged: its format version (%d) is impossible."), name, (int) version);
       return -1;
     }
 
@@ -256,7 +280,7 @@ read_only_reason (const char *path)
 
 /* Copies the file before a migration, so that an older Shnor can still
  * open what the user had: "name.shnor" → "name.format-1.bak.shnor". */
-static gboolean
+static char *
 backup_before_migration (const char  *path,
                          int          version,
                          GError     **error)
@@ -275,73 +299,20 @@ backup_before_migration (const char  *path,
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
                    _("The file must be upgraded, but its backup copy “%s” could not be written: %s"),
                    name, local_error->message);
-      return FALSE;
+      return NULL;
     }
-  return TRUE;
+  return g_steal_pointer (&backup);
 }
 
 /* ---- connection ------------------------------------------------------ */
 
+/* The undo log and its triggers, made from Shnor's own schema (see
+ * shnor-schema-check.c): no name of the file is ever pasted into SQL. */
 static gboolean
 create_undo_triggers (ShnorDocument  *self,
                       GError        **error)
 {
-  g_autoptr(sqlite3_stmt) tables = NULL;
-  g_autoptr(GString) ddl = g_string_new (
-    "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
-    " rid INTEGER NOT NULL, sql TEXT NOT NULL,"
-    /* a bulk entry (see shnor-document-bulk.c): rows lo to hi of tbl, held
-     * in the holding table hold when they were deleted */
-    " lo INTEGER, hi INTEGER, hold TEXT);");
-
-  /* Ordinary tables only: a virtual table (the practices' full-text
-   * index) takes no triggers, and its shadow tables are written by SQLite
-   * itself; the index is kept by the edit path instead. The derived sums
-   * follow the results they are made of, without undo of their own (see
-   * shnor-derived.c). */
-  tables = shnor_sqlite_prepare (self->db,
-                                 "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
-                                 " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('result_sums', 'assessment_sums')",
-                                 error);
-  if (tables == NULL)
-    return FALSE;
-
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      const char *t = (const char *) sqlite3_column_text (tables, 0);
-      g_autofree char *info_sql = g_strdup_printf ("PRAGMA main.table_info(\"%s\")", t);
-      g_autoptr(sqlite3_stmt) info = shnor_sqlite_prepare (self->db, info_sql, error);
-      g_autoptr(GString) names = g_string_new ("rowid");
-      g_autoptr(GString) olds = g_string_new ("'||old.rowid||'");
-      g_autoptr(GString) sets = g_string_new (NULL);
-
-      if (info == NULL)
-        return FALSE;
-      while (sqlite3_step (info) == SQLITE_ROW)
-        {
-          const char *c = (const char *) sqlite3_column_text (info, 1);
-
-          g_string_append_printf (names, ",\"%s\"", c);
-          g_string_append_printf (olds, ",'||quote(old.\"%s\")||'", c);
-          g_string_append_printf (sets, "%s\"%s\"='||quote(old.\"%s\")||'",
-                                  sets->len ? "," : "", c, c);
-        }
-
-      g_string_append_printf (ddl,
-        "CREATE TEMP TRIGGER \"undo_%s_i\" AFTER INSERT ON main.\"%s\""
-        " BEGIN"
-        " INSERT INTO undolog (tbl, rid, sql) VALUES ('%s', new.rowid,"
-        " 'DELETE FROM main.\"%s\" WHERE rowid='||new.rowid); END;"
-        "CREATE TEMP TRIGGER \"undo_%s_u\" AFTER UPDATE ON main.\"%s\" BEGIN"
-        " INSERT INTO undolog (tbl, rid, sql) VALUES ('%s', old.rowid,"
-        " 'UPDATE main.\"%s\" SET %s WHERE rowid='||old.rowid); END;"
-        "CREATE TEMP TRIGGER \"undo_%s_d\" BEFORE DELETE ON main.\"%s\" BEGIN"
-        " INSERT INTO undolog (tbl, rid, sql) VALUES ('%s', old.rowid,"
-        " 'INSERT INTO main.\"%s\" (%s) VALUES (%s)'); END;",
-        t, t, t, t, t, t, t, t, sets->str, t, t, t, t, names->str, olds->str);
-    }
-
-  return shnor_sqlite_exec (self->db, ddl->str, error);
+  return shnor_sqlite_exec (self->db, shnor_schema_undo_triggers (), error);
 }
 
 /* Sets the storage rules of DESIGN.md on a fresh connection and takes the
@@ -396,7 +367,7 @@ connect (const char  *path,
 
   /* SQLite takes UTF-8 names on Windows and bytes elsewhere: exactly
    * GLib's filename encoding on each. */
-  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  rc = shnor_sqlite_open (path, flags, &self->db);
   if (rc != SQLITE_OK)
     {
       shnor_sqlite_set_error (error, self->db, rc, path);
@@ -408,14 +379,46 @@ connect (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* After the schema is verified as Shnor's own: the data is checked, then
+ * the undo triggers made and the school list read. */
 static gboolean
 finish_open (ShnorDocument  *self,
              GError        **error)
 {
   g_autofree char *name = g_filename_display_basename (self->path);
 
-  return create_undo_triggers (self, error) && shnor_derived_watch (self->db, error) &&
+  return shnor_schema_check_data (self->db, SHNOR_FORMAT_VERSION, SHNOR_CHECK_OPEN, self->path, error) &&
+         create_undo_triggers (self, error) && shnor_derived_watch (self->db, error) &&
          shnor_document_load_schools (self, error) && shnor_criteria_sets_check (self->db, name, error);
+}
+
+/* Upgrades the file from @version (its schema verified) after copying it
+ * aside; a failed upgrade leaves the file as it was, and no copy. */
+static gboolean
+upgrade (ShnorDocument  *self,
+         int             version,
+         GError        **error)
+{
+  g_autofree char *backup = backup_before_migration (self->path, version, error);
+
+  if (backup == NULL)
+    return FALSE;
+  if (!shnor_sqlite_exec (self->db, "BEGIN EXCLUSIVE", error))
+    {
+      g_unlink (backup);
+      return FALSE;
+    }
+  if (!shnor_schema_migrate (self->db, version, error) || !shnor_sqlite_exec (self->db, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_unlink (backup);
+      return FALSE;
+    }
+  /* A migration that rewrites a table (format 9 rewrote the results)
+   * leaves the old pages free: the file gives them back once. Only
+   * space is at stake, so a failure (a full disk) is not an error. */
+  sqlite3_exec (self->db, "VACUUM", NULL, NULL, NULL);
+  return TRUE;
 }
 
 /**
@@ -452,31 +455,19 @@ shnor_document_open (const char  *path,
                          "you can write to."), name, reason);
           return NULL;
         }
-      if (!backup_before_migration (path, version, error))
-        return NULL;
     }
 
   self = connect (path, FALSE, error);
   if (self == NULL)
     return NULL;
 
-  if (version < SHNOR_FORMAT_VERSION)
-    {
-      if (!shnor_sqlite_exec (self->db, "BEGIN EXCLUSIVE", error))
-        return NULL;
-      if (!shnor_schema_migrate (self->db, version, error))
-        {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-          return NULL;
-        }
-      if (!shnor_sqlite_exec (self->db, "COMMIT", error))
-        return NULL;
-      /* A migration that rewrites a table (format 9 rewrote the results)
-       * leaves the old pages free: the file gives them back once. Only
-       * space is at stake, so a failure (a full disk) is not an error. */
-      sqlite3_exec (self->db, "VACUUM", NULL, NULL, NULL);
-    }
-
+  if (!shnor_schema_verify (self->db, version, SHNOR_CHECK_OPEN, path, error))
+    return NULL;
+  /* the upgraded file must be as a new one is: a step whose result
+   * depended on the old data would show here */
+  if (version < SHNOR_FORMAT_VERSION &&
+      (!upgrade (self, version, error) || !shnor_schema_verify (self->db, SHNOR_FORMAT_VERSION, SHNOR_CHECK_OPEN, path, error)))
+    return NULL;
   if (!finish_open (self, error))
     return NULL;
 
@@ -543,18 +534,19 @@ shnor_document_create (const char  *path,
 /**
  * shnor_document_check_file:
  *
- * What `shnor --check` does: recognises the file, then runs SQLite's full
- * integrity check. It changes nothing but a crash's leftover journal.
+ * What `shnor --check` does: recognises the file, verifies its schema as
+ * an open does, then runs every check of its data, on tables of any size
+ * (SQLite's full integrity and foreign-key checks among them). It changes
+ * nothing but a crash's leftover journal.
  */
 gboolean
 shnor_document_check_file (const char  *path,
                            GError     **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *reason = NULL;
   sqlite3 *db = NULL;
   gboolean ok = FALSE;
-  int rc, version;
+  int version, rc;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -562,45 +554,26 @@ shnor_document_check_file (const char  *path,
   if (version < 0)
     return FALSE;
 
-  name = g_filename_display_basename (path);
   /* Read-write where allowed: after a crash SQLite must roll the hot
    * journal back before anything can be read. Nothing else is written. */
-  {
-    g_autofree char *reason = read_only_reason (path);
-
-    rc = sqlite3_open_v2 (path, &db, (reason ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, NULL);
-  }
-  if (rc == SQLITE_OK)
+  reason = read_only_reason (path);
+  rc = shnor_sqlite_open (path, (reason ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, &db);
+  if (rc != SQLITE_OK)
+    shnor_sqlite_set_error (error, db, rc, path);
+  else
     {
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-      rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(10)", -1, &stmt, NULL);
-    }
-  if (rc == SQLITE_OK)
-    {
-      g_autoptr(GString) problems = g_string_new (NULL);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          const char *row = (const char *) sqlite3_column_text (stmt, 0);
-
-          ok = g_strcmp0 (row, "ok") == 0;
-          if (!ok && row != NULL && !g_str_has_prefix (row, "***") && problems->len < 400)
-            g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", row);
-        }
-      if (rc == SQLITE_DONE && !ok)
-        g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
-                     _("The file “%s” is damaged (%s). Open a backup copy."), name, problems->str);
-      else if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
+      ok = shnor_schema_verify (db, version, SHNOR_CHECK_FULL, path, error) &&
+           shnor_schema_check_data (db, version, SHNOR_CHECK_FULL, path, error);
     }
   /* the identification's own invariants: criteria and derived data (an
    * older file gets them when it is upgraded) */
   if (ok && version == SHNOR_FORMAT_VERSION)
-    ok = shnor_identification_check (db, name, error);
-  if (!ok && (error == NULL || *error == NULL))
-    shnor_sqlite_set_error (error, db, rc, path);
+    {
+      g_autofree char *name = g_filename_display_basename (path);
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
+      ok = shnor_identification_check (db, name, error);
+    }
   sqlite3_close_v2 (db);
   return ok;
 }
@@ -633,6 +606,9 @@ shnor_document_save_copy (ShnorDocument  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self->edit_depth == 0, FALSE);
 
+  /* never over a database: the open document, a file open elsewhere */
+  if (!shnor_check_target (path, SHNOR_TARGET_DOCUMENT, error))
+    return FALSE;
   part = shnor_part_path (path);
   g_unlink (part);
 
@@ -720,6 +696,102 @@ shnor_document_check_writable (ShnorDocument  *self,
   return TRUE;
 }
 
+/* ---- reading ------------------------------------------------------------ */
+
+/* Notes that a read of the file failed (a damaged page, most often): the
+ * first such error is kept for shnor_document_check_reads(), and the
+ * document becomes read-only, so that nothing more is written into a
+ * damaged file. */
+void
+shnor_document_read_failed (ShnorDocument *self,
+                            int            rc)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->read_error != NULL || self->db == NULL)
+    return;
+  shnor_sqlite_set_error (&error, self->db, rc == SQLITE_OK ? SQLITE_ERROR : rc, self->path);
+  self->read_error = g_error_copy (error);
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup_printf (_("%s Nothing more is saved into it."), error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  notify_history (self);
+}
+
+/**
+ * shnor_document_next_row:
+ * @stmt: (nullable): a statement reading the file
+ *
+ * Steps @stmt: TRUE for a row, FALSE at its end or on an error, which
+ * shnor_document_read_failed() records (so does a %NULL @stmt, a
+ * statement that could not even be prepared). Every reader loops with it,
+ * so that a damaged file never passes for a shorter one.
+ */
+gboolean
+shnor_document_next_row (ShnorDocument *self,
+                         sqlite3_stmt  *stmt)
+{
+  int rc;
+
+  if (stmt == NULL)
+    {
+      if (self->db != NULL)
+        shnor_document_read_failed (self, sqlite3_errcode (self->db));
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    shnor_document_read_failed (self, rc);
+  return FALSE;
+}
+
+/**
+ * shnor_document_check_reads:
+ *
+ * Whether everything read from the file since it was opened was read
+ * whole. A verb that answers from the file (a list, an export) asks this
+ * before it answers.
+ *
+ * Returns: FALSE, with the error of the first read that failed, when a
+ *   read failed: the file is damaged.
+ */
+gboolean
+shnor_document_check_reads (ShnorDocument  *self,
+                            GError        **error)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+
+  if (self->read_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->read_error));
+  return FALSE;
+}
+
+/**
+ * shnor_document_commit_part:
+ *
+ * As shnor_commit_part(), for a file written from @self's data: refused,
+ * and @part removed, when a read of the document failed meanwhile, so that
+ * no export is made from part of a damaged file.
+ */
+gboolean
+shnor_document_commit_part (ShnorDocument  *self,
+                            const char     *part,
+                            const char     *path,
+                            GError        **error)
+{
+  g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), FALSE);
+
+  if (!shnor_document_check_reads (self, error))
+    {
+      g_unlink (part);
+      return FALSE;
+    }
+  return shnor_commit_part (part, path, error);
+}
+
 /* ---- transactions, notification, undo -------------------------------- */
 
 static gint64
@@ -756,7 +828,7 @@ notify_step (ShnorDocument *self,
     return;
   sqlite3_bind_int64 (tables, 1, first);
   sqlite3_bind_int64 (tables, 2, last);
-  while (sqlite3_step (tables) == SQLITE_ROW)
+  while (shnor_document_next_row (self, tables))
     {
       const char *table = (const char *) sqlite3_column_text (tables, 0);
       gint64 many = 0;
@@ -770,7 +842,7 @@ notify_step (ShnorDocument *self,
       sqlite3_bind_int64 (rows, 1, first);
       sqlite3_bind_int64 (rows, 2, last);
       sqlite3_bind_text (rows, 3, table, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (rows) == SQLITE_ROW)
+      while (shnor_document_next_row (self, rows))
         {
           gint64 rid = sqlite3_column_int64 (rows, 0);
 
@@ -905,6 +977,13 @@ shnor_document_end_edit (ShnorDocument  *self,
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID, _("The change was cancelled."));
       return FALSE;
     }
+  /* an edit that read a damaged page may have been made from part of
+   * the data: it is not saved */
+  if (!shnor_document_check_reads (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
 
   /* the derived sums change with the results, in the same transaction */
   if (!refresh_derived (self, error))
@@ -1012,7 +1091,7 @@ replay (ShnorDocument  *self,
     goto fail;
   sqlite3_bind_int64 (read, 1, step->first);
   sqlite3_bind_int64 (read, 2, step->last);
-  while (sqlite3_step (read) == SQLITE_ROW)
+  while (shnor_document_next_row (self, read))
     {
       LogEntry *entry = g_new0 (LogEntry, 1);
 
@@ -1136,9 +1215,9 @@ shnor_document_dup_setting (ShnorDocument *self,
   if (stmt == NULL)
     return g_strdup ("");
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!shnor_document_next_row (self, stmt))
     return g_strdup ("");
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return g_strdup (shnor_sqlite_column_text (stmt, 0));
 }
 
 gboolean
@@ -1275,7 +1354,7 @@ shnor_document_load_schools (ShnorDocument  *self,
       shnor_sqlite_set_error (error, self->db, rc, self->path);
       return FALSE;
     }
-  return TRUE;
+  return shnor_document_check_reads (self, error);
 }
 
 /* Tells the store an item changed, so that sorters and filters look at it
@@ -1301,7 +1380,7 @@ shnor_document_sync_school (ShnorDocument *self,
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (shnor_document_next_row (self, stmt))
     {
       if (school == NULL)
         {
@@ -1351,7 +1430,7 @@ apply_counts (ShnorDocument *self,
                                " FROM school_context c WHERE c.year ="
                                " (SELECT max(year) FROM school_context WHERE school_id = c.school_id)",
                                NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (shnor_document_next_row (self, stmt))
     {
       ShnorSchool *s = shnor_document_find_school (self, sqlite3_column_int64 (stmt, 0));
 

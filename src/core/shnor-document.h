@@ -26,6 +26,13 @@ gboolean       shnor_document_save_copy       (ShnorDocument  *self,
                                                const char     *path,
                                                GError        **error);
 
+gboolean       shnor_document_check_reads     (ShnorDocument  *self,
+                                               GError        **error);
+gboolean       shnor_document_commit_part     (ShnorDocument  *self,
+                                               const char     *part,
+                                               const char     *path,
+                                               GError        **error);
+
 const char    *shnor_document_get_path        (ShnorDocument  *self);
 gboolean       shnor_document_get_read_only   (ShnorDocument  *self);
 const char    *shnor_document_get_read_only_reason (ShnorDocument *self);

@@ -85,7 +85,8 @@ shnor_parse_double (const char *text,
         c = '.';
       if (c == 0x2212) /* minus sign */
         c = '-';
-      if (c > 0x7f || !(g_ascii_isdigit (c) || c == '.' || c == '-' || c == '+'))
+      /* "3.8E0": how a spreadsheet may write a number */
+      if (c > 0x7f || !(g_ascii_isdigit (c) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'))
         return FALSE;
       g_string_append_c (clean, (char) c);
     }

@@ -247,8 +247,8 @@ shnor_document_add_programme (ShnorDocument           *self,
       if (name != NULL)
         {
           sqlite3_bind_int64 (name, 1, school_id);
-          if (sqlite3_step (name) == SQLITE_ROW)
-            who = g_strdup ((const char *) sqlite3_column_text (name, 0));
+          if (shnor_document_next_row (self, name))
+            who = g_strdup (shnor_sqlite_column_text (name, 0));
           sqlite3_reset (name);
         }
       if (who == NULL)

@@ -87,13 +87,60 @@ shnor_result_kind_default_grade (const char *kind)
   return k ? k->grade : 0;
 }
 
+/* Copies @text into @buffer of @size bytes, cut (if it must be) before a
+ * whole character, never inside one. */
+static void
+copy_whole_characters (char       *buffer,
+                       gsize       size,
+                       const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length >= size)
+    {
+      length = size - 1;
+      while (length > 0 && ((guchar) text[length] & 0xC0) == 0x80)
+        length--;
+    }
+  memcpy (buffer, text, length);
+  buffer[length] = '\0';
+}
+
+/* Sets the kind and subject of @result; a subject longer than the result
+ * holds is cut (shnor_result_check_subject() tells it before). */
 void
 shnor_result_set_names (ShnorResult *result,
                         const char  *kind,
                         const char  *subject)
 {
-  g_strlcpy (result->kind, kind ? kind : "", sizeof result->kind);
-  g_strlcpy (result->subject, subject ? subject : "", sizeof result->subject);
+  copy_whole_characters (result->kind, sizeof result->kind, kind ? kind : "");
+  copy_whole_characters (result->subject, sizeof result->subject, subject ? subject : "");
+}
+
+/**
+ * shnor_result_check_subject:
+ *
+ * Whether @subject, as typed or read from a file, is one a result can
+ * hold whole: two long subjects that differ only at their end must never
+ * become one.
+ */
+gboolean
+shnor_result_check_subject (const char  *subject,
+                            GError     **error)
+{
+  const gsize max = sizeof ((ShnorResult *) NULL)->subject - 1;
+
+  if (subject != NULL && strlen (subject) > max)
+    {
+      g_autofree char *valid = g_utf8_make_valid (subject, -1);
+      g_autofree char *start = g_utf8_substring (valid, 0, 30);
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("The subject “%s…” is too long: a subject has at most %u characters (%u in Cyrillic)"),
+                   start, (guint) max, (guint) max / 2);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

@@ -63,6 +63,8 @@ gboolean            shnor_result_validate_scale (const ShnorResult *result,
 void                shnor_result_set_names    (ShnorResult       *result,
                                                const char        *kind,
                                                const char        *subject);
+gboolean            shnor_result_check_subject (const char       *subject,
+                                               GError           **error);
 guint               shnor_result_assessment_hash  (gconstpointer result);
 gboolean            shnor_result_assessment_equal (gconstpointer a,
                                                    gconstpointer b);

@@ -594,15 +594,18 @@ seed_identification (sqlite3  *db,
   return sqlite3_exec (db, sql->str, NULL, NULL, msg) == SQLITE_OK;
 }
 
+/* Runs the steps from @from_version to @to_version: on a file, or on the
+ * private databases that shnor-schema-check.c compares files with. */
 gboolean
-shnor_schema_migrate (sqlite3  *db,
-                      int       from_version,
-                      GError  **error)
+shnor_schema_run_steps (sqlite3  *db,
+                        int       from_version,
+                        int       to_version,
+                        GError  **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (from_version >= 0 && from_version <= SHNOR_FORMAT_VERSION, FALSE);
+  g_return_val_if_fail (from_version >= 0 && to_version <= SHNOR_FORMAT_VERSION, FALSE);
 
-  for (int v = from_version; v < SHNOR_FORMAT_VERSION; v++)
+  for (int v = from_version; v < to_version; v++)
     {
       char *msg = NULL;
 
@@ -616,6 +619,19 @@ shnor_schema_migrate (sqlite3  *db,
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+gboolean
+shnor_schema_migrate (sqlite3  *db,
+                      int       from_version,
+                      GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (from_version >= 0 && from_version <= SHNOR_FORMAT_VERSION, FALSE);
+
+  if (!shnor_schema_run_steps (db, from_version, SHNOR_FORMAT_VERSION, error))
+    return FALSE;
 
   /* the derived statistics of the results as this version computes them */
   if (from_version < SHNOR_FORMAT_VERSION && !shnor_derived_rebuild (db, error))

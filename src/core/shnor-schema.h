@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 gboolean shnor_schema_migrate (sqlite3 *db,
                                int      from_version,
                                GError **error);
+gboolean shnor_schema_run_steps (sqlite3 *db,
+                                 int      from_version,
+                                 int      to_version,
+                                 GError **error);
 
 G_END_DECLS

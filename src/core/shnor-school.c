@@ -7,6 +7,7 @@
 
 #include "shnor-number.h"
 #include "shnor-school.h"
+#include "shnor-sqlite.h"
 
 static const ShnorField school_fields[] = {
   { "full_name",     SHNOR_FIELD_TEXT,  N_("Full name"), 0, 0, TRUE },
@@ -267,7 +268,7 @@ load_value (GValue       *value,
             int           column)
 {
   if (G_VALUE_HOLDS_STRING (value))
-    g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+    g_value_set_string (value, shnor_sqlite_column_text (stmt, column));
   else if (G_VALUE_HOLDS_BOOLEAN (value))
     g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
   else

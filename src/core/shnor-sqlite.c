@@ -104,3 +104,40 @@ shnor_sqlite_bind_value (sqlite3_stmt *stmt,
   else
     g_return_if_reached ();
 }
+
+/**
+ * shnor_sqlite_open:
+ *
+ * Opens @path as every connection of Shnor does: a file's schema is not
+ * trusted (no function or virtual table runs from its triggers, views or
+ * defaults unless SQLite marks it harmless), the schema cannot be written
+ * behind SQLite's back, and no extension can be loaded. @db is set even on
+ * an error, for its message; close it with sqlite3_close_v2().
+ */
+int
+shnor_sqlite_open (const char  *path,
+                   int          flags,
+                   sqlite3    **db)
+{
+  int rc = sqlite3_open_v2 (path, db, flags, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  if (sqlite3_db_config (*db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) != SQLITE_OK ||
+      sqlite3_db_config (*db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL) != SQLITE_OK ||
+      sqlite3_db_config (*db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL) != SQLITE_OK)
+    return SQLITE_ERROR;
+  return SQLITE_OK;
+}
+
+/* The text of a column, "" for NULL: what a reader may pass on without
+ * looking (NOT NULL columns are verified at open, but a reader never
+ * depends on it). */
+const char *
+shnor_sqlite_column_text (sqlite3_stmt *stmt,
+                          int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}

@@ -21,5 +21,10 @@ gboolean      shnor_sqlite_exec      (sqlite3      *db,
 void          shnor_sqlite_bind_value (sqlite3_stmt *stmt,
                                       int           index,
                                       const GValue *value);
+int           shnor_sqlite_open      (const char   *path,
+                                      int           flags,
+                                      sqlite3     **db);
+const char   *shnor_sqlite_column_text (sqlite3_stmt *stmt,
+                                      int           column);
 
 G_END_DECLS

@@ -14,6 +14,49 @@
 #include "shnor-error.h"
 #include "shnor-table.h"
 
+/* FALSE, with an error naming the first line that breaks it, when @data
+ * is UTF-8 text but for some lines (a row pasted from a Windows-1251
+ * file): decoding all of it as Windows-1251 would garble the rest. UTF-8
+ * is told by its letters: Cyrillic in Windows-1251 seldom makes a valid
+ * UTF-8 sequence, so a file with more of them than broken ones is UTF-8. */
+static gboolean
+mostly_utf8 (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  const char *end = data + length;
+  const char *first_bad = NULL;
+  gsize good = 0, bad = 0;
+
+  for (const char *p = data; p < end; )
+    {
+      const char *stop = end;
+      gboolean valid = g_utf8_validate_len (p, (gsize) (end - p), &stop);
+
+      for (const char *q = p; q < stop; q++)
+        good += ((guchar) *q >= 0xC0);
+      if (valid)
+        break;
+      bad++;
+      if (first_bad == NULL)
+        first_bad = stop;
+      p = stop + 1;
+    }
+  if (good == 0 || good < bad)
+    return TRUE;
+  {
+    guint line = 1;
+
+    for (const char *q = data; q < first_bad; q++)
+      if (*q == '\n' || (*q == '\r' && q + 1 < end && q[1] != '\n'))
+        line++;
+    g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                 _("Line %u is not in the UTF-8 encoding of the rest of the file (it may have been pasted from "
+                   "a file in another encoding). Save the whole file in one encoding and import it again."), line);
+  }
+  return FALSE;
+}
+
 /* The text as UTF-8: a BOM is dropped; what is not UTF-8 is taken as
  * Windows-1251, the encoding of Excel's "CSV" on Russian Windows. */
 static char *
@@ -34,6 +77,8 @@ to_utf8 (const char  *data,
     }
   if (g_utf8_validate (data, (gssize) length, NULL))
     return g_strndup (data, length);
+  if (!mostly_utf8 (data, length, error))
+    return NULL;
   return g_convert (data, (gssize) length, "UTF-8", "WINDOWS-1251", NULL, NULL, error);
 }
 

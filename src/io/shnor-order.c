@@ -1164,5 +1164,5 @@ shnor_export_order_pdf (ShnorDocument  *document,
 {
   g_autoptr(ShnorOrder) order = shnor_order_new (document, id, error);
 
-  return order != NULL && shnor_order_write_pdf (order, path, error);
+  return order != NULL && shnor_document_check_reads (document, error) && shnor_order_write_pdf (order, path, error);
 }

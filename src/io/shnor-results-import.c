@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "shnor-import"
 
 #include "config.h"
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -328,13 +329,15 @@ parse_count (Row      *r,
         add_problem (r->plan, r->row->line, r->names[c], _("the value is missing"));
       return !required;
     }
-  if (!shnor_parse_double (text, &v) || v != (double) (gint64) v || v < 0 || v > 1e6)
+  /* a spreadsheet's sums may come as 25.000000000000004: whole to its
+   * last digits */
+  if (!shnor_parse_double (text, &v) || v < 0 || v > 1e6 || fabs (v - round (v)) > 1e-9 * MAX (1.0, v))
     {
       add_problem (r->plan, r->row->line, r->names[c], _("“%s” is not a whole number of people"), text);
       return FALSE;
     }
   *has = TRUE;
-  *value = (int) v;
+  *value = (int) round (v);
   return TRUE;
 }
 
@@ -349,8 +352,10 @@ parse_year (const char *text,
 
   while (g_ascii_isspace (*p))
     p++;
+  /* the digits are counted, not added past the fourth: no overflow */
   for (; g_ascii_isdigit (*p); p++, digits++)
-    first = first * 10 + (*p - '0');
+    if (digits < 4)
+      first = first * 10 + (*p - '0');
   if (digits != 4)
     return FALSE;
   *year = first;
@@ -362,7 +367,8 @@ parse_year (const char *text,
       while (g_ascii_isspace (*p))
         p++;
       for (digits = 0; g_ascii_isdigit (*p); p++, digits++)
-        second = second * 10 + (*p - '0');
+        if (digits < 4)
+          second = second * 10 + (*p - '0');
       if (digits == 2)
         *year = (first / 100) * 100 + second;
       else if (digits == 4)
@@ -505,6 +511,12 @@ read_row (Row         *r,
     {
       add_problem (r->plan, r->row->line, r->names[COL_KIND],
                    _("unknown kind of assessment “%s” (expected ЕГЭ, ОГЭ, ВПР or РДР)"), cell (r, COL_KIND));
+      ok = FALSE;
+    }
+  if (!shnor_result_check_subject (cell (r, COL_SUBJECT), &error))
+    {
+      add_problem (r->plan, r->row->line, r->names[COL_SUBJECT], "%s", error->message);
+      g_clear_error (&error);
       ok = FALSE;
     }
   shnor_result_set_names (result, kind, cell (r, COL_SUBJECT));

@@ -183,6 +183,31 @@ shnor_table_check_size (const ShnorTable  *table,
   return !table->too_large;
 }
 
+/* Stats @path and refuses anything but an ordinary file: a pipe or a
+ * device would block the read, or never end, and a folder has no rows. */
+static gboolean
+stat_ordinary_file (const char  *path,
+                    GStatBuf    *st,
+                    GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (g_stat (path, st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” cannot be read: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  if ((st->st_mode & S_IFMT) != S_IFREG)
+    {
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("“%s” is not an ordinary file (it is a folder, a pipe, a device or the like)."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * shnor_table_read_file:
  *
@@ -193,15 +218,37 @@ ShnorTable *
 shnor_table_read_file (const char  *path,
                        GError     **error)
 {
+  g_autofree char *name = NULL;
   g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length = 0;
+  GStatBuf st;
+  FILE *f;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+  name = g_filename_display_basename (path);
+  if (!stat_ordinary_file (path, &st, error))
+    return NULL;
+  if ((guint64) st.st_size > SHNOR_TABLE_MAX_TEXT)
     {
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, "%s", local_error->message);
+      shnor_table_set_size_error (error);
+      return NULL;
+    }
+  f = g_fopen (path, "rb");
+  if (f == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” cannot be read: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  /* the size the file had, and one byte more to see it did not grow */
+  data = g_malloc ((gsize) st.st_size + 1);
+  length = fread (data, 1, (gsize) st.st_size + 1, f);
+  fclose (f);
+  if (length > (gsize) st.st_size)
+    {
+      shnor_table_set_size_error (error);
       return NULL;
     }
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
@@ -262,15 +309,8 @@ shnor_table_reader_new (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   reader->path = g_strdup (path);
-  if (g_stat (path, &reader->stat) != 0 || g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The file “%s” cannot be read: %s."), name,
-                   g_strerror (g_file_test (path, G_FILE_TEST_IS_DIR) ? EISDIR : saved));
-      return NULL;
-    }
+  if (!stat_ordinary_file (path, &reader->stat, error))
+    return NULL;
   if (is_zip (path))
     reader->table = shnor_xlsx_read_first_sheet (path, error);
   else

@@ -533,7 +533,7 @@ write_plan (ShnorDocument      *document,
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The workbook could not be written: %s."), lxw_strerror (rc));
       return FALSE;
     }
-  return shnor_commit_part (part, path, error);
+  return shnor_document_commit_part (document, part, path, error);
 }
 
 /**

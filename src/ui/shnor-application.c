@@ -15,6 +15,7 @@
 #include "shnor-exchange-cli.h"
 #include "shnor-file-chooser.h"
 #include "shnor-results-import.h"
+#include "shnor-files.h"
 #include "shnor-xlsx-export.h"
 #include "shnor-order.h"
 #include "shnor-preflight.h"
@@ -533,7 +534,7 @@ import_results_command (char **argv)
   document = shnor_document_open (files[0], &error);
   if (document != NULL)
     plan = shnor_import_file (document, data_path, &error);
-  if (plan == NULL)
+  if (plan == NULL || !shnor_document_check_reads (document, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -585,6 +586,12 @@ classify_command (const char *path)
       return 1;
     }
   classification = shnor_document_classify (document);
+  /* no list from a file that could not be read whole */
+  if (!shnor_document_check_reads (document, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   schools = shnor_document_get_schools (document);
   /* one write for all lines: a region has 1,500 */
   out = g_string_new (NULL);
@@ -611,6 +618,7 @@ list_programmes_command (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(ShnorDocument) document = shnor_document_open (path, &error);
   g_autoptr(GListModel) programmes = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
   if (document == NULL)
     {
@@ -625,11 +633,18 @@ list_programmes_command (const char *path)
       g_autofree char *title = g_strdup (shnor_programme_get_title (p));
 
       g_strdelimit (title, "\t\r\n", ' ');
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%s\t%s\n", shnor_programme_get_id (p),
-               shnor_programme_level_label (shnor_programme_get_level (p)),
-               shnor_programme_status_label (shnor_programme_get_status (p)),
-               shnor_programme_get_version (p), period, title);
+      g_ptr_array_add (lines, g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%s\t%s", shnor_programme_get_id (p),
+                                               shnor_programme_level_label (shnor_programme_get_level (p)),
+                                               shnor_programme_status_label (shnor_programme_get_status (p)),
+                                               shnor_programme_get_version (p), period, title));
     }
+  if (!shnor_document_check_reads (document, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_print ("%s\n", (const char *) lines->pdata[i]);
   return 0;
 }
 
@@ -678,6 +693,14 @@ export_command (char **argv)
                   _("       shnor --export-lists OUT.xlsx FILE"), _("       shnor --export-order OUT.pdf --programme ID FILE"),
                   _("       shnor --export-roadmap OUT.xlsx --programme ID FILE"));
       return 2;
+    }
+  /* a target Shnor never writes (the document itself, another database)
+   * is refused before any work */
+  if (!shnor_check_target (programme_out ? programme_out : lists_out ? lists_out : order_out ? order_out : roadmap_out,
+                           SHNOR_TARGET_EXPORT, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
   document = shnor_document_open (files[0], &error);
   if (document == NULL)
@@ -806,6 +829,11 @@ overdue_command (const char *path,
       return 1;
     }
   lines = shnor_document_list_overdue (document, &today);
+  if (!shnor_document_check_reads (document, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   for (guint i = 0; i < lines->len; i++)
     g_print ("%s\n", (const char *) lines->pdata[i]);
   return 0;

@@ -289,7 +289,9 @@ pdf_chosen (GObject    *owner,
   ShnorOrderDialog *self = SHNOR_ORDER_DIALOG (owner);
   g_autoptr(GError) error = NULL;
 
-  if (path != NULL && self->order != NULL && !shnor_order_write_pdf (self->order, path, &error))
+  /* no document from a file that could not be read whole */
+  if (path != NULL && self->order != NULL &&
+      (!shnor_document_check_reads (self->document, &error) || !shnor_order_write_pdf (self->order, path, &error)))
     show_error (self, error->message);
 }
 

@@ -554,6 +554,11 @@ add_clicked (ShnorResultsView *self)
 
   if (self->school == NULL)
     return;
+  if (!shnor_result_check_subject (subject, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
   r.school_id = shnor_school_get_id (self->school);
   shnor_result_set_names (&r, kind, subject);
   r.grade = grade_text[0] ? atoi (grade_text) : shnor_result_kind_default_grade (kind);
@@ -583,7 +588,8 @@ save_chosen (GObject    *owner,
   const ShnorChartData *data = shnor_chart_view_get_data (SHNOR_CHART_VIEW (self->chart));
   g_autoptr(GError) error = NULL;
 
-  if (data != NULL && path != NULL && !shnor_chart_save (data, path, 1200, 720, &error))
+  if (data != NULL && path != NULL &&
+      (!shnor_document_check_reads (self->document, &error) || !shnor_chart_save (data, path, 1200, 720, &error)))
     show_error (self, error->message);
 }
 

@@ -964,6 +964,22 @@ history_changed (ShnorWindow *self)
   update_actions (self);
 }
 
+/* A read of the file failed (a damaged page): the document became
+ * read-only; the window says so, in the bar and once in a dialog. */
+static void
+read_only_changed (ShnorWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean read_only = shnor_document_get_read_only (self->document);
+
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->read_only_bar), read_only);
+  if (read_only)
+    gtk_label_set_text (GTK_LABEL (self->read_only_label), shnor_document_get_read_only_reason (self->document));
+  update_actions (self);
+  if (!shnor_document_check_reads (self->document, &error))
+    shnor_window_show_error (self, _("The file is damaged"), error->message);
+}
+
 static void
 detach_document (ShnorWindow *self)
 {
@@ -1055,6 +1071,7 @@ shnor_window_set_document (ShnorWindow   *self,
   g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
   g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (history_changed), self);
   g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (history_changed), self);
+  g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (read_only_changed), self);
 
   self->filter_model = gtk_filter_list_model_new (g_object_ref (shnor_document_get_schools (document)),
                                                   g_object_ref (self->filter));
