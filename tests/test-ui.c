@@ -2674,68 +2674,69 @@ reachable (GtkWidget *w,
   }
 }
 
+/* Calls @visit on every mapped widget under @widget, and on its children
+ * unless @visit says it looked at the widget whole (returns TRUE) */
 static void
-check_reachable (GtkWidget *widget,
-                 GString   *why)
+walk_mapped (GtkWidget  *widget,
+             gboolean  (*visit) (GtkWidget *, GString *),
+             GString    *why)
 {
-  if (!gtk_widget_get_mapped (widget))
+  if (!gtk_widget_get_mapped (widget) || visit (widget, why))
     return;
-  if (is_control (widget))
-    {
-      reachable (widget, why);
-      if (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget) || GTK_IS_DROP_DOWN (widget) ||
-          GTK_IS_SPIN_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget))
-        return;
-    }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    check_reachable (c, why);
+    walk_mapped (c, visit, why);
 }
 
-/* Every column title of the tables shown is whole (a column is at least
- * as wide as its title). */
-static void
-check_titles (GtkWidget *widget,
-              GString   *why)
+/* A control is in sight or in a pane that scrolls to it */
+static gboolean
+control_reachable (GtkWidget *widget,
+                   GString   *why)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
-    {
-      GtkWidget *label = first_of_type (widget, GTK_TYPE_LABEL);
-      int natural;
-
-      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      if (gtk_widget_get_width (label) < natural)
-        g_string_append_printf (why, "the column title “%s” is cut (%d of %d pixels)\n",
-                                gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_width (label), natural);
-      return;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    check_titles (c, why);
+  if (!is_control (widget))
+    return FALSE;
+  reachable (widget, why);
+  return GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_SPIN_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget);
 }
 
-/* Every entry under @widget shows its whole text (for tables whose
- * columns share the room of a large window) */
-static void
-check_entries_whole (GtkWidget *widget,
-                     GString   *why)
+/* A column title of a table is whole (the column is at least as wide as
+ * its title) */
+static gboolean
+title_whole (GtkWidget *widget,
+             GString   *why)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_TEXT (widget))
-    {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (widget));
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-      int needed;
+  GtkWidget *label;
+  int natural;
 
-      pango_layout_get_pixel_size (layout, &needed, NULL);
-      if (gtk_widget_get_width (widget) < needed)
-        g_string_append_printf (why, "the entry “%s” is cut (%d of %d pixels)\n", text, gtk_widget_get_width (widget),
-                                needed);
-      return;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    check_entries_whole (c, why);
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    return FALSE;
+  label = first_of_type (widget, GTK_TYPE_LABEL);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (gtk_widget_get_width (label) < natural)
+    g_string_append_printf (why, "the column title “%s” is cut (%d of %d pixels)\n",
+                            gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_width (label), natural);
+  return TRUE;
+}
+
+/* An entry shows its whole text (for tables whose columns share the room
+ * of a large window) */
+static gboolean
+entry_whole (GtkWidget *widget,
+             GString   *why)
+{
+  const char *text;
+  g_autoptr(PangoLayout) layout = NULL;
+  int needed;
+
+  if (!GTK_IS_TEXT (widget))
+    return FALSE;
+  text = gtk_editable_get_text (GTK_EDITABLE (widget));
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_get_pixel_size (layout, &needed, NULL);
+  if (gtk_widget_get_width (widget) < needed)
+    g_string_append_printf (why, "the entry “%s” is cut (%d of %d pixels)\n", text, gtk_widget_get_width (widget),
+                            needed);
+  return TRUE;
 }
 
 static void
@@ -2749,8 +2750,8 @@ page_at_size (const char *name,
   screenshot (GTK_WIDGET (window), file);
   /* the view did not make the window grow */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
-  check_reachable (GTK_WIDGET (window), why);
-  check_titles (GTK_WIDGET (window), why);
+  walk_mapped (GTK_WIDGET (window), control_reachable, why);
+  walk_mapped (GTK_WIDGET (window), title_whole, why);
   if (why->len > 0)
     g_test_message ("%s at %d: %s", name, width, why->str);
   g_assert_cmpstr (why->str, ==, "");
@@ -2845,8 +2846,8 @@ views_at_size (int width,
 
       shnor_network_view_show_page (SHNOR_NETWORK_VIEW (child ("network")), "staff");
       spin (50);
-      check_entries_whole (shnor_staff_view_get_child (SHNOR_STAFF_VIEW (network_child ("staff")), "teachers"),
-                           why);
+      walk_mapped (shnor_staff_view_get_child (SHNOR_STAFF_VIEW (network_child ("staff")), "teachers"), entry_whole,
+                   why);
       g_assert_cmpstr (why->str, ==, "");
     }
   /* the detail panes show the first partnership and practice rather than
