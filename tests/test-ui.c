@@ -2931,24 +2931,13 @@ test_new_municipality (void)
 }
 
 
-/* The keyboard: Ctrl+1 … Ctrl+6 show the views; a list is one stop of
- * Tab (Tab leaves it at once, Shift+Tab comes back into it) */
+/* In @list, the arrows move inside; Tab leaves it at once (not to its next
+ * row), Shift+Tab comes back into it */
 static void
-test_keyboard (void)
+tab_through_list (GtkWidget *list)
 {
-  const char *views[] = { "schools", "programmes", "monitoring", "network", "overview", "identification" };
-  GtkWidget *list = child ("school_view");
   GtkWidget *focus;
 
-  for (int i = G_N_ELEMENTS (views) - 1; i >= 0; i--)
-    {
-      if (!press_key (GDK_KEY_1 + i, GDK_CONTROL_MASK))
-        {
-          g_test_skip ("no X11 display to press keys on");
-          return;
-        }
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("views"))), ==, views[i]);
-    }
   gtk_widget_grab_focus (list);
   press_key (GDK_KEY_Down, 0);
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -2960,6 +2949,37 @@ test_keyboard (void)
   press_key (GDK_KEY_Tab, GDK_SHIFT_MASK);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+}
+
+/* The keyboard: Ctrl+1 … Ctrl+6 show the views; a list is one stop of
+ * Tab (Tab leaves it at once, Shift+Tab comes back into it) */
+static void
+test_keyboard (void)
+{
+  const char *views[] = { "schools", "programmes", "monitoring", "network", "overview", "identification" };
+  GtkWidget *list = child ("school_view");
+
+  for (int i = G_N_ELEMENTS (views) - 1; i >= 0; i--)
+    {
+      if (!press_key (GDK_KEY_1 + i, GDK_CONTROL_MASK))
+        {
+          g_test_skip ("no X11 display to press keys on");
+          return;
+        }
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("views"))), ==, views[i]);
+    }
+  tab_through_list (list);
+
+  /* the network's partnerships and the bank's practices too */
+  press_key (GDK_KEY_4, GDK_CONTROL_MASK);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("views"))), ==, "network");
+  spin (100);
+  tab_through_list (network_child ("partnership_list"));
+  shnor_network_view_show_page (SHNOR_NETWORK_VIEW (child ("network")), "bank");
+  spin (100);
+  tab_through_list (shnor_bank_view_get_child (SHNOR_BANK_VIEW (network_child ("bank")), "practice_list"));
+  shnor_network_view_show_page (SHNOR_NETWORK_VIEW (child ("network")), "partnerships");
+  press_key (GDK_KEY_1, GDK_CONTROL_MASK);
 }
 /* ---- the «Сеть» view ------------------------------------------------------- */
 

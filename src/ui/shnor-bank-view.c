@@ -817,6 +817,7 @@ shnor_bank_view_init (ShnorBankView *self)
   gtk_list_view_set_model (GTK_LIST_VIEW (self->practice_list), GTK_SELECTION_MODEL (self->selection));
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), self->paned);
   shnor_remember_paned (self->paned, "bank-pane");
+  shnor_list_single_tab_stop (self->practice_list);
   build_form (self);
   {
     GtkEventController *keys = gtk_shortcut_controller_new ();

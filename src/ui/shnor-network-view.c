@@ -894,6 +894,7 @@ shnor_network_view_init (ShnorNetworkView *self)
   build_tables (self);
   ellipsize_drop_down (self->programme_drop);
   shnor_remember_paned (gtk_widget_get_ancestor (self->partnership_list, GTK_TYPE_PANED), "network-pane");
+  shnor_list_single_tab_stop (self->partnership_list);
   g_signal_connect_swapped (self->add_popover, "show", G_CALLBACK (popover_shown), self);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram_area), draw_diagram, self, NULL);
   g_signal_connect (click, "pressed", G_CALLBACK (diagram_pressed), self);
