@@ -3141,6 +3141,24 @@ test_network (void)
   action ("win.undo");
   spin (200);
   g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all);
+
+  /* a partnership deleted at once, with a toast whose «Отменить» brings it
+   * back; the next one is shown then */
+  shnor_network_view_show_partnership (view, kedrovka);
+  spin (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "network.delete-partnership", NULL));
+  spin (200);
+  g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all - 1);
+  g_assert_cmpint (shnor_network_view_get_selected (view), !=, 0);
+  g_assert_cmpint (shnor_network_view_get_selected (view), !=, kedrovka);
+  {
+    g_autofree char *said = g_strdup_printf (g_dgettext ("shnor", "Partnership “%s → %s” deleted"), "ООШ с. Кедровка",
+                                             "Гимназия № 1");
+
+    undo_by_toast (said);
+  }
+  spin (200);
+  g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all);
 }
 
 /* The bank: searched, a practice's card with its materials, a file too
@@ -3202,6 +3220,21 @@ test_bank (void)
   shnor_practice_card_clear (&card);
   gtk_editable_set_text (GTK_EDITABLE (shnor_bank_view_get_child (bank, "search_entry")), "");
   spin (400);
+
+  /* a practice deleted at once, with a toast whose «Отменить» brings it back */
+  {
+    guint n = shnor_document_count_practices (doc);
+    g_autofree char *said = g_strdup_printf (g_dgettext ("shnor", "Practice “%s” deleted"),
+                                             shnor_practice_get_title (first));
+
+    shnor_bank_view_select (bank, shnor_practice_get_id (first));
+    spin (100);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bank), "bank.delete-practice", NULL));
+    spin (200);
+    g_assert_cmpuint (shnor_document_count_practices (doc), ==, n - 1);
+    undo_by_toast (said);
+    g_assert_cmpuint (shnor_document_count_practices (doc), ==, n);
+  }
 
   /* the teachers, their mentoring pairs and courses */
   shnor_network_view_show_page (view, "staff");

@@ -599,10 +599,18 @@ delete_practice (GtkWidget  *widget,
                  GVariant   *param)
 {
   ShnorBankView *self = SHNOR_BANK_VIEW (widget);
+  ShnorPractice *practice = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
 
-  if (self->selected != 0 && !shnor_document_delete_practice (self->document, self->selected, &error))
+  if (self->selected == 0 || practice == NULL)
+    return;
+  /* TRANSLATORS: a toast after deleting a practice of the bank; %s is its title */
+  done = g_strdup_printf (_("Practice “%s” deleted"), shnor_practice_get_title (practice));
+  if (!shnor_document_delete_practice (self->document, self->selected, &error))
     shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the practice"), error);
+  else
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static int

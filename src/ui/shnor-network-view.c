@@ -494,10 +494,15 @@ delete_partnership (GtkWidget  *widget,
 {
   ShnorNetworkView *self = SHNOR_NETWORK_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  ShnorPartnership p;
   guint at = 0;
 
-  if (self->selected == 0)
+  if (self->selected == 0 || !shnor_document_get_partnership (self->document, self->selected, &p))
     return;
+  /* TRANSLATORS: a toast after deleting a partnership; the school and its partner */
+  done = g_strdup_printf (_("Partnership “%s → %s” deleted"), p.school_name, p.partner_name);
+  shnor_partnership_clear (&p);
   for (guint i = 0; i < self->shown->len; i++)
     if (g_array_index (self->shown, gint64, i) == self->selected)
       at = i;
@@ -506,6 +511,7 @@ delete_partnership (GtkWidget  *widget,
       shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the partnership"), error);
       return;
     }
+  shnor_toast (GTK_WIDGET (self), self->document, done);
   /* the next one in the list is selected, as a list does after a deletion */
   self->selected = at + 1 < self->shown->len ? g_array_index (self->shown, gint64, at + 1)
                    : at > 0 ? g_array_index (self->shown, gint64, at - 1) : 0;
