@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 
 #include "shnor-appendix-plan.h"
+#include "shnor-demo-network.h"
 #include "shnor-document-network.h"
+#include "shnor-network-diagram.h"
 #include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-schema.h"
@@ -521,6 +523,87 @@ test_staff (Fixture       *f,
   g_clear_error (&error);
 }
 
+/* The y at the middle of the diagram where the line of @partnership is
+ * hit, from the first to the last: the line's reach, wider with more
+ * joint events. */
+static double
+reach_at_middle (const ShnorNetworkDiagram *diagram,
+                 int                        width,
+                 int                        height,
+                 gint64                     partnership)
+{
+  double first = -1, last = -1;
+
+  for (double y = 0; y < height; y += 0.25)
+    if (shnor_network_diagram_hit (diagram, width, height, width / 2.0, y) == partnership)
+      {
+        if (first < 0)
+          first = y;
+        last = y;
+      }
+  g_assert_cmpfloat (first, >=, 0);
+  return last - first;
+}
+
+/* The diagram drawn from the partnerships: a line each (the ended ones
+ * when asked), as wide as its joint events, found under the pointer,
+ * described, saved as PNG, SVG and PDF */
+static void
+test_diagram (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorNetworkDiagram) diagram = NULL;
+  g_autoptr(ShnorNetworkDiagram) all = NULL;
+  gint64 a = add_school (f->doc, "ООШ Альфа"), b = add_school (f->doc, "ООШ Бета");
+  gint64 m = add_school (f->doc, "Гимназия Мега"), n = add_school (f->doc, "СОШ Ню");
+  gint64 busy, quiet, ended;
+  g_autofree char *text = NULL;
+  const char *magic[][2] = { { "Схема.png", "\x89PNG" }, { "Схема.svg", "<?xml" }, { "Схема.pdf", "%PDF" } };
+  int width = 1000, height;
+
+  busy = shnor_document_add_partnership (f->doc, a, m, 0, SHNOR_PARTNER_MENTOR, &error);
+  quiet = shnor_document_add_partnership (f->doc, b, n, 0, SHNOR_PARTNER_CONSULTANT, &error);
+  ended = shnor_document_add_partnership (f->doc, b, m, 0, SHNOR_PARTNER_INTERNSHIP, &error);
+  g_assert_no_error (error);
+  for (int i = 1; i <= 9; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("%02d.10.2025", i);
+
+      g_assert_cmpint (shnor_document_add_joint_event (f->doc, busy, date, SHNOR_EVENT_VISIT, &error), >, 0);
+    }
+  g_assert_true (shnor_document_set_partnership_field (f->doc, ended, "status", "2", &error));
+  g_assert_no_error (error);
+
+  diagram = shnor_network_diagram_new (f->doc, FALSE);
+  all = shnor_network_diagram_new (f->doc, TRUE);
+  g_assert_cmpuint (shnor_network_diagram_get_n_links (diagram), ==, 2);
+  g_assert_cmpuint (shnor_network_diagram_get_n_links (all), ==, 3);
+
+  /* nine joint events make a wider line than none */
+  height = shnor_network_diagram_get_height (diagram);
+  g_assert_cmpfloat (reach_at_middle (diagram, width, height, busy), >, reach_at_middle (diagram, width, height, quiet) + 4);
+  g_assert_cmpint (shnor_network_diagram_hit (diagram, width, height, 2, 2), ==, 0);
+
+  text = shnor_network_diagram_describe (diagram, busy);
+  g_assert_nonnull (strstr (text, "ООШ Альфа → Гимназия Мега"));
+  g_assert_nonnull (strstr (text, "9"));
+  g_assert_null (shnor_network_diagram_describe (diagram, ended));
+
+  for (guint i = 0; i < G_N_ELEMENTS (magic); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, magic[i][0], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (shnor_network_diagram_save (all, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, magic[i][1]));
+    }
+}
+
 /* ---- suggested mentor schools ------------------------------------------- */
 
 /* Nine schools, ОГЭ in grade 9, 20 participants each, the same means in
@@ -727,6 +810,12 @@ test_practices (Fixture       *f,
   /* filters */
   g_assert_cmpuint (found (f->doc, NULL, "физика", NULL, -1), ==, 1);
   g_assert_cmpuint (found (f->doc, NULL, "Литература", NULL, -1), ==, 1);
+  g_assert_cmpuint (found (f->doc, NULL, " МАТЕМАТИКА ", NULL, -1), ==, 1);
+  /* a subject is a whole item of the list, never a part of one */
+  g_assert_cmpuint (found (f->doc, NULL, "Физ", NULL, -1), ==, 0);
+  g_assert_cmpuint (found (f->doc, NULL, "тература", NULL, -1), ==, 0);
+  g_assert_cmpuint (found (f->doc, NULL, "Математика; Физика", NULL, -1), ==, 0);
+  g_assert_cmpuint (found (f->doc, NULL, "ика", NULL, -1), ==, 0);
   g_assert_cmpuint (found (f->doc, NULL, NULL, "Формирующее оценивание", -1), ==, 1);
   g_assert_cmpuint (found (f->doc, NULL, NULL, NULL, SHNOR_PRACTICE_INCLUDED), ==, 1);
   g_assert_cmpuint (found (f->doc, "оценив", NULL, NULL, SHNOR_PRACTICE_INCLUDED), ==, 0);
@@ -970,6 +1059,73 @@ test_migration (void)
   test_rm_rf (dir);
 }
 
+/* Whether a target indicator of @programme bound to @binding has a
+ * value counted from the network in some year, and a target in each */
+static gboolean
+counts_network (ShnorDocument *doc,
+                gint64         programme,
+                const char    *binding)
+{
+  g_autoptr(GArray) rows = shnor_document_get_part (doc, programme, SHNOR_PART_INDICATOR);
+  gboolean counted = FALSE;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const ShnorPartRow *row = &g_array_index (rows, ShnorPartRow, r);
+      g_autoptr(GArray) plan = NULL;
+
+      if (g_strcmp0 (row->binding, binding) != 0)
+        continue;
+      plan = shnor_document_get_indicator_plan (doc, row->id);
+      for (guint y = 0; y < plan->len; y++)
+        {
+          const ShnorIndicatorYear *year = &g_array_index (plan, ShnorIndicatorYear, y);
+
+          g_assert_true (year->computed);
+          g_assert_true (year->has_target);
+          counted |= year->has_actual && year->actual > 0;
+        }
+    }
+  return counted;
+}
+
+/* The demo follows its network in the monitoring: the approved programme
+ * counts the mentoring pairs of its schools' teachers, the draft one those
+ * of its school and the share of its teachers trained, each with a value
+ * the file holds. */
+static void
+test_demo_indicators (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Демо.shnor", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = NULL;
+  g_autoptr(GListModel) programmes = NULL;
+  gint64 draft = 0, approved = 0;
+
+  g_assert_true (shnor_demo_network_write (path, &error));
+  g_assert_no_error (error);
+  doc = shnor_document_open (path, &error);
+  g_assert_no_error (error);
+  programmes = shnor_document_get_programmes (doc, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (programmes); i++)
+    {
+      g_autoptr(ShnorProgramme) p = g_list_model_get_item (programmes, i);
+
+      if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_DRAFT)
+        draft = shnor_programme_get_id (p);
+      else if (shnor_programme_get_status (p) == SHNOR_PROGRAMME_APPROVED)
+        approved = shnor_programme_get_id (p);
+    }
+  g_assert_cmpint (draft, !=, 0);
+  g_assert_cmpint (approved, !=, 0);
+  g_assert_true (counts_network (doc, approved, "network\tmentoring"));
+  g_assert_true (counts_network (doc, draft, "network\tmentoring"));
+  g_assert_true (counts_network (doc, draft, "network\ttrained"));
+  g_clear_object (&doc);
+  test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -981,11 +1137,13 @@ main (int    argc,
   ADD ("/network/partnership-programme", test_partnership_programme);
   ADD ("/network/appendix", test_appendix);
   ADD ("/network/staff", test_staff);
+  ADD ("/network/diagram", test_diagram);
   ADD ("/network/suggest", test_suggest);
   ADD ("/network/practices", test_practices);
   ADD ("/network/attachments", test_attachments);
   g_test_add_func ("/network/attachment-check", test_attachment_check);
   g_test_add_func ("/network/migration", test_migration);
+  g_test_add_func ("/network/demo-indicators", test_demo_indicators);
 #undef ADD
 
   return g_test_run ();

@@ -2398,6 +2398,18 @@ test_monitoring (void)
   g_assert_cmpuint (overdue, >=, 3);
   g_assert_cmpuint (shnor_monitoring_view_count (monitoring, "done"), >=, 1);
   screenshot (GTK_WIDGET (window), "54-monitoring.png");
+  /* the approved programme's indicator counted from the network */
+  {
+    GtkWidget *grid = shnor_monitoring_view_get_child (monitoring, "indicators_grid");
+    GtkWidget *scroll = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+
+    g_assert_true (shows_text (grid, "Количество наставнических пар педагогов школ программы"));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    spin (100);
+    screenshot (GTK_WIDGET (window), "88-monitoring-network.png");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 
   /* the school level only: fewer or as many */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (shnor_monitoring_view_get_child (monitoring, "level_filter")), 3);
@@ -3048,7 +3060,10 @@ test_network (void)
   spin (200);
   g_assert_true (shows_text (network_child ("partnership_title"), "ООШ с. Кедровка → Гимназия № 1"));
   g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
-  screenshot (GTK_WIDGET (window), "70-network.png");
+  screenshot (GTK_WIDGET (window), "80-network.png");
+  /* the buttons of the view's actions follow them (not dimmed for ever) */
+  g_assert_true (gtk_widget_is_sensitive (network_child ("suggest_button")));
+  g_assert_true (gtk_widget_is_sensitive (network_child ("delete_button")));
 
   /* Ctrl+N in this view asks for a new partnership */
   action ("win.add-school");
@@ -3081,7 +3096,7 @@ test_network (void)
   spin (200);
   g_assert_false (gtk_widget_get_visible (network_child ("event_error")));
   g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events + 1);
-  screenshot (GTK_WIDGET (window), "71-partnership-event.png");
+  screenshot (GTK_WIDGET (window), "81-partnership-event.png");
   action ("win.undo");
   spin (200);
   g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (network_child ("events"))), ==, n_events);
@@ -3109,7 +3124,7 @@ test_network (void)
     editor = shnor_field_table_get_editor (SHNOR_FIELD_TABLE (network_child ("form")), tura, "note");
     g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (editor)))));
     g_assert_false (gtk_widget_get_sensitive (network_child ("programme_drop")));
-    screenshot (GTK_WIDGET (window), "71-partnership-locked.png");
+    screenshot (GTK_WIDGET (window), "81-partnership-locked.png");
     action ("win.undo");
     spin (300);
     g_assert_false (gtk_widget_get_visible (network_child ("lock_label")));
@@ -3120,7 +3135,9 @@ test_network (void)
   /* the diagram: the partnerships that have not ended, then all */
   shnor_network_view_show_page (view, "diagram");
   spin (300);
-  screenshot (GTK_WIDGET (window), "72-diagram.png");
+  screenshot (GTK_WIDGET (window), "82-diagram.png");
+  g_assert_true (gtk_widget_is_sensitive (network_child ("save_diagram_button")));
+  g_assert_true (gtk_widget_is_sensitive (network_child ("suggest_button")));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (network_child ("show_ended")), TRUE);
   spin (100);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (network_child ("show_ended")), FALSE);
@@ -3133,7 +3150,7 @@ test_network (void)
   dialog = find_suggest_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpuint (shnor_suggest_dialog_get_n_suggestions (dialog), >=, 1);
-  screenshot (GTK_WIDGET (dialog), "73-suggestions.png");
+  screenshot (GTK_WIDGET (dialog), "83-suggestions.png");
   g_assert_cmpint (shnor_suggest_dialog_accept (dialog, 0), >, 0);
   spin (200);
   g_assert_cmpuint (list_rows (network_child ("partnership_list")), ==, n_all + 1);
@@ -3194,8 +3211,18 @@ test_bank (void)
   files = card.files->len;
   g_assert_cmpuint (files, >=, 1);
   g_assert_true (shows_text (shnor_bank_view_get_child (bank, "files_list"), g_array_index (card.files, ShnorAttachment, 0).name));
+  /* the card is headed by its title, which follows its edits */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shnor_bank_view_get_child (bank, "card_title"))), ==, card.texts[0]);
+  screenshot (GTK_WIDGET (window), "84-practice.png");
+  g_assert_true (gtk_widget_is_sensitive (shnor_bank_view_get_child (bank, "attach_button")));
+  g_assert_true (shnor_document_set_practice_field (doc, card.id, "title", "Листы самооценки: новая редакция", NULL));
+  spin (300);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shnor_bank_view_get_child (bank, "card_title"))), ==,
+                   "Листы самооценки: новая редакция");
+  action ("win.undo");
+  spin (300);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shnor_bank_view_get_child (bank, "card_title"))), ==, card.texts[0]);
   shnor_practice_card_clear (&card);
-  screenshot (GTK_WIDGET (window), "74-practice.png");
   {
     g_autofree char *data = g_malloc0 (SHNOR_ATTACHMENT_MAX_SIZE + 10);
 
@@ -3206,7 +3233,7 @@ test_bank (void)
   spin (100);
   g_assert_true (gtk_widget_get_visible (shnor_bank_view_get_child (bank, "attach_error")));
   g_assert_true (shows_text (shnor_bank_view_get_child (bank, "attach_error"), "Большая презентация.pdf"));
-  screenshot (GTK_WIDGET (window), "75-practice-refused.png");
+  screenshot (GTK_WIDGET (window), "85-practice-refused.png");
   test_write_file (small, "Семинар «Формирующее оценивание»: 14 марта, 10:00.", -1);
   g_assert_true (shnor_bank_view_attach_path (bank, small));
   spin (300);
@@ -3248,7 +3275,7 @@ test_bank (void)
                       ==, people->len);
     g_assert_cmpuint (shnor_field_table_get_n_rows (SHNOR_FIELD_TABLE (shnor_staff_view_get_child (staff, "mentoring"))),
                       ==, pairs->len);
-    screenshot (GTK_WIDGET (window), "76-staff.png");
+    screenshot (GTK_WIDGET (window), "86-staff.png");
  }
   shnor_network_view_show_page (view, "partnerships");
   gtk_stack_set_visible_child_name (GTK_STACK (child ("views")), "schools");
@@ -3282,7 +3309,7 @@ test_profile_partnerships (void)
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   }
-  screenshot (GTK_WIDGET (window), "77-profile-partnerships.png");
+  screenshot (GTK_WIDGET (window), "87-profile-partnerships.png");
   open = first_of_type (GTK_WIDGET (network), GTK_TYPE_BUTTON);
   g_assert_nonnull (open);
   g_assert_true (gtk_widget_activate (open));

@@ -640,6 +640,20 @@ add_programmes (ShnorDocument  *doc,
             !shnor_document_set_indicator_plan (doc, indicator, FIRST_YEAR + 1 + y, TRUE, actuals[i][y], error))
           return FALSE;
       }
+  {
+    /* an indicator the network of support counts (the monitoring shows
+     * the pairs of the programme's teachers; the demo's network adds them) */
+    const char *row[] = { "Количество наставнических пар педагогов школ программы", "ед.", "0", "0",
+                          "2024", "Сведения о наставничестве", NULL };
+    static const char * const pairs[3] = { "2", "3", "4" };
+    gint64 mentoring = shnor_document_add_part_row (doc, id, SHNOR_PART_INDICATOR, row, error);
+
+    if (mentoring == 0 || !shnor_document_set_indicator_binding (doc, mentoring, "network\tmentoring", error))
+      return FALSE;
+    for (int y = 0; y < 3; y++)
+      if (!shnor_document_set_indicator_plan (doc, mentoring, FIRST_YEAR + 1 + y, FALSE, pairs[y], error))
+        return FALSE;
+  }
   for (int y = 0; y < 3; y++)
     if (!shnor_document_set_financing (doc, id, FIRST_YEAR + 1 + y, SHNOR_SOURCE_LOCAL, y == 0 ? "850" : "600",
                                        error) ||

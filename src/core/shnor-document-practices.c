@@ -87,19 +87,34 @@ shnor_document_index_practices (ShnorDocument  *self,
 
 /* ---- the list and the search ---------------------------------------------- */
 
-/* One of @list's items ("Математика; физика") is @item, whatever the case. */
+/* Whether @c ends an item of a list ("Математика; физика") */
+static gboolean
+is_separator (char c)
+{
+  return c == ';' || c == ',' || c == '\n';
+}
+
+/* One of @list's items is @wanted (casefolded and stripped), whatever
+ * the case: the list is folded once and searched in place, since the
+ * bank's filter asks this of every practice a search finds. */
 static gboolean
 list_has (const char *list,
-          const char *item)
+          const char *wanted)
 {
-  g_auto(GStrv) items = shnor_split_list (list);
-  g_autofree char *wanted = g_utf8_casefold (item, -1);
+  g_autofree char *folded = g_utf8_casefold (list, -1);
+  gsize n = strlen (wanted);
 
-  for (guint i = 0; items[i]; i++)
+  if (n == 0 || strpbrk (wanted, ";,\n") != NULL)   /* one item, never several */
+    return FALSE;
+  for (const char *p = folded; (p = strstr (p, wanted)) != NULL; p++)
     {
-      g_autofree char *folded = g_utf8_casefold (items[i], -1);
+      const char *before = p, *after = p + n;
 
-      if (g_str_equal (folded, wanted))
+      while (before > folded && g_ascii_isspace (before[-1]) && !is_separator (before[-1]))
+        before--;
+      while (*after != '\0' && g_ascii_isspace (*after) && !is_separator (*after))
+        after++;
+      if ((before == folded || is_separator (before[-1])) && (*after == '\0' || is_separator (*after)))
         return TRUE;
     }
   return FALSE;
@@ -133,6 +148,7 @@ shnor_document_search_practices (ShnorDocument *self,
   g_autofree char *query = shnor_practice_match_query (text);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *wanted_direction = direction && direction[0] ? g_utf8_casefold (direction, -1) : NULL;
+  g_autofree char *wanted_subject = subject && subject[0] ? g_strstrip (g_utf8_casefold (subject, -1)) : NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHNOR_IS_DOCUMENT (self), G_LIST_MODEL (store));
@@ -152,7 +168,7 @@ shnor_document_search_practices (ShnorDocument *self,
       const char *subjects = (const char *) sqlite3_column_text (stmt, 4);
       const char *its_direction = (const char *) sqlite3_column_text (stmt, 5);
 
-      if (subject != NULL && subject[0] != '\0' && !list_has (subjects, subject))
+      if (wanted_subject != NULL && !list_has (subjects, wanted_subject))
         continue;
       if (wanted_direction != NULL)
         {

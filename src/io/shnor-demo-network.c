@@ -249,6 +249,8 @@ static const struct { guint teacher; const char *title, *provider, *hours, *date
     "18.09.2025", "662418060015" },
   { 4, "Разбор заданий ОГЭ по математике повышенной сложности", "Северо-Озёрский государственный педагогический университет",
     "18", "12.03.2026", "ПК-2026-0077" },
+  { 7, "Цифровые тренажёры на уроках математики и физики", "Институт развития образования Северо-Озёрской области",
+    "24", "16.04.2026", "662419102233" },
 };
 
 typedef struct {
@@ -522,29 +524,39 @@ add_practices (ShnorDocument  *doc,
   return TRUE;
 }
 
-/* The draft programme counts the mentoring pairs of its school. */
+/* The draft programme counts the mentoring pairs of its school's teachers
+ * and the share of them trained, as the monitoring view shows them. */
+static const struct {
+  const char *texts[7];
+  const char *binding;
+  const char *targets[3];   /* the first years of the programme, then the last again */
+} indicators[] = {
+  { { "Количество наставнических пар педагогов школы", "ед.", "0", "0", "2025", "Сведения о наставничестве", NULL },
+    "network\tmentoring", { "1", "2", "2" } },
+  { { "Доля педагогов школы, прошедших курсы повышения квалификации за год", "%", "0", "0", "2025",
+      "Сведения о повышении квалификации", NULL },
+    "network\ttrained", { "20", "35", "50" } },
+};
+
 static gboolean
-add_indicator (ShnorDocument  *doc,
-               GError        **error)
+add_indicators (ShnorDocument  *doc,
+                GError        **error)
 {
   gint64 draft = draft_programme (doc);
   g_autoptr(ShnorProgramme) programme = draft ? shnor_document_dup_programme (doc, draft) : NULL;
-  const char *texts[] = { "Количество наставнических пар педагогов школы", "ед.", "0", "0", "2025",
-                          "Сведения о наставничестве", NULL };
-  gint64 id;
 
   if (programme == NULL)
     return TRUE;
-  id = shnor_document_add_part_row (doc, draft, SHNOR_PART_INDICATOR, texts, error);
-  if (id == 0 || !shnor_document_set_indicator_binding (doc, id, "network\tmentoring", error))
-    return FALSE;
-  for (int year = shnor_programme_get_first_year (programme), n = 1; year <= shnor_programme_get_last_year (programme);
-       year++, n++)
+  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
     {
-      g_autofree char *target = g_strdup_printf ("%d", MIN (n, 2));
+      gint64 id = shnor_document_add_part_row (doc, draft, SHNOR_PART_INDICATOR, indicators[i].texts, error);
 
-      if (!shnor_document_set_indicator_plan (doc, id, year, FALSE, target, error))
+      if (id == 0 || !shnor_document_set_indicator_binding (doc, id, indicators[i].binding, error))
         return FALSE;
+      for (int year = shnor_programme_get_first_year (programme), n = 0;
+           year <= shnor_programme_get_last_year (programme); year++, n++)
+        if (!shnor_document_set_indicator_plan (doc, id, year, FALSE, indicators[i].targets[MIN (n, 2)], error))
+          return FALSE;
     }
   return TRUE;
 }
@@ -561,7 +573,7 @@ shnor_demo_network_fill (ShnorDocument  *doc,
   if (!shnor_document_begin_edit (doc, _("Demo municipality"), error))
     return FALSE;
   if (!add_partnerships (doc, schools, error) || !add_staff (doc, schools, error) ||
-      !add_practices (doc, schools, error) || !add_indicator (doc, error))
+      !add_practices (doc, schools, error) || !add_indicators (doc, error))
     {
       shnor_document_cancel_edit (doc);
       return FALSE;

@@ -98,7 +98,8 @@ groups_text (guint groups)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint g = 0; g < SHNOR_N_GROUPS; g++)
+  /* the combined group adds nothing to its two badges */
+  for (guint g = 0; g < SHNOR_GROUP_LOW_SOCIAL; g++)
     if (groups & (1u << g))
       g_string_append_printf (text, "%s%s", text->len ? " · " : "", shnor_group_badge (g));
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -38,6 +38,8 @@ struct _ShnorBankView
   GtkWidget          *card_stack;
   GtkWidget          *empty_label;
   GtkWidget          *card_box;
+  GtkWidget          *card_title;
+  GtkWidget          *school_label;
   GtkWidget          *school_drop;
   GtkWidget          *form_box;
   GtkWidget          *files_heading;
@@ -449,6 +451,7 @@ fill_card (ShnorBankView *self)
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autofree char *heading = NULL;
   gint64 total = 0;
+  guint n_fields;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.delete-practice", self->selected != 0 && writable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.attach", self->selected != 0 && writable (self));
@@ -458,6 +461,8 @@ fill_card (ShnorBankView *self)
       return;
     }
   gtk_stack_set_visible_child_name (GTK_STACK (self->card_stack), "card");
+  gtk_label_set_text (GTK_LABEL (self->card_title), card.texts[shnor_fields_index (shnor_practice_fields (&n_fields),
+                                                                                    n_fields, "title")]);
   self->filling = TRUE;
   fill_schools (self, card.school_id);
   self->filling = FALSE;
@@ -764,7 +769,8 @@ shnor_bank_view_class_init (ShnorBankViewClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ShnorBankView, name)
   BIND (paned); BIND (search_entry); BIND (add_button); BIND (add_popover); BIND (add_title); BIND (add_error);
   BIND (subject_filter); BIND (direction_filter); BIND (status_filter); BIND (practice_list); BIND (count_label);
-  BIND (card_stack); BIND (empty_label); BIND (card_box); BIND (school_drop); BIND (form_box); BIND (files_heading);
+  BIND (card_stack); BIND (empty_label); BIND (card_box); BIND (card_title); BIND (school_label); BIND (school_drop);
+  BIND (form_box); BIND (files_heading);
   BIND (files_list); BIND (attach_button); BIND (limits_label); BIND (attach_error);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
@@ -789,6 +795,7 @@ build_form (ShnorBankView *self)
                                   fields[i].kind == SHNOR_FIELD_CHOICE ? shnor_network_dup_choices (&fields[i]) : NULL,
                                   NULL);
   shnor_field_table_set_handlers (SHNOR_FIELD_TABLE (self->form), store_field, NULL, NULL, self);
+  gtk_size_group_add_widget (shnor_field_table_get_captions (SHNOR_FIELD_TABLE (self->form)), self->school_label);
   gtk_box_append (GTK_BOX (self->form_box), self->form);
 }
 

@@ -40,6 +40,7 @@ struct _ShnorFieldTable
   gboolean          editable;
   gboolean          loading;
   char             *placeholder;
+  GtkSizeGroup     *captions;   /* of a form's captions, for the rows beside it */
 };
 
 G_DEFINE_FINAL_TYPE (ShnorFieldTable, shnor_field_table, GTK_TYPE_WIDGET)
@@ -312,7 +313,10 @@ rebuild (ShnorFieldTable *self,
           show_value (self, editor, row[column->index]);
           if (self->form)
             {
-              gtk_grid_attach (grid, shnor_field_caption (_(column->field->label)), 0, (int) c, 1, 1);
+              GtkWidget *caption = shnor_field_caption (_(column->field->label));
+
+              gtk_size_group_add_widget (self->captions, caption);
+              gtk_grid_attach (grid, caption, 0, (int) c, 1, 1);
               gtk_grid_attach (grid, editor, 1, (int) c, 1, 1);
             }
           else
@@ -331,6 +335,20 @@ rebuild (ShnorFieldTable *self,
           gtk_grid_attach (grid, button, first + (int) self->columns->len, (int) r + 1, 1, 1);
         }
     }
+}
+
+/**
+ * shnor_field_table_get_captions:
+ *
+ * Returns: (transfer none): the size group of a form's captions: a row
+ *   laid out beside the form (a caption, a gap of 8, its editor) puts
+ *   its caption in it to line up with the form's.
+ */
+GtkSizeGroup *
+shnor_field_table_get_captions (ShnorFieldTable *self)
+{
+  g_return_val_if_fail (SHNOR_IS_FIELD_TABLE (self), NULL);
+  return self->captions;
 }
 
 /**
@@ -384,6 +402,7 @@ shnor_field_table_dispose (GObject *object)
   g_clear_pointer (&self->lead_heading, g_free);
   g_clear_pointer (&self->delete_tooltip, g_free);
   g_clear_pointer (&self->placeholder, g_free);
+  g_clear_object (&self->captions);
   G_OBJECT_CLASS (shnor_field_table_parent_class)->dispose (object);
 }
 
@@ -404,6 +423,7 @@ shnor_field_table_init (ShnorFieldTable *self)
   self->grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 8);
+  self->captions = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->error_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);

@@ -54,5 +54,6 @@ GtkWidget *shnor_field_table_get_editor   (ShnorFieldTable  *self,
                                            gint64            id,
                                            const char       *column);
 guint      shnor_field_table_get_n_rows   (ShnorFieldTable  *self);
+GtkSizeGroup *shnor_field_table_get_captions (ShnorFieldTable *self);
 
 G_END_DECLS

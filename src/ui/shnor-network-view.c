@@ -33,6 +33,9 @@ struct _ShnorNetworkView
   GtkWidget           *add_role;
   GtkWidget           *add_error;
   GtkWidget           *suggest_button;
+  GtkWidget           *delete_button;
+  GtkWidget           *programme_label;
+  GtkWidget           *save_diagram_button;
   GtkWidget           *partnership_list;
   GtkWidget           *count_label;
   GtkWidget           *detail_stack;
@@ -78,6 +81,38 @@ writable (ShnorNetworkView *self)
   return self->document != NULL && !shnor_document_get_read_only (self->document);
 }
 
+/* The buttons of the view's actions. They are not bound by "action-name":
+ * in GTK 4.8 such buttons of this view's template never learnt their
+ * action's state (they stayed dimmed, though they worked), so the view
+ * keeps them in step itself. */
+static const struct {
+  const char *action;
+  gsize       button;
+} action_buttons[] = {
+  { "network.delete-partnership", G_STRUCT_OFFSET (ShnorNetworkView, delete_button) },
+  { "network.suggest",            G_STRUCT_OFFSET (ShnorNetworkView, suggest_button) },
+  { "network.save-diagram",       G_STRUCT_OFFSET (ShnorNetworkView, save_diagram_button) },
+};
+
+static void
+set_action_enabled (ShnorNetworkView *self,
+                    const char       *action,
+                    gboolean          enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
+  for (guint i = 0; i < G_N_ELEMENTS (action_buttons); i++)
+    if (g_str_equal (action, action_buttons[i].action))
+      gtk_widget_set_sensitive (G_STRUCT_MEMBER (GtkWidget *, self, action_buttons[i].button), enabled);
+}
+
+static void
+action_button_clicked (GtkWidget        *button,
+                       ShnorNetworkView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (action_buttons); i++)
+    if (G_STRUCT_MEMBER (GtkWidget *, self, action_buttons[i].button) == button)
+      gtk_widget_activate_action (GTK_WIDGET (self), action_buttons[i].action, NULL);
+}
 
 /* ---- the list ----------------------------------------------------------- */
 
@@ -365,7 +400,7 @@ partnership_selected (ShnorNetworkView *self,
   self->selected = row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "shnor-id")) : 0;
   gtk_widget_set_visible (self->event_error, FALSE);
   fill_detail (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.delete-partnership", self->selected != 0 && writable (self));
+  set_action_enabled (self, "network.delete-partnership", self->selected != 0 && writable (self));
 }
 
 static void
@@ -662,13 +697,13 @@ load (ShnorNetworkView *self)
   if (self->document == NULL)
     return;
   gtk_widget_set_sensitive (self->add_button, writable (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.suggest", writable (self));
+  set_action_enabled (self, "network.suggest", writable (self));
+  set_action_enabled (self, "network.save-diagram", TRUE);
   if (g_str_equal (visible_page (self), "partnerships"))
     {
       fill_list (self);
       fill_detail (self);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.delete-partnership",
-                                     self->selected != 0 && writable (self));
+      set_action_enabled (self, "network.delete-partnership", self->selected != 0 && writable (self));
     }
   else if (g_str_equal (visible_page (self), "diagram"))
     fill_diagram (self);
@@ -767,6 +802,7 @@ shnor_network_view_class_init (ShnorNetworkViewClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ShnorNetworkView, name)
   BIND (box); BIND (switcher); BIND (pages); BIND (status_filter); BIND (add_button); BIND (add_popover);
   BIND (add_school); BIND (add_partner); BIND (add_role); BIND (add_error); BIND (suggest_button);
+  BIND (delete_button); BIND (save_diagram_button); BIND (programme_label);
   BIND (partnership_list); BIND (count_label); BIND (detail_stack); BIND (detail_box); BIND (partnership_title);
   BIND (partnership_subtitle); BIND (lock_label); BIND (form_box); BIND (programme_drop); BIND (measures_heading);
   BIND (measures_box); BIND (events_heading); BIND (events_box); BIND (event_date); BIND (event_form);
@@ -821,6 +857,7 @@ build_tables (ShnorNetworkView *self)
                                   fields[i].kind == SHNOR_FIELD_CHOICE ? shnor_network_dup_choices (&fields[i]) : NULL,
                                   NULL);
   shnor_field_table_set_handlers (SHNOR_FIELD_TABLE (self->form), store_partnership, NULL, NULL, self);
+  gtk_size_group_add_widget (shnor_field_table_get_captions (SHNOR_FIELD_TABLE (self->form)), self->programme_label);
   gtk_box_append (GTK_BOX (self->form_box), self->form);
 
   self->events = shnor_field_table_new (FALSE);
@@ -910,7 +947,13 @@ shnor_network_view_init (ShnorNetworkView *self)
                       gtk_named_action_new ("network.delete-partnership")));
   gtk_widget_add_controller (self->partnership_list, keys);
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->switcher)), FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.delete-partnership", FALSE);
+  /* nothing to act on before a document */
+  for (guint i = 0; i < G_N_ELEMENTS (action_buttons); i++)
+    g_signal_connect (G_STRUCT_MEMBER (GtkWidget *, self, action_buttons[i].button), "clicked",
+                      G_CALLBACK (action_button_clicked), self);
+  set_action_enabled (self, "network.delete-partnership", FALSE);
+  set_action_enabled (self, "network.suggest", FALSE);
+  set_action_enabled (self, "network.save-diagram", FALSE);
 }
 
 void
