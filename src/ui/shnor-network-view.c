@@ -174,6 +174,13 @@ fill_list (ShnorNetworkView *self)
       if (p->id == self->selected)
         select = GTK_LIST_BOX_ROW (row);
     }
+  /* nothing chosen yet (or the choice filtered away): the first
+   * partnership, so that the detail pane is not an empty half of the view */
+  if (select == NULL && self->shown->len > 0)
+    {
+      select = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->partnership_list), 0);
+      self->selected = g_array_index (self->shown, gint64, 0);
+    }
   gtk_list_box_select_row (GTK_LIST_BOX (self->partnership_list), select);
   self->filling = FALSE;
   {
@@ -540,10 +547,15 @@ delete_partnership (GtkWidget  *widget,
 {
   ShnorNetworkView *self = SHNOR_NETWORK_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  ShnorPartnership p;
   guint at = 0;
 
-  if (self->selected == 0)
+  if (self->selected == 0 || !shnor_document_get_partnership (self->document, self->selected, &p))
     return;
+  /* TRANSLATORS: a toast after deleting a partnership; the school and its partner */
+  done = g_strdup_printf (_("Partnership “%s → %s” deleted"), p.school_name, p.partner_name);
+  shnor_partnership_clear (&p);
   for (guint i = 0; i < self->shown->len; i++)
     if (g_array_index (self->shown, gint64, i) == self->selected)
       at = i;
@@ -552,6 +564,7 @@ delete_partnership (GtkWidget  *widget,
       shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the partnership"), error);
       return;
     }
+  shnor_toast (GTK_WIDGET (self), self->document, done);
   /* the next one in the list is selected, as a list does after a deletion */
   self->selected = at + 1 < self->shown->len ? g_array_index (self->shown, gint64, at + 1)
                    : at > 0 ? g_array_index (self->shown, gint64, at - 1) : 0;
@@ -941,6 +954,8 @@ shnor_network_view_init (ShnorNetworkView *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->event_form), G_LIST_MODEL (form_list));
   build_tables (self);
   ellipsize_drop_down (self->programme_drop);
+  shnor_remember_paned (gtk_widget_get_ancestor (self->partnership_list, GTK_TYPE_PANED), "network-pane");
+  shnor_list_single_tab_stop (self->partnership_list);
   g_signal_connect_swapped (self->add_popover, "show", G_CALLBACK (popover_shown), self);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram_area), draw_diagram, self, NULL);
   g_signal_connect (click, "pressed", G_CALLBACK (diagram_pressed), self);

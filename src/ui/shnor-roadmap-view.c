@@ -1523,10 +1523,7 @@ shnor_roadmap_view_init (ShnorRoadmapView *self)
   shnor_remember_paned (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_PANED), "roadmap-pane");
   shnor_list_single_tab_stop (self->list);
   /* an empty road map says so in the list's place */
-  self->placeholder = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->placeholder), "view-list-bullet-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->placeholder), _("No measures yet"));
-  gtk_widget_add_css_class (self->placeholder, "compact");
+  self->placeholder = shnor_status_page_new ("view-list-bullet-symbolic", _("No measures yet"), NULL);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list), self->placeholder);
   for (ShnorTableKind kind = 0; kind < SHNOR_N_TABLE_KINDS; kind++)
     {

@@ -18,6 +18,7 @@
 #include "shnor-xlsx-export.h"
 #include "shnor-monitoring-view.h"
 #include "shnor-network-view.h"
+#include "shnor-number.h"
 #include "shnor-import-dialog.h"
 #include "shnor-overview-view.h"
 #include "shnor-reasons-view.h"
@@ -178,13 +179,19 @@ update_count (ShnorWindow *self)
   update_empty_states (self, shown, total);
   if (shown == total)
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", total),
-                                               total);
+      g_autofree char *count = shnor_number_format_count (total);
+      /* TRANSLATORS: %s is the number, written with spaces between thousands */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s school", "%s schools", total),
+                                               count);
       gtk_label_set_text (GTK_LABEL (self->count_label), text);
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (_("%u of %u"), shown, total);
+      g_autofree char *of = shnor_number_format_count (shown);
+      g_autofree char *all = shnor_number_format_count (total);
+      /* TRANSLATORS: the schools shown of all, numbers written with spaces between thousands */
+      g_autofree char *text = g_strdup_printf (_("%s of %s"), of, all);
+
       gtk_label_set_text (GTK_LABEL (self->count_label), text);
     }
 }
