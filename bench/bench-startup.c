@@ -1,9 +1,10 @@
 /* bench-startup.c: the real application opening a file, as `shnor FILE`
  * does, timed from the start of the process: until its window is mapped,
  * and until the main loop has been idle for QUIET_MS (the lists and badges
- * filled in). Prints "MAPPED FILLED LONGEST" in seconds, LONGEST being the
- * longest time the main loop was busy at once after the window was mapped
- * (input waits that long). With --empty, a plain
+ * filled in). Prints "MAPPED FILLED LONGEST PAINTED" in seconds, LONGEST
+ * being the longest time the main loop was busy at once after the window
+ * was mapped (input waits that long), PAINTED the end of the window's
+ * first frame (what the user first sees). With --empty, a plain
  * GTK window instead: the toolkit's own floor, the baseline.
  *
  * With --welcome, Shnor's own window without a file (its welcome page).
@@ -20,7 +21,7 @@
 
 #define QUIET_MS 150
 
-static double t0, t_mapped, t_busy, cpu_last_tick, t_last_tick, longest;
+static double t0, t_mapped, t_painted, t_busy, cpu_last_tick, t_last_tick, longest;
 
 static double
 now (void)
@@ -55,7 +56,7 @@ watch_idle (gpointer app)
   t_last_tick = now ();
   if (t - t_busy < QUIET_MS / 1000.0)
     return G_SOURCE_CONTINUE;
-  printf ("%.3f %.3f %.3f\n", t_mapped - t0, t_busy - t0, longest);
+  printf ("%.3f %.3f %.3f %.3f\n", t_mapped - t0, t_busy - t0, longest, t_painted - t0);
   fflush (stdout);
   g_application_quit (app);
   return G_SOURCE_REMOVE;
@@ -65,6 +66,8 @@ static void
 after_paint (GdkFrameClock *clock,
              gpointer       data)
 {
+  if (t_painted == 0)
+    t_painted = now ();
   if (g_getenv ("SHNOR_BENCH_FRAMES"))
     g_printerr ("frame %.3f\n", now () - t0);
 }

@@ -15,8 +15,8 @@ typedef struct {
 static void
 run_clear (Run *r)
 {
-  g_free (r->out);
-  g_free (r->err);
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
@@ -32,6 +32,9 @@ shnor (Run *r, ...)
   const char *arg;
   va_list args;
 
+  /* a Run may be used for more than one run: the outputs of the last
+   * one are freed first */
+  run_clear (r);
   g_ptr_array_add (argv, (gpointer) g_getenv ("SHNOR_BINARY"));
   va_start (args, r);
   while ((arg = va_arg (args, const char *)) != NULL)

@@ -971,6 +971,23 @@ test_scale (Fixture       *f,
   over = plan_for (f, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл\n0301;2026;ОГЭ;Физика;9;12;25\n");
   g_assert_cmpuint (over->problems->len, ==, 1);
 
+  /* the refusal writes its numbers as the interface does, whatever the
+   * locale: a decimal comma, a true minus */
+  {
+    const char *column = NULL;
+
+    r.school_id = 1, r.year = 2026, r.grade = 9, r.participants = 10, r.has_mean = TRUE, r.mean = -1.5;
+    shnor_result_set_names (&r, "ОГЭ", "Физика");
+    g_assert_false (shnor_result_validate_scale (&r, 0, 5.5, &column, &error));
+    g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "\u22121,5 "));
+    g_assert_nonnull (strstr (error->message, "5,5)"));
+    g_assert_null (strchr (error->message, '.'));
+    g_clear_error (&error);
+    memset (&r, 0, sizeof r);
+  }
+
   g_assert_false (shnor_document_set_scale (f->doc, "ОГЭ", "Физика", 9, "31", "0", &error));
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);
   g_clear_error (&error);

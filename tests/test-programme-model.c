@@ -641,6 +641,20 @@ test_risks (Fixture       *f,
   risks = shnor_document_get_part (f->doc, f->programme, SHNOR_PART_RISK);
   g_assert_cmpstr (g_array_index (risks, ShnorPartRow, risks->len - 1).texts[likelihood], ==, "");
   g_assert_cmpstr (g_array_index (risks, ShnorPartRow, risks->len - 1).texts[owner], ==, "");
+
+  /* an assessment is one undo step, and undoing it leaves the risk
+   * unassessed again (not «низкая», the first choice) */
+  g_assert_true (shnor_document_set_part_field (f->doc, SHNOR_PART_RISK, risk, "impact", "0", &error));
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&risks, g_array_unref);
+  risks = shnor_document_get_part (f->doc, f->programme, SHNOR_PART_RISK);
+  g_assert_cmpstr (g_array_index (risks, ShnorPartRow, risks->len - 1).texts[impact], ==, "");
+  g_assert_true (shnor_document_redo (f->doc, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&risks, g_array_unref);
+  risks = shnor_document_get_part (f->doc, f->programme, SHNOR_PART_RISK);
+  g_assert_cmpstr (g_array_index (risks, ShnorPartRow, risks->len - 1).texts[impact], ==, "0");
 }
 
 /* ---- approval and amendments ---------------------------------------------- */

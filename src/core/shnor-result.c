@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "shnor-error.h"
+#include "shnor-number.h"
 #include "shnor-result.h"
 
 typedef struct {
@@ -242,8 +243,14 @@ shnor_result_validate_scale (const ShnorResult  *r,
                  _("Below the threshold and high results together (%d) exceed the %d participants"),
                  r->below + r->high, r->participants);
   if (r->has_mean && (r->mean < min || r->mean > max))
-    return fail (column, "mean", error, _("The mean %.2f is outside the scale of %s (%g to %g)"),
-                 r->mean, k->kind, min, max);
+    {
+      g_autofree char *mean = shnor_number_format (r->mean, 2, SHNOR_NUMBER_TRIM);
+      g_autofree char *from = shnor_number_format (min, 2, SHNOR_NUMBER_TRIM);
+      g_autofree char *to = shnor_number_format (max, 2, SHNOR_NUMBER_TRIM);
+
+      return fail (column, "mean", error, _("The mean %s is outside the scale of %s (%s to %s)"),
+                   mean, k->kind, from, to);
+    }
   if (r->has_mean && r->participants == 0)
     return fail (column, "mean", error, _("A mean without participants is not possible"));
   return TRUE;

@@ -164,6 +164,21 @@ shnor_measure_dup_text (const ShnorMeasure *measure)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/**
+ * shnor_measure_dup_label:
+ *
+ * Returns: (transfer full): the measure as a list or a message names it:
+ * its number and its text («1.2 Провести …»), the text being its actions
+ * when it has no title (a row of a table by levels).
+ */
+char *
+shnor_measure_dup_label (const ShnorMeasure *measure)
+{
+  g_autofree char *text = shnor_measure_dup_text (measure);
+
+  return g_strdup_printf ("%s %s", measure->number, text);
+}
+
 /* Whether the table by levels shows the measure's title on a row of its
  * own, across the levels: a section does, and so does a measure whose
  * title none of its actions repeats (a title of an old file became the

@@ -111,6 +111,7 @@ ShnorDue          shnor_measure_due           (const char       *end_month,
 const char       *shnor_measure_level_text    (const ShnorMeasure *measure,
                                                ShnorLevel        level);
 char             *shnor_measure_dup_text      (const ShnorMeasure *measure);
+char             *shnor_measure_dup_label     (const ShnorMeasure *measure);
 gboolean          shnor_measure_has_actions   (const ShnorMeasure *measure);
 gboolean          shnor_measure_title_is_heading (const ShnorMeasure *measure);
 char             *shnor_measure_dup_level_names (const ShnorMeasure *measure,

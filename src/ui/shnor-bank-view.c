@@ -195,6 +195,15 @@ fill_list (ShnorBankView *self)
       if (shnor_practice_get_id (p) == self->selected)
         select = i;
     }
+  /* nothing chosen yet (or the choice filtered away): the first practice,
+   * so that the card's pane is not an empty half of the view */
+  if (select == GTK_INVALID_LIST_POSITION && n > 0)
+    {
+      g_autoptr(ShnorPractice) first = g_list_model_get_item (found, 0);
+
+      select = 0;
+      self->selected = shnor_practice_get_id (first);
+    }
   gtk_single_selection_set_model (self->selection, found);
   gtk_single_selection_set_selected (self->selection, select);
   if (select == GTK_INVALID_LIST_POSITION)
@@ -595,10 +604,18 @@ delete_practice (GtkWidget  *widget,
                  GVariant   *param)
 {
   ShnorBankView *self = SHNOR_BANK_VIEW (widget);
+  ShnorPractice *practice = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
 
-  if (self->selected != 0 && !shnor_document_delete_practice (self->document, self->selected, &error))
+  if (self->selected == 0 || practice == NULL)
+    return;
+  /* TRANSLATORS: a toast after deleting a practice of the bank; %s is its title */
+  done = g_strdup_printf (_("Practice “%s” deleted"), shnor_practice_get_title (practice));
+  if (!shnor_document_delete_practice (self->document, self->selected, &error))
     shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the practice"), error);
+  else
+    shnor_toast (GTK_WIDGET (self), self->document, done);
 }
 
 static int
@@ -814,6 +831,8 @@ shnor_bank_view_init (ShnorBankView *self)
   g_object_unref (factory);
   gtk_list_view_set_model (GTK_LIST_VIEW (self->practice_list), GTK_SELECTION_MODEL (self->selection));
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), self->paned);
+  shnor_remember_paned (self->paned, "bank-pane");
+  shnor_list_single_tab_stop (self->practice_list);
   build_form (self);
   {
     GtkEventController *keys = gtk_shortcut_controller_new ();

@@ -75,8 +75,10 @@ apply_action (GtkWidget  *widget,
 {
   ShnorImportDialog *self = SHNOR_IMPORT_DIALOG (widget);
   guint n = self->plan->added + self->plan->replaced + self->plan->n_regional;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u result…",
-                                                        "Importing %u results…", n), n);
+  g_autofree char *count = shnor_number_format_count (n);
+  /* TRANSLATORS: %s is the number, written with spaces between thousands */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %s result…",
+                                                        "Importing %s results…", n), count);
 
   gtk_label_set_text (GTK_LABEL (self->summary_label), text);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
@@ -268,10 +270,12 @@ show_plan (ShnorImportDialog *self)
 
   for (guint i = 0; i < MIN (MIN (n, SHOWN_PROBLEMS + 1), plan->problems->len); i++)
     {
+      g_autofree char *more = shnor_number_format_count (n - SHOWN_PROBLEMS);
+      /* TRANSLATORS: %s is the number, written with spaces between thousands */
       g_autofree char *text = i < SHOWN_PROBLEMS ? shnor_import_problem_to_string (plan->problems->pdata[i]) :
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more problem, not listed here.",
-                                      "… and %u more problems, not listed here.", n - SHOWN_PROBLEMS),
-                         n - SHOWN_PROBLEMS);
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %s more problem, not listed here.",
+                                      "… and %s more problems, not listed here.", n - SHOWN_PROBLEMS),
+                         more);
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);

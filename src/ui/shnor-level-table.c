@@ -193,7 +193,11 @@ attach_number (ShnorLevelTable    *self,
                int                 row,
                int                 height)
 {
-  gtk_grid_attach (GTK_GRID (self->grid), plain (m->number, m->has_children), 0, row, 1, height);
+  GtkWidget *number = plain (m->number, m->has_children);
+
+  /* «1.12» on one line: a number is not broken at its dots */
+  gtk_label_set_wrap (GTK_LABEL (number), FALSE);
+  gtk_grid_attach (GTK_GRID (self->grid), number, 0, row, 1, height);
 }
 
 /* The period and the responsible people of @m at @row, for @height rows */

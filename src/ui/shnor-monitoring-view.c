@@ -160,8 +160,7 @@ measure_row (ShnorMonitoringView *self,
       gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (done, !shnor_document_get_read_only (self->document));
       g_object_set_data (G_OBJECT (done), "shnor-measure", GSIZE_TO_POINTER ((gsize) m->id));
-      g_object_set_data_full (G_OBJECT (done), "shnor-title", g_strdup_printf ("%s %s", m->number, m->texts[0]),
-                              g_free);
+      g_object_set_data_full (G_OBJECT (done), "shnor-title", shnor_measure_dup_label (m), g_free);
       g_signal_connect (done, "clicked", G_CALLBACK (done_clicked), self);
       gtk_box_append (GTK_BOX (row), done);
     }

@@ -174,6 +174,13 @@ fill_list (ShnorNetworkView *self)
       if (p->id == self->selected)
         select = GTK_LIST_BOX_ROW (row);
     }
+  /* nothing chosen yet (or the choice filtered away): the first
+   * partnership, so that the detail pane is not an empty half of the view */
+  if (select == NULL && self->shown->len > 0)
+    {
+      select = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->partnership_list), 0);
+      self->selected = g_array_index (self->shown, gint64, 0);
+    }
   gtk_list_box_select_row (GTK_LIST_BOX (self->partnership_list), select);
   self->filling = FALSE;
   {
@@ -278,6 +285,7 @@ fill_measures (ShnorNetworkView       *self,
                const ShnorPartnership *p)
 {
   g_autoptr(GArray) measures = NULL;
+  g_autoptr(GArray) tables = NULL;
   g_autoptr(GArray) bound = NULL;
 
   shnor_widget_remove_children (self->measures_box);
@@ -286,13 +294,30 @@ fill_measures (ShnorNetworkView       *self,
   if (p->programme_id == 0)
     return;
   measures = shnor_document_get_roadmap (self->document, p->programme_id, NULL);
+  tables = shnor_document_get_measure_tables (self->document, p->programme_id);
   bound = shnor_document_get_partnership_measures (self->document, p->id);
   for (guint i = 0; i < measures->len; i++)
     {
       const ShnorMeasure *m = &g_array_index (measures, ShnorMeasure, i);
-      g_autofree char *label = g_strdup_printf ("%s  %s", m->number, m->texts[0]);
-      GtkWidget *check = gtk_check_button_new_with_label (label);
+      g_autofree char *label = shnor_measure_dup_label (m);
+      /* a row by levels is named by all its actions: it wraps */
+      GtkWidget *check = shnor_check_button_new_wrapped (label, 70);
       gboolean on = FALSE;
+
+      /* each table is numbered on its own: its title above its measures */
+      if (tables->len > 1 && (i == 0 || g_array_index (measures, ShnorMeasure, i - 1).table_id != m->table_id))
+        for (guint t = 0; t < tables->len; t++)
+          if (g_array_index (tables, ShnorMeasureTable, t).id == m->table_id)
+            {
+              GtkWidget *heading = gtk_label_new (g_array_index (tables, ShnorMeasureTable, t).title);
+
+              gtk_label_set_xalign (GTK_LABEL (heading), 0);
+              gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+              gtk_widget_add_css_class (heading, "caption-heading");
+              gtk_widget_add_css_class (heading, "dim-label");
+              gtk_widget_set_margin_top (heading, i == 0 ? 0 : 6);
+              gtk_box_append (GTK_BOX (self->measures_box), heading);
+            }
 
       for (guint b = 0; b < bound->len; b++)
         on |= g_array_index (bound, gint64, b) == m->id;
@@ -522,10 +547,15 @@ delete_partnership (GtkWidget  *widget,
 {
   ShnorNetworkView *self = SHNOR_NETWORK_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  ShnorPartnership p;
   guint at = 0;
 
-  if (self->selected == 0)
+  if (self->selected == 0 || !shnor_document_get_partnership (self->document, self->selected, &p))
     return;
+  /* TRANSLATORS: a toast after deleting a partnership; the school and its partner */
+  done = g_strdup_printf (_("Partnership “%s → %s” deleted"), p.school_name, p.partner_name);
+  shnor_partnership_clear (&p);
   for (guint i = 0; i < self->shown->len; i++)
     if (g_array_index (self->shown, gint64, i) == self->selected)
       at = i;
@@ -534,6 +564,7 @@ delete_partnership (GtkWidget  *widget,
       shnor_widget_show_error (GTK_WIDGET (self), _("Could not delete the partnership"), error);
       return;
     }
+  shnor_toast (GTK_WIDGET (self), self->document, done);
   /* the next one in the list is selected, as a list does after a deletion */
   self->selected = at + 1 < self->shown->len ? g_array_index (self->shown, gint64, at + 1)
                    : at > 0 ? g_array_index (self->shown, gint64, at - 1) : 0;
@@ -923,6 +954,8 @@ shnor_network_view_init (ShnorNetworkView *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->event_form), G_LIST_MODEL (form_list));
   build_tables (self);
   ellipsize_drop_down (self->programme_drop);
+  shnor_remember_paned (gtk_widget_get_ancestor (self->partnership_list, GTK_TYPE_PANED), "network-pane");
+  shnor_list_single_tab_stop (self->partnership_list);
   g_signal_connect_swapped (self->add_popover, "show", G_CALLBACK (popover_shown), self);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram_area), draw_diagram, self, NULL);
   g_signal_connect (click, "pressed", G_CALLBACK (diagram_pressed), self);

@@ -441,6 +441,8 @@ card_header (ShnorPartEditor *self,
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin), self);
   gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
   gtk_widget_set_sensitive (handle, self->writable);
+  /* an approved programme's rows do not move: no handle, no buttons */
+  gtk_widget_set_visible (handle, self->writable);
   gtk_box_append (GTK_BOX (header), handle);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_valign (label, middle ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
@@ -461,6 +463,7 @@ card_header (ShnorPartEditor *self,
     for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
       {
         gtk_widget_set_valign (buttons[i], middle ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
+        gtk_widget_set_visible (buttons[i], self->writable);
         gtk_box_append (GTK_BOX (header), buttons[i]);
       }
   }
@@ -624,6 +627,8 @@ plan_entry (ShnorPartEditor  *self,
   shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (entry), editable);
   if (field == &target_field)
     gtk_editable_set_width_chars (GTK_EDITABLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))), 9);
+  /* a column of the plan: targets and actual values under their year */
+  shnor_column_entry (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (entry))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   tag (entry, row);
@@ -720,16 +725,14 @@ card_plan (ShnorPartEditor    *self,
       g_autofree char *target_key = g_strdup_printf ("target-%d", year);
       g_autofree char *actual_key = g_strdup_printf ("actual-%d", year);
       g_autofree char *achievement_key = g_strdup_printf ("achievement-%d", year);
-      GtkWidget *head = gtk_label_new (text);
+      GtkWidget *head = shnor_column_label (text, "caption-heading");
       GtkWidget *target = plan_entry (self, &target_field, data->texts[0], row, year, self->writable);
       GtkWidget *actual = plan_entry (self, &actual_field, data->texts[0], row, year, self->writable);
-      GtkWidget *achievement = gtk_label_new (NULL);
+      GtkWidget *achievement = shnor_column_label (NULL, "caption");
 
-      gtk_widget_add_css_class (head, "caption-heading");
       gtk_grid_attach (GTK_GRID (grid), head, column, 0, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), target, column, 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), actual, column, 2, 1, 1);
-      gtk_widget_add_css_class (achievement, "caption");
       gtk_grid_attach (GTK_GRID (grid), achievement, column, 3, 1, 1);
       g_object_set_data (G_OBJECT (card), target_key, target);
       g_object_set_data (G_OBJECT (card), actual_key, actual);
@@ -739,21 +742,18 @@ card_plan (ShnorPartEditor    *self,
     /* the target for the end of the programme, judged by the latest
      * actual value */
     int column = 2 + self->last_year - self->first_year;
-    GtkWidget *head = gtk_label_new (_("By the end"));
+    GtkWidget *head = shnor_column_label (_("By the end"), "caption-heading");
     GtkWidget *target = plan_entry (self, &target_field, data->texts[0], row, SHNOR_END_OF_PROGRAMME,
                                     self->writable);
-    GtkWidget *latest = gtk_label_new (NULL);
-    GtkWidget *achievement = gtk_label_new (NULL);
+    GtkWidget *latest = shnor_column_label (NULL, "dim-label");
+    GtkWidget *achievement = shnor_column_label (NULL, "caption");
 
-    gtk_widget_add_css_class (head, "caption-heading");
     gtk_widget_set_tooltip_text (head, _("The target for the end of the programme, judged by the latest actual "
                                          "value"));
     gtk_widget_set_margin_start (head, 12);
     gtk_widget_set_margin_start (target, 12);
     gtk_widget_set_margin_start (latest, 12);
     gtk_widget_set_margin_start (achievement, 12);
-    gtk_widget_add_css_class (latest, "dim-label");
-    gtk_widget_add_css_class (achievement, "caption");
     gtk_grid_attach (GTK_GRID (grid), head, column, 0, 1, 1);
     gtk_grid_attach (GTK_GRID (grid), target, column, 1, 1, 1);
     gtk_grid_attach (GTK_GRID (grid), latest, column, 2, 1, 1);
@@ -988,6 +988,8 @@ load (ShnorPartEditor *self)
     bindings_changed = load_bindings (self, rows);
   gtk_widget_set_sensitive (self->new_entry, writable);
   gtk_widget_set_sensitive (self->add_button, writable);
+  /* nothing is added to an approved programme: no line to add with */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->new_entry), writable);
 
   if (same_rows (self, rows) && writable == self->writable && !period_changed && !bindings_changed &&
       rows->len > 0)

@@ -355,16 +355,6 @@ financing_commit (ShnorFieldEntry     *entry,
   show_label_error (self->financing_error, NULL);
 }
 
-static GtkWidget *
-sum_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "numeric");
-  return label;
-}
-
 /* Rows: the sources, then the total; columns: the years, then the total. */
 static void
 build_financing (ShnorProgrammesView *self)
@@ -375,15 +365,13 @@ build_financing (ShnorProgrammesView *self)
   for (int y = 0; y < years; y++)
     {
       g_autofree char *text = g_strdup_printf ("%d", self->financing_first + y);
-      GtkWidget *head = gtk_label_new (text);
+      GtkWidget *head = shnor_column_label (text, "caption-heading");
 
-      gtk_widget_add_css_class (head, "caption-heading");
       gtk_grid_attach (GTK_GRID (self->financing_grid), head, 1 + y, 0, 1, 1);
     }
   {
-    GtkWidget *head = gtk_label_new (_("Total"));
+    GtkWidget *head = shnor_column_label (_("Total"), "caption-heading");
 
-    gtk_widget_add_css_class (head, "caption-heading");
     gtk_grid_attach (GTK_GRID (self->financing_grid), head, 1 + years, 0, 1, 1);
   }
   for (int s = 0; s <= SHNOR_N_SOURCES; s++)
@@ -397,13 +385,14 @@ build_financing (ShnorProgrammesView *self)
           GtkWidget *cell;
 
           if (s == SHNOR_N_SOURCES || y == years)
-            cell = sum_label ();
+            cell = shnor_column_label (NULL, "numeric");
           else
             {
               g_autofree char *label = g_strdup_printf ("%s, %d", shnor_funding_source_label (s),
                                                         self->financing_first + y);
 
               cell = shnor_field_entry_new (&amount_field, FALSE);
+              shnor_column_entry (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (cell)));
               gtk_accessible_update_property (GTK_ACCESSIBLE (shnor_field_entry_get_input (SHNOR_FIELD_ENTRY (cell))),
                                               GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
               g_object_set_data (G_OBJECT (cell), "shnor-year", GINT_TO_POINTER (self->financing_first + y));

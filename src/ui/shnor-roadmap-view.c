@@ -203,12 +203,14 @@ delete_clicked (ShnorRoadmapView *self)
   g_autoptr(GError) error = NULL;
   const ShnorMeasure *m = find_measure (self, self->selected);
   g_autofree char *done = NULL;
+  g_autofree char *text = NULL;
 
   if (m == NULL)
     return;
+  text = shnor_measure_dup_text (m);
   /* TRANSLATORS: a toast after deleting a measure: its number and title */
   done = g_strdup_printf (m->has_children ? _("Measure %s “%s” deleted with its sub-measures")
-                                          : _("Measure %s “%s” deleted"), m->number, m->texts[0]);
+                                          : _("Measure %s “%s” deleted"), m->number, text);
   if (report (self, shnor_document_delete_measure (self->document, self->selected, &error), error))
     shnor_toast (GTK_WIDGET (self), self->document, done);
 }
@@ -406,15 +408,9 @@ check (const char *label,
        gboolean    sensitive,
        gpointer    self)
 {
-  GtkWidget *button = gtk_check_button_new ();
-  GtkWidget *text = gtk_label_new (label);
-
   /* long names (indicators) wrap rather than widen the window */
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), link == SHNOR_LINK_INDICATOR ? 60 : 28);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  GtkWidget *button = shnor_check_button_new_wrapped (label, link == SHNOR_LINK_INDICATOR ? 60 : 28);
+
   g_object_set_data (G_OBJECT (button), "shnor-link", GINT_TO_POINTER (link));
   g_object_set_data (G_OBJECT (button), "shnor-target", GSIZE_TO_POINTER ((gsize) target));
   g_object_set_data (G_OBJECT (button), "shnor-filling", GINT_TO_POINTER (1));
@@ -501,7 +497,7 @@ static void
 mark_done (ShnorRoadmapView *self)
 {
   const ShnorMeasure *m = find_measure (self, self->editing);
-  g_autofree char *title = m ? g_strdup_printf ("%s %s", m->number, m->texts[0]) : NULL;
+  g_autofree char *title = m ? shnor_measure_dup_label (m) : NULL;
 
   shnor_done_popover_popup (self->document, self->editing, title,
                             g_object_get_data (G_OBJECT (self->editor_grid), "done_button"));
@@ -1527,10 +1523,7 @@ shnor_roadmap_view_init (ShnorRoadmapView *self)
   shnor_remember_paned (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_PANED), "roadmap-pane");
   shnor_list_single_tab_stop (self->list);
   /* an empty road map says so in the list's place */
-  self->placeholder = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->placeholder), "view-list-bullet-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->placeholder), _("No measures yet"));
-  gtk_widget_add_css_class (self->placeholder, "compact");
+  self->placeholder = shnor_status_page_new ("view-list-bullet-symbolic", _("No measures yet"), NULL);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list), self->placeholder);
   for (ShnorTableKind kind = 0; kind < SHNOR_N_TABLE_KINDS; kind++)
     {

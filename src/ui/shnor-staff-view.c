@@ -200,7 +200,8 @@ build_teachers (ShnorStaffView *self,
   shnor_field_table_add_column (SHNOR_FIELD_TABLE (self->teachers), &school_field, 2, g_strdupv (labels),
                                 g_strdupv (values));
   shnor_field_table_add_column (SHNOR_FIELD_TABLE (self->teachers), &staff[0], 3, NULL, NULL);
-  shnor_field_table_set_column_width (SHNOR_FIELD_TABLE (self->teachers), "position", 24);
+  /* the position takes its share of the room like the name and the
+   * subjects: «учитель русского языка и литературы» is whole at 1600 px */
   shnor_field_table_set_handlers (SHNOR_FIELD_TABLE (self->teachers), store_teacher, delete_teacher,
                                   _("Delete the person from the people list"), self);
   shnor_field_table_set_placeholder (SHNOR_FIELD_TABLE (self->teachers), _("Nobody in the people list yet."));

@@ -106,6 +106,54 @@ shnor_field_caption (const char *text)
   return label;
 }
 
+/* A check button whose long label (an indicator, a measure named by its
+ * actions) wraps at @max_width_chars rather than widening the window;
+ * its accessible name is the whole label. */
+GtkWidget *
+shnor_check_button_new_wrapped (const char *label,
+                                int         max_width_chars)
+{
+  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), max_width_chars);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+/* The entries' own padding, by which a label of a column of entries
+ * stands back from the column's end to be level with their text */
+#define ENTRY_PADDING 9
+
+/* A label of a column of numbers in entries (a year over them, a total
+ * under them): right-aligned, level with the entries' text. */
+GtkWidget *
+shnor_column_label (const char *text,
+                    const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_set_margin_end (label, ENTRY_PADDING);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* @entry (a GtkEntry) in such a column: as wide as the column, its text
+ * right-aligned under the column's title. */
+void
+shnor_column_entry (GtkWidget *entry)
+{
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+  gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
+  gtk_widget_set_halign (entry, GTK_ALIGN_FILL);
+}
+
 /**
  * shnor_watch_document:
  * @slot: where a view keeps its document

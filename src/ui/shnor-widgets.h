@@ -8,6 +8,11 @@ G_BEGIN_DECLS
 
 void       shnor_widget_remove_children (GtkWidget     *container);
 GtkWidget *shnor_field_caption          (const char    *text);
+GtkWidget *shnor_check_button_new_wrapped (const char  *label,
+                                         int          max_width_chars);
+GtkWidget *shnor_column_label           (const char    *text,
+                                         const char    *css_class);
+void       shnor_column_entry           (GtkWidget     *entry);
 void       shnor_queue_idle             (guint         *source,
                                          GCallback      func,
                                          gpointer       data);
