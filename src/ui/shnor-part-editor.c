@@ -771,6 +771,7 @@ card_plan (ShnorPartEditor    *self,
       gtk_string_list_append (labels, text);
     }
   binding = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+  shnor_drop_down_ellipsize (binding, 50);
   selected = binding_index (self, data->binding);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (binding), selected);
   g_object_set_data (G_OBJECT (binding), "shnor-stored", GUINT_TO_POINTER (selected));

@@ -125,6 +125,59 @@ shnor_check_button_new_wrapped (const char *label,
   return button;
 }
 
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (max_width_chars) > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_width_chars));
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  GObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      GTK_IS_STRING_OBJECT (string) ? gtk_string_object_get_string (GTK_STRING_OBJECT (string)) : "");
+}
+
+static GtkListItemFactory *
+label_factory (int max_width_chars)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (max_width_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), NULL);
+  return factory;
+}
+
+/* A drop-down of strings whose button shows at most @max_width_chars of
+ * the chosen one (the rest ellipsized), so that a long choice (an
+ * indicator's source) does not widen the window; its list shows each
+ * whole. */
+void
+shnor_drop_down_ellipsize (GtkWidget *drop_down,
+                           int        max_width_chars)
+{
+  g_autoptr(GtkListItemFactory) button = label_factory (max_width_chars);
+  g_autoptr(GtkListItemFactory) list = label_factory (0);
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), button);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), list);
+}
+
 /* The entries' own padding, by which a label of a column of entries
  * stands back from the column's end to be level with their text */
 #define ENTRY_PADDING 9
@@ -375,6 +428,30 @@ find_overlay (GtkWidget *widget)
   return ADW_IS_TOAST_OVERLAY (overlay) ? ADW_TOAST_OVERLAY (overlay) : NULL;
 }
 
+/* the longest text of a toast that fits a window of the default size */
+#define TOAST_MAX_CHARS 72
+
+/**
+ * shnor_toast_title:
+ *
+ * What a toast shows of @title. A toast is as wide as its text and
+ * libadwaita 1.2 does not ellipsize it: a long name (a measure, a school)
+ * would widen the window. The middle goes, so that what was done
+ * («… удалена») stays.
+ */
+char *
+shnor_toast_title (const char *title)
+{
+  glong length = g_utf8_strlen (title, -1);
+  const char *head_end, *tail;
+
+  if (length <= TOAST_MAX_CHARS)
+    return g_strdup (title);
+  head_end = g_utf8_offset_to_pointer (title, TOAST_MAX_CHARS * 2 / 3);
+  tail = g_utf8_offset_to_pointer (title, length - TOAST_MAX_CHARS / 3 + 1);
+  return g_strdup_printf ("%.*s…%s", (int) (head_end - title), title, tail);
+}
+
 /**
  * shnor_toast:
  * @widget: where it happened: the toast shows in its window
@@ -393,11 +470,13 @@ shnor_toast (GtkWidget     *widget,
              const char    *title)
 {
   AdwToastOverlay *overlay = find_overlay (widget);
+  g_autofree char *shortened = NULL;
   AdwToast *toast;
 
   if (overlay == NULL)
     return;
-  toast = adw_toast_new (title);
+  shortened = shnor_toast_title (title);
+  toast = adw_toast_new (shortened);
   if (document != NULL && shnor_document_can_undo (document))
     {
       adw_toast_set_button_label (toast, _("_Undo"));

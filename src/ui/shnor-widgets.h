@@ -10,6 +10,8 @@ void       shnor_widget_remove_children (GtkWidget     *container);
 GtkWidget *shnor_field_caption          (const char    *text);
 GtkWidget *shnor_check_button_new_wrapped (const char  *label,
                                          int          max_width_chars);
+void       shnor_drop_down_ellipsize    (GtkWidget     *drop_down,
+                                         int            max_width_chars);
 GtkWidget *shnor_column_label           (const char    *text,
                                          const char    *css_class);
 void       shnor_column_entry           (GtkWidget     *entry);
@@ -38,6 +40,7 @@ char      *shnor_format_mean_field      (double         value,
 GtkWidget *shnor_status_page_new        (const char    *icon_name,
                                          const char    *title,
                                          const char    *description);
+char      *shnor_toast_title            (const char    *title);
 void       shnor_toast                  (GtkWidget     *widget,
                                          ShnorDocument *document,
                                          const char    *title);
