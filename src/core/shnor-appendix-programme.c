@@ -237,8 +237,11 @@ indicators_text (Programme *p)
           }
         shnor_indicator_year_clear (&final);
       }
-      g_string_append_printf (out, "%s%u. %s%s%s.", out->len ? "\n" : "", i + 1,
-                              part_text (SHNOR_PART_INDICATOR, row, "name"), unit[0] ? ", " : "", unit);
+      /* «…, ед.» ends its sentence with its own point */
+      g_string_append_printf (out, "%s%u. %s%s%s%s", out->len ? "\n" : "", i + 1,
+                              part_text (SHNOR_PART_INDICATOR, row, "name"), unit[0] ? ", " : "", unit,
+                              g_str_has_suffix (unit[0] ? unit : part_text (SHNOR_PART_INDICATOR, row, "name"), ".")
+                              ? "" : ".");
       if (baseline[0])
         g_string_append_printf (out, " Базовое значение: %s%s%s%s.", baseline, year[0] ? " (" : "", year,
                                 year[0] ? " г.)" : "");
