@@ -661,6 +661,7 @@ dynamics_table (Programme  *p,
   gboolean below;
   int grade;
   g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   guint n_years = (guint) (p->last - p->first + 1);
   gboolean *year_known = NULL;
@@ -695,7 +696,10 @@ dynamics_table (Programme  *p,
         }
       g_ptr_array_add (values, row);
     }
-  title = g_strdup_printf ("%s, %s, %d класс: %s", parts[1], parts[2], grade,
+  /* «ОГЭ, математика, 9 класс»: the subject in the middle of the title is
+   * a common noun */
+  subject = shnor_russian_lower_first (parts[2]);
+  title = g_strdup_printf ("%s, %s, %d класс: %s", parts[1], subject, grade,
                            below ? "доля результатов ниже порогового значения, %"
                                  : shnor_number_mean_decimals (parts[1]) >= 2 ? "средняя отметка" : "средний балл");
   table = shnor_doc_table_new (title, "Динамика");
