@@ -762,9 +762,17 @@ programme_appendix (Programme *p)
       table = dynamics_table (p, binding);
       if (table == NULL)
         continue;
+      /* the section's own heading and words above its first table, not
+       * under that table's title */
       if (!dynamics)
-        shnor_doc_table_add_intro (table, "Динамика результатов общеобразовательных организаций — участников "
-                                          "программы по оценочным процедурам, которым следуют целевые показатели.");
+        {
+          ShnorDocTable *section = shnor_doc_table_new ("Динамика результатов общеобразовательных организаций — "
+                                                        "участников программы", "Динамика");
+
+          shnor_doc_table_add_intro (section, "Результаты школ по оценочным процедурам, которым следуют целевые "
+                                              "показатели программы, по годам её реализации.");
+          shnor_appendix_add_table (appendix, section);
+        }
       dynamics = TRUE;
       shnor_appendix_add_table (appendix, table);
     }
