@@ -198,6 +198,10 @@ with tempfile.TemporaryDirectory(prefix="shnor-формы-") as tmp:
     spoil("0309", "Контекст", "C8", 140, "0309 больше 100.xlsx")
     spoil("0310", "Служебный", "B5", "1", "0310 служебный лист.xlsx")
     shutil.copy(form_of(os.path.join(tmp, "Другой"), "0312"), os.path.join(bad, "0312 чужая.xlsx"))
+    # a sheet renamed (this crashed the reader when it freed the sheets)
+    book = openpyxl.load_workbook(form_of(forms, "0311"))
+    book["Риски"].title = "Risks"
+    book.save(os.path.join(bad, "0311 лист переименован.xlsx"))
     # two schools sharing a measure, each giving it another status
     shared = os.path.join(tmp, "Общее мероприятие")
     os.mkdir(shared)
@@ -229,6 +233,8 @@ with tempfile.TemporaryDirectory(prefix="shnor-формы-") as tmp:
         assert line in done.stderr, (line, done.stderr)
     assert "0310 служебный лист.xlsx\t" in done.stdout and "service sheet was changed" in done.stdout, done.stdout
     assert "0312 чужая.xlsx\t" in done.stdout and "another municipality" in done.stdout, done.stdout
+    assert "0311 лист переименован.xlsx: the whole form: The workbook has no sheet “Риски”." in done.stderr, done.stderr
+    assert done.stderr.count("0311 лист переименован.xlsx:") == 1, done.stderr
     assert digest(demo) == before, "a refused form changed the file"
 
     done = run("--accept-forms", shared, demo, ok=False)

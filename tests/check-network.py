@@ -32,6 +32,8 @@ with tempfile.TemporaryDirectory(prefix="shnor-банк-") as tmp:
     db = sqlite3.connect(demo)
     # a formula-looking text must stay text
     db.execute("UPDATE practice SET authors = '=1+1', school_id = NULL WHERE id = 2")
+    # as Shnor does, the search index too (a file whose index differs is refused)
+    db.execute("UPDATE practice_fts SET authors = '=1+1' WHERE rowid = 2")
     db.commit()
     practices = db.execute(
         "SELECT p.id, p.title, CASE WHEN s.short_name <> '' THEN s.short_name ELSE s.full_name END, p.authors,"
@@ -133,5 +135,22 @@ with tempfile.TemporaryDirectory(prefix="shnor-банк-") as tmp:
     assert len(lines) == pairs, lines
     assert any(l.startswith("ООШ с. Кедровка\tГимназия № 1\tMentor school\tActive\t01.09.2025\t31.05.2027\t6")
                for l in lines), lines
+
+    # a description longer than an Excel cell holds: cut with "…", never
+    # an empty cell (libxlsxwriter leaves a cell of over 32,767 characters
+    # empty, and the whole text was lost)
+    db = sqlite3.connect(demo)
+    long_text = "Длинное описание. " * 2500
+    db.execute("UPDATE practice SET description = ? WHERE id = 3", (long_text,))
+    db.execute("UPDATE practice_fts SET description = ? WHERE rowid = 3", (long_text,))
+    db.commit()
+    db.close()
+    out = os.path.join(tmp, "Длинное описание.xlsx")
+    subprocess.run([shnor, "--export-bank", out, demo], check=True, capture_output=True)
+    sheet = openpyxl.load_workbook(out).active
+    cells = [c.value for r in sheet.iter_rows() for c in r
+             if isinstance(c.value, str) and c.value.startswith("Длинное описание.")]
+    assert len(cells) == 1, len(cells)
+    assert len(cells[0]) == 32767 and cells[0].endswith("…") and long_text.startswith(cells[0][:-1]), len(cells[0])
 
 print("ok")

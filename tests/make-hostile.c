@@ -4,7 +4,7 @@
  * shnor on every one of them and on the text files of
  * tests/fixtures/hostile/. Deterministic: the same files every run.
  *
- *   make-hostile DIR           the hostile files, and good.shnor (the demo)
+ *   make-hostile DIR           the hostile files, and good.shnor (the demo with its network and bank)
  *   make-hostile --seeds DIR   small good documents, the document fuzzer's seeds
  */
 #include <stdio.h>
@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "shnor-demo.h"
+#include "shnor-demo-network.h"
 #include "shnor-document.h"
 #include "shnor-schema.h"
 #include "xlsx-parts.h"
@@ -144,7 +145,9 @@ documents (void)
   g_autoptr(GError) error = NULL;
 
   g_unlink (good);
-  if (!shnor_demo_write (good, &error))
+  /* the demo with its network and bank (attachments, events), so that
+   * their tables are attacked too */
+  if (!shnor_demo_network_write (good, &error))
     die ("demo", error->message);
   copy_file (good, victim);
 
@@ -221,6 +224,50 @@ documents (void)
                      "UPDATE measure SET parent_id = (SELECT max (id) FROM measure WHERE parent_id = 1) WHERE id = 1;"));
   g_free (demo_with ("unknown-kind.shnor", "UPDATE assessment SET kind = 'XYZ' WHERE id = 1;"));
   g_free (demo_with ("long-subject.shnor", "UPDATE assessment SET subject = printf ('%.200c', 'x') WHERE id = 1;"));
+
+  /* the bank's attachments: a name is written as a file's name into the
+   * folder of --export-bank-folder (three ".." from a practice's folder
+   * reach the folder the export is made in) */
+  g_free (demo_with ("attachment-dotdot.shnor",
+                     "UPDATE practice_file SET name = '../../../escaped.txt' WHERE id = (SELECT min (id) FROM practice_file);"));
+  {
+    g_autofree char *escaped = path_of ("escaped.txt");
+    char *sql = sqlite3_mprintf ("UPDATE practice_file SET name = '%q' WHERE id = (SELECT min (id) FROM practice_file);",
+                                 escaped);
+
+    g_free (demo_with ("attachment-absolute.shnor", sql));
+    sqlite3_free (sql);
+  }
+  g_free (demo_with ("attachment-backslash.shnor",
+                     "UPDATE practice_file SET name = '..\\..\\..\\escaped.txt' WHERE id = (SELECT min (id) FROM practice_file);"));
+  g_free (demo_with ("attachment-control.shnor",
+                     "UPDATE practice_file SET name = 'a' || char (10) || 'b.pdf' WHERE id = (SELECT min (id) FROM practice_file);"));
+  g_free (demo_with ("attachment-twice.shnor",
+                     "UPDATE practice_file SET name = (SELECT name FROM practice_file f WHERE f.practice_id = practice_file.practice_id"
+                     " AND f.id < practice_file.id) WHERE id = (SELECT max (id) FROM practice_file WHERE practice_id ="
+                     " (SELECT practice_id FROM practice_file GROUP BY practice_id HAVING count (*) > 1 LIMIT 1));"));
+  g_free (demo_with ("attachment-no-data.shnor",
+                     "DELETE FROM practice_file_data WHERE id = (SELECT min (id) FROM practice_file);"));
+  g_free (demo_with ("attachment-size.shnor",
+                     "UPDATE practice_file SET size = size + 1 WHERE id = (SELECT min (id) FROM practice_file);"));
+  g_free (demo_with ("attachment-huge.shnor",
+                     "UPDATE practice_file_data SET data = zeroblob (21 * 1024 * 1024) WHERE id = (SELECT min (id) FROM practice_file);"
+                     "UPDATE practice_file SET size = 21 * 1024 * 1024 WHERE id = (SELECT min (id) FROM practice_file);"));
+  /* the bank's search index: damaged, out of step with the practices, or
+   * with a ranking of the file's own */
+  g_free (demo_with ("search-index-damaged.shnor",
+                     "UPDATE practice_fts_data SET block = zeroblob (length (block)) WHERE id > 10;"));
+  g_free (demo_with ("search-index-stale.shnor",
+                     "UPDATE practice SET title = 'Совсем другая практика' WHERE id = (SELECT min (id) FROM practice);"));
+  g_free (demo_with ("search-index-setting.shnor",
+                     "INSERT INTO practice_fts_config (k, v) VALUES ('rank', 'bm25 (10.0)');"));
+  /* identification's sums edited by hand: the lists must not be made from them */
+  g_free (demo_with ("sums-edited.shnor", "UPDATE result_sums SET z_sum = z_sum - 1000;"));
+  g_free (demo_with ("sums-deleted.shnor", "DELETE FROM result_sums WHERE school_id = 2;"));
+  g_free (demo_with ("assessment-sums-edited.shnor", "UPDATE assessment_sums SET below = 0;"));
+  /* dates SQLite's date() takes as they are */
+  g_free (demo_with ("impossible-event-date.shnor", "UPDATE joint_event SET date = '2025-02-31';"));
+  g_free (demo_with ("impossible-order-date.shnor", "UPDATE programme SET order_date = '2025-02-30';"));
 
   /* not SQLite, or not whole */
   write_bytes ("empty.shnor", "", 0);

@@ -261,6 +261,30 @@ test_classify (void)
     }
   g_assert_true (low_seen);
 
+  /* a name with a tab and a line break (a file from elsewhere) is still
+   * one line of three cells: it cannot forge the line of another school */
+  {
+    g_auto(Run) named = { 0 };
+    g_auto(GStrv) named_lines = NULL;
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE school SET short_name = 'Школа' || char (9) || '№ 1' || char (10)"
+                                       " || '9999' || char (9) || 'Подделка' || char (9) || 'ШНОР' WHERE id = 1",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    shnor (&named, "--classify", path, NULL);
+    g_assert_cmpint (named.status, ==, 0);
+    named_lines = g_strsplit (named.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (named_lines), ==, 13);
+    for (guint i = 0; i < 12; i++)
+      {
+        g_auto(GStrv) cells = g_strsplit (named_lines[i], "\t", -1);
+
+        g_assert_cmpuint (g_strv_length (cells), ==, 3);
+      }
+  }
+
   test_write_file (text, "это не база", -1);
   shnor (&bad, "--classify", text, NULL);
   g_assert_cmpint (bad.status, ==, 1);

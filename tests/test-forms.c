@@ -3,6 +3,7 @@
  * foreign forms. Values filled by other programs (openpyxl, LibreOffice)
  * are checked by check-forms.py. */
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "shnor-demo.h"
@@ -246,13 +247,19 @@ test_not_forms (void)
   g_autofree char *template = g_build_filename (tmpdir, "template.xlsx", NULL);
   g_autofree char *garbage = g_build_filename (tmpdir, "garbage.xlsx", NULL);
   g_autofree char *missing = g_build_filename (tmpdir, "missing.xlsx", NULL);
-  const char *paths[] = { template, garbage, missing, NULL };
+  g_autofree char *pipe = g_build_filename (tmpdir, "pipe.xlsx", NULL);
+  const char *paths[] = { template, garbage, missing, pipe, NULL };
   g_autoptr(ShnorFormBatch) batch = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (shnor_import_write_template (template, &error));
   g_assert_no_error (error);
   test_write_file (garbage, "PK\x03\x04 not really a zip", -1);
+  /* a pipe named as a form (in a folder of forms, say): its reading
+   * blocked forever */
+#ifndef G_OS_WIN32
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+#endif
   batch = shnor_form_batch_read (document, paths);
   for (guint i = 0; i < G_N_ELEMENTS (paths) - 1; i++)
     {
@@ -261,6 +268,10 @@ test_not_forms (void)
       g_test_message ("%s: %s", paths[i], form (batch, i)->note);
     }
   g_assert_nonnull (strstr (form (batch, 0)->note, "not a Shnor school form"));
+#ifndef G_OS_WIN32
+  g_assert_nonnull (strstr (form (batch, 3)->note, "not an ordinary file"));
+  g_unlink (pipe);
+#endif
 }
 
 /* A read-only file: the forms are read, and refused with the reason */

@@ -584,6 +584,32 @@ test_import_regional (Fixture       *f,
   g_assert_cmpuint (bad->problems->len, ==, 2);
 }
 
+/* An import that adds an assessment, undone: the assessment goes with
+ * its results, and so do the sums of its subject (they were left, and
+ * --check called the file damaged from then on) */
+static void
+test_import_new_assessment_undone (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(ShnorImportPlan) plan = plan_for (f, "Код;Год;Вид;Предмет;Класс;Участники;Средний балл;Ниже порога\n"
+                                                 "0301;2026;ЕГЭ;Химия;11;12;71,5;0\n"
+                                                 "0302;2026;ЕГЭ;Химия;11;8;55;1\n");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_true (shnor_import_plan_apply (plan, f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (shnor_identification_check (shnor_document_get_db (f->doc), "test", &error));
+  g_assert_no_error (error);
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_cmpuint (n_results (f->doc), ==, f->baseline);
+  g_assert_true (shnor_identification_check (shnor_document_get_db (f->doc), "test", &error));
+  g_assert_no_error (error);
+  g_assert_true (shnor_document_redo (f->doc, &error));
+  g_assert_true (shnor_identification_check (shnor_document_get_db (f->doc), "test", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_import_missing_columns (Fixture       *f,
                              gconstpointer  data)
@@ -1061,6 +1087,7 @@ main (int   argc,
   ADD ("/import/changed", test_import_changed);
   g_test_add_func ("/import/region", test_import_region);
   ADD ("/import/undo-redo", test_import_undo_redo);
+  ADD ("/import/new-assessment-undone", test_import_new_assessment_undone);
   ADD ("/import/bulk", test_import_bulk);
   ADD ("/import/xlsx", test_xlsx_import);
   ADD ("/import/xlsx-damaged", test_xlsx_damaged);

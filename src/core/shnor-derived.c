@@ -428,7 +428,7 @@ assessment_sums_agree (sqlite3             *db,
       for (int c = 0; same && c < 6; c++)
         same = close_to (w[c], sqlite3_column_double (stmt, c + 2));
       if (!same)
-        *problem = g_strdup_printf ("assessment %" G_GINT64_FORMAT ", %d", (gint64) sqlite3_column_int64 (stmt, 0),
+        *problem = g_strdup_printf (_("assessment %lld, %d"), (long long) sqlite3_column_int64 (stmt, 0),
                                     sqlite3_column_int (stmt, 1));
       found++;
     }
@@ -438,14 +438,20 @@ assessment_sums_agree (sqlite3             *db,
       return FALSE;
     }
   if (*problem == NULL && found != g_hash_table_size (computed))
-    *problem = g_strdup_printf ("%u of %u assessments", found, g_hash_table_size (computed));
+    *problem = g_strdup_printf (_("%u of %u assessments"), found, g_hash_table_size (computed));
   return TRUE;
 }
 
-/* Compares the sums kept in @db with a recomputation from its results;
- * @problem tells the first difference. */
-static gboolean
-sums_agree (sqlite3  *db,
+/**
+ * shnor_derived_sums_agree:
+ * @problem: (out): the first difference, or NULL when they agree
+ *
+ * Compares the sums kept in @db with a recomputation from its results.
+ *
+ * Returns: FALSE, with @error, when the results could not be read.
+ */
+gboolean
+shnor_derived_sums_agree (sqlite3  *db,
             char    **problem,
             GError  **error)
 {
@@ -474,7 +480,7 @@ sums_agree (sqlite3  *db,
           !close_to (want->z_weight, sqlite3_column_double (stmt, 4)) ||
           !close_to (want->below, sqlite3_column_double (stmt, 5)) ||
           !close_to (want->below_of, sqlite3_column_double (stmt, 6)))
-        *problem = g_strdup_printf ("school %" G_GINT64_FORMAT ", %d, “%s”", (gint64) sqlite3_column_int64 (stmt, 2),
+        *problem = g_strdup_printf (_("school %lld, %d, “%s”"), (long long) sqlite3_column_int64 (stmt, 2),
                                     sqlite3_column_int (stmt, 1), subject && subject[0] ? subject : "*");
       found++;
     }
@@ -484,7 +490,7 @@ sums_agree (sqlite3  *db,
       return FALSE;
     }
   if (*problem == NULL && found != g_hash_table_size (computed))
-    *problem = g_strdup_printf ("%u of %u", found, g_hash_table_size (computed));
+    *problem = g_strdup_printf (_("%u of %u sums"), found, g_hash_table_size (computed));
   return *problem != NULL || assessment_sums_agree (db, derived, problem, error);
 }
 
@@ -507,7 +513,7 @@ shnor_identification_check (sqlite3     *db,
 
   if (!shnor_criteria_sets_check (db, name, error))
     return FALSE;
-  if (!sums_agree (db, &problem, &local_error))
+  if (!shnor_derived_sums_agree (db, &problem, &local_error))
     {
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED, _("The file “%s” is damaged (%s). Open a backup copy."),
                    name, local_error->message);
@@ -946,9 +952,16 @@ gboolean
 shnor_derived_refresh (sqlite3  *db,
                        GError  **error)
 {
+  /* the subjects of the assessments changed, and those whose sums are
+   * left without a result (their assessment deleted with its results: an
+   * import that added it, undone) */
   g_autoptr(sqlite3_stmt) units = shnor_sqlite_prepare (db,
-    "SELECT DISTINCT a.subject, d.year FROM temp.derived_dirty d JOIN assessment a ON a.id = d.assessment_id"
-    " WHERE a.subject <> '' ORDER BY 2, 1", error);
+    "SELECT a.subject, d.year FROM temp.derived_dirty d JOIN assessment a ON a.id = d.assessment_id"
+    " WHERE a.subject <> ''"
+    " UNION SELECT s.subject, s.year FROM result_sums s WHERE s.subject <> ''"
+    " AND s.year IN (SELECT year FROM temp.derived_dirty) AND NOT EXISTS (SELECT 1 FROM result r"
+    " JOIN assessment a ON a.id = r.assessment_id WHERE a.subject = s.subject AND r.year = s.year)"
+    " ORDER BY 2, 1", error);
   g_autoptr(sqlite3_stmt) all = NULL;
   g_autoptr(GPtrArray) subjects = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));

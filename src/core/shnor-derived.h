@@ -60,6 +60,9 @@ gboolean      shnor_derived_mark         (sqlite3           *db,
                                           GError           **error);
 gboolean      shnor_derived_refresh      (sqlite3           *db,
                                           GError           **error);
+gboolean      shnor_derived_sums_agree   (sqlite3           *db,
+                                          char             **problem,
+                                          GError           **error);
 gboolean      shnor_identification_check (sqlite3         *db,
                                           const char      *name,
                                           GError         **error);

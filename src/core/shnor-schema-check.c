@@ -31,6 +31,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "shnor-criteria.h"
+#include "shnor-derived.h"
+#include "shnor-network.h"
 #include "shnor-error.h"
 #include "shnor-result.h"
 #include "shnor-schema.h"
@@ -912,6 +914,79 @@ check_assessments (sqlite3   *db,
     }
 }
 
+/* The sums identification reads (result_sums, assessment_sums) are those
+ * the results give: a list is never made from sums edited by hand. */
+static void
+check_sums (sqlite3   *db,
+            GPtrArray *problems)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!shnor_derived_sums_agree (db, &problem, &error))
+    add_problem (problems, _("table “%s”: %s"), "result_sums", error->message);
+  else if (problem != NULL)
+    add_problem (problems, _("the statistics kept for identification do not match the results (%s)"), problem);
+}
+
+/* The name of an attached file is written as a file's name into the
+ * bank's folder: it must be the name Shnor gave it when it was attached
+ * (no folder, no "..", no character a file name cannot hold). */
+static void
+check_attachment_names (sqlite3   *db,
+                        GPtrArray *problems)
+{
+  int rc;
+  g_autoptr(sqlite3_stmt) stmt = prepare_own (db, "SELECT id, name FROM practice_file", &rc);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *clean = NULL;
+
+      /* a NULL or a text not in UTF-8 is reported by the check of types */
+      if (name == NULL || !g_utf8_validate (name, -1, NULL))
+        continue;
+      if (strlen (name) <= 1024)
+        clean = shnor_attachment_clean_name (name);
+      if (g_strcmp0 (clean, name) != 0)
+        {
+          g_autofree char *shown = display_name (name);
+          g_autofree char *what = g_strdup_printf (_("“%s” is not the name of a file (it holds a folder or a character "
+                                                     "a file name cannot have)"), shown);
+
+          add_row_problem (problems, "practice_file", stmt, what);
+        }
+    }
+}
+
+/* The bank's search index is whole: SQLite's own check of it (a write
+ * statement that writes nothing; a file that cannot be written is left
+ * to the reads). */
+static void
+check_search_index (sqlite3   *db,
+                    GPtrArray *problems)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  /* a damaged configuration of the index fails already here */
+  int rc = sqlite3_prepare_v2 (db, "INSERT INTO main.practice_fts (practice_fts) VALUES ('integrity-check')", -1,
+                               &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  switch (rc & 0xff)
+    {
+    case SQLITE_DONE:
+    case SQLITE_READONLY:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_NOMEM:
+      break;
+    default:
+      add_problem (problems, _("table “%s”: %s"), "practice_fts", _("the search index of the bank is damaged"));
+    }
+}
+
 static const Invariant invariants[] = {
   { "criteria_set",
     "SELECT id, '' FROM criteria_set WHERE active <> 0 AND id <> (SELECT min(id) FROM criteria_set WHERE active <> 0)",
@@ -922,6 +997,58 @@ static const Invariant invariants[] = {
     " AND NOT EXISTS (SELECT 1 FROM indicator i WHERE 'indicator:' || i.id = c.metric)",
     N_("the indicator of the metric “%s” does not exist") },
   { "assessment", NULL, NULL, check_assessments },
+  { "result", NULL, NULL, check_sums },
+  { "practice_file", NULL, NULL, check_attachment_names },
+  { "practice_file",
+    "SELECT f.id, f.name FROM practice_file f WHERE EXISTS (SELECT 1 FROM practice_file g"
+    " WHERE g.practice_id = f.practice_id AND g.id < f.id AND g.name = f.name COLLATE NOCASE)",
+    N_("the practice has another attached file named “%s”") },
+  { "practice_file",
+    "SELECT f.id, f.name FROM practice_file f LEFT JOIN practice_file_data d ON d.id = f.id"
+    " WHERE d.id IS NULL OR typeof (d.data) <> 'blob' OR length (d.data) <> f.size",
+    N_("the contents of the attached file “%s” are missing or not of its size") },
+  { "practice", NULL, NULL, check_search_index },
+  /* the index's settings are SQLite's own: no ranking or other option
+   * a file could bring */
+  { "practice",
+    "SELECT NULL, k FROM practice_fts_config WHERE k IS NOT 'version' LIMIT 5",
+    N_("the search index of the bank has a setting Shnor does not make: “%s”") },
+  /* the index holds what the practices say (a practice edited by hand
+   * outside Shnor would be found by words it no longer has) */
+  { "practice",
+    "SELECT p.id, p.title FROM practice p LEFT JOIN practice_fts_content c ON c.id = p.id WHERE c.id IS NULL"
+    " OR c.c0 IS NOT replace (replace (p.title, 'ё', 'е'), 'Ё', 'Е')"
+    " OR c.c1 IS NOT replace (replace (p.authors, 'ё', 'е'), 'Ё', 'Е')"
+    " OR c.c2 IS NOT replace (replace (p.description, 'ё', 'е'), 'Ё', 'Е')"
+    " OR c.c3 IS NOT replace (replace (p.results, 'ё', 'е'), 'Ё', 'Е')"
+    " UNION ALL SELECT c.id, '' FROM practice_fts_content c WHERE c.id NOT IN (SELECT id FROM practice) LIMIT 5",
+    N_("the search index does not hold what the practice “%s” says") },
+  /* what Shnor attaches: no file a bank's folder could not take */
+  { "practice_file",
+    "SELECT id, name FROM practice_file WHERE size > " G_STRINGIFY (SHNOR_ATTACHMENT_MAX_SIZE) " OR practice_id IN"
+    " (SELECT practice_id FROM practice_file GROUP BY practice_id HAVING sum (size) > "
+    G_STRINGIFY (SHNOR_PRACTICE_MAX_FILES_SIZE) ")",
+    N_("the attached file “%s” is larger than Shnor attaches") },
+  { "practice",
+    "SELECT id, added FROM practice WHERE added <> '' AND date (added, '+0 days') IS NOT added",
+    N_("a date is not one: “%s”") },
+  { "partnership",
+    "SELECT id, agreement_date || ' ' || start_date || ' ' || end_date FROM partnership WHERE"
+    " (agreement_date <> '' AND date (agreement_date, '+0 days') IS NOT agreement_date)"
+    " OR (start_date <> '' AND date (start_date, '+0 days') IS NOT start_date)"
+    " OR (end_date <> '' AND date (end_date, '+0 days') IS NOT end_date)",
+    N_("a date is not one: “%s”") },
+  { "joint_event",
+    "SELECT id, date FROM joint_event WHERE date (date, '+0 days') IS NOT date",
+    N_("a date is not one: “%s”") },
+  { "mentoring",
+    "SELECT id, start_date || ' ' || end_date FROM mentoring WHERE"
+    " (start_date <> '' AND date (start_date, '+0 days') IS NOT start_date)"
+    " OR (end_date <> '' AND date (end_date, '+0 days') IS NOT end_date)",
+    N_("a date is not one: “%s”") },
+  { "course",
+    "SELECT id, date FROM course WHERE date <> '' AND date (date, '+0 days') IS NOT date",
+    N_("a date is not one: “%s”") },
   { "result",
     "SELECT id, '' FROM result WHERE participants NOT BETWEEN 0 AND 100000"
     " OR below NOT BETWEEN 0 AND participants OR high NOT BETWEEN 0 AND participants",
@@ -941,20 +1068,21 @@ static const Invariant invariants[] = {
     "SELECT id, start_month || ' ' || end_month FROM measure WHERE"
     " (start_month <> '' AND strftime ('%Y-%m', start_month || '-01') IS NOT start_month)"
     " OR (end_month <> '' AND strftime ('%Y-%m', end_month || '-01') IS NOT end_month)"
-    " OR (done_date <> '' AND date (done_date) IS NOT done_date)",
+    " OR (done_date <> '' AND date (done_date, '+0 days') IS NOT done_date)",
     N_("a month or date is not one: “%s”") },
   { "programme_stage",
     "SELECT id, start_date || ' ' || end_date FROM programme_stage WHERE"
-    " (start_date <> '' AND date (start_date) IS NOT start_date) OR (end_date <> '' AND date (end_date) IS NOT end_date)",
+    " (start_date <> '' AND date (start_date, '+0 days') IS NOT start_date)"
+    " OR (end_date <> '' AND date (end_date, '+0 days') IS NOT end_date)",
     N_("a date is not one: “%s”") },
   { "programme_act",
-    "SELECT id, date FROM programme_act WHERE date <> '' AND date (date) IS NOT date",
+    "SELECT id, date FROM programme_act WHERE date <> '' AND date (date, '+0 days') IS NOT date",
     N_("a date is not one: “%s”") },
   { "programme",
-    "SELECT id, order_date FROM programme WHERE order_date <> '' AND date (order_date) IS NOT order_date",
+    "SELECT id, order_date FROM programme WHERE order_date <> '' AND date (order_date, '+0 days') IS NOT order_date",
     N_("a date is not one: “%s”") },
   { "criteria_set",
-    "SELECT id, order_date FROM criteria_set WHERE order_date <> '' AND date (order_date) IS NOT order_date",
+    "SELECT id, order_date FROM criteria_set WHERE order_date <> '' AND date (order_date, '+0 days') IS NOT order_date",
     N_("a date is not one: “%s”") },
 };
 

@@ -19,6 +19,7 @@
 #include "shnor-appendix-plan.h"
 #include "shnor-files.h"
 #include "shnor-fonts.h"
+#include "shnor-network.h"
 #include "shnor-number.h"
 #include "shnor-xlsx-export.h"
 
@@ -136,8 +137,10 @@ put (Catalogue  *c,
      const char *text,
      int        *lines)
 {
+  g_autofree char *cut = NULL;
+
   /* a string cell, never a formula, whatever the text starts with */
-  worksheet_write_string (c->sheet, row, col, text ? text : "", c->text);
+  worksheet_write_string (c->sheet, row, col, shnor_xlsx_fit_text (text ? text : "", &cut), c->text);
   *lines = MAX (*lines, shnor_doc_estimate_lines (text ? text : "", columns[col].width));
 }
 
@@ -422,9 +425,20 @@ write_materials (ShnorDocument  *document,
       for (guint f = 0; ok && f < card.files->len; f++)
         {
           const ShnorAttachment *a = &g_array_index (card.files, ShnorAttachment, f);
-          g_autofree char *file = g_build_filename (path, a->name, NULL);
+          /* the name as Shnor gives it (no folder, no ".."), whatever the
+           * file holds; a second file of the same name is never replaced */
+          g_autofree char *clean = shnor_attachment_clean_name (a->name);
+          g_autofree char *file = g_build_filename (path, clean, NULL);
 
-          ok = shnor_document_save_attachment (document, a->id, file, error);
+          if (g_file_test (file, G_FILE_TEST_EXISTS))
+            {
+              g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                           _("The practice “%s” has two attached files named “%s”: rename one of them."),
+                           card.texts[shnor_fields_index (fields, n_fields, "title")], clean);
+              ok = FALSE;
+            }
+          else
+            ok = shnor_document_save_attachment (document, a->id, file, error);
         }
       shnor_practice_card_clear (&card);
       if (!ok)

@@ -187,10 +187,13 @@ wide_text (Sheet      *s,
            const char *text,
            lxw_format *format)
 {
+  g_autofree char *cut = NULL;
+  const char *fit = shnor_xlsx_fit_text (text, &cut);
+
   if (s->n_columns > 1)
-    worksheet_merge_range (s->sheet, s->row, 0, s->row, (lxw_col_t) (s->n_columns - 1), text, format);
+    worksheet_merge_range (s->sheet, s->row, 0, s->row, (lxw_col_t) (s->n_columns - 1), fit, format);
   else
-    worksheet_write_string (s->sheet, s->row, 0, text, format);
+    worksheet_write_string (s->sheet, s->row, 0, fit, format);
   set_height (s, s->row, shnor_doc_estimate_lines (text, total_width (s) * 0.95));
   s->row++;
 }
@@ -298,7 +301,11 @@ put_cell (Book               *b,
       worksheet_write_datetime (s->sheet, row, col, &when, format);
     }
   else
-    worksheet_write_string (s->sheet, row, col, cell->text, format);
+    {
+      g_autofree char *cut = NULL;
+
+      worksheet_write_string (s->sheet, row, col, shnor_xlsx_fit_text (cell->text, &cut), format);
+    }
 }
 
 static int
@@ -371,9 +378,11 @@ put_row (Book                *b,
       const ShnorDocCell *cell = row->cells->pdata[c];
       gboolean spans = row->kind == SHNOR_DOC_ROW_SECTION && c + 1 == row->cells->len && c + 1 < s->n_columns;
 
+      g_autofree char *cut = NULL;
+
       if (spans)
-        worksheet_merge_range (s->sheet, s->row, (lxw_col_t) c, s->row, (lxw_col_t) (s->n_columns - 1), cell->text,
-                               cell_format (b, cell, bold));
+        worksheet_merge_range (s->sheet, s->row, (lxw_col_t) c, s->row, (lxw_col_t) (s->n_columns - 1),
+                               shnor_xlsx_fit_text (cell->text, &cut), cell_format (b, cell, bold));
       else if (held (table, first, more, c))
         {
           /* merged over the run once, from its first row */
@@ -540,6 +549,33 @@ write_plan (ShnorDocument      *document,
       return FALSE;
     }
   return shnor_document_commit_part (document, part, path, error);
+}
+
+/* the characters a cell of Excel holds (libxlsxwriter's limit too) */
+#define EXCEL_CELL_MAX 32767
+
+/**
+ * shnor_xlsx_fit_text:
+ * @cut: (out): where a shortened copy is kept (free it)
+ *
+ * What a cell of Excel can hold of @text: all of it, or its first 32,766
+ * characters and "…" — a cell holds at most 32,767, and libxlsxwriter
+ * leaves the cell of a longer text empty, which lost the whole text.
+ *
+ * Returns: @text, or the shortened copy in *@cut.
+ */
+const char *
+shnor_xlsx_fit_text (const char  *text,
+                     char       **cut)
+{
+  g_autofree char *head = NULL;
+
+  *cut = NULL;
+  if (text == NULL || strlen (text) <= EXCEL_CELL_MAX || g_utf8_strlen (text, -1) <= EXCEL_CELL_MAX)
+    return text;
+  head = g_utf8_substring (text, 0, EXCEL_CELL_MAX - 1);
+  *cut = g_strconcat (head, "…", NULL);
+  return *cut;
 }
 
 /**

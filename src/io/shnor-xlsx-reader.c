@@ -21,6 +21,7 @@
 #include <unzip.h>
 
 #include "shnor-error.h"
+#include "shnor-files.h"
 #include "shnor-table.h"
 
 /* The caps: a region's workbook (1,048,500 rows × 10 columns, about 60 MB
@@ -1013,6 +1014,15 @@ read_sheet (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* a pipe or a device would block the read, or never end */
+  if (!shnor_is_regular_file (path))
+    {
+      g_autofree char *shown = g_filename_display_basename (path);
+
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("“%s” is not an ordinary file (it is a folder, a pipe, a device or the like)."), shown);
+      return NULL;
+    }
   zip = unzOpen2_64 (path, &funcs);
   if (zip == NULL)
     {

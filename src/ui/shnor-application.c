@@ -599,9 +599,13 @@ classify_command (const char *path)
     {
       g_autoptr(ShnorSchool) school = g_list_model_get_item (schools, i);
       g_autofree char *code = shnor_school_dup_text (school, "code");
+      g_autofree char *name = g_strdup (shnor_school_get_display_name (school));
       guint groups = shnor_classification_get_groups (classification, shnor_school_get_id (school));
 
-      g_string_append_printf (out, "%s\t%s\t", code, shnor_school_get_display_name (school));
+      /* one line a school, whatever a name holds */
+      g_strdelimit (code, "\t\r\n", ' ');
+      g_strdelimit (name, "\t\r\n", ' ');
+      g_string_append_printf (out, "%s\t%s\t", code, name);
       for (ShnorGroup g = 0; g < SHNOR_N_GROUPS; g++)
         if (groups & (1u << g))
           g_string_append_printf (out, "%s%s", out->str[out->len - 1] == '\t' ? "" : ", ", shnor_group_badge (g));
@@ -789,8 +793,10 @@ network_command (char **argv)
       for (guint i = 0; i < partnerships->len; i++)
         {
           const ShnorPartnership *p = &g_array_index (partnerships, ShnorPartnership, i);
+          g_autofree char *school = g_strdelimit (g_strdup (p->school_name), "\t\r\n", ' ');
+          g_autofree char *partner = g_strdelimit (g_strdup (p->partner_name), "\t\r\n", ' ');
 
-          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%u\n", p->school_name, p->partner_name, shnor_partner_role_label (p->role),
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%u\n", school, partner, shnor_partner_role_label (p->role),
                    shnor_partnership_status_label (p->status),
                    p->texts[shnor_fields_index (fields, n_fields, "start_date")],
                    p->texts[shnor_fields_index (fields, n_fields, "end_date")], p->n_events);
