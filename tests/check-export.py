@@ -233,6 +233,16 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
              for m in [re.fullmatch(r"(\d{4}) г\.", v)] if m}
     assert years and all(programme["first_year"] <= y <= programme["last_year"] for y in years), years
     assert len(sheet._charts) >= 1, "no chart"
+    # the section's heading first, on the page of the first table: a page
+    # break before each further table only
+    assert titles(sheet)[0] == "Динамика результатов общеобразовательных организаций — участников программы", \
+        titles(sheet)
+    assert len(sheet.row_breaks.brk) == len(sheet._charts) - 1, (len(sheet.row_breaks.brk), len(sheet._charts))
+    # «ОГЭ, математика, 9 класс»: the subject is not capitalised mid-title
+    dynamics_titles = [v for r in sheet.iter_rows(values_only=True) for v in r
+                       if isinstance(v, str) and re.search(r", \d+ класс", v)]
+    assert dynamics_titles and not any(re.search(r", [А-ЯЁ][а-яё]+[^,]*, \d+ класс", v) for v in dynamics_titles), \
+        dynamics_titles
     for chart in sheet._charts:
         assert chart.series, "an empty chart"
     acts = body(book["Нормативная база"])

@@ -133,6 +133,9 @@ full_programme (ShnorDocument *doc,
       gint64 row = g_array_index (indicators, ShnorPartRow, i).id;
 
       g_assert_true (shnor_document_set_part_field (doc, SHNOR_PART_INDICATOR, row, "baseline", "18,5", &error));
+      /* a unit that ends with a point ends the indicator's sentence */
+      if (i == indicators->len - 1)
+        g_assert_true (shnor_document_set_part_field (doc, SHNOR_PART_INDICATOR, row, "unit", "ед.", &error));
       for (int y = 2025; y <= 2027; y++)
         {
           g_autofree char *target = g_strdup_printf ("%d,5", 10 + y - 2025 + (int) i);
@@ -238,6 +241,8 @@ test_passport_complete (Fixture       *f,
   assert_has (programme, "1. Подготовительный этап: 01.01.2025 – 30.06.2025");
   assert_has (programme, "Базовое значение: 18,5 (2024 г.). Целевые значения: 2025 г. — 10,5; 2026 г. — 11,5; "
                          "2027 г. — 12,5.");
+  assert_has (programme, ", ед. Базовое значение: 18,5");
+  g_assert_null (strstr (programme, "ед.."));
   assert_has (programme, "Общий объём финансирования — 13\u00a0234,5 тыс. руб., в том числе:\n2025 г. — 1234,5 тыс. руб. "
                          "(местный бюджет — 1234,5 тыс. руб.)");
   assert_has (programme, "1. Гимназия № 1\n2. ООШ с. Кедровка");

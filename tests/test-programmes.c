@@ -102,6 +102,11 @@ test_templates (Fixture       *f,
       /* what a template writes is document text: Russian whatever the
        * interface's language (these tests run without translations) */
       g_assert_cmpstr (g_array_index (stages, ShnorPartRow, 0).texts[0], ==, "Подготовительный этап");
+      /* a school's stages are its own work, not the department's finding
+       * of the schools */
+      g_assert_true (g_str_has_prefix (g_array_index (stages, ShnorPartRow, 0).texts[3],
+                                       kind == SHNOR_TEMPLATE_MUNICIPAL_SUPPORT ? "Утвердить критерии идентификации"
+                                                                                : "Провести самодиагностику школы"));
       g_assert_true (g_str_has_prefix (goal, kind == SHNOR_TEMPLATE_ANTI_RISK ? "Снижение" : kind == 0 ? "Повышение"
                                                                                                   : "Перевод"));
       g_assert_true (g_str_has_prefix (shnor_programme_get_title (p), kind == SHNOR_TEMPLATE_MUNICIPAL_SUPPORT

@@ -238,6 +238,28 @@ test_titles (void)
   g_assert_cmpstr (abbreviation, ==, "МКОУ «ООШ»");
 }
 
+static void
+test_bind_spaces (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "СОШ п. Рудничный", "СОШ п.\u00a0Рудничный" },
+    { "2025 г. — 12; 2026 г. — 10", "2025\u00a0г.\u00a0— 12; 2026\u00a0г.\u00a0— 10" },
+    { "от 15.01.2025 № 45-о", "от 15.01.2025 №\u00a045-о" },
+    { "5650,0 тыс. руб.", "5650,0\u00a0тыс.\u00a0руб." },
+    { "И. В. Соколова", "И.\u00a0В.\u00a0Соколова" },
+    { "1. Утвердить программу\n2. Провести", "1. Утвердить программу\n2. Провести" },
+    { "доля, % ", "доля,\u00a0% " },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *bound = shnor_russian_bind_spaces (cases[i].in);
+
+      g_assert_cmpstr (bound, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,5 +269,6 @@ main (int   argc,
   g_test_add_func ("/russian/short-names", test_short_names);
   g_test_add_func ("/russian/phrases", test_phrases);
   g_test_add_func ("/russian/titles", test_titles);
+  g_test_add_func ("/russian/bind-spaces", test_bind_spaces);
   return g_test_run ();
 }

@@ -237,8 +237,11 @@ indicators_text (Programme *p)
           }
         shnor_indicator_year_clear (&final);
       }
-      g_string_append_printf (out, "%s%u. %s%s%s.", out->len ? "\n" : "", i + 1,
-                              part_text (SHNOR_PART_INDICATOR, row, "name"), unit[0] ? ", " : "", unit);
+      /* «…, ед.» ends its sentence with its own point */
+      g_string_append_printf (out, "%s%u. %s%s%s%s", out->len ? "\n" : "", i + 1,
+                              part_text (SHNOR_PART_INDICATOR, row, "name"), unit[0] ? ", " : "", unit,
+                              g_str_has_suffix (unit[0] ? unit : part_text (SHNOR_PART_INDICATOR, row, "name"), ".")
+                              ? "" : ".");
       if (baseline[0])
         g_string_append_printf (out, " Базовое значение: %s%s%s%s.", baseline, year[0] ? " (" : "", year,
                                 year[0] ? " г.)" : "");
@@ -658,6 +661,7 @@ dynamics_table (Programme  *p,
   gboolean below;
   int grade;
   g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   guint n_years = (guint) (p->last - p->first + 1);
   gboolean *year_known = NULL;
@@ -692,7 +696,10 @@ dynamics_table (Programme  *p,
         }
       g_ptr_array_add (values, row);
     }
-  title = g_strdup_printf ("%s, %s, %d класс: %s", parts[1], parts[2], grade,
+  /* «ОГЭ, математика, 9 класс»: the subject in the middle of the title is
+   * a common noun */
+  subject = shnor_russian_lower_first (parts[2]);
+  title = g_strdup_printf ("%s, %s, %d класс: %s", parts[1], subject, grade,
                            below ? "доля результатов ниже порогового значения, %"
                                  : shnor_number_mean_decimals (parts[1]) >= 2 ? "средняя отметка" : "средний балл");
   table = shnor_doc_table_new (title, "Динамика");
@@ -755,9 +762,17 @@ programme_appendix (Programme *p)
       table = dynamics_table (p, binding);
       if (table == NULL)
         continue;
+      /* the section's own heading and words above its first table, not
+       * under that table's title */
       if (!dynamics)
-        shnor_doc_table_add_intro (table, "Динамика результатов общеобразовательных организаций — участников "
-                                          "программы по оценочным процедурам, которым следуют целевые показатели.");
+        {
+          ShnorDocTable *section = shnor_doc_table_new ("Динамика результатов общеобразовательных организаций — "
+                                                        "участников программы", "Динамика");
+
+          shnor_doc_table_add_intro (section, "Результаты школ по оценочным процедурам, которым следуют целевые "
+                                              "показатели программы, по годам её реализации.");
+          shnor_appendix_add_table (appendix, section);
+        }
       dynamics = TRUE;
       shnor_appendix_add_table (appendix, table);
     }

@@ -30,6 +30,7 @@ typedef struct {
   const char * const      *results;
   const TemplateIndicator *indicators;
   const TemplateRisk      *risks;
+  const char * const      *stage_tasks;   /* one per stage_names[] */
 } Template;
 
 /* What a template writes into the file is document text: Russian
@@ -38,7 +39,8 @@ static const char * const stage_names[] = {
   "Подготовительный этап", "Проектировочный этап", "Реализационный этап", "Обобщающий этап", NULL,
 };
 
-static const char * const stage_tasks[] = {
+/* the department's stages: it finds the schools and supports them */
+static const char * const municipal_stage_tasks[] = {
   "Утвердить критерии идентификации; выявить школы с низкими образовательными результатами и составить их "
   "рисковые профили.",
   "Проанализировать причины низких результатов; разработать программы и дорожную карту; согласовать их со "
@@ -46,6 +48,19 @@ static const char * const stage_tasks[] = {
   "Реализовать мероприятия дорожной карты; оказывать школам адресную поддержку; проводить мониторинг целевых "
   "показателей каждое полугодие.",
   "Оценить достижение целевых показателей; обобщить эффективные практики; определить дальнейшие шаги.",
+  NULL,
+};
+
+/* a school's stages: it looks at itself, not at the municipality's
+ * schools */
+static const char * const school_stage_tasks[] = {
+  "Провести самодиагностику школы; проанализировать результаты оценочных процедур и факторы риска; создать "
+  "рабочую группу программы.",
+  "Определить причины низких результатов; разработать программу и дорожную карту; согласовать их с "
+  "учредителем.",
+  "Реализовать мероприятия дорожной карты; организовать сопровождение педагогов и обучающихся; проводить "
+  "мониторинг целевых показателей каждое полугодие.",
+  "Оценить достижение целевых показателей; обобщить опыт школы; определить дальнейшие шаги.",
   NULL,
 };
 
@@ -136,11 +151,11 @@ static const char * const anti_risk_results[] = {
 static const Template templates[SHNOR_N_TEMPLATES] = {
   { "Повышение качества образования в школах с низкими образовательными результатами и в школах, "
     "функционирующих в неблагоприятных социальных условиях, и их перевод в эффективный режим работы.",
-    municipal_tasks, municipal_results, municipal_indicators, municipal_risks },
+    municipal_tasks, municipal_results, municipal_indicators, municipal_risks, municipal_stage_tasks },
   { "Перевод школы в эффективный режим работы и повышение её образовательных результатов.",
-    school_tasks, school_results, school_indicators, school_risks },
+    school_tasks, school_results, school_indicators, school_risks, school_stage_tasks },
   { "Снижение факторов риска низких образовательных результатов школы.",
-    anti_risk_tasks, anti_risk_results, school_indicators, school_risks },
+    anti_risk_tasks, anti_risk_results, school_indicators, school_risks, school_stage_tasks },
 };
 
 static gboolean
@@ -196,7 +211,7 @@ fill (ShnorDocument   *doc,
     }
   for (guint i = 0; stage_names[i]; i++)
     {
-      const char *row[] = { stage_names[i], "", "", stage_tasks[i], NULL };
+      const char *row[] = { stage_names[i], "", "", t->stage_tasks[i], NULL };
 
       if (shnor_document_add_part_row (doc, id, SHNOR_PART_STAGE, row, error) == 0)
         return FALSE;

@@ -849,3 +849,75 @@ shnor_russian_starts_with_document_noun (const char *title)
     }
   return FALSE;
 }
+
+static gboolean
+is_number_word (const char *word)
+{
+  if (!g_ascii_isdigit (*word))
+    return FALSE;
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isdigit (*p) && *p != ',' && *p != '.' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* a word the next one is bound to: «№», «г.», «п.», «с.», «И.», «тыс.» */
+static gboolean
+binds_next (const char *word)
+{
+  glong n = g_utf8_strlen (word, -1);
+  const char *last = word + strlen (word) - 1;
+
+  if (g_str_equal (word, "№") || g_str_equal (word, "§") || g_str_equal (word, "тыс.") ||
+      g_str_equal (word, "млн"))
+    return TRUE;
+  return n >= 2 && n <= 3 && *last == '.' && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (last)))
+         && g_utf8_strchr (word, -1, '.') == last;
+}
+
+/* a word bound to the one before it: «—», «г.» after a number, «%» */
+static gboolean
+binds_previous (const char *previous,
+                const char *word)
+{
+  if (g_str_has_prefix (word, "—") || g_str_has_prefix (word, "–") || g_str_equal (word, "%"))
+    return TRUE;
+  return is_number_word (previous) &&
+         (g_str_has_prefix (word, "г.") || g_str_has_prefix (word, "гг.") || g_str_equal (word, "г") ||
+          g_str_has_prefix (word, "тыс.") || g_str_has_prefix (word, "млн") || g_str_has_prefix (word, "руб."));
+}
+
+/**
+ * shnor_russian_bind_spaces:
+ *
+ * Returns: @text with the spaces a Russian document never breaks made
+ * no-break: after «№», «г.», «п.», «с.», initials and «тыс.», before a
+ * dash, and between a number and «г.», «тыс.», «руб.» or «%» — so that no
+ * line of an order ends with «г.» or starts with «—».
+ */
+char *
+shnor_russian_bind_spaces (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint l = 0; lines[l]; l++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[l], " ", -1);
+
+      if (l > 0)
+        g_string_append_c (out, '\n');
+      for (guint i = 0; words[i]; i++)
+        {
+          if (i > 0)
+            {
+              gboolean bind = words[i - 1][0] && words[i][0] &&
+                              (binds_next (words[i - 1]) || binds_previous (words[i - 1], words[i]));
+
+              g_string_append (out, bind ? "\u00a0" : " ");
+            }
+          g_string_append (out, words[i]);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

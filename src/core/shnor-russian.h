@@ -37,5 +37,6 @@ char       *shnor_russian_decline_phrase (const char *phrase,
                                          gboolean    animate);
 char       *shnor_russian_lower_first   (const char *text);
 gboolean    shnor_russian_starts_with_document_noun (const char *title);
+char       *shnor_russian_bind_spaces   (const char *text);
 
 G_END_DECLS

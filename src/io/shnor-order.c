@@ -28,6 +28,7 @@
 #include "shnor-files.h"
 #include "shnor-fonts.h"
 #include "shnor-order.h"
+#include "shnor-russian.h"
 
 #define MM        (72.0 / 25.4)
 #define A4_SHORT  (210 * MM)
@@ -252,6 +253,7 @@ layout_for (ShnorOrder *order,
 {
   PangoLayout *layout = pango_layout_new (order->context);
   PangoFontDescription *font = pango_font_description_new ();
+  g_autofree char *bound = shnor_russian_bind_spaces (text);
 
   /* the family as a family: "Times New Roman" parsed from a string would
    * be the family "Times New" */
@@ -262,7 +264,7 @@ layout_for (ShnorOrder *order,
   pango_font_description_free (font);
   pango_layout_set_width (layout, width > 0 ? (int) (MAX (width, 10) * PANGO_SCALE) : -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, bound, -1);
   return layout;
 }
 
@@ -298,7 +300,8 @@ widest_word (ShnorOrder *order,
              double      size,
              gboolean    bold)
 {
-  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \n", -1);
+  g_autofree char *bound = shnor_russian_bind_spaces (text);
+  g_auto(GStrv) words = g_strsplit_set (bound, " \n", -1);
   double widest = 0;
 
   for (guint i = 0; words[i]; i++)

@@ -487,15 +487,21 @@ put_appendix (Book              *b,
         last++;
       g_autofree lxw_row_t *breaks = g_new0 (lxw_row_t, last - first + 2);
 
+      guint n_breaks = 0;
+
       sheet_begin (b, &s, plan, appendix, first, last);
       for (guint t = first; t <= last; t++)
         {
-          /* each further table (and its chart) from a new printed page */
-          if (t > first)
-            breaks[t - first - 1] = ++s.row;
+          /* each further table (and its chart) from a new printed page;
+           * a heading with its words only (no columns) stays on the page
+           * of the table after it */
+          if (t > first && ((ShnorDocTable *) appendix->tables->pdata[t - 1])->columns->len > 0)
+            breaks[n_breaks++] = ++s.row;
+          else if (t > first)
+            s.row++;
           put_table (b, &s, appendix->tables->pdata[t]);
         }
-      if (last > first)
+      if (n_breaks > 0)
         worksheet_set_h_pagebreaks (s.sheet, breaks);
       first = last + 1;
     }

@@ -1260,7 +1260,9 @@ fill_people (ShnorRoadmapView *self)
 
           shnor_field_entry_set_text (SHNOR_FIELD_ENTRY (entry), texts[c]);
           shnor_field_entry_set_editable (SHNOR_FIELD_ENTRY (entry), writable);
-          gtk_widget_set_size_request (entry, c == 0 ? 220 : 160, -1);
+          /* wide enough for «Воробьёва Татьяна Сергеевна», «заместитель
+           * начальника управления», «Управление образования» */
+          gtk_widget_set_size_request (entry, c == 0 ? 260 : 250, -1);
           g_object_set_data (G_OBJECT (entry), "shnor-person", GSIZE_TO_POINTER ((gsize) p->id));
           g_signal_connect (entry, "commit", G_CALLBACK (person_commit), self);
           gtk_grid_attach (GTK_GRID (self->people_grid), entry, (int) c, (int) r + 1, 1, 1);
