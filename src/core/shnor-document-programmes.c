@@ -925,6 +925,10 @@ shnor_document_get_indicator_final (ShnorDocument      *self,
   final->actual_text = final->has_actual ? shnor_format_double (final->actual, 2) : g_strdup ("");
   final->achievement = shnor_target_achievement (final->bound, lower, final->has_target, final->target,
                                                  final->has_actual, final->actual);
+  /* the programme goes on: a value of an earlier year is no verdict */
+  if (final->achievement == SHNOR_ACHIEVEMENT_NOT_MET && plan->len > 0 &&
+      final->year < g_array_index (plan, ShnorIndicatorYear, plan->len - 1).year)
+    final->achievement = SHNOR_ACHIEVEMENT_NOT_YET;
   return final->has_target;
 }
 

@@ -461,6 +461,8 @@ shnor_achievement_label (ShnorAchievement achievement)
       return C_("achievement", "met");
     case SHNOR_ACHIEVEMENT_NOT_MET:
       return C_("achievement", "not met");
+    case SHNOR_ACHIEVEMENT_NOT_YET:
+      return C_("achievement", "not met yet");
     default:
       return C_("achievement", "no data");
     }

@@ -61,6 +61,9 @@ typedef enum {
   SHNOR_ACHIEVEMENT_NO_DATA = 0,
   SHNOR_ACHIEVEMENT_MET,
   SHNOR_ACHIEVEMENT_NOT_MET,
+  /* a target for the end of the programme, not met by a value of a year
+   * before its last: no verdict yet */
+  SHNOR_ACHIEVEMENT_NOT_YET,
 } ShnorAchievement;
 
 #define SHNOR_TYPE_PROGRAMME (shnor_programme_get_type ())

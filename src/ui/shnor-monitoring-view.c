@@ -246,7 +246,8 @@ attach_final (ShnorMonitoringView *self,
               const char          *title,
               int                  line)
 {
-  static const char * const classes[] = { "achievement-no-data", "achievement-met", "achievement-not-met" };
+  static const char * const classes[] = { "achievement-no-data", "achievement-met", "achievement-not-met",
+                                                       "achievement-not-yet" };
   ShnorIndicatorYear final;
   g_autofree char *name = NULL;
   g_autofree char *target = NULL;
@@ -310,7 +311,8 @@ fill_indicators (ShnorMonitoringView *self,
           for (guint y = 0; y < plan->len; y++)
             {
               const ShnorIndicatorYear *v = &g_array_index (plan, ShnorIndicatorYear, y);
-              static const char * const classes[] = { "achievement-no-data", "achievement-met", "achievement-not-met" };
+              static const char * const classes[] = { "achievement-no-data", "achievement-met", "achievement-not-met",
+                                                       "achievement-not-yet" };
               g_autofree char *name = g_strdup_printf ("%s (%s)", row->texts[0], programme_title (titles, programme));
               g_autofree char *target = v->has_target ? shnor_format_target (v->bound, v->target) : g_strdup ("—");
               GtkWidget *achievement;

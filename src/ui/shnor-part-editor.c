@@ -594,8 +594,9 @@ static void
 set_achievement (GtkWidget              *label,
                  const ShnorIndicatorYear *year)
 {
-  static const char * const classes[] = { "achievement-no-data", "achievement-met", "achievement-not-met" };
-  static const char * const signs[] = { "—", "✓", "✗" };
+  static const char * const classes[] = { "achievement-no-data", "achievement-met", "achievement-not-met",
+                                          "achievement-not-yet" };
+  static const char * const signs[] = { "—", "✓", "✗", "…" };
   g_autofree char *text = g_strdup_printf ("%s %s", signs[year->achievement],
                                            shnor_achievement_label (year->achievement));
 
