@@ -894,40 +894,6 @@ build_tables (ShnorNetworkView *self)
 }
 
 static void
-setup_ellipsized (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_ellipsized (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  data)
-{
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
-}
-
-/* A long programme title is cut in the list rather than widening the
- * form (its whole title is the list's tooltip). */
-static void
-ellipsize_drop_down (GtkWidget *drop)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_ellipsized), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_ellipsized), NULL);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop), factory);
-}
-
-static void
 shnor_network_view_init (ShnorNetworkView *self)
 {
   const char *statuses[SHNOR_N_PARTNERSHIP_STATUSES + 2] = { _("All statuses") };
@@ -953,7 +919,7 @@ shnor_network_view_init (ShnorNetworkView *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->add_role), G_LIST_MODEL (role_list));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->event_form), G_LIST_MODEL (form_list));
   build_tables (self);
-  ellipsize_drop_down (self->programme_drop);
+  shnor_drop_down_ellipsize (self->programme_drop, 40);
   shnor_remember_paned (gtk_widget_get_ancestor (self->partnership_list, GTK_TYPE_PANED), "network-pane");
   shnor_list_single_tab_stop (self->partnership_list);
   g_signal_connect_swapped (self->add_popover, "show", G_CALLBACK (popover_shown), self);
