@@ -2,6 +2,7 @@
  * Excel's rules for sheet names; a folder that cannot be written and an
  * unknown programme refused, with nothing left behind. (The workbooks'
  * contents are read back by openpyxl in check-export.py.) */
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "shnor-demo.h"
@@ -63,6 +64,10 @@ test_refused (void)
   g_assert_false (shnor_export_lists_xlsx (doc, missing, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
+  /* in the interface's words, not libxlsxwriter's */
+  g_assert_null (strstr (error->message, "Usually a permissions error"));
+  g_assert_nonnull (strstr (error->message, g_dgettext ("shnor", "the file cannot be created there (the folder does "
+                                                                 "not exist or may not be written)")));
   g_clear_error (&error);
   g_assert_false (shnor_export_order_pdf (doc, 999, pdf, &error));
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID);

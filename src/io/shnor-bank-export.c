@@ -325,7 +325,7 @@ write_catalogue (ShnorDocument  *document,
   if (rc != LXW_NO_ERROR)
     {
       g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The workbook could not be written: %s."), lxw_strerror (rc));
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The workbook could not be written: %s."), shnor_xlsx_strerror (rc));
       return FALSE;
     }
   return shnor_commit_part (part, path, error);

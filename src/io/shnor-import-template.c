@@ -68,7 +68,7 @@ shnor_import_write_template (const char  *path,
     {
       g_unlink (part);
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The template could not be written: %s."),
-                   lxw_strerror (rc));
+                   shnor_xlsx_strerror (rc));
       return FALSE;
     }
   return shnor_commit_part (part, path, error);

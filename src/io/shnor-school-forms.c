@@ -1030,7 +1030,7 @@ write_form (ShnorDocument  *document,
   if (rc != LXW_NO_ERROR)
     {
       g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The form could not be written: %s."), lxw_strerror (rc));
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The form could not be written: %s."), shnor_xlsx_strerror (rc));
       return FALSE;
     }
   return shnor_document_commit_part (document, part, path, error);

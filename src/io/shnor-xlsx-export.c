@@ -545,7 +545,7 @@ write_plan (ShnorDocument      *document,
   if (rc != LXW_NO_ERROR)
     {
       g_unlink (part);
-      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The workbook could not be written: %s."), lxw_strerror (rc));
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The workbook could not be written: %s."), shnor_xlsx_strerror (rc));
       return FALSE;
     }
   return shnor_document_commit_part (document, part, path, error);
@@ -597,6 +597,34 @@ shnor_xlsx_close (lxw_workbook *workbook)
   rc = workbook_close (workbook);
   setlocale (LC_NUMERIC, saved);
   return rc;
+}
+
+/**
+ * shnor_xlsx_strerror:
+ *
+ * Why libxlsxwriter could not write a workbook, in the interface's
+ * language (its own texts are English and name its internals).
+ */
+const char *
+shnor_xlsx_strerror (lxw_error rc)
+{
+  switch (rc)
+    {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      return _("there is not enough memory");
+    case LXW_ERROR_CREATING_XLSX_FILE:
+      return _("the file cannot be created there (the folder does not exist or may not be written)");
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+      return _("a temporary file cannot be made (is the disk full?)");
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+    case LXW_ERROR_ZIP_INTERNAL_ERROR:
+      return _("writing the file failed (is the disk full or the device removed?)");
+    default:
+      return lxw_strerror (rc);
+    }
 }
 
 gboolean

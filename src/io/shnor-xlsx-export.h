@@ -19,6 +19,7 @@ gboolean shnor_export_lists_xlsx     (ShnorDocument  *document,
                                       const char     *path,
                                       GError        **error);
 lxw_error shnor_xlsx_close           (lxw_workbook   *workbook);
+const char *shnor_xlsx_strerror      (lxw_error       rc);
 const char *shnor_xlsx_fit_text      (const char     *text,
                                       char          **cut);
 char    *shnor_xlsx_sheet_name       (GHashTable     *taken,
