@@ -197,6 +197,8 @@ with tempfile.TemporaryDirectory(prefix="shnor-формы-") as tmp:
     spoil("0308", "Контекст", "B7", "Учителей", "0308 защищённая ячейка.xlsx")
     spoil("0309", "Контекст", "C8", 140, "0309 больше 100.xlsx")
     spoil("0310", "Служебный", "B5", "1", "0310 служебный лист.xlsx")
+    # a formula openpyxl writes without its computed value: not an empty cell
+    spoil("0304", "Контекст", "C6", "=1+1", "0304 формула.xlsx")
     shutil.copy(form_of(os.path.join(tmp, "Другой"), "0312"), os.path.join(bad, "0312 чужая.xlsx"))
     # a sheet renamed (this crashed the reader when it freed the sheets)
     book = openpyxl.load_workbook(form_of(forms, "0311"))
@@ -235,6 +237,8 @@ with tempfile.TemporaryDirectory(prefix="shnor-формы-") as tmp:
     assert "0312 чужая.xlsx\t" in done.stdout and "another municipality" in done.stdout, done.stdout
     assert "0311 лист переименован.xlsx: the whole form: The workbook has no sheet “Риски”." in done.stderr, done.stderr
     assert done.stderr.count("0311 лист переименован.xlsx:") == 1, done.stderr
+    assert "0304 формула.xlsx" in done.stderr and "C6 holds a formula without its computed value" in done.stderr, \
+        done.stderr
     assert digest(demo) == before, "a refused form changed the file"
 
     done = run("--accept-forms", shared, demo, ok=False)

@@ -332,6 +332,8 @@ typedef struct {
   int         column;
   char        cell_type;     /* 's' shared, 'i' inline, 'n' other */
   gboolean    has_value;
+  gboolean    numeric;       /* a cell of no type or of numbers ("n") */
+  gboolean    has_formula;
   GString    *text;
   GArray     *merges;        /* of Merge */
 } Reader;
@@ -602,6 +604,8 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
       r->cell_type = g_strcmp0 (type, "s") == 0 ? 's' : g_strcmp0 (type, "inlineStr") == 0 ? 'i' : 'n';
       r->in_cell = TRUE;
       r->has_value = FALSE;
+      r->numeric = type == NULL || g_str_equal (type, "n");
+      r->has_formula = FALSE;
       g_string_truncate (r->text, 0);
       ns_set_kind (&r->ns, KIND_C);
     }
@@ -610,6 +614,8 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
       r->in_value = r->has_value = TRUE;
       ns_set_kind (&r->ns, KIND_V);
     }
+  else if (r->in_cell && g_str_equal (local, "f"))
+    r->has_formula = TRUE;
   else if (r->in_cell && g_str_equal (local, "is"))
     {
       r->in_inline = TRUE;
@@ -648,6 +654,15 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
     }
 }
 
+/* The letters of the column @column (0 is A): at most three, as XFD */
+static void
+column_letters (int  column,
+                char letters[4])
+{
+  for (int c = column + 1, n = c > 702 ? 3 : c > 26 ? 2 : 1; n > 0; c = (c - 1) / 26)
+    letters[--n] = (char) ('A' + (c - 1) % 26);
+}
+
 /* The cell's text: the value, or the shared string it names. */
 static const char *
 cell_text (Reader  *r,
@@ -665,8 +680,7 @@ cell_text (Reader  *r,
     {
       char letters[4] = { 0 };
 
-      for (int c = r->column + 1, n = c > 702 ? 3 : c > 26 ? 2 : 1; n > 0; c = (c - 1) / 26)
-        letters[--n] = (char) ('A' + (c - 1) % 26);
+      column_letters (r->column, letters);
       set_damaged (error, _("the cell %s%u refers to a text “%.20s” that the workbook does not have"),
                    letters, r->row_number, r->text->str);
       return NULL;
@@ -688,6 +702,19 @@ put_cell (Reader  *r,
   while (g_ascii_isspace (*value))
     value++;
   length = strlen (value);
+  /* A formula whose value the program that saved the file did not compute
+   * (a workbook written by a script): read as empty, it would erase what
+   * it stands for. A text formula may compute to "" (t="str"). */
+  if (r->has_formula && r->numeric && length == 0)
+    {
+      char letters[4] = { 0 };
+
+      column_letters (r->column, letters);
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
+                   _("The cell %s%u holds a formula without its computed value: open the file in a spreadsheet "
+                     "program, let it compute the formulas and save it again."), letters, r->row_number);
+      return;
+    }
   /* empty cells only pad a later one; nothing right of the header row */
   if (length == 0 || (guint) r->column >= r->max_columns)
     return;
