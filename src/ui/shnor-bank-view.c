@@ -712,16 +712,6 @@ load (ShnorBankView *self)
   fill_card (self);
 }
 
-static gboolean
-load_idle (gpointer data)
-{
-  ShnorBankView *self = data;
-
-  self->idle = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 document_changed (ShnorDocument *document,
                   const char    *table,
@@ -730,7 +720,7 @@ document_changed (ShnorDocument *document,
 {
   if (self->idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       (g_str_has_prefix (table, "practice") || g_str_equal (table, "school")))
-    self->idle = g_idle_add (load_idle, self);
+    shnor_queue_idle (&self->idle, G_CALLBACK (load), self);
 }
 
 static void

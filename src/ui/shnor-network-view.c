@@ -727,16 +727,6 @@ load (ShnorNetworkView *self)
     fill_diagram (self);
 }
 
-static gboolean
-load_idle (gpointer data)
-{
-  ShnorNetworkView *self = data;
-
-  self->idle = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 document_changed (ShnorDocument    *document,
                   const char       *table,
@@ -753,7 +743,7 @@ document_changed (ShnorDocument    *document,
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     if (g_str_equal (table, tables[i]))
       {
-        self->idle = g_idle_add (load_idle, self);
+        shnor_queue_idle (&self->idle, G_CALLBACK (load), self);
         return;
       }
 }

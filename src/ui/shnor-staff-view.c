@@ -454,16 +454,6 @@ load (ShnorStaffView *self)
       gtk_widget_set_sensitive (w, edit);
 }
 
-static gboolean
-load_idle (gpointer data)
-{
-  ShnorStaffView *self = data;
-
-  self->idle = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 document_changed (ShnorDocument  *document,
                   const char     *table,
@@ -476,7 +466,7 @@ document_changed (ShnorDocument  *document,
     return;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     if (g_str_equal (table, tables[i]))
-      self->idle = g_idle_add (load_idle, self);
+      shnor_queue_idle (&self->idle, G_CALLBACK (load), self);
 }
 
 static void
