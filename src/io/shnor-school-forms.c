@@ -82,13 +82,10 @@ static const ShnorField actual_field = { "actual", SHNOR_FIELD_REAL, N_("Actual 
 static char *
 column_name (int column)
 {
-  char name[8];
-  int i = (int) sizeof name - 1;
+  char name[LXW_MAX_COL_NAME_LENGTH];
 
-  name[i] = '\0';
-  for (column++; column > 0 && i > 0; column = (column - 1) / 26)
-    name[--i] = (char) ('A' + (column - 1) % 26);
-  return g_strdup (name + i);
+  lxw_col_to_name (name, (lxw_col_t) column, 0);
+  return g_strdup (name);
 }
 
 static char *

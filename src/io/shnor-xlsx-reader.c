@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unzip.h>
+#include <xlsxwriter.h>
 
 #include "shnor-error.h"
 #include "shnor-files.h"
@@ -654,15 +655,6 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
     }
 }
 
-/* The letters of the column @column (0 is A): at most three, as XFD */
-static void
-column_letters (int  column,
-                char letters[4])
-{
-  for (int c = column + 1, n = c > 702 ? 3 : c > 26 ? 2 : 1; n > 0; c = (c - 1) / 26)
-    letters[--n] = (char) ('A' + (c - 1) % 26);
-}
-
 /* The cell's text: the value, or the shared string it names. */
 static const char *
 cell_text (Reader  *r,
@@ -678,9 +670,9 @@ cell_text (Reader  *r,
   index = g_ascii_strtoull (r->text->str, &end, 10);
   if (r->text->len == 0 || *end != '\0' || !g_ascii_isdigit (r->text->str[0]) || index >= r->string_starts->len)
     {
-      char letters[4] = { 0 };
+      char letters[LXW_MAX_COL_NAME_LENGTH];
 
-      column_letters (r->column, letters);
+      lxw_col_to_name (letters, (lxw_col_t) r->column, 0);
       set_damaged (error, _("the cell %s%u refers to a text “%.20s” that the workbook does not have"),
                    letters, r->row_number, r->text->str);
       return NULL;
@@ -707,9 +699,9 @@ put_cell (Reader  *r,
    * it stands for. A text formula may compute to "" (t="str"). */
   if (r->has_formula && r->numeric && length == 0)
     {
-      char letters[4] = { 0 };
+      char letters[LXW_MAX_COL_NAME_LENGTH];
 
-      column_letters (r->column, letters);
+      lxw_col_to_name (letters, (lxw_col_t) r->column, 0);
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_INVALID,
                    _("The cell %s%u holds a formula without its computed value: open the file in a spreadsheet "
                      "program, let it compute the formulas and save it again."), letters, r->row_number);
