@@ -566,13 +566,14 @@ shnor_document_check_file (const char  *path,
       ok = shnor_schema_verify (db, version, SHNOR_CHECK_FULL, path, error) &&
            shnor_schema_check_data (db, version, SHNOR_CHECK_FULL, path, error);
     }
-  /* the identification's own invariants: criteria and derived data (an
-   * older file gets them when it is upgraded) */
+  /* the criteria sets (an older file gets them when it is upgraded); the
+   * sums of identification were compared with the results by the full
+   * check of the data above */
   if (ok && version == SHNOR_FORMAT_VERSION)
     {
       g_autofree char *name = g_filename_display_basename (path);
 
-      ok = shnor_identification_check (db, name, error);
+      ok = shnor_criteria_sets_check (db, name, error);
     }
   sqlite3_close_v2 (db);
   return ok;
