@@ -55,25 +55,6 @@ typedef struct {
   lxw_format    *link;
 } Catalogue;
 
-static lxw_format *
-new_format (lxw_workbook *workbook,
-            const char   *font,
-            gboolean      bold,
-            gboolean      border)
-{
-  lxw_format *f = workbook_add_format (workbook);
-
-  format_set_font_name (f, font);
-  format_set_font_size (f, 10);
-  format_set_text_wrap (f);
-  format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
-  if (bold)
-    format_set_bold (f);
-  if (border)
-    format_set_border (f, LXW_BORDER_THIN);
-  return f;
-}
-
 static void
 catalogue_formats (Catalogue     *c,
                    ShnorDocument *document)
@@ -81,23 +62,23 @@ catalogue_formats (Catalogue     *c,
   g_autofree char *setting = shnor_document_dup_setting (document, "document_font");
   g_autofree char *font = shnor_fonts_resolve (setting);   /* the face of the order */
 
-  c->title = new_format (c->workbook, font, TRUE, FALSE);
+  c->title = shnor_xlsx_new_format (c->workbook, font, 10, TRUE, FALSE);
   format_set_font_size (c->title, 14);
   format_set_align (c->title, LXW_ALIGN_CENTER);
-  c->subtitle = new_format (c->workbook, font, FALSE, FALSE);
+  c->subtitle = shnor_xlsx_new_format (c->workbook, font, 10, FALSE, FALSE);
   format_set_font_size (c->subtitle, 12);
   format_set_align (c->subtitle, LXW_ALIGN_CENTER);
-  c->head = new_format (c->workbook, font, TRUE, TRUE);
+  c->head = shnor_xlsx_new_format (c->workbook, font, 10, TRUE, TRUE);
   format_set_align (c->head, LXW_ALIGN_CENTER);
   format_set_align (c->head, LXW_ALIGN_VERTICAL_CENTER);
   format_set_bg_color (c->head, 0xEEEEEE);
-  c->text = new_format (c->workbook, font, FALSE, TRUE);
-  c->centre = new_format (c->workbook, font, FALSE, TRUE);
+  c->text = shnor_xlsx_new_format (c->workbook, font, 10, FALSE, TRUE);
+  c->centre = shnor_xlsx_new_format (c->workbook, font, 10, FALSE, TRUE);
   format_set_align (c->centre, LXW_ALIGN_CENTER);
-  c->date = new_format (c->workbook, font, FALSE, TRUE);
+  c->date = shnor_xlsx_new_format (c->workbook, font, 10, FALSE, TRUE);
   format_set_num_format (c->date, "dd.mm.yyyy");
   format_set_align (c->date, LXW_ALIGN_CENTER);
-  c->link = new_format (c->workbook, font, FALSE, TRUE);
+  c->link = shnor_xlsx_new_format (c->workbook, font, 10, FALSE, TRUE);
   format_set_font_color (c->link, LXW_COLOR_BLUE);
   format_set_underline (c->link, LXW_UNDERLINE_SINGLE);
 }

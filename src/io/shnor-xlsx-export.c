@@ -94,14 +94,20 @@ shnor_xlsx_sheet_name (GHashTable *taken,
   return name;
 }
 
-static lxw_format *
-new_format (Book       *b,
-            const char *font,
-            double      size,
-            gboolean    bold,
-            gboolean    border)
+/**
+ * shnor_xlsx_new_format:
+ *
+ * A format of Shnor's workbooks: the face of the order at @size points,
+ * wrapped, at the top of its cell; bold and bordered when asked.
+ */
+lxw_format *
+shnor_xlsx_new_format (lxw_workbook *workbook,
+                       const char   *font,
+                       double        size,
+                       gboolean      bold,
+                       gboolean      border)
 {
-  lxw_format *f = workbook_add_format (b->workbook);
+  lxw_format *f = workbook_add_format (workbook);
 
   format_set_font_name (f, font);
   format_set_font_size (f, size);
@@ -127,38 +133,38 @@ book_formats (Book          *b,
   b->font = shnor_fonts_resolve (setting);
   font = b->font;
 
-  b->mark = new_format (b, font, 11, FALSE, FALSE);
+  b->mark = shnor_xlsx_new_format (b->workbook, font, 11, FALSE, FALSE);
   format_set_align (b->mark, LXW_ALIGN_RIGHT);
-  b->title = new_format (b, font, 12, TRUE, FALSE);
+  b->title = shnor_xlsx_new_format (b->workbook, font, 12, TRUE, FALSE);
   format_set_align (b->title, LXW_ALIGN_CENTER);
-  b->subtitle = new_format (b, font, 12, TRUE, FALSE);
+  b->subtitle = shnor_xlsx_new_format (b->workbook, font, 12, TRUE, FALSE);
   format_set_align (b->subtitle, LXW_ALIGN_CENTER);
-  b->paragraph = new_format (b, font, 12, FALSE, FALSE);
+  b->paragraph = shnor_xlsx_new_format (b->workbook, font, 12, FALSE, FALSE);
   format_set_align (b->paragraph, LXW_ALIGN_JUSTIFY);
-  b->head = new_format (b, font, 11, TRUE, TRUE);
+  b->head = shnor_xlsx_new_format (b->workbook, font, 11, TRUE, TRUE);
   format_set_align (b->head, LXW_ALIGN_CENTER);
   format_set_align (b->head, LXW_ALIGN_VERTICAL_CENTER);
   format_set_bg_color (b->head, 0xEEEEEE);
-  b->text = new_format (b, font, 11, FALSE, TRUE);
-  b->bold = new_format (b, font, 11, TRUE, TRUE);
-  b->integer = new_format (b, font, 11, FALSE, TRUE);
+  b->text = shnor_xlsx_new_format (b->workbook, font, 11, FALSE, TRUE);
+  b->bold = shnor_xlsx_new_format (b->workbook, font, 11, TRUE, TRUE);
+  b->integer = shnor_xlsx_new_format (b->workbook, font, 11, FALSE, TRUE);
   format_set_num_format (b->integer, "0");
   format_set_align (b->integer, LXW_ALIGN_CENTER);
-  b->integer_bold = new_format (b, font, 11, TRUE, TRUE);
+  b->integer_bold = shnor_xlsx_new_format (b->workbook, font, 11, TRUE, TRUE);
   format_set_num_format (b->integer_bold, "0");
   format_set_align (b->integer_bold, LXW_ALIGN_CENTER);
   for (guint d = 0; d < N_DECIMALS; d++)
     {
-      b->number[d] = new_format (b, font, 11, FALSE, TRUE);
+      b->number[d] = shnor_xlsx_new_format (b->workbook, font, 11, FALSE, TRUE);
       format_set_num_format (b->number[d], decimals[d]);
-      b->number_bold[d] = new_format (b, font, 11, TRUE, TRUE);
+      b->number_bold[d] = shnor_xlsx_new_format (b->workbook, font, 11, TRUE, TRUE);
       format_set_num_format (b->number_bold[d], decimals[d]);
     }
-  b->money = new_format (b, font, 11, FALSE, TRUE);
+  b->money = shnor_xlsx_new_format (b->workbook, font, 11, FALSE, TRUE);
   format_set_num_format (b->money, "#,##0.0");
-  b->money_bold = new_format (b, font, 11, TRUE, TRUE);
+  b->money_bold = shnor_xlsx_new_format (b->workbook, font, 11, TRUE, TRUE);
   format_set_num_format (b->money_bold, "#,##0.0");
-  b->date = new_format (b, font, 11, FALSE, TRUE);
+  b->date = shnor_xlsx_new_format (b->workbook, font, 11, FALSE, TRUE);
   format_set_num_format (b->date, "dd.mm.yyyy");
   format_set_align (b->date, LXW_ALIGN_CENTER);
 }

@@ -20,6 +20,11 @@ gboolean shnor_export_lists_xlsx     (ShnorDocument  *document,
                                       GError        **error);
 lxw_error shnor_xlsx_close           (lxw_workbook   *workbook);
 const char *shnor_xlsx_strerror      (lxw_error       rc);
+lxw_format *shnor_xlsx_new_format    (lxw_workbook   *workbook,
+                                      const char     *font,
+                                      double          size,
+                                      gboolean        bold,
+                                      gboolean        border);
 const char *shnor_xlsx_fit_text      (const char     *text,
                                       char          **cut);
 char    *shnor_xlsx_sheet_name       (GHashTable     *taken,
