@@ -1486,6 +1486,82 @@ test_derived_follow_edits (Fixture       *f,
   assert_sums_fresh (f->doc);
 }
 
+static int
+count_steps (void *data)
+{
+  (*(guint64 *) data)++;
+  return 0;
+}
+
+/* The work of SQLite (hundreds of its virtual machine's steps, not time)
+ * to change one result of @school_id and to undo the change. */
+static guint64
+steps_of_one_edit (ShnorDocument *doc,
+                   gint64         school_id,
+                   double         mean)
+{
+  g_autoptr(GError) error = NULL;
+  ShnorResult r = { 0 };
+  guint64 steps = 0;
+
+  r.school_id = school_id;
+  r.year = 2026;
+  shnor_result_set_names (&r, "ОГЭ", "Физика");
+  r.grade = 9;
+  r.participants = 30;
+  r.has_mean = TRUE;
+  r.mean = mean;
+  sqlite3_progress_handler (shnor_document_get_db (doc), 100, count_steps, &steps);
+  g_assert_true (shnor_document_set_result (doc, &r, &error));
+  g_assert_true (shnor_document_undo (doc, &error));
+  sqlite3_progress_handler (shnor_document_get_db (doc), 0, NULL, NULL);
+  g_assert_no_error (error);
+  return steps;
+}
+
+/* Editing one result brings up to date the sums of its subject and year
+ * only: the work does not grow with the results of other years (it grew
+ * with their square: a minute for one result of a region's file). */
+static void
+test_derived_edit_is_local (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GArray) ids = random_municipality (f->doc, 40, 7);
+  g_autoptr(GArray) more = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
+  g_autoptr(GError) error = NULL;
+  guint64 before, after;
+
+  before = steps_of_one_edit (f->doc, g_array_index (ids, gint64, 5), 3.3);
+  /* ten times the results: the same schools and assessments, years before */
+  for (int year = 1980; year < 2022; year++)
+    for (guint s = 0; s < ids->len; s++)
+      {
+        static const char * const subjects[] = { "Математика", "Русский язык", "Физика" };
+
+        for (guint a = 0; a < G_N_ELEMENTS (subjects); a++)
+          {
+            ShnorResult r = { 0 };
+
+            r.school_id = g_array_index (ids, gint64, s);
+            r.year = year;
+            shnor_result_set_names (&r, "ОГЭ", subjects[a]);
+            r.grade = 9;
+            r.participants = 20;
+            r.has_mean = TRUE;
+            r.mean = 3 + (s % 10) * 0.1;
+            g_array_append_val (more, r);
+          }
+      }
+  g_assert_true (shnor_document_put_results (f->doc, (ShnorResult *) (gpointer) more->data, more->len, "more",
+                                             &error));
+  g_assert_no_error (error);
+  after = steps_of_one_edit (f->doc, g_array_index (ids, gint64, 5), 3.4);
+  g_test_message ("steps of one edit and its undo: %" G_GUINT64_FORMAT " with 5 years of results, %"
+                  G_GUINT64_FORMAT " with 47", before, after);
+  g_assert_cmpuint (after, <, before * 2);
+  assert_sums_fresh (f->doc);
+}
+
 /* A file of a format before the sums gets them when it is upgraded (the
  * demo as format 8 wrote it: its results, and no sums): they are those a
  * recomputation gives, and the schools are classified by them. */
@@ -1614,6 +1690,8 @@ main (int   argc,
   g_test_add ("/identification/edge/hand-edited", Fixture, NULL, fixture_set_up, test_hand_edited,
               fixture_tear_down);
   g_test_add ("/identification/derived/follow-edits", Fixture, NULL, fixture_set_up, test_derived_follow_edits,
+              fixture_tear_down);
+  g_test_add ("/identification/derived/edit-is-local", Fixture, NULL, fixture_set_up, test_derived_edit_is_local,
               fixture_tear_down);
   g_test_add ("/identification/derived/upgrade", Fixture, NULL, fixture_set_up, test_derived_upgrade,
               fixture_tear_down);
