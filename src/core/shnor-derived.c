@@ -978,8 +978,15 @@ shnor_derived_refresh (sqlite3  *db,
   gboolean rebuild;
   int rc;
 
-  if (units == NULL || (all = shnor_sqlite_prepare (db, "SELECT 1 FROM temp.derived_dirty WHERE assessment_id = 0",
-                                                    error)) == NULL)
+  /* All of them noted, or as many as half the assessments and years
+   * (a school deleted with its results): computed again from all results
+   * read in the order they are stored, rather than subject by subject
+   * through the index (three times longer on a region). */
+  if (units == NULL || (all = shnor_sqlite_prepare (db,
+        "SELECT 1 FROM temp.derived_dirty WHERE assessment_id = 0"
+        " UNION ALL SELECT 1 WHERE (SELECT count(*) FROM temp.derived_dirty) * 2"
+        " >= (SELECT count(*) FROM assessment_sums) AND (SELECT count(*) FROM temp.derived_dirty) > 16",
+        error)) == NULL)
     return FALSE;
   rebuild = sqlite3_step (all) == SQLITE_ROW;
   while (!rebuild && (rc = sqlite3_step (units)) == SQLITE_ROW)
