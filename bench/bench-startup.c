@@ -124,6 +124,7 @@ main (int   argc,
   else
     {
       shnor_setup_locale ();
+      shnor_setup_renderer ();
       app = GTK_APPLICATION (shnor_application_new ());
       g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
       if (g_str_equal (argv[1], "--welcome"))

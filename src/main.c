@@ -9,6 +9,7 @@ main (int   argc,
   g_autoptr(ShnorApplication) app = NULL;
 
   shnor_setup_locale ();
+  shnor_setup_renderer ();
   app = shnor_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

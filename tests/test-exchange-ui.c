@@ -262,6 +262,7 @@ main (int   argc,
   int status;
 
   shnor_setup_locale ();
+  shnor_setup_renderer ();
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {

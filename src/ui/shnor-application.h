@@ -17,5 +17,6 @@ GSettings        *shnor_application_get_settings     (ShnorApplication *self);
 GSettings        *shnor_settings_new_optional        (const char       *schema_id,
                                                       const char * const *extra_dirs);
 void              shnor_setup_locale                 (void);
+void              shnor_setup_renderer               (void);
 
 G_END_DECLS
