@@ -912,6 +912,22 @@ test_failed_upgrade (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The expected schema built into the program at build time is the one
+ * Shnor's steps make: object for object, with the same SQL text. */
+static void
+test_built_in_schema (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *built_in = shnor_schema_built_in_text (TRUE, &error);
+  g_autofree char *made = NULL;
+
+  g_assert_no_error (error);
+  made = shnor_schema_built_in_text (FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (built_in, "table result result "));
+  g_assert_cmpstr (built_in, ==, made);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +940,7 @@ main (int   argc,
   ADD ("/safety/1/sqlite-own-tables", test_sqlite_own_tables);
   ADD ("/safety/1/defensive-connection", test_defensive_connection);
   g_test_add_func ("/safety/1/undo-from-constants", test_undo_from_constants);
+  g_test_add_func ("/safety/1/built-in-schema", test_built_in_schema);
   ADD ("/safety/2/dropped-tables", test_dropped_tables);
   ADD ("/safety/2/empty-database", test_empty_database_with_our_id);
   ADD ("/safety/2/fake-old-version", test_fake_old_version);

@@ -37,6 +37,7 @@
 #include "shnor-result.h"
 #include "shnor-schema.h"
 #include "shnor-schema-check.h"
+#include "shnor-schema-reference.h"
 #include "shnor-sqlite.h"
 
 /* At most this many problems are named in a message. */
@@ -558,7 +559,37 @@ schema_read (sqlite3  *db,
   return schema;
 }
 
-/* The schema of format @version, made once. */
+/* The database of the current format made when Shnor was built
+ * (shnor-schema-gen.c) into @db, read-only */
+static gboolean
+load_reference (sqlite3  *db,
+                GError  **error)
+{
+  unsigned char *copy = sqlite3_malloc64 (MAX (shnor_schema_reference_size, 1));
+  int rc;
+
+  if (copy == NULL || shnor_schema_reference_size == 0)
+    {
+      rc = copy == NULL ? SQLITE_NOMEM : SQLITE_EMPTY;
+      sqlite3_free (copy);
+      shnor_sqlite_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  memcpy (copy, shnor_schema_reference, shnor_schema_reference_size);
+  rc = sqlite3_deserialize (db, "main", copy, (sqlite3_int64) shnor_schema_reference_size,
+                            (sqlite3_int64) shnor_schema_reference_size,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
+  if (rc != SQLITE_OK)
+    {
+      shnor_sqlite_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The schema of format @version, made once: that of the current format
+ * from the database built in, of an older one by running the steps in
+ * memory. */
 static Schema *
 schema_get (int      version,
             GError **error)
@@ -574,12 +605,62 @@ schema_get (int      version,
     {
       if (shnor_sqlite_open (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db) != SQLITE_OK)
         shnor_sqlite_set_error (error, db, sqlite3_errcode (db), NULL);
+      else if (version == SHNOR_FORMAT_VERSION && shnor_schema_reference_size > 0)
+        {
+          if (load_reference (db, error))
+            schema = schemas[version] = schema_read (db, TRUE, error);
+        }
       else if (shnor_schema_run_steps (db, 0, version, error))
         schema = schemas[version] = schema_read (db, version == SHNOR_FORMAT_VERSION, error);
       sqlite3_close_v2 (db);
     }
   g_mutex_unlock (&schemas_lock);
   return schema;
+}
+
+/* The objects of @db's schema, one a line */
+static char *
+schema_text (sqlite3  *db,
+             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) rows = shnor_sqlite_prepare (db, "SELECT format ('%s %s %s %s', type, name, tbl_name,"
+                                                           " quote (sql)) FROM main.sqlite_schema ORDER BY 1",
+                                                       error);
+  GString *text = g_string_new (NULL);
+  int rc;
+
+  while (rows != NULL && (rc = sqlite3_step (rows)) == SQLITE_ROW)
+    g_string_append_printf (text, "%s\n", sqlite3_column_text (rows, 0));
+  if (rows == NULL || rc != SQLITE_DONE)
+    {
+      if (rows != NULL)
+        shnor_sqlite_set_error (error, db, rc, NULL);
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * shnor_schema_built_in_text:
+ * @built_in: the schema built into the program, or the one its steps make
+ *
+ * Returns: the objects of the current format's schema, one a line (for
+ *   the tests: the two agree).
+ */
+char *
+shnor_schema_built_in_text (gboolean   built_in,
+                            GError   **error)
+{
+  sqlite3 *db = NULL;
+  char *text = NULL;
+
+  if (shnor_sqlite_open (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db) != SQLITE_OK)
+    shnor_sqlite_set_error (error, db, sqlite3_errcode (db), NULL);
+  else if (built_in ? load_reference (db, error) : shnor_schema_run_steps (db, 0, SHNOR_FORMAT_VERSION, error))
+    text = schema_text (db, error);
+  sqlite3_close_v2 (db);
+  return text;
 }
 
 static Schema *

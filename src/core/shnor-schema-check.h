@@ -34,5 +34,7 @@ GStrv    shnor_schema_table_indexes   (const char       *table);
 const char *shnor_schema_index_sql    (const char       *index);
 gboolean shnor_schema_has_table       (const char       *table);
 void     shnor_schema_check_set_small_table (gint64        rows);
+char    *shnor_schema_built_in_text   (gboolean          built_in,
+                                       GError          **error);
 
 G_END_DECLS
