@@ -1,5 +1,8 @@
 /* test-cli.c: the command line of the real binary, with no display */
 #include <string.h>
+#ifdef __linux__
+#include <sys/wait.h>
+#endif
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -74,6 +77,75 @@ test_help (void)
   g_assert_nonnull (strstr (r.out, "--check"));
   g_assert_nonnull (strstr (r.out, "--version"));
 }
+
+#ifdef __linux__
+/* Runs @argv with the extra environment variable @env ("NAME=value" or
+ * NULL), no display */
+static void
+run_program (Run         *r,
+             const char  *env,
+             const char **argv)
+{
+  g_auto(GStrv) envp = g_environ_unsetenv (g_environ_unsetenv (g_get_environ (), "DISPLAY"), "WAYLAND_DISPLAY");
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  run_clear (r);
+  if (env != NULL)
+    {
+      g_auto(GStrv) pair = g_strsplit (env, "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
+                               &wait_status, &error));
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* `shnor` runs its commands without GTK, and starts the window program
+ * beside it, wherever it is, with the same arguments; without that
+ * program it says so. */
+static void
+test_window_program (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *copy = g_build_filename (dir, "shnor", NULL);
+  g_autofree char *window = g_build_filename (dir, "shnor-gui", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (g_getenv ("SHNOR_BINARY"));
+  g_autoptr(GFile) to = g_file_new_for_path (copy);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r = { 0 };
+  const char *libs[] = { g_getenv ("SHNOR_BINARY"), "--version", NULL };
+  const char *open[] = { copy, "Округ.shnor", NULL };
+  const char *region[] = { copy, "--region", "postgresql://127.0.0.1/x", NULL };
+
+  /* the libraries the dynamic loader would load: not GTK's */
+  run_program (&r, "LD_TRACE_LOADED_OBJECTS=1", libs);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "libglib-2.0"));
+  g_assert_null (strstr (r.out, "libgtk-4"));
+  g_assert_null (strstr (r.out, "libadwaita"));
+
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (copy, 0755), ==, 0);
+  run_program (&r, NULL, open);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, window));
+
+  /* a window program that prints what it was given */
+  g_assert_true (g_file_set_contents (window, "#!/bin/sh\nprintf '%s|' \"$@\"\n", -1, &error));
+  g_assert_cmpint (g_chmod (window, 0755), ==, 0);
+  run_program (&r, NULL, open);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "Округ.shnor|");
+  run_program (&r, NULL, region);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "--region|postgresql://127.0.0.1/x|");
+  test_rm_rf (dir);
+}
+#endif
 
 static void
 test_demo_and_check (void)
@@ -390,6 +462,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
+#ifdef __linux__
+  g_test_add_func ("/cli/window-program", test_window_program);
+#endif
   g_test_add_func ("/cli/demo-and-check", test_demo_and_check);
   g_test_add_func ("/cli/check-refuses", test_check_refuses);
   g_test_add_func ("/cli/import-results", test_import_results);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include "shnor-cli.h"
 #include "shnor-window.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,6 @@ gboolean          shnor_application_open_file        (ShnorApplication *self,
 GSettings        *shnor_application_get_settings     (ShnorApplication *self);
 GSettings        *shnor_settings_new_optional        (const char       *schema_id,
                                                       const char * const *extra_dirs);
-void              shnor_setup_locale                 (void);
 void              shnor_setup_renderer               (void);
 
 G_END_DECLS
