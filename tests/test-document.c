@@ -4,6 +4,7 @@
 
 #include "shnor-demo.h"
 #include "shnor-document.h"
+#include "shnor-document-private.h"
 #include "shnor-error.h"
 #include "shnor-schema.h"
 #include "test-util.h"
@@ -941,6 +942,44 @@ test_save_copy (Fixture       *f,
   g_assert_cmpuint (n_schools (doc), ==, 3);
 }
 
+static int
+temp_objects (ShnorDocument *doc)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (shnor_document_get_db (doc), "SELECT count(*) FROM temp.sqlite_schema", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* A document only read makes no undo log: its hundred triggers are made
+ * at the first edit (they were a tenth of the time of a command on a
+ * region's file), and undo works as before. */
+static void
+test_undo_log_at_first_edit (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = shnor_document_create (f->path, &error);
+
+  g_assert_no_error (error);
+  add_school (doc, "Первая");
+  g_clear_object (&doc);
+  doc = shnor_document_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_schools (doc), ==, 1);
+  g_assert_cmpint (temp_objects (doc), ==, 0);
+  add_school (doc, "Вторая");
+  g_assert_cmpint (temp_objects (doc), >, 100);
+  g_assert_true (shnor_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_schools (doc), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -957,6 +996,7 @@ main (int   argc,
   g_test_add_func ("/document/parse-numbers", test_parse_numbers);
   ADD ("/document/undo/each-kind", test_undo_each_kind);
   ADD ("/document/undo/group", test_undo_group);
+  ADD ("/document/undo/log-at-first-edit", test_undo_log_at_first_edit);
   ADD ("/document/changed-signal", test_change_signal);
   ADD ("/document/bad-files", test_bad_files);
   ADD ("/document/check-ok", test_check_ok);

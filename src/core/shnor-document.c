@@ -48,6 +48,7 @@ struct _ShnorDocument
 
   int         edit_depth;
   gboolean    edit_failed;
+  gboolean    logging;     /* the undo log and the watch of the results made */
   gint64      edit_first;
   char       *edit_label;
 };
@@ -379,8 +380,8 @@ connect (const char  *path,
   return g_steal_pointer (&self);
 }
 
-/* After the schema is verified as Shnor's own: the data is checked, then
- * the undo triggers made and the school list read. */
+/* After the schema is verified as Shnor's own: the data is checked and
+ * the school list read. The undo triggers are made at the first edit. */
 static gboolean
 finish_open (ShnorDocument  *self,
              GError        **error)
@@ -388,7 +389,6 @@ finish_open (ShnorDocument  *self,
   g_autofree char *name = g_filename_display_basename (self->path);
 
   return shnor_schema_check_data (self->db, SHNOR_FORMAT_VERSION, SHNOR_CHECK_OPEN, self->path, error) &&
-         create_undo_triggers (self, error) && shnor_derived_watch (self->db, error) &&
          shnor_document_load_schools (self, error) && shnor_criteria_sets_check (self->db, name, error);
 }
 
@@ -926,8 +926,22 @@ shnor_document_begin_edit (ShnorDocument  *self,
   if (!shnor_document_check_writable (self, error))
     return FALSE;
 
-  if (self->edit_depth++ > 0)
-    return TRUE;
+  if (self->edit_depth > 0)
+    {
+      self->edit_depth++;
+      return TRUE;
+    }
+  /* The undo log, its triggers (a hundred of them, 10 ms) and the watch
+   * of the results, at the first edit: a document only read (a command,
+   * a window only looked at) goes without them. Outside the edit's
+   * transaction, which a rollback would take them back with. */
+  if (!self->logging)
+    {
+      if (!create_undo_triggers (self, error) || !shnor_derived_watch (self->db, error))
+        return FALSE;
+      self->logging = TRUE;
+    }
+  self->edit_depth++;
 
   if (!shnor_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
     {
