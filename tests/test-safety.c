@@ -415,6 +415,47 @@ test_nulls (Fixture       *f,
   }
 }
 
+/* Values of another type than their column's, each alone in a copy of
+ * the demo: refused at open with the table, row and column named; a
+ * NULL where the format allows one, and a whole number in a column of
+ * reals, are not problems. */
+static void
+test_types (Fixture       *f,
+            gconstpointer  data)
+{
+  static const struct { const char *sql; const char *what; } cases[] = {
+    { "UPDATE school SET short_name = CAST (x'C328' AS TEXT) WHERE id = 2", "short_name" },
+    { "UPDATE school SET phone = x'00ff' WHERE id = 2", "phone" },
+    { "PRAGMA ignore_check_constraints = ON; UPDATE school SET area_type = 'сельская' WHERE id = 3", "area_type" },
+    { "UPDATE school SET hard_to_reach = 1.5 WHERE id = 1", "hard_to_reach" },
+    { "UPDATE school_context SET year = 50 WHERE rowid = 1", "year" },
+    { "UPDATE school_context SET year = 2025.5 WHERE rowid = 1", "year" },
+    { "UPDATE result_sums SET z_sum = 9e999 WHERE rowid = 1", "z_sum" },
+    { "UPDATE result_sums SET z_sum = 'много' WHERE rowid = 1", "z_sum" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("типы-%u.shnor", i);
+      g_autofree char *path = copy_of (f, name);
+
+      g_test_message ("%s", cases[i].sql);
+      tamper (path, cases[i].sql);
+      assert_refused (path, SHNOR_ERROR_DAMAGED, cases[i].what);
+    }
+
+  /* allowed: NULLs where the format has none, a whole number as a real */
+  tamper (f->path, "UPDATE result SET high = NULL WHERE id = 1;"
+                   "UPDATE school_context SET distance_km = 12, pupils = NULL WHERE rowid = 1;");
+  {
+    g_autoptr(ShnorDocument) doc = shnor_document_open (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (doc);
+  }
+}
+
 /* ---- 5: writers never replace a database ----------------------------- */
 
 static void
@@ -949,6 +990,7 @@ main (int   argc,
   ADD ("/safety/3/xlsx-far-right", test_xlsx_far_right);
   ADD ("/safety/3/xlsx-text-caps", test_xlsx_text_caps);
   ADD ("/safety/4/nulls", test_nulls);
+  ADD ("/safety/4/types", test_types);
   ADD ("/safety/5/export-targets", test_export_targets);
   ADD ("/safety/6/xlsx-empty-shared-cell", test_xlsx_empty_shared_cell);
   ADD ("/safety/6/xlsx-namespaces", test_xlsx_namespaces);
