@@ -33,7 +33,7 @@ window_program (void)
   DWORD n = GetModuleFileNameW (NULL, path, MAX_PATH);
 
   if (n > 0 && n < MAX_PATH)
-    self = g_utf16_to_utf8 (path, n, NULL, NULL, NULL);
+    self = g_utf16_to_utf8 ((const gunichar2 *) path, n, NULL, NULL, NULL);
 #else
   self = g_file_read_link ("/proc/self/exe", NULL);
 #endif
