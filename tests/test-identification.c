@@ -1486,6 +1486,44 @@ test_derived_follow_edits (Fixture       *f,
   assert_sums_fresh (f->doc);
 }
 
+/* An import that adds an assessment (ЕГЭ in grade 11) of a subject the
+ * schools have other results of in that year, undone: the assessment is
+ * deleted with its results, and the sums of the subject's year are those
+ * of the results left (they were those with the import). */
+static void
+test_derived_undo_new_assessment (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GArray) ids = random_municipality (f->doc, 12, 4242);
+  g_autoptr(GArray) more = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
+  g_autoptr(GError) error = NULL;
+
+  for (guint s = 0; s < ids->len; s += 3)
+    {
+      ShnorResult r = { 0 };
+
+      r.school_id = g_array_index (ids, gint64, s);
+      r.year = 2026;
+      shnor_result_set_names (&r, "ЕГЭ", "Математика");
+      r.grade = 11;
+      r.participants = 10 + s;
+      r.has_mean = TRUE;
+      r.mean = 40 + s * 3;
+      g_array_append_val (more, r);
+    }
+  g_assert_true (shnor_document_put_results (f->doc, (ShnorResult *) (gpointer) more->data, more->len, "ЕГЭ",
+                                             &error));
+  g_assert_no_error (error);
+  assert_sums_fresh (f->doc);
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  assert_sums_fresh (f->doc);
+  assert_classified_as_reference (f->doc, ids);
+  g_assert_true (shnor_document_redo (f->doc, &error));
+  g_assert_no_error (error);
+  assert_sums_fresh (f->doc);
+}
+
 static int
 count_steps (void *data)
 {
@@ -1691,6 +1729,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/identification/derived/follow-edits", Fixture, NULL, fixture_set_up, test_derived_follow_edits,
               fixture_tear_down);
+  g_test_add ("/identification/derived/undo-new-assessment", Fixture, NULL, fixture_set_up,
+              test_derived_undo_new_assessment, fixture_tear_down);
   g_test_add ("/identification/derived/edit-is-local", Fixture, NULL, fixture_set_up, test_derived_edit_is_local,
               fixture_tear_down);
   g_test_add ("/identification/derived/upgrade", Fixture, NULL, fixture_set_up, test_derived_upgrade,

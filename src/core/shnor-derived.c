@@ -952,13 +952,14 @@ gboolean
 shnor_derived_refresh (sqlite3  *db,
                        GError  **error)
 {
-  /* the subjects of the assessments changed, and those whose sums are
-   * left without a result (their assessment deleted with its results: an
-   * import that added it, undone). Each step is a lookup in an index: the
-   * subjects of the sums one after the other (not a scan of the sums of
-   * every school), and the results of a subject's assessments in a year
-   * (CROSS JOIN: a scan of a region's results for each subject took a
-   * minute). */
+  /* the subjects of the assessments changed; in a year with results of
+   * an assessment that is gone (an import that added it, undone: its
+   * subject is not known any more), every subject with sums that year;
+   * and the subjects whose sums are left without a result. Each step is
+   * a lookup in an index: the subjects of the sums one after the other
+   * (not a scan of the sums of every school), and the results of a
+   * subject's assessments in a year (CROSS JOIN: a scan of a region's
+   * results for each subject took a minute). */
   g_autoptr(sqlite3_stmt) units = shnor_sqlite_prepare (db,
     "SELECT a.subject, d.year FROM temp.derived_dirty d JOIN assessment a ON a.id = d.assessment_id"
     " WHERE a.subject <> ''"
@@ -966,11 +967,12 @@ shnor_derived_refresh (sqlite3  *db,
     " (SELECT min (subject) FROM result_sums WHERE subject > ''"
     " UNION ALL SELECT (SELECT min (subject) FROM result_sums WHERE subject > subjects.subject)"
     " FROM subjects WHERE subject IS NOT NULL)"
-    " SELECT s.subject, y.year FROM subjects s, (SELECT DISTINCT year FROM temp.derived_dirty) y"
+    " SELECT s.subject, y.year, y.gone FROM subjects s, (SELECT year, max (NOT EXISTS (SELECT 1 FROM assessment a"
+    " WHERE a.id = d.assessment_id)) AS gone FROM temp.derived_dirty d GROUP BY year) y"
     " WHERE s.subject IS NOT NULL) k"
     " WHERE EXISTS (SELECT 1 FROM result_sums x WHERE x.subject = k.subject AND x.year = k.year)"
-    " AND NOT EXISTS (SELECT 1 FROM assessment a CROSS JOIN result r ON r.assessment_id = a.id"
-    " AND r.year = k.year WHERE a.subject = k.subject)"
+    " AND (k.gone OR NOT EXISTS (SELECT 1 FROM assessment a CROSS JOIN result r ON r.assessment_id = a.id"
+    " AND r.year = k.year WHERE a.subject = k.subject))"
     " ORDER BY 2, 1", error);
   g_autoptr(sqlite3_stmt) all = NULL;
   g_autoptr(GPtrArray) subjects = g_ptr_array_new_with_free_func (g_free);
