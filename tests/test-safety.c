@@ -456,6 +456,26 @@ test_types (Fixture       *f,
   }
 }
 
+/* A table of one row whose index is empty (the index's root page swapped
+ * with that of an empty table's index): the open reads the table, not the
+ * index, to decide it has nothing to check, and refuses the row that
+ * breaks its CHECK. */
+static void
+test_one_row_empty_index (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_assert_cmpint (count (f->path, "SELECT count(*) FROM form_acceptance"), ==, 0);
+  tamper (f->path, "PRAGMA ignore_check_constraints = ON;"
+                   "INSERT INTO assessment_scale (kind, subject, grade, min, max) VALUES ('ОГЭ', 'Математика', 9, 31, 0);");
+  tamper (f->path, "UPDATE sqlite_schema SET rootpage = CASE name"
+                   " WHEN 'sqlite_autoindex_assessment_scale_1'"
+                   " THEN (SELECT rootpage FROM sqlite_schema WHERE name = 'form_acceptance_school')"
+                   " ELSE (SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_assessment_scale_1') END"
+                   " WHERE name IN ('sqlite_autoindex_assessment_scale_1', 'form_acceptance_school');");
+  g_assert_cmpint (count (f->path, "SELECT count(*) FROM assessment_scale NOT INDEXED"), ==, 1);
+  assert_refused (f->path, SHNOR_ERROR_DAMAGED, "assessment_scale");
+}
+
 /* ---- 5: writers never replace a database ----------------------------- */
 
 static void
@@ -991,6 +1011,7 @@ main (int   argc,
   ADD ("/safety/3/xlsx-text-caps", test_xlsx_text_caps);
   ADD ("/safety/4/nulls", test_nulls);
   ADD ("/safety/4/types", test_types);
+  ADD ("/safety/2/one-row-empty-index", test_one_row_empty_index);
   ADD ("/safety/5/export-targets", test_export_targets);
   ADD ("/safety/6/xlsx-empty-shared-cell", test_xlsx_empty_shared_cell);
   ADD ("/safety/6/xlsx-namespaces", test_xlsx_namespaces);

@@ -1268,13 +1268,14 @@ table_rows (sqlite3           *db,
 /* What an open takes for a small table, for the tests of what an open
  * leaves to the readers (a damaged table of a region's size); 0: none. */
 /* TRUE when @table has no row; FALSE when it has, or when its first page
- * cannot be read (the integrity check then says why) */
+ * cannot be read (the integrity check then says why). The table itself is
+ * read, not one of its indexes, which a damaged file may have empty. */
 static gboolean
 table_is_empty (sqlite3           *db,
                 const SchemaTable *table)
 {
   g_autofree char *t = ident (table->name);
-  g_autofree char *sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM main.%s)", t);
+  g_autofree char *sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM main.%s NOT INDEXED)", t);
   g_autoptr(sqlite3_stmt) stmt = shnor_sqlite_prepare (db, sql, NULL);
 
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
