@@ -143,6 +143,24 @@ test_window_program (void)
   run_program (&r, NULL, region);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "--region|postgresql://127.0.0.1/x|");
+  /* a command beside --region is run, not the window */
+  {
+    g_autofree char *template = g_build_filename (dir, "шаблон.xlsx", NULL);
+    g_autofree char *missing = g_build_filename (dir, "нет.shnor", NULL);
+    g_autofree char *out = g_build_filename (dir, "перечни.xlsx", NULL);
+    const char *option[] = { copy, "--region", "postgresql://127.0.0.1/x", "--import-template", template, NULL };
+    const char *verb[] = { copy, "--region", "postgresql://127.0.0.1/x", "--export-lists", out, missing, NULL };
+
+    run_program (&r, NULL, option);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "");
+    g_assert_true (g_file_test (template, G_FILE_TEST_IS_REGULAR));
+    /* (its own arguments do not take --region: a usage message) */
+    run_program (&r, NULL, verb);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpstr (r.out, ==, "");
+    g_assert_nonnull (strstr (r.err, "--export-lists"));
+  }
   test_rm_rf (dir);
 }
 #endif

@@ -527,8 +527,9 @@ shnor_cli_handle_options (GVariantDict *dict)
  * schools and the region, the import and the exports), which GApplication's
  * option handling would take for files to open.
  *
- * Returns: %TRUE with @exit_status set when @argv asked for one of them;
- *   %FALSE for the window (--region URI among them) or the other options.
+ * Returns: %TRUE with @exit_status set when @argv asked for one of them
+ *   (a --region beside it is not looked at); %FALSE for the window or the
+ *   other options.
  */
 gboolean
 shnor_cli_command (char **argv,
@@ -536,9 +537,6 @@ shnor_cli_command (char **argv,
 {
   if (shnor_exchange_command_line (argv, exit_status))
     return TRUE;
-  for (guint i = 1; argv[i] != NULL; i++)
-    if (g_str_equal (argv[i], "--region") || g_str_has_prefix (argv[i], "--region="))
-      return FALSE;
   for (guint i = 1; argv[i] != NULL; i++)
     {
       if (g_str_equal (argv[i], "--import-results") || g_str_has_prefix (argv[i], "--import-results="))
