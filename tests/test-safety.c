@@ -971,6 +971,14 @@ test_failed_upgrade (Fixture       *f,
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
   after = test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
+
+  /* a damaged value in a file of an older format: refused as it is, not
+   * upgraded first (the file was rewritten and a backup left) */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  tamper (path, sql);
+  tamper (path, "UPDATE school SET full_name = CAST (x'41ff42' AS TEXT) WHERE id = 1;");
+  assert_refused (path, SHNOR_ERROR_DAMAGED, "full_name");
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
 /* The expected schema built into the program at build time is the one

@@ -463,10 +463,13 @@ shnor_document_open (const char  *path,
 
   if (!shnor_schema_verify (self->db, version, SHNOR_CHECK_OPEN, path, error))
     return NULL;
-  /* the upgraded file must be as a new one is: a step whose result
-   * depended on the old data would show here */
+  /* a damaged file of an older format is refused as it is, not upgraded
+   * first (and a backup copy made of it); the upgraded file must be as a
+   * new one is: a step whose result depended on the old data would show
+   * here */
   if (version < SHNOR_FORMAT_VERSION &&
-      (!upgrade (self, version, error) || !shnor_schema_verify (self->db, SHNOR_FORMAT_VERSION, SHNOR_CHECK_OPEN, path, error)))
+      (!shnor_schema_check_data (self->db, version, SHNOR_CHECK_OPEN, path, error) ||
+       !upgrade (self, version, error) || !shnor_schema_verify (self->db, SHNOR_FORMAT_VERSION, SHNOR_CHECK_OPEN, path, error)))
     return NULL;
   if (!finish_open (self, error))
     return NULL;
