@@ -858,6 +858,19 @@ test_read_only_file (Fixture       *f,
   g_assert_false (shnor_document_set_setting (doc, "region", "X", &error));
   g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_READ_ONLY);
   g_clear_error (&error);
+  /* many results (the writer of an import): refused without a warning */
+  {
+    ShnorResult r = { 0 };
+
+    r.school_id = 1;
+    r.year = 2026;
+    shnor_result_set_names (&r, "ОГЭ", "Математика");
+    r.grade = 9;
+    r.participants = 20;
+    g_assert_false (shnor_document_put_results (doc, &r, 1, "Импорт", &error));
+    g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
   g_assert_false (shnor_document_can_undo (doc));
   shnor_document_close (doc);
 

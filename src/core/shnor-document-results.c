@@ -200,8 +200,9 @@ writer_free (ShnorResultWriter *w)
   if (w->unchecked)
     sqlite3_exec (shnor_document_get_db (w->document), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   g_strfreev (w->restore);
-  g_hash_table_unref (w->assessments);
-  g_hash_table_unref (w->pairs);
+  /* (not made when the edit could not begin) */
+  g_clear_pointer (&w->assessments, g_hash_table_unref);
+  g_clear_pointer (&w->pairs, g_hash_table_unref);
   g_object_unref (w->document);
   g_free (w);
 }
