@@ -476,6 +476,27 @@ test_one_row_empty_index (Fixture       *f,
   assert_refused (f->path, SHNOR_ERROR_DAMAGED, "assessment_scale");
 }
 
+/* A damaged schema whose name carries a terminal's escape sequence and
+ * invalid UTF-8: SQLite quotes it in its words, the message shows it
+ * without the control characters, as valid UTF-8. */
+static void
+test_damaged_schema_words (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = NULL;
+
+  tamper (f->path, "INSERT INTO sqlite_schema VALUES ('table', 'x' || char (27) || '[31m' || char (7)"
+                   " || CAST (x'ff' AS TEXT), 'x', 0, 'CREATE TABLE garbage (');");
+  doc = shnor_document_open (f->path, &error);
+  g_assert_null (doc);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  for (const char *p = error->message; *p; p++)
+    g_assert_false (g_ascii_iscntrl (*p));
+}
+
 /* ---- 5: writers never replace a database ----------------------------- */
 
 static void
@@ -1020,6 +1041,7 @@ main (int   argc,
   ADD ("/safety/4/nulls", test_nulls);
   ADD ("/safety/4/types", test_types);
   ADD ("/safety/2/one-row-empty-index", test_one_row_empty_index);
+  ADD ("/safety/2/damaged-schema-words", test_damaged_schema_words);
   ADD ("/safety/5/export-targets", test_export_targets);
   ADD ("/safety/6/xlsx-empty-shared-cell", test_xlsx_empty_shared_cell);
   ADD ("/safety/6/xlsx-namespaces", test_xlsx_namespaces);

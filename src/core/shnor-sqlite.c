@@ -7,6 +7,31 @@
 #include "shnor-error.h"
 #include "shnor-sqlite.h"
 
+/* SQLite's words as a message may show them: a damaged file's schema
+ * puts the file's own bytes in them ("malformed database schema (…)"),
+ * which may be invalid UTF-8 or control characters (a terminal's escape
+ * sequences); at most 200 characters */
+static char *
+clean_detail (const char *detail)
+{
+  g_autofree char *valid = g_utf8_make_valid (detail ? detail : "", -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0' && n < 200; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, '?');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (n == 200)
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
 void
 shnor_sqlite_set_error (GError     **error,
                         sqlite3     *db,
@@ -14,7 +39,7 @@ shnor_sqlite_set_error (GError     **error,
                         const char  *path)
 {
   g_autofree char *name = path ? g_filename_display_basename (path) : g_strdup ("");
-  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *detail = clean_detail (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 
   switch (rc & 0xff)
     {
