@@ -82,9 +82,18 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GApplication) app = NULL;
-  g_auto(GStrv) original = g_strdupv (argv);
+  g_auto(GStrv) original = NULL;
   int status;
 
+#ifdef G_OS_WIN32
+  /* the arguments in UTF-8, as GLib takes them (main()'s are in the
+   * system's code page), as GApplication reads them itself there */
+  g_auto(GStrv) utf8 = g_win32_get_command_line ();
+
+  argv = utf8;
+  argc = (int) g_strv_length (utf8);
+#endif
+  original = g_strdupv (argv);
   shnor_setup_locale ();
   if (shnor_cli_command (argv, &status))
     return status;
