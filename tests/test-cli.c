@@ -165,6 +165,26 @@ test_window_program (void)
 }
 #endif
 
+/* Arguments that cannot be used: said, with exit status 2, before any
+ * work (an empty name used to run a whole export first) */
+static void
+test_unusable_arguments (void)
+{
+  g_auto(Run) r = { 0 };
+
+  shnor (&r, "--classify", "", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  shnor (&r, "--export-lists=", "demo.shnor", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.out, ==, "");
+  shnor (&r, "--programme", "1", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--export-xlsx"));
+  shnor (&r, "--year", "2025", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--school-forms"));
+}
+
 static void
 test_demo_and_check (void)
 {
@@ -480,6 +500,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/unusable-arguments", test_unusable_arguments);
 #ifdef __linux__
   g_test_add_func ("/cli/window-program", test_window_program);
 #endif

@@ -80,7 +80,7 @@ const GOptionEntry shnor_cli_options[] = {
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the appendices of the programme chosen with --programme to OUT.xlsx: shnor --export-xlsx OUT.xlsx "
        "--programme ID FILE"), N_("OUT.xlsx") },
-  { "programme", 0, 0, G_OPTION_ARG_INT64, NULL, N_("With --export-xlsx: the programme's id (see --list-programmes)"),
+  { "programme", 0, 0, G_OPTION_ARG_INT64, NULL, N_("With --export-xlsx, --export-roadmap or --export-order: the programme's id (see --list-programmes)"),
     N_("ID") },
   { "export-roadmap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the road map of the programme chosen with --programme to OUT.xlsx: shnor --export-roadmap OUT.xlsx "
@@ -507,6 +507,16 @@ shnor_cli_handle_options (GVariantDict *dict)
       g_printerr ("%s\n", _("--date goes with --overdue"));
       return 2;
     }
+  if (g_variant_dict_contains (dict, "programme"))
+    {
+      g_printerr ("%s\n", _("--programme goes with --export-xlsx, --export-roadmap or --export-order"));
+      return 2;
+    }
+  if (g_variant_dict_contains (dict, "year"))
+    {
+      g_printerr ("%s\n", _("--year goes with --school-forms"));
+      return 2;
+    }
   if (g_variant_dict_lookup (dict, "check", "^ay", &check))
     {
       if (!shnor_document_check_file (check, &error))
@@ -535,6 +545,15 @@ gboolean
 shnor_cli_command (char **argv,
                    int   *exit_status)
 {
+  /* an empty name ("", --export-lists=) is never a file nor a value:
+   * said before anything is read or written */
+  for (guint i = 1; argv[i] != NULL; i++)
+    if (argv[i][0] == '\0' || (g_str_has_prefix (argv[i], "--") && g_str_has_suffix (argv[i], "=")))
+      {
+        g_printerr ("%s\n", _("An argument is empty: a file name or a value is missing"));
+        *exit_status = 2;
+        return TRUE;
+      }
   if (shnor_exchange_command_line (argv, exit_status))
     return TRUE;
   for (guint i = 1; argv[i] != NULL; i++)
