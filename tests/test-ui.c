@@ -223,6 +223,18 @@ test_open_demo (void)
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Демо"));
   screenshot (GTK_WIDGET (window), "01-demo.png");
 
+  /* the school selected at the start shows its results (the window gives
+   * the views the school first and the document after) */
+  {
+    ShnorSchoolEditor *editor = SHNOR_SCHOOL_EDITOR (child ("editor"));
+    ShnorResultsView *view = SHNOR_RESULTS_VIEW (shnor_school_editor_get_results_view (editor));
+
+    shnor_school_editor_show_page (editor, "results");
+    spin (50);
+    g_assert_nonnull (shnor_chart_view_get_data (SHNOR_CHART_VIEW (shnor_results_view_get_chart (view))));
+    shnor_school_editor_show_page (editor, "profile");
+  }
+
   /* Opening the same file again does not make a second window. */
   g_assert_true (shnor_application_open_file (app, file, NULL));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
@@ -3398,6 +3410,26 @@ test_profile_partnerships (void)
   spin (100);
 }
 
+static char *initial_gdk_debug;
+
+/* The window draws without OpenGL (the display has it off); programs it
+ * opens (a file's viewer, a folder) get the environment the user had,
+ * not the switch. */
+static void
+test_renderer_env (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAppLaunchContext) context = shnor_application_launch_context (gdk_display_get_default ());
+  g_auto(GStrv) env = g_app_launch_context_get_environment (context);
+
+  g_assert_false (gdk_display_prepare_gl (gdk_display_get_default (), &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (g_getenv ("GDK_DEBUG"), "gl-disable"));
+  g_assert_cmpstr (g_environ_getenv (env, "GDK_DEBUG"), ==, initial_gdk_debug);
+  g_assert_null (g_environ_getenv (env, "GDK_DISABLE"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3405,6 +3437,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  initial_gdk_debug = g_strdup (g_getenv ("GDK_DEBUG"));
   shnor_setup_locale ();
   shnor_setup_renderer ();
   g_test_init (&argc, &argv, NULL);
@@ -3430,6 +3463,7 @@ main (int   argc,
   spin (300);
 
   g_test_add_func ("/ui/open-demo", test_open_demo);
+  g_test_add_func ("/ui/renderer-env", test_renderer_env);
   g_test_add_func ("/ui/views-at-sizes", test_views_at_sizes);
   g_test_add_func ("/ui/keyboard", test_keyboard);
   g_test_add_func ("/ui/search", test_search);

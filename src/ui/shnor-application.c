@@ -39,6 +39,15 @@ G_DEFINE_FINAL_TYPE (ShnorApplication, shnor_application, ADW_TYPE_APPLICATION)
 /* ---- locale and settings -------------------------------------------- */
 
 
+/* What shnor_setup_renderer() changed: programs Shnor opens get the
+ * values as they were (see shnor_application_launch_context()) */
+static struct {
+  gboolean  changed;
+  char     *renderer; /* GSK_RENDERER as it was; NULL: unset */
+  char     *debug;    /* GDK_DEBUG */
+  char     *disable;  /* GDK_DISABLE */
+} renderer_env;
+
 /**
  * shnor_setup_renderer:
  *
@@ -48,7 +57,8 @@ G_DEFINE_FINAL_TYPE (ShnorApplication, shnor_application, ADW_TYPE_APPLICATION)
  * graphics driver at every start even for the Cairo renderer (on this
  * machine's llvmpipe 58 MiB and 0.1 s of a start of 0.4 s), and an old
  * office computer's driver is then one more thing that can fail to show
- * the window. Call before the display is opened.
+ * the window. Call before the display is opened (and before any thread:
+ * it changes the environment).
  */
 void
 shnor_setup_renderer (void)
@@ -56,8 +66,12 @@ shnor_setup_renderer (void)
   const char *renderer = g_getenv ("GSK_RENDERER");
   const char *debug = g_getenv ("GDK_DEBUG");
 
-  if (renderer != NULL && !g_str_equal (renderer, "cairo"))
+  if (renderer_env.changed || (renderer != NULL && !g_str_equal (renderer, "cairo")))
     return;
+  renderer_env.changed = TRUE;
+  renderer_env.renderer = g_strdup (renderer);
+  renderer_env.debug = g_strdup (debug);
+  renderer_env.disable = g_strdup (g_getenv ("GDK_DISABLE"));
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   /* GTK 4.8's switch; GDK_DISABLE=gl is its name from GTK 4.16 */
   if (debug == NULL || *debug == '\0')
@@ -69,6 +83,38 @@ shnor_setup_renderer (void)
       g_setenv ("GDK_DEBUG", more, TRUE);
     }
   g_setenv ("GDK_DISABLE", "gl", FALSE);
+}
+
+static void
+launch_env (GAppLaunchContext *context,
+            const char        *name,
+            const char        *value)
+{
+  if (value != NULL)
+    g_app_launch_context_setenv (context, name, value);
+  else
+    g_app_launch_context_unsetenv (context, name);
+}
+
+/**
+ * shnor_application_launch_context:
+ *
+ * Returns: (transfer full): the context to start another program in (a
+ *   file's viewer, a folder's file manager) from @display, with the
+ *   environment as the user had it, not shnor_setup_renderer()'s
+ */
+GAppLaunchContext *
+shnor_application_launch_context (GdkDisplay *display)
+{
+  GAppLaunchContext *context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (display));
+
+  if (renderer_env.changed)
+    {
+      launch_env (context, "GSK_RENDERER", renderer_env.renderer);
+      launch_env (context, "GDK_DEBUG", renderer_env.debug);
+      launch_env (context, "GDK_DISABLE", renderer_env.disable);
+    }
+  return context;
 }
 
 /**

@@ -18,5 +18,6 @@ GSettings        *shnor_application_get_settings     (ShnorApplication *self);
 GSettings        *shnor_settings_new_optional        (const char       *schema_id,
                                                       const char * const *extra_dirs);
 void              shnor_setup_renderer               (void);
+GAppLaunchContext *shnor_application_launch_context  (GdkDisplay       *display);
 
 G_END_DECLS

@@ -353,9 +353,7 @@ open_file (GtkButton     *button,
       return;
     }
   uri = g_filename_to_uri (path, NULL, NULL);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  shnor_widget_open_uri (GTK_WIDGET (self), uri);
 }
 
 static void
@@ -680,9 +678,7 @@ folder_chosen (GObject    *owner,
   {
     g_autofree char *uri = g_filename_to_uri (target, NULL, NULL);
 
-    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-    G_GNUC_END_IGNORE_DEPRECATIONS
+    shnor_widget_open_uri (GTK_WIDGET (self), uri);
   }
 }
 

@@ -388,6 +388,12 @@ shnor_indicators_view_set_document (ShnorIndicatorsView *self,
 
   if (!shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self))
     return;
+  /* the window gives the school first and the document after */
+  if (self->school != NULL)
+    {
+      g_array_set_size (self->indicators, 0);
+      load (self);
+    }
 }
 
 void

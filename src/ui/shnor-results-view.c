@@ -752,6 +752,10 @@ shnor_results_view_set_document (ShnorResultsView *self,
 
   if (!shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self))
     return;
+  /* the window gives the school first and the document after (see
+   * shnor-window.c's load_idle) */
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  reload (self);
 }
 
 void

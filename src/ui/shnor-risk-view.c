@@ -290,6 +290,20 @@ shnor_risk_view_init (ShnorRiskView *self)
   self->factors = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
+/* The school's risk profile, from its default year, once the view has
+ * both the school and the document (the window gives the school first) */
+static void
+show_school (ShnorRiskView *self)
+{
+  if (self->school == NULL || self->document == NULL)
+    return;
+  show_error (self, NULL);
+  self->loading = TRUE;
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year_spin), default_year (self));
+  self->loading = FALSE;
+  load_anew (self);
+}
+
 void
 shnor_risk_view_set_document (ShnorRiskView *self,
                               ShnorDocument *document)
@@ -298,6 +312,7 @@ shnor_risk_view_set_document (ShnorRiskView *self,
 
   if (!shnor_watch_document (&self->document, document, G_CALLBACK (document_changed), self))
     return;
+  show_school (self);
 }
 
 void
@@ -306,13 +321,9 @@ shnor_risk_view_set_school (ShnorRiskView *self,
 {
   g_return_if_fail (SHNOR_IS_RISK_VIEW (self));
 
-  if (!g_set_object (&self->school, school) || school == NULL || self->document == NULL)
+  if (!g_set_object (&self->school, school))
     return;
-  show_error (self, NULL);
-  self->loading = TRUE;
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year_spin), default_year (self));
-  self->loading = FALSE;
-  load_anew (self);
+  show_school (self);
 }
 
 void

@@ -53,4 +53,7 @@ void       shnor_widget_show_error      (GtkWidget     *widget,
                                          const char    *primary,
                                          GError        *error);
 
+void       shnor_widget_open_uri        (GtkWidget     *widget,
+                                         const char    *uri);
+
 G_END_DECLS
