@@ -494,18 +494,11 @@ static const char * const no_undo[] = { "result_sums", "assessment_sums", NULL }
 /* Reads what the private database @db holds after the steps. */
 static Schema *
 schema_read (sqlite3  *db,
-             gboolean  current,
              GError  **error)
 {
   Schema *schema = g_new0 (Schema, 1);
   g_autoptr(sqlite3_stmt) objects = NULL;
   g_autoptr(sqlite3_stmt) tables = NULL;
-  g_autoptr(GString) undo = g_string_new (
-    "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
-    " rid INTEGER NOT NULL, sql TEXT NOT NULL,"
-    /* a bulk entry (see shnor-document-bulk.c): rows lo to hi of tbl, held
-     * in the holding table hold when they were deleted */
-    " lo INTEGER, hi INTEGER, hold TEXT);");
 
   schema->objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, schema_object_free);
   schema->tables = g_ptr_array_new_with_free_func (schema_table_free);
@@ -558,29 +551,43 @@ schema_read (sqlite3  *db,
         }
       if (t->ordinary)
         t->types_sql = types_sql (db, t);
-      if (current && t->ordinary && t->rowid && !g_strv_contains (no_undo, t->name))
-        add_undo_triggers (db, schema, t);
       g_ptr_array_add (schema->tables, t);
     }
-  if (current)
-    {
-      for (guint i = 0; i < schema->tables->len; i++)
-        {
-          SchemaTable *t = schema->tables->pdata[i];
-          static const char * const kinds[] = { "i", "u", "d" };
-
-          for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-            {
-              g_autofree char *name = g_strdup_printf ("undo_%s_%s", t->name, kinds[k]);
-              const char *create = g_hash_table_lookup (schema->triggers, name);
-
-              if (create != NULL)
-                g_string_append_printf (undo, "%s;", create);
-            }
-        }
-      schema->undo_sql = g_string_free (g_steal_pointer (&undo), FALSE);
-    }
   return schema;
+}
+
+/* The undo log and the undo triggers of @schema's ordinary tables, from
+ * @db, the private database of its format (made at the first edit of a
+ * document: an open only read goes without them) */
+static void
+add_undo (sqlite3 *db,
+          Schema  *schema)
+{
+  g_autoptr(GString) undo = g_string_new (
+    "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
+    " rid INTEGER NOT NULL, sql TEXT NOT NULL,"
+    /* a bulk entry (see shnor-document-bulk.c): rows lo to hi of tbl, held
+     * in the holding table hold when they were deleted */
+    " lo INTEGER, hi INTEGER, hold TEXT);");
+
+  for (guint i = 0; i < schema->tables->len; i++)
+    {
+      SchemaTable *t = schema->tables->pdata[i];
+      static const char * const kinds[] = { "i", "u", "d" };
+
+      if (!t->ordinary || !t->rowid || g_strv_contains (no_undo, t->name))
+        continue;
+      add_undo_triggers (db, schema, t);
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          g_autofree char *name = g_strdup_printf ("undo_%s_%s", t->name, kinds[k]);
+          const char *create = g_hash_table_lookup (schema->triggers, name);
+
+          if (create != NULL)
+            g_string_append_printf (undo, "%s;", create);
+        }
+    }
+  schema->undo_sql = g_string_free (g_steal_pointer (&undo), FALSE);
 }
 
 /* The database of the current format made when Shnor was built
@@ -632,10 +639,10 @@ schema_get (int      version,
       else if (version == SHNOR_FORMAT_VERSION && shnor_schema_reference_size > 0)
         {
           if (load_reference (db, error))
-            schema = schemas[version] = schema_read (db, TRUE, error);
+            schema = schemas[version] = schema_read (db, error);
         }
       else if (shnor_schema_run_steps (db, 0, version, error))
-        schema = schemas[version] = schema_read (db, version == SHNOR_FORMAT_VERSION, error);
+        schema = schemas[version] = schema_read (db, error);
       sqlite3_close_v2 (db);
     }
   g_mutex_unlock (&schemas_lock);
@@ -697,6 +704,29 @@ current_schema (void)
   return schema;
 }
 
+/* The current schema with its undo triggers, made once */
+static Schema *
+undo_schema (void)
+{
+  Schema *schema = current_schema ();
+  sqlite3 *db = NULL;
+
+  g_mutex_lock (&schemas_lock);
+  if (schema->undo_sql == NULL)
+    {
+      gboolean ok = shnor_sqlite_open (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db) == SQLITE_OK &&
+                    (shnor_schema_reference_size > 0 ? load_reference (db, NULL)
+                                                     : shnor_schema_run_steps (db, 0, SHNOR_FORMAT_VERSION, NULL));
+
+      /* our own database in memory: only a bug fails */
+      g_assert (ok);
+      add_undo (db, schema);
+      sqlite3_close_v2 (db);
+    }
+  g_mutex_unlock (&schemas_lock);
+  return schema;
+}
+
 /**
  * shnor_schema_undo_triggers:
  *
@@ -706,7 +736,7 @@ current_schema (void)
 const char *
 shnor_schema_undo_triggers (void)
 {
-  return current_schema ()->undo_sql;
+  return undo_schema ()->undo_sql;
 }
 
 /**
@@ -755,7 +785,7 @@ shnor_schema_undo_trigger (const char *table,
 {
   g_autofree char *name = g_strdup_printf ("undo_%s_%s", table, kind);
 
-  return g_hash_table_lookup (current_schema ()->triggers, name);
+  return g_hash_table_lookup (undo_schema ()->triggers, name);
 }
 
 /* ---- comparing a file with it ----------------------------------------- */
