@@ -15,6 +15,7 @@
 #include "shnor-results-import.h"
 #include "shnor-schema.h"
 #include "shnor-schema-check.h"
+#include "shnor-schema-reference.h"
 #include "shnor-sqlite.h"
 #include "shnor-xlsx-export.h"
 #include "test-util.h"
@@ -1011,6 +1012,7 @@ test_built_in_schema (void)
   g_autofree char *built_in = shnor_schema_built_in_text (TRUE, &error);
   g_autofree char *made = NULL;
 
+  g_assert_cmpuint (shnor_schema_reference_size, >, 0);
   g_assert_no_error (error);
   made = shnor_schema_built_in_text (FALSE, &error);
   g_assert_no_error (error);

@@ -591,19 +591,17 @@ add_undo (sqlite3 *db,
 }
 
 /* The database of the current format made when Shnor was built
- * (shnor-schema-gen.c) into @db, read-only */
+ * (shnor-schema-gen.c; not of size 0) into @db, read-only */
 static gboolean
 load_reference (sqlite3  *db,
                 GError  **error)
 {
-  unsigned char *copy = sqlite3_malloc64 (MAX (shnor_schema_reference_size, 1));
+  unsigned char *copy = sqlite3_malloc64 (shnor_schema_reference_size);
   int rc;
 
-  if (copy == NULL || shnor_schema_reference_size == 0)
+  if (copy == NULL)
     {
-      rc = copy == NULL ? SQLITE_NOMEM : SQLITE_EMPTY;
-      sqlite3_free (copy);
-      shnor_sqlite_set_error (error, db, rc, NULL);
+      shnor_sqlite_set_error (error, db, SQLITE_NOMEM, NULL);
       return FALSE;
     }
   memcpy (copy, shnor_schema_reference, shnor_schema_reference_size);
@@ -618,31 +616,41 @@ load_reference (sqlite3  *db,
   return TRUE;
 }
 
-/* The schema of format @version, made once: that of the current format
- * from the database built in, of an older one by running the steps in
- * memory. */
+/* A private database in memory with the schema of format @version: the
+ * current one from the database built in (unless @built_in is FALSE, or
+ * in the program that makes it), an older one by running the steps.
+ * NULL with @error. */
+static sqlite3 *
+open_private (int        version,
+              gboolean   built_in,
+              GError   **error)
+{
+  sqlite3 *db = NULL;
+
+  if (shnor_sqlite_open (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db) != SQLITE_OK)
+    shnor_sqlite_set_error (error, db, sqlite3_errcode (db), NULL);
+  else if (built_in && version == SHNOR_FORMAT_VERSION && shnor_schema_reference_size > 0
+           ? load_reference (db, error) : shnor_schema_run_steps (db, 0, version, error))
+    return db;
+  sqlite3_close_v2 (db);
+  return NULL;
+}
+
+/* The schema of format @version, made once (see open_private()). */
 static Schema *
 schema_get (int      version,
             GError **error)
 {
   Schema *schema;
-  sqlite3 *db = NULL;
+  sqlite3 *db;
 
   g_return_val_if_fail (version >= 0 && version <= SHNOR_FORMAT_VERSION, NULL);
 
   g_mutex_lock (&schemas_lock);
   schema = schemas[version];
-  if (schema == NULL)
+  if (schema == NULL && (db = open_private (version, TRUE, error)) != NULL)
     {
-      if (shnor_sqlite_open (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db) != SQLITE_OK)
-        shnor_sqlite_set_error (error, db, sqlite3_errcode (db), NULL);
-      else if (version == SHNOR_FORMAT_VERSION && shnor_schema_reference_size > 0)
-        {
-          if (load_reference (db, error))
-            schema = schemas[version] = schema_read (db, error);
-        }
-      else if (shnor_schema_run_steps (db, 0, version, error))
-        schema = schemas[version] = schema_read (db, error);
+      schema = schemas[version] = schema_read (db, error);
       sqlite3_close_v2 (db);
     }
   g_mutex_unlock (&schemas_lock);
@@ -683,13 +691,9 @@ char *
 shnor_schema_built_in_text (gboolean   built_in,
                             GError   **error)
 {
-  sqlite3 *db = NULL;
-  char *text = NULL;
+  sqlite3 *db = open_private (SHNOR_FORMAT_VERSION, built_in, error);
+  char *text = db != NULL ? schema_text (db, error) : NULL;
 
-  if (shnor_sqlite_open (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db) != SQLITE_OK)
-    shnor_sqlite_set_error (error, db, sqlite3_errcode (db), NULL);
-  else if (built_in ? load_reference (db, error) : shnor_schema_run_steps (db, 0, SHNOR_FORMAT_VERSION, error))
-    text = schema_text (db, error);
   sqlite3_close_v2 (db);
   return text;
 }
@@ -709,17 +713,14 @@ static Schema *
 undo_schema (void)
 {
   Schema *schema = current_schema ();
-  sqlite3 *db = NULL;
 
   g_mutex_lock (&schemas_lock);
   if (schema->undo_sql == NULL)
     {
-      gboolean ok = shnor_sqlite_open (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db) == SQLITE_OK &&
-                    (shnor_schema_reference_size > 0 ? load_reference (db, NULL)
-                                                     : shnor_schema_run_steps (db, 0, SHNOR_FORMAT_VERSION, NULL));
+      sqlite3 *db = open_private (SHNOR_FORMAT_VERSION, TRUE, NULL);
 
       /* our own database in memory: only a bug fails */
-      g_assert (ok);
+      g_assert (db != NULL);
       add_undo (db, schema);
       sqlite3_close_v2 (db);
     }
