@@ -59,6 +59,20 @@ shnor_setup_locale (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/**
+ * shnor_cli_fail:
+ *
+ * Says why a command failed, on the standard error.
+ *
+ * Returns: the exit status of a failed command, 1
+ */
+int
+shnor_cli_fail (const GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  return 1;
+}
+
 /* ---- the commands ---------------------------------------------------- */
 
 /* Every option, for --help (the commands with a file of their own after
@@ -80,7 +94,8 @@ const GOptionEntry shnor_cli_options[] = {
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the appendices of the programme chosen with --programme to OUT.xlsx: shnor --export-xlsx OUT.xlsx "
        "--programme ID FILE"), N_("OUT.xlsx") },
-  { "programme", 0, 0, G_OPTION_ARG_INT64, NULL, N_("With --export-xlsx, --export-roadmap or --export-order: the programme's id (see --list-programmes)"),
+  { "programme", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --export-xlsx, --export-roadmap or --export-order: the programme's id (see --list-programmes)"),
     N_("ID") },
   { "export-roadmap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the road map of the programme chosen with --programme to OUT.xlsx: shnor --export-roadmap OUT.xlsx "
@@ -141,10 +156,7 @@ import_results_command (char **argv)
   if (document != NULL)
     plan = shnor_import_file (document, data_path, &error);
   if (plan == NULL || !shnor_document_check_reads (document, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   for (guint i = 0; i < plan->problems->len; i++)
     {
       g_autofree char *line = shnor_import_problem_to_string (plan->problems->pdata[i]);
@@ -187,17 +199,11 @@ classify_command (const char *path)
   GListModel *schools;
 
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   classification = shnor_document_classify (document);
   /* no list from a file that could not be read whole */
   if (!shnor_document_check_reads (document, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   schools = shnor_document_get_schools (document);
   /* one write for all lines: a region has 1,500 */
   out = g_string_new (NULL);
@@ -231,10 +237,7 @@ list_programmes_command (const char *path)
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   programmes = shnor_document_get_programmes (document, TRUE);
   for (guint i = 0; i < g_list_model_get_n_items (programmes); i++)
     {
@@ -249,10 +252,7 @@ list_programmes_command (const char *path)
                                                shnor_programme_get_version (p), period, title));
     }
   if (!shnor_document_check_reads (document, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   for (guint i = 0; i < lines->len; i++)
     g_print ("%s\n", (const char *) lines->pdata[i]);
   return 0;
@@ -308,16 +308,10 @@ export_command (char **argv)
    * is refused before any work */
   if (!shnor_check_target (programme_out ? programme_out : lists_out ? lists_out : order_out ? order_out : roadmap_out,
                            SHNOR_TARGET_EXPORT, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   document = shnor_document_open (files[0], &error);
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   if (lists_out != NULL)
     {
       g_autoptr(GPtrArray) items = shnor_document_preflight_lists (document);
@@ -340,10 +334,7 @@ export_command (char **argv)
   else
     ok = shnor_export_lists_xlsx (document, lists_out, &error);
   if (!ok)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   return 0;
 }
 
@@ -382,10 +373,7 @@ network_command (char **argv)
     }
   document = shnor_document_open (list != NULL ? list : files[0], &error);
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   if (bank_out != NULL)
     ok = shnor_export_bank_xlsx (document, -1, bank_out, &error);
   else if (folder_out != NULL)
@@ -409,10 +397,7 @@ network_command (char **argv)
         }
     }
   if (!ok)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   return 0;
 }
 
@@ -436,16 +421,10 @@ overdue_command (const char *path,
     }
   document = shnor_document_open (path, &error);
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   lines = shnor_document_list_overdue (document, &today);
   if (!shnor_document_check_reads (document, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   for (guint i = 0; i < lines->len; i++)
     g_print ("%s\n", (const char *) lines->pdata[i]);
   return 0;
@@ -480,19 +459,13 @@ shnor_cli_handle_options (GVariantDict *dict)
   if (g_variant_dict_lookup (dict, "demo", "^ay", &demo))
     {
       if (!shnor_demo_network_write (demo, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
+        return shnor_cli_fail (error);
       return 0;
     }
   if (g_variant_dict_lookup (dict, "import-template", "^ay", &template))
     {
       if (!shnor_import_write_template (template, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
+        return shnor_cli_fail (error);
       return 0;
     }
   if (g_variant_dict_lookup (dict, "classify", "^ay", &classify))

@@ -12,5 +12,6 @@ gboolean shnor_cli_command        (char         **argv,
                                    int           *exit_status);
 int      shnor_cli_handle_options (GVariantDict  *dict);
 void     shnor_cli_add_options    (GApplication  *app);
+int      shnor_cli_fail           (const GError  *error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <glib/gi18n.h>
 
+#include "shnor-cli.h"
 #include "shnor-exchange-cli.h"
 #include "shnor-region.h"
 #include "shnor-school-forms.h"
@@ -99,10 +100,7 @@ school_forms_command (char **argv)
     return 1;
   written = shnor_school_forms_write (document, year, folder, NULL, 0, &error);
   if (written == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   for (guint i = 0; i < written->len; i++)
     g_print ("%s\n", (const char *) written->pdata[i]);
   return 0;
@@ -185,10 +183,7 @@ accept_forms_command (char **argv)
   else
     error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_NOENT, _("There is no folder or file “%s”."), source);
   if (paths == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   document = open_document (files[0]);
   if (document == NULL)
     return 1;
@@ -234,10 +229,7 @@ publish_command (char **argv)
   if (document == NULL)
     return 1;
   if (!shnor_region_publish (uri, NULL, document, oktmo, NULL, NULL, &publication, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   if (publication.unchanged)
     g_print (_("%s (ОКТМО %s): already published, nothing changed\n"), publication.municipality, publication.oktmo);
   else
@@ -265,10 +257,7 @@ export_region_command (char **argv)
       return 2;
     }
   if (!shnor_region_export_summary (uris[0], NULL, out, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return shnor_cli_fail (error);
   return 0;
 }
 
