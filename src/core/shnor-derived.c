@@ -986,8 +986,8 @@ shnor_derived_refresh (sqlite3  *db,
    * through the index (three times longer on a region). */
   if (units == NULL || (all = shnor_sqlite_prepare (db,
         "SELECT 1 FROM temp.derived_dirty WHERE assessment_id = 0"
-        " UNION ALL SELECT 1 WHERE (SELECT count(*) FROM temp.derived_dirty) * 2"
-        " >= (SELECT count(*) FROM assessment_sums) AND (SELECT count(*) FROM temp.derived_dirty) > 16",
+        " UNION ALL SELECT 1 FROM (SELECT count(*) AS n FROM temp.derived_dirty)"
+        " WHERE n > 16 AND n * 2 >= (SELECT count(*) FROM assessment_sums)",
         error)) == NULL)
     return FALSE;
   rebuild = sqlite3_step (all) == SQLITE_ROW;
