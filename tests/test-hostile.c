@@ -42,7 +42,18 @@ time_out (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs shnor with @args (NULL-terminated), killing it after timeout_s. */
+static void
+communicated (GObject      *process,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* Runs shnor with @args (NULL-terminated), killing it after timeout_s.
+ * The exchange and the timer both run in this thread's main context: the
+ * synchronous g_subprocess_communicate() iterates a context of its own,
+ * where a timer of the default context never fires. */
 static void
 run_shnor (Run         *run,
            const char **args)
@@ -53,6 +64,7 @@ run_shnor (Run         *run,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GBytes) err = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   guint timer;
 
   g_ptr_array_add (argv, shnor);
@@ -63,7 +75,10 @@ run_shnor (Run         *run,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
   timer = g_timeout_add_seconds (timeout_s, time_out, cancellable);
-  g_subprocess_communicate (process, NULL, cancellable, &out, &err, &error);
+  g_subprocess_communicate_async (process, NULL, cancellable, communicated, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_subprocess_communicate_finish (process, result, &out, &err, &error);
   if (g_cancellable_is_cancelled (cancellable))
     {
       g_subprocess_force_exit (process);
