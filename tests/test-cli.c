@@ -163,6 +163,88 @@ test_window_program (void)
   }
   test_rm_rf (dir);
 }
+
+/* A region-size import (more rows than a bulk change needs, into a file
+ * without results) gives the same file whether the sums are computed
+ * beside the storing or, with no temporary folder to write to, from the
+ * table afterwards: both pass --check, with the same sums to the last bit. */
+static void
+test_import_bulk (void)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "Демо.shnor", NULL);
+  g_autofree char *csv = g_build_filename (dir, "Результаты.csv", NULL);
+  g_autofree char *no_tmp = g_strdup_printf ("TMPDIR=%s/нет", dir);
+  g_autoptr(GString) rows = g_string_new ("Код;Год;Вид;Предмет;Класс;Участники;Средний балл;Ниже порога\n");
+  g_autofree char *contents = NULL;
+  g_auto(Run) r = { 0 };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize length;
+
+  shnor (&r, "--demo", demo, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (sqlite3_open (demo, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM result; DELETE FROM result_sums; DELETE FROM assessment_sums;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (demo, &contents, &length, NULL));
+  for (int school = 1; school <= 12; school++)
+    for (int year = 1991; year <= 2040; year++)
+      for (int subject = 1; subject <= 100; subject++)
+        g_string_append_printf (rows, "03%02d;%d;ЕГЭ;Предмет %d;11;%d;%d,%d;%d\n", school, year, subject,
+                                3 + (school * 7 + subject) % 40, 30 + (school * year + subject) % 60,
+                                (year + subject) % 10, (school + subject) % 3);
+  test_write_file (csv, rows->str, -1);
+
+  /* (the run without a temporary folder says why in a debug message) */
+  g_setenv ("G_MESSAGES_DEBUG", "shnor-derived", TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%c.shnor", dir, 'a' + i);
+      const char *import[] = { g_getenv ("SHNOR_BINARY"), "--import-results", csv, path, NULL };
+      const char *check[] = { g_getenv ("SHNOR_BINARY"), "--check", path, NULL };
+
+      g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+      run_program (&r, i == 0 ? NULL : no_tmp, import);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_nonnull (strstr (r.out, "60000"));
+      g_assert_true ((strstr (r.out, "the sums are left to the refresh") != NULL) == (i == 1));
+      run_program (&r, NULL, check);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+
+  {
+    g_autofree char *a = g_build_filename (dir, "a.shnor", NULL);
+    g_autofree char *b = g_build_filename (dir, "b.shnor", NULL);
+    char *sql;
+
+    g_assert_cmpint (sqlite3_open_v2 (a, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    sql = sqlite3_mprintf ("ATTACH %Q AS b", b);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_free (sql);
+  }
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "SELECT (SELECT count(*) FROM main.result_sums), (SELECT count(*) FROM b.result_sums),"
+    " (SELECT count(*) FROM main.result_sums x JOIN b.result_sums y USING (subject, year, school_id)"
+    "  WHERE x.z_sum = y.z_sum AND x.z_weight = y.z_weight AND x.below = y.below AND x.below_of = y.below_of),"
+    " (SELECT count(*) FROM main.assessment_sums), (SELECT count(*) FROM b.assessment_sums),"
+    " (SELECT count(*) FROM main.assessment_sums x JOIN b.assessment_sums y USING (assessment_id, year)"
+    "  WHERE x.schools = y.schools AND x.mean_sum = y.mean_sum AND x.mean_of = y.mean_of AND x.below = y.below)",
+    -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  /* (results of fewer than five participants add nothing) */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 50 * 100 * 12 * 9 / 10);
+  for (int c = 1; c < 3; c++)
+    g_assert_cmpint (sqlite3_column_int (stmt, c), ==, sqlite3_column_int (stmt, 0));
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 100 * 50);
+  for (int c = 4; c < 6; c++)
+    g_assert_cmpint (sqlite3_column_int (stmt, c), ==, sqlite3_column_int (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_unsetenv ("G_MESSAGES_DEBUG");
+  test_rm_rf (dir);
+}
 #endif
 
 /* Arguments that cannot be used: said, with exit status 2, before any
@@ -507,6 +589,9 @@ main (int   argc,
   g_test_add_func ("/cli/demo-and-check", test_demo_and_check);
   g_test_add_func ("/cli/check-refuses", test_check_refuses);
   g_test_add_func ("/cli/import-results", test_import_results);
+#ifdef __linux__
+  g_test_add_func ("/cli/import-results-bulk", test_import_bulk);
+#endif
   g_test_add_func ("/cli/classify", test_classify);
   g_test_add_func ("/cli/list-programmes", test_list_programmes);
   g_test_add_func ("/cli/overdue", test_overdue);

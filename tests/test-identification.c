@@ -1600,6 +1600,98 @@ test_derived_edit_is_local (Fixture       *f,
   assert_sums_fresh (f->doc);
 }
 
+static int
+note_statement (unsigned int  type,
+                void         *data,
+                void         *stmt,
+                void         *sql)
+{
+  g_ptr_array_add (data, g_strdup (sql));
+  return 0;
+}
+
+/* A region's results into a file without results (the bulk path, with
+ * the foreign keys off): the sums are computed on another thread from
+ * the rows as they were stored, not by reading the table again, and they
+ * are to the last bit those a recomputation gives. A result of a school
+ * the file does not have is refused there, and nothing is stored. */
+static void
+test_derived_bulk (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const subjects[] = { "Математика", "Русский язык", "Физика", "Химия", "Биология",
+                                           "История", "География", "Информатика", "Литература", "Обществознание",
+                                           "Английский язык", "Немецкий язык", "Французский язык", "Астрономия",
+                                           "Экономика" };
+  sqlite3 *db = shnor_document_get_db (f->doc);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (ShnorResult));
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  g_autoptr(GError) error = NULL;
+  ShnorResult *bad;
+
+  g_assert_true (shnor_document_begin_edit (f->doc, "schools", &error));
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Школа № %u", i + 1);
+      gint64 id = shnor_document_add_school (f->doc, name, &error);
+
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+    }
+  g_assert_true (shnor_document_end_edit (f->doc, &error));
+  for (int year = 2007; year <= 2026; year++)
+    for (guint s = 0; s < ids->len; s++)
+      for (guint a = 0; a < 2 * G_N_ELEMENTS (subjects); a++)
+        {
+          ShnorResult r = { 0 };
+
+          r.school_id = g_array_index (ids, gint64, s);
+          r.year = year;
+          shnor_result_set_names (&r, a % 2 ? "ОГЭ" : "ЕГЭ", subjects[a / 2]);
+          r.grade = a % 2 ? 9 : 11;
+          r.participants = g_rand_int_range (rand, 0, 20) == 0 ? 3 : g_rand_int_range (rand, 5, 60);
+          r.has_mean = g_rand_int_range (rand, 0, 15) != 0;
+          r.mean = a % 2 ? g_rand_double_range (rand, 2.5, 4.8) : g_rand_double_range (rand, 35, 85);
+          r.has_below = g_rand_boolean (rand);
+          r.below = g_rand_int_range (rand, 0, r.participants + 1);
+          g_array_append_val (results, r);
+        }
+  g_assert_cmpuint (results->len, ==, 60000);   /* more than a bulk change needs */
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, note_statement, statements);
+  g_assert_true (shnor_document_put_results (f->doc, (ShnorResult *) (gpointer) results->data, results->len, "import",
+                                             &error));
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statements->len, >, 0);
+  for (guint i = 0; i < statements->len; i++)
+    g_assert_null (strstr (statements->pdata[i], "FROM result ORDER BY id"));
+  assert_sums_fresh (f->doc);
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  assert_sums_fresh (f->doc);
+  g_assert_true (shnor_document_redo (f->doc, &error));
+  g_assert_no_error (error);
+  assert_sums_fresh (f->doc);
+  g_assert_true (shnor_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+
+  bad = &g_array_index (results, ShnorResult, 40000);
+  bad->school_id = 99999;
+  g_assert_false (shnor_document_put_results (f->doc, (ShnorResult *) (gpointer) results->data, results->len,
+                                              "import", &error));
+  g_assert_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED);
+  g_clear_error (&error);
+  {
+    g_autoptr(GArray) none = shnor_document_get_results (f->doc, 0);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+  assert_sums_fresh (f->doc);
+  g_assert_cmpstr (shnor_document_get_undo_label (f->doc), ==, "schools");
+}
+
 /* A file of a format before the sums gets them when it is upgraded (the
  * demo as format 8 wrote it: its results, and no sums): they are those a
  * recomputation gives, and the schools are classified by them. */
@@ -1733,6 +1825,7 @@ main (int   argc,
               test_derived_undo_new_assessment, fixture_tear_down);
   g_test_add ("/identification/derived/edit-is-local", Fixture, NULL, fixture_set_up, test_derived_edit_is_local,
               fixture_tear_down);
+  g_test_add ("/identification/derived/bulk", Fixture, NULL, fixture_set_up, test_derived_bulk, fixture_tear_down);
   g_test_add ("/identification/derived/upgrade", Fixture, NULL, fixture_set_up, test_derived_upgrade,
               fixture_tear_down);
   g_test_add ("/identification/derived/check", Fixture, NULL, fixture_set_up, test_derived_check,

@@ -11,9 +11,16 @@
 #define G_LOG_DOMAIN "shnor-derived"
 
 #include "config.h"
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#ifdef G_OS_WIN32
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
 
 #include "shnor-derived.h"
 #include "shnor-document-private.h"
@@ -203,6 +210,127 @@ step_error (sqlite3  *db,
   return FALSE;
 }
 
+/* A computation of all the sums: every result is given twice, in the
+ * order of their rows, first for the spread of its assessment and year
+ * (computation_spread()), then against it (computation_add()). It reads
+ * the file only when it begins, so that a bulk change can compute on
+ * another thread while the file is written (ShnorDerivedBulk). */
+typedef struct {
+  ShnorDerived *derived;
+  GHashTable   *school_index;   /* school id → index + 1 */
+  GHashTable   *of_assessment;  /* assessment id → its subject */
+  GHashTable   *units;          /* "year\tsubject" → Unit */
+  gint64        last_key;
+  Pair         *pair;           /* the pair of last_key */
+} Computation;
+
+static void
+computation_clear (Computation *c)
+{
+  g_clear_pointer (&c->derived, shnor_derived_free);
+  g_clear_pointer (&c->school_index, g_hash_table_unref);
+  g_clear_pointer (&c->of_assessment, g_hash_table_unref);
+  g_clear_pointer (&c->units, g_hash_table_unref);
+}
+
+/* Reads the schools and the assessments' subjects of @db. */
+static gboolean
+computation_init (Computation  *c,
+                  sqlite3      *db,
+                  GError      **error)
+{
+  ShnorDerived *derived = g_new0 (ShnorDerived, 1);
+
+  memset (c, 0, sizeof *c);
+  c->derived = derived;
+  c->school_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  c->of_assessment = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  c->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->last_key = -1;
+  derived->school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  derived->subjects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  derived->units = g_ptr_array_new_with_free_func (unit_free);
+  derived->pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  return load_schools (db, derived->school_ids, c->school_index, error) &&
+         load_subjects (db, c->of_assessment, derived->subjects, error);
+}
+
+/* The pair of @row's assessment and year, made in the first pass. */
+static Pair *
+computation_pair (Computation           *c,
+                  const ShnorDerivedRow *row,
+                  gboolean               make)
+{
+  gint64 key = pair_key (row->assessment_id, row->year);
+
+  if (key != c->last_key)
+    {
+      c->pair = g_hash_table_lookup (c->derived->pairs, &key);
+      if (c->pair == NULL && make)
+        {
+          const char *subject = g_hash_table_lookup (c->of_assessment, &row->assessment_id);
+
+          c->pair = g_new0 (Pair, 1);
+          c->pair->assessment = row->assessment_id;
+          c->pair->year = row->year;
+          c->pair->unit = subject ? unit_of (c->derived, c->units, row->year, subject) : NULL;
+          g_hash_table_insert (c->derived->pairs, g_memdup2 (&key, sizeof key), c->pair);
+        }
+      c->last_key = key;
+    }
+  return c->pair;
+}
+
+/* First pass: the spread and the sums of every assessment and year. */
+static void
+computation_spread (Computation           *c,
+                    const ShnorDerivedRow *row)
+{
+  Pair *pair = computation_pair (c, row, TRUE);
+  ShnorUnitResult r = { 0, 0, row->participants, row->mean, row->below };
+
+  shnor_spread_add (&pair->spread, &r);
+  assessment_sums_add (&pair->sums, &r);
+}
+
+/* Second pass: every result against its assessment's spread, into its
+ * school's sums of the year and subject. */
+static gboolean
+computation_add (Computation            *c,
+                 const ShnorDerivedRow  *row,
+                 GError                **error)
+{
+  guint school = GPOINTER_TO_UINT (g_hash_table_lookup (c->school_index, &row->school_id));
+  Pair *pair = computation_pair (c, row, FALSE);
+  ShnorUnitResult r = { school - 1, row->assessment_id, row->participants, row->mean, row->below };
+
+  if (school == 0 || pair == NULL || pair->unit == NULL)
+    {
+      /* the foreign keys leave none, and a bulk import, which stores
+       * without them, is checked here (see shnor-document-results.c) */
+      g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
+                   _("a result refers to a school or an assessment the file does not have"));
+      return FALSE;
+    }
+  shnor_metric_sums_add_result (&pair->unit->sums[r.school], &r, &pair->spread);
+  return TRUE;
+}
+
+static ShnorDerived *
+computation_finish (Computation *c)
+{
+  ShnorDerived *derived = g_steal_pointer (&c->derived);
+
+  g_ptr_array_sort (derived->units, compare_units);
+  if (derived->units->len > 0)
+    {
+      derived->first_year = ((Unit *) derived->units->pdata[0])->year;
+      derived->last_year = ((Unit *) derived->units->pdata[derived->units->len - 1])->year;
+    }
+  computation_clear (c);
+  return derived;
+}
+
 /**
  * shnor_derived_compute:
  *
@@ -215,107 +343,45 @@ ShnorDerived *
 shnor_derived_compute (sqlite3  *db,
                        GError  **error)
 {
-  g_autoptr(ShnorDerived) derived = g_new0 (ShnorDerived, 1);
-  g_autoptr(GHashTable) school_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) of_assessment = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTable *pairs;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 last_key = -1;
-  Pair *pair = NULL;
-  int rc;
+  Computation c;
+  int rc = SQLITE_DONE;
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  derived->school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  derived->subjects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  derived->units = g_ptr_array_new_with_free_func (unit_free);
-  derived->pairs = pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  if (!load_schools (db, derived->school_ids, school_index, error) ||
-      !load_subjects (db, of_assessment, derived->subjects, error))
-    return NULL;
-
-  /* first pass: the spread and the sums of every assessment and year */
-  stmt = shnor_sqlite_prepare (db, "SELECT assessment_id, year, participants, mean, below FROM result ORDER BY id",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!computation_init (&c, db, error) ||
+      (stmt = shnor_sqlite_prepare (db, "SELECT assessment_id, year, participants, mean, below, school_id"
+                                        " FROM result ORDER BY id", error)) == NULL)
     {
-      gint64 key = pair_key (sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1));
-      ShnorUnitResult r = { 0, 0, sqlite3_column_int (stmt, 2),
-                            sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 3),
-                            sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4) };
-
-      if (key != last_key)
-        {
-          pair = g_hash_table_lookup (pairs, &key);
-          if (pair == NULL)
-            {
-              gint64 assessment = sqlite3_column_int64 (stmt, 0);
-              const char *subject = g_hash_table_lookup (of_assessment, &assessment);
-
-              pair = g_new0 (Pair, 1);
-              pair->assessment = assessment;
-              pair->year = sqlite3_column_int (stmt, 1);
-              pair->unit = subject ? unit_of (derived, units, pair->year, subject) : NULL;
-              g_hash_table_insert (pairs, g_memdup2 (&key, sizeof key), pair);
-            }
-          last_key = key;
-        }
-      shnor_spread_add (&pair->spread, &r);
-      assessment_sums_add (&pair->sums, &r);
+      computation_clear (&c);
+      return NULL;
     }
-  if (!step_error (db, rc, error))
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* second pass: every result against its assessment's spread, into its
-   * school's sums of the year and subject */
-  stmt = shnor_sqlite_prepare (db, "SELECT assessment_id, year, school_id, participants, mean, below FROM result"
-                                   " ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  last_key = -1;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (int pass = 0; pass < 2 && rc == SQLITE_DONE; pass++)
     {
-      gint64 assessment = sqlite3_column_int64 (stmt, 0);
-      int year = sqlite3_column_int (stmt, 1);
-      gint64 school_id = sqlite3_column_int64 (stmt, 2);
-      guint school = GPOINTER_TO_UINT (g_hash_table_lookup (school_index, &school_id));
-      gint64 key = pair_key (assessment, year);
-      ShnorUnitResult r;
+      gboolean ok = TRUE;
 
-      if (key != last_key)
+      while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          pair = g_hash_table_lookup (pairs, &key);
-          last_key = key;
+          ShnorDerivedRow row = {
+            sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 5), sqlite3_column_int (stmt, 1),
+            sqlite3_column_int (stmt, 2),
+            sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 3),
+            sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4),
+          };
+
+          if (pass == 0)
+            computation_spread (&c, &row);
+          else
+            ok = computation_add (&c, &row, error);
         }
-      if (school == 0 || pair == NULL || pair->unit == NULL)
+      sqlite3_reset (stmt);
+      if (!ok || !step_error (db, rc, error))
         {
-          /* the foreign keys leave none, and a bulk import, which stores
-           * without them, is checked here (see shnor-document-results.c) */
-          g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_DAMAGED,
-                       _("a result refers to a school or an assessment the file does not have"));
+          computation_clear (&c);
           return NULL;
         }
-      r.school = school - 1;
-      r.assessment = assessment;
-      r.participants = sqlite3_column_int (stmt, 3);
-      r.mean = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 4);
-      r.below = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
-      shnor_metric_sums_add_result (&pair->unit->sums[r.school], &r, &pair->spread);
     }
-  if (!step_error (db, rc, error))
-    return NULL;
-
-  g_ptr_array_sort (derived->units, compare_units);
-  if (derived->units->len > 0)
-    {
-      derived->first_year = ((Unit *) derived->units->pdata[0])->year;
-      derived->last_year = ((Unit *) derived->units->pdata[derived->units->len - 1])->year;
-    }
-  return g_steal_pointer (&derived);
+  return computation_finish (&c);
 }
 
 /* The years of the results; both 0 when there are none. */
@@ -642,6 +708,32 @@ store_sums (int                    year,
     insert_sums (store->db, store->insert, subject, year, school_id, sums, &store->error);
 }
 
+/* Replaces the sums kept in @db by @derived's. */
+static gboolean
+store_derived (sqlite3             *db,
+               const ShnorDerived  *derived,
+               GError             **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) insert_assessment = NULL;
+  Store store = { db, NULL, NULL, NULL };
+
+  if (!shnor_sqlite_exec (db, "DELETE FROM result_sums; DELETE FROM assessment_sums;", error) ||
+      (insert = shnor_sqlite_prepare (db, INSERT_SUMS, error)) == NULL ||
+      (insert_assessment = shnor_sqlite_prepare (db, INSERT_ASSESSMENT_SUMS, error)) == NULL)
+    return FALSE;
+  store.insert = insert;
+  store.insert_assessment = insert_assessment;
+  shnor_derived_foreach (derived, store_sums, &store);
+  shnor_derived_foreach_assessment (derived, store_assessment_sums, &store);
+  if (store.error != NULL)
+    {
+      g_propagate_error (error, store.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * shnor_derived_rebuild:
  *
@@ -654,26 +746,237 @@ shnor_derived_rebuild (sqlite3  *db,
                        GError  **error)
 {
   g_autoptr(ShnorDerived) derived = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  Store store = { db, NULL, NULL };
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (!shnor_sqlite_exec (db, "DELETE FROM result_sums; DELETE FROM assessment_sums;", error) ||
-      (derived = shnor_derived_compute (db, error)) == NULL ||
-      (insert = shnor_sqlite_prepare (db, INSERT_SUMS, error)) == NULL ||
-      (store.insert_assessment = shnor_sqlite_prepare (db, INSERT_ASSESSMENT_SUMS, error)) == NULL)
-    return FALSE;
-  store.insert = insert;
-  shnor_derived_foreach (derived, store_sums, &store);
-  shnor_derived_foreach_assessment (derived, store_assessment_sums, &store);
-  sqlite3_finalize (store.insert_assessment);
-  if (store.error != NULL)
+  derived = shnor_derived_compute (db, error);
+  return derived != NULL && store_derived (db, derived, error);
+}
+
+/* ---- the sums of a bulk change, beside it ------------------------------ */
+
+/* Rows are handed over through a temporary file in parts of this many. */
+#define BULK_PART_ROWS 16384
+
+/* A bulk change of the results (a region's import into a file without
+ * results) hands every row it stores to shnor_derived_bulk_add(); they
+ * are kept, in their order, in an unlinked temporary file (the memory
+ * stays the same whatever the number of rows). While the caller builds
+ * the table's indexes again, another thread computes the sums from that
+ * file, which spares the two passes over the table afterwards. When the
+ * temporary file cannot be written the edit's refresh computes the sums
+ * from the table, as for any change. */
+struct _ShnorDerivedBulk
+{
+  int              fd;        /* -1 when the rows cannot be kept */
+  char            *path;
+  ShnorDerivedRow *part;
+  guint            n_part;
+  guint64          n_rows;
+  GThread         *thread;
+  Computation      computation;
+  ShnorDerived    *derived;   /* what the thread computed; NULL on an error */
+  GError          *error;     /* a result of no school or assessment */
+  gboolean         unread;    /* the file could not be read back */
+};
+
+ShnorDerivedBulk *
+shnor_derived_bulk_new (void)
+{
+  ShnorDerivedBulk *bulk = g_new0 (ShnorDerivedBulk, 1);
+
+  g_autoptr(GError) error = NULL;
+
+  bulk->fd = g_file_open_tmp ("shnor-results-XXXXXX", &bulk->path, &error);
+  if (bulk->fd < 0)
+    g_debug ("the sums are left to the refresh: %s", error->message);
+#ifndef G_OS_WIN32
+  /* gone with the process, whatever happens to it */
+  if (bulk->fd >= 0)
+    g_unlink (bulk->path);
+#endif
+  bulk->part = g_new (ShnorDerivedRow, BULK_PART_ROWS);
+  return bulk;
+}
+
+static void
+bulk_close (ShnorDerivedBulk *bulk)
+{
+  if (bulk->fd >= 0)
     {
-      g_propagate_error (error, store.error);
+      close (bulk->fd);
+      g_unlink (bulk->path);
+    }
+  bulk->fd = -1;
+}
+
+static void
+bulk_write_part (ShnorDerivedBulk *bulk)
+{
+  gsize size = bulk->n_part * sizeof (ShnorDerivedRow);
+  const char *data = (const char *) bulk->part;
+
+  while (bulk->fd >= 0 && size > 0)
+    {
+      gssize n = write (bulk->fd, data, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          g_debug ("the sums are left to the refresh: %s", g_strerror (errno));
+          bulk_close (bulk);
+          break;
+        }
+      data += n;
+      size -= (gsize) n;
+    }
+  bulk->n_part = 0;
+}
+
+/* One row stored, in the order of the rows. */
+void
+shnor_derived_bulk_add (ShnorDerivedBulk      *bulk,
+                        const ShnorDerivedRow *row)
+{
+  if (bulk->fd < 0)
+    return;
+  bulk->part[bulk->n_part++] = *row;
+  bulk->n_rows++;
+  if (bulk->n_part == BULK_PART_ROWS)
+    bulk_write_part (bulk);
+}
+
+/* Reads the rows back into bulk->part, a part at a time; the number read,
+ * 0 at the end, -1 on an error. */
+static gssize
+bulk_read_part (ShnorDerivedBulk *bulk)
+{
+  gsize want = BULK_PART_ROWS * sizeof (ShnorDerivedRow), got = 0;
+
+  while (got < want)
+    {
+      gssize n = read (bulk->fd, (char *) bulk->part + got, want - got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        break;
+      got += (gsize) n;
+    }
+  return got % sizeof (ShnorDerivedRow) == 0 ? (gssize) (got / sizeof (ShnorDerivedRow)) : -1;
+}
+
+/* The thread: both passes over the rows kept. */
+static gpointer
+bulk_compute (gpointer data)
+{
+  ShnorDerivedBulk *bulk = data;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      guint64 n_read = 0;
+      gssize n;
+
+      if (lseek (bulk->fd, 0, SEEK_SET) != 0)
+        n = -1;
+      else
+        while ((n = bulk_read_part (bulk)) > 0)
+          {
+            for (gssize i = 0; i < n; i++)
+              if (pass == 0)
+                computation_spread (&bulk->computation, &bulk->part[i]);
+              else if (!computation_add (&bulk->computation, &bulk->part[i], &bulk->error))
+                return NULL;
+            n_read += (guint64) n;
+          }
+      if (n < 0 || n_read != bulk->n_rows)
+        {
+          bulk->unread = TRUE;
+          return NULL;
+        }
+    }
+  bulk->derived = computation_finish (&bulk->computation);
+  return NULL;
+}
+
+/**
+ * shnor_derived_bulk_start:
+ *
+ * Begins computing the sums of the rows handed over, on another thread,
+ * once they are all stored in @db (the schools and assessments are read
+ * now); the connection is free for the caller meanwhile.
+ *
+ * Returns: whether they are being computed; if not (the rows could not be
+ *   kept), the edit's refresh computes them from the table.
+ */
+gboolean
+shnor_derived_bulk_start (ShnorDerivedBulk *bulk,
+                          sqlite3          *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (bulk->n_part > 0)
+    bulk_write_part (bulk);
+  if (bulk->fd < 0)
+    return FALSE;
+  if (!computation_init (&bulk->computation, db, &error))
+    {
+      g_debug ("the sums are left to the refresh: %s", error->message);
+      computation_clear (&bulk->computation);
+      bulk_close (bulk);
       return FALSE;
     }
+  bulk->thread = g_thread_new ("shnor-sums", bulk_compute, bulk);
   return TRUE;
+}
+
+/**
+ * shnor_derived_bulk_finish:
+ *
+ * Waits for the sums begun by shnor_derived_bulk_start() and stores them
+ * in @db in place of any there, as those of all its results: the bulk
+ * change began with no results. What the edit noted for the refresh is
+ * done with them. A result of a school or an assessment @db does not
+ * have is refused with @error.
+ */
+gboolean
+shnor_derived_bulk_finish (ShnorDerivedBulk  *bulk,
+                           sqlite3           *db,
+                           GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (bulk->thread != NULL, FALSE);
+
+  g_thread_join (g_steal_pointer (&bulk->thread));
+  bulk_close (bulk);
+  if (bulk->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&bulk->error));
+      return FALSE;
+    }
+  /* (a file that could not be read back: from the table, the usual way) */
+  ok = bulk->unread ? shnor_derived_rebuild (db, error) : store_derived (db, bulk->derived, error);
+  return ok && shnor_sqlite_exec (db, "DELETE FROM temp.derived_dirty", error);
+}
+
+void
+shnor_derived_bulk_free (ShnorDerivedBulk *bulk)
+{
+  if (bulk == NULL)
+    return;
+  if (bulk->thread != NULL)
+    g_thread_join (bulk->thread);
+  bulk_close (bulk);
+  computation_clear (&bulk->computation);
+  g_clear_pointer (&bulk->derived, shnor_derived_free);
+  g_clear_error (&bulk->error);
+  g_free (bulk->path);
+  g_free (bulk->part);
+  g_free (bulk);
 }
 
 /* ---- keeping them up to date ------------------------------------------- */

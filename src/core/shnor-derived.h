@@ -10,6 +10,17 @@
 G_BEGIN_DECLS
 
 typedef struct _ShnorDerived ShnorDerived;
+typedef struct _ShnorDerivedBulk ShnorDerivedBulk;
+
+/* A result as the sums read it. */
+typedef struct {
+  gint64 assessment_id;
+  gint64 school_id;
+  int    year;
+  int    participants;
+  double mean;          /* NAN: none */
+  int    below;         /* -1: none */
+} ShnorDerivedRow;
 
 /* The municipal figures of one assessment in one year, of all its results
  * (assessment_sums): what the charts and the overview show. */
@@ -50,6 +61,15 @@ void          shnor_derived_foreach_assessment (const ShnorDerived *derived,
                                           gpointer           data);
 gboolean      shnor_derived_rebuild      (sqlite3           *db,
                                           GError           **error);
+ShnorDerivedBulk *shnor_derived_bulk_new (void);
+void          shnor_derived_bulk_add     (ShnorDerivedBulk  *bulk,
+                                          const ShnorDerivedRow *row);
+gboolean      shnor_derived_bulk_start   (ShnorDerivedBulk  *bulk,
+                                          sqlite3           *db);
+gboolean      shnor_derived_bulk_finish  (ShnorDerivedBulk  *bulk,
+                                          sqlite3           *db,
+                                          GError           **error);
+void          shnor_derived_bulk_free    (ShnorDerivedBulk  *bulk);
 gboolean      shnor_derived_watch        (sqlite3           *db,
                                           GError           **error);
 gboolean      shnor_derived_mark         (sqlite3           *db,
@@ -68,5 +88,6 @@ gboolean      shnor_identification_check (sqlite3         *db,
                                           GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorDerived, shnor_derived_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShnorDerivedBulk, shnor_derived_bulk_free)
 
 G_END_DECLS

@@ -142,10 +142,12 @@ assessment_id (ShnorDocument  *self,
 #define INSERT_RESULTS "INSERT INTO result (school_id, assessment_id, year, participants, mean, below, high) VALUES "
 /* Past this many rows, the writer holds SQLite's page cache to
  * CACHE_WHILE_BULK KiB, so that an import of any size takes the same
- * memory; into a file without results, it also sets the indexes of the
- * results aside and builds them once at the end. */
+ * memory (SQLite's sorter, which builds the indexes, takes as much
+ * again: 8 MiB sorts a region's index as fast as 64 do); into a file
+ * without results, it also sets the indexes of the results aside and
+ * builds them once at the end. */
 #define BULK_ROWS 50000
-#define CACHE_WHILE_BULK 16384
+#define CACHE_WHILE_BULK 8192
 #define CACHE_USUAL 65536
 
 struct _ShnorResultWriter
@@ -163,6 +165,7 @@ struct _ShnorResultWriter
   ShnorResult    buffer[ROWS_PER_INSERT];
   gint64         buffer_ids[ROWS_PER_INSERT];
   guint          n_buffered;
+  ShnorDerivedBulk *sums;      /* the sums of a bulk change, computed beside it */
   guint          added;
   guint          replaced;
 };
@@ -203,6 +206,7 @@ writer_free (ShnorResultWriter *w)
   /* (not made when the edit could not begin) */
   g_clear_pointer (&w->assessments, g_hash_table_unref);
   g_clear_pointer (&w->pairs, g_hash_table_unref);
+  g_clear_pointer (&w->sums, shnor_derived_bulk_free);
   g_object_unref (w->document);
   g_free (w);
 }
@@ -245,7 +249,7 @@ shnor_result_writer_new (ShnorDocument  *document,
    * foreign keys (a lookup of each, half the time of storing a million
    * rows) are off while they are stored; the sums of identification, built
    * again from all of them within the edit, refuse a result of no school
-   * or assessment (shnor_derived_compute()). SQLite changes this only
+   * or assessment (computation_add() in shnor-derived.c). SQLite changes this only
    * outside a transaction: when the writer's edit is the outermost. */
   if (w->bulk && !shnor_document_in_edit (document))
     {
@@ -263,6 +267,8 @@ shnor_result_writer_new (ShnorDocument  *document,
     return w;
 
   w->first = shnor_document_max_rowid (document, "result") + 1;
+  if (w->bulk)
+    w->sums = shnor_derived_bulk_new ();
   w->small_cache = expected > BULK_ROWS;
   if (w->small_cache)
     set_cache (w, CACHE_WHILE_BULK);
@@ -324,7 +330,15 @@ flush (ShnorResultWriter  *w,
       if (stmt == NULL)
         return fail_sqlite (w->document, sqlite3_errcode (shnor_document_get_db (w->document)), error);
       for (guint k = 0; k < rows; k++, i++)
-        bind_result_at (stmt, (int) k * 7, &w->buffer[i], w->buffer_ids[i]);
+        {
+          const ShnorResult *r = &w->buffer[i];
+
+          bind_result_at (stmt, (int) k * 7, r, w->buffer_ids[i]);
+          if (w->sums != NULL)
+            shnor_derived_bulk_add (w->sums, &(ShnorDerivedRow) { w->buffer_ids[i], r->school_id, r->year,
+                                                                  r->participants, r->has_mean ? r->mean : NAN,
+                                                                  r->has_below ? r->below : -1 });
+        }
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -461,6 +475,8 @@ gboolean
 shnor_result_writer_finish (ShnorResultWriter  *w,
                             GError            **error)
 {
+  sqlite3 *db = shnor_document_get_db (w->document);
+  gboolean beside;
   gboolean ok;
 
   if (!w->write)
@@ -468,12 +484,20 @@ shnor_result_writer_finish (ShnorResultWriter  *w,
       writer_free (w);
       return TRUE;
     }
-  /* stored without the foreign keys: the sums built again from all the
-   * results check them (see shnor_result_writer_new()) */
-  if (!flush (w, error) || !shnor_document_restore (w->document, w->restore, error) ||
+  /* Stored without the foreign keys: the sums built again from all the
+   * results check them (see shnor_result_writer_new()). Those of a bulk
+   * change are computed on another thread while the indexes are built. */
+  if (!flush (w, error))
+    {
+      shnor_result_writer_cancel (w);
+      return FALSE;
+    }
+  beside = w->sums != NULL && shnor_derived_bulk_start (w->sums, db);
+  if (!shnor_document_restore (w->document, w->restore, error) ||
       !shnor_document_log_bulk_insert (w->document, "result", w->first,
                                        shnor_document_max_rowid (w->document, "result"), error) ||
-      (w->unchecked && !shnor_derived_mark (shnor_document_get_db (w->document), NULL, 0, 0, TRUE, error)))
+      (beside ? !shnor_derived_bulk_finish (w->sums, db, error)
+              : w->unchecked && !shnor_derived_mark (db, NULL, 0, 0, TRUE, error)))
     {
       shnor_result_writer_cancel (w);
       return FALSE;
