@@ -1,6 +1,7 @@
 /* test-number.c: numbers are written the Russian way whatever the locale:
  * decimal comma, «−», narrow no-break spaces between thousands, « %». */
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "shnor-field.h"
@@ -55,6 +56,31 @@ test_format (void)
   }
 }
 
+/* Values away from a half, in every order of magnitude a document shows:
+ * the digits are those of the integer the value rounds to. */
+static void
+test_many (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1789);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      int decimals = g_rand_int_range (rand, 0, 7);
+      guint64 n = (guint64) g_rand_int_range (rand, 0, 10000000) / (guint64) (1 + g_rand_int_range (rand, 0, 1000));
+      double fraction = g_rand_double_range (rand, 0.02, 0.48) + (g_rand_boolean (rand) ? 0.5 : 0);
+      gboolean negative = g_rand_boolean (rand);
+      double value = ((double) n + fraction) / pow (10, decimals) * (negative ? -1 : 1);
+      guint64 rounded = n + (fraction > 0.5);
+      g_autofree char *digits = g_strdup_printf ("%0*" G_GUINT64_FORMAT, decimals + 1, rounded);
+      g_autoptr(GString) expected = g_string_new (negative && rounded > 0 ? SHNOR_MINUS_SIGN : "");
+
+      g_string_append_len (expected, digits, (gssize) (strlen (digits) - (gsize) decimals));
+      if (decimals > 0)
+        g_string_append_printf (expected, ",%s", digits + strlen (digits) - decimals);
+      check (shnor_number_format (value, decimals, SHNOR_NUMBER_PLAIN), expected->str);
+    }
+}
+
 static void
 test_kinds (void)
 {
@@ -95,6 +121,7 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/number/format", test_format);
+  g_test_add_func ("/number/many", test_many);
   g_test_add_func ("/number/kinds", test_kinds);
   g_test_add_func ("/number/round-trip", test_round_trip);
   return g_test_run ();

@@ -195,6 +195,23 @@ decimals_of (double value,
   return max;
 }
 
+/* A number with a no-break space between its thousands (a document's
+ * cells wrap at a thin one). */
+static char *
+format_grouped (double value,
+                int    decimals)
+{
+  char *text = shnor_number_format (value, decimals, SHNOR_NUMBER_GROUPED);
+  GString *out;
+
+  if (strstr (text, SHNOR_THIN_NBSP) == NULL)
+    return text;
+  out = g_string_new (text);
+  g_free (text);
+  g_string_replace (out, SHNOR_THIN_NBSP, SHNOR_NBSP, 0);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * shnor_doc_format_number:
  *
@@ -206,11 +223,7 @@ char *
 shnor_doc_format_number (double value,
                          int    max_decimals)
 {
-  g_autofree char *text = shnor_number_format (value, decimals_of (value, max_decimals), SHNOR_NUMBER_GROUPED);
-  GString *out = g_string_new (text);
-
-  g_string_replace (out, SHNOR_THIN_NBSP, SHNOR_NBSP, 0);
-  return g_string_free (out, FALSE);
+  return format_grouped (value, decimals_of (value, max_decimals));
 }
 
 /* A value as typed: the decimals it needs, up to @max_decimals */
@@ -237,19 +250,14 @@ shnor_doc_row_add_fixed (ShnorDocRow *row,
                          double       value,
                          int          decimals)
 {
-  g_autofree char *text = NULL;
   ShnorDocCell *cell;
-  GString *out;
 
   if (isnan (value))
     {
       shnor_doc_row_add_empty (row);
       return;
     }
-  text = shnor_number_format (value, decimals, SHNOR_NUMBER_GROUPED);
-  out = g_string_new (text);
-  g_string_replace (out, SHNOR_THIN_NBSP, SHNOR_NBSP, 0);
-  cell = add_cell (row, SHNOR_DOC_NUMBER, g_string_free (out, FALSE));
+  cell = add_cell (row, SHNOR_DOC_NUMBER, format_grouped (value, decimals));
   cell->value = value;
   cell->decimals = decimals;
 }
@@ -258,11 +266,7 @@ shnor_doc_row_add_fixed (ShnorDocRow *row,
 char *
 shnor_doc_format_money (double value)
 {
-  g_autofree char *text = shnor_number_format (value, 1, SHNOR_NUMBER_GROUPED);
-  GString *out = g_string_new (text);
-
-  g_string_replace (out, SHNOR_THIN_NBSP, SHNOR_NBSP, 0);
-  return g_string_free (out, FALSE);
+  return format_grouped (value, 1);
 }
 
 void

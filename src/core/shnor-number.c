@@ -25,6 +25,39 @@ round_decimal (double  value,
   int exponent, n = 0, point, keep;
   const char *p;
 
+  /* Most values: |value| · 10^decimals is far from a half, so that it
+   * rounds as its 15 digits do, and is rounded here without printf (the
+   * lists of a region write tens of thousands of numbers). Below 10^8 the
+   * 15 digits differ from the value by less than 10^-7 of the last place
+   * kept, and the product by less than 10^-7 too. */
+  if (decimals <= 8)
+    {
+      static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
+      double scaled = fabs (value) * powers[decimals];
+      double whole = floor (scaled);
+
+      if (scaled < 1e8 && fabs (scaled - whole - 0.5) > 1e-6)
+        {
+          guint64 rounded = (guint64) whole + (scaled - whole > 0.5);
+          char reversed[24];
+          int len = 0, o = 0;
+
+          do
+            reversed[len++] = (char) ('0' + rounded % 10);
+          while ((rounded /= 10) > 0);
+          while (len <= decimals)
+            reversed[len++] = '0';     /* "0.05": the zeros before the digits */
+          while (len > 0 && (gsize) o + 2 < size)
+            {
+              if (len == decimals)
+                buf[o++] = '.';
+              buf[o++] = reversed[--len];
+            }
+          buf[o] = '\0';
+          return;
+        }
+    }
+
   if (fabs (value) >= 1e15)
     {
       /* no decimals left to round: the digits as they are */
