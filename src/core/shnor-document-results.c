@@ -249,8 +249,9 @@ shnor_result_writer_new (ShnorDocument  *document,
    * foreign keys (a lookup of each, half the time of storing a million
    * rows) are off while they are stored; the sums of identification, built
    * again from all of them within the edit, refuse a result of no school
-   * or assessment (computation_add() in shnor-derived.c). SQLite changes this only
-   * outside a transaction: when the writer's edit is the outermost. */
+   * or assessment (computation_add() in shnor-derived.c). SQLite changes
+   * this only outside a transaction: when the writer's edit is the
+   * outermost. */
   if (w->bulk && !shnor_document_in_edit (document))
     {
       w->unchecked = TRUE;
