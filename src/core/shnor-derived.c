@@ -16,6 +16,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #ifdef G_OS_WIN32
 #include <io.h>
 #else
@@ -766,6 +767,9 @@ shnor_derived_rebuild (sqlite3  *db,
  * file, which spares the two passes over the table afterwards. When the
  * temporary file cannot be written the edit's refresh computes the sums
  * from the table, as for any change. */
+/* every byte of a row written is one of its fields */
+G_STATIC_ASSERT (sizeof (ShnorDerivedRow) == 3 * sizeof (gint64) + 4 * sizeof (int));
+
 struct _ShnorDerivedBulk
 {
   int              fd;        /* -1 when the rows cannot be kept */
@@ -785,13 +789,19 @@ shnor_derived_bulk_new (void)
 {
   ShnorDerivedBulk *bulk = g_new0 (ShnorDerivedBulk, 1);
 
-  g_autoptr(GError) error = NULL;
+  /* gone with the process, whatever happens to it: unlinked at once, or
+   * on Windows deleted when it is closed */
+#ifdef G_OS_WIN32
+  int flags = O_RDWR | O_BINARY | _O_TEMPORARY;
+#else
+  int flags = O_RDWR;
+#endif
 
-  bulk->fd = g_file_open_tmp ("shnor-results-XXXXXX", &bulk->path, &error);
+  bulk->path = g_build_filename (g_get_tmp_dir (), "shnor-results-XXXXXX", NULL);
+  bulk->fd = g_mkstemp_full (bulk->path, flags, 0600);
   if (bulk->fd < 0)
-    g_debug ("the sums are left to the refresh: %s", error->message);
+    g_debug ("the sums are left to the refresh: %s: %s", bulk->path, g_strerror (errno));
 #ifndef G_OS_WIN32
-  /* gone with the process, whatever happens to it */
   if (bulk->fd >= 0)
     g_unlink (bulk->path);
 #endif
@@ -802,11 +812,9 @@ shnor_derived_bulk_new (void)
 static void
 bulk_close (ShnorDerivedBulk *bulk)
 {
+  /* (already unlinked, or deleted as it is closed) */
   if (bulk->fd >= 0)
-    {
-      close (bulk->fd);
-      g_unlink (bulk->path);
-    }
+    close (bulk->fd);
   bulk->fd = -1;
 }
 
@@ -929,7 +937,14 @@ shnor_derived_bulk_start (ShnorDerivedBulk *bulk,
       bulk_close (bulk);
       return FALSE;
     }
-  bulk->thread = g_thread_new ("shnor-sums", bulk_compute, bulk);
+  bulk->thread = g_thread_try_new ("shnor-sums", bulk_compute, bulk, &error);
+  if (bulk->thread == NULL)
+    {
+      g_debug ("the sums are left to the refresh: %s", error->message);
+      computation_clear (&bulk->computation);
+      bulk_close (bulk);
+      return FALSE;
+    }
   return TRUE;
 }
 

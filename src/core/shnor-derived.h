@@ -20,6 +20,7 @@ typedef struct {
   int    participants;
   double mean;          /* NAN: none */
   int    below;         /* -1: none */
+  int    unused;        /* 0: no padding, as the rows are written to a file */
 } ShnorDerivedRow;
 
 /* The municipal figures of one assessment in one year, of all its results
