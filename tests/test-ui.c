@@ -413,6 +413,8 @@ test_add_and_delete (void)
 
     undo_by_toast (said);
     g_assert_cmpuint (g_list_model_get_n_items (shown_schools ()), ==, 13);
+    /* the school is back, and selected as it was */
+    g_assert_cmpstr (shnor_school_get_full_name (selected ()), ==, "МКОУ «Тестовая школа»");
     /* the undo took the toast away with it */
     spin (700);
     g_assert_null (find_toast (GTK_WIDGET (window), said));

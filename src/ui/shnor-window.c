@@ -986,6 +986,7 @@ detach_document (ShnorWindow *self)
   if (self->document == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self->document, self);
+  g_signal_handlers_disconnect_by_data (shnor_document_get_schools (self->document), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->school_view), NULL);
   shnor_school_editor_set_school (SHNOR_SCHOOL_EDITOR (self->editor), NULL);
   shnor_school_editor_set_document (SHNOR_SCHOOL_EDITOR (self->editor), NULL);
@@ -1040,6 +1041,24 @@ load_idle (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A school that comes back alone (a deletion undone, from the menu or
+ * from its toast; an addition redone) is selected, as it was when it
+ * went. After the list's filter and sorter have it. */
+static void
+school_returned (GListModel  *schools,
+                 guint        position,
+                 guint        removed,
+                 guint        added,
+                 ShnorWindow *self)
+{
+  g_autoptr(ShnorSchool) school = NULL;
+
+  if (removed != 0 || added != 1)
+    return;
+  school = g_list_model_get_item (schools, position);
+  shnor_window_select_school (self, shnor_school_get_id (school));
+}
+
 /**
  * shnor_window_set_document:
  *
@@ -1072,6 +1091,7 @@ shnor_window_set_document (ShnorWindow   *self,
   g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (history_changed), self);
   g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (history_changed), self);
   g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (read_only_changed), self);
+  g_signal_connect_after (shnor_document_get_schools (document), "items-changed", G_CALLBACK (school_returned), self);
 
   self->filter_model = gtk_filter_list_model_new (g_object_ref (shnor_document_get_schools (document)),
                                                   g_object_ref (self->filter));
