@@ -79,21 +79,21 @@ test_help (void)
 }
 
 #ifdef __linux__
-/* Runs @argv with the extra environment variable @env ("NAME=value" or
- * NULL), no display */
+/* Runs @argv with the extra environment variables @env ("NAME=value",
+ * NULL-terminated; or NULL), no display */
 static void
-run_program (Run         *r,
-             const char  *env,
-             const char **argv)
+run_program (Run                *r,
+             const char * const *env,
+             const char        **argv)
 {
   g_auto(GStrv) envp = g_environ_unsetenv (g_environ_unsetenv (g_get_environ (), "DISPLAY"), "WAYLAND_DISPLAY");
   g_autoptr(GError) error = NULL;
   int wait_status;
 
   run_clear (r);
-  if (env != NULL)
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
     {
-      g_auto(GStrv) pair = g_strsplit (env, "=", 2);
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
 
       envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
     }
@@ -121,7 +121,7 @@ test_window_program (void)
   const char *region[] = { copy, "--region", "postgresql://127.0.0.1/x", NULL };
 
   /* the libraries the dynamic loader would load: not GTK's */
-  run_program (&r, "LD_TRACE_LOADED_OBJECTS=1", libs);
+  run_program (&r, (const char *[]) { "LD_TRACE_LOADED_OBJECTS=1", NULL }, libs);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "libglib-2.0"));
   g_assert_null (strstr (r.out, "libgtk-4"));
@@ -197,16 +197,16 @@ test_import_bulk (void)
                                 (year + subject) % 10, (school + subject) % 3);
   test_write_file (csv, rows->str, -1);
 
-  /* (the run without a temporary folder says why in a debug message) */
-  g_setenv ("G_MESSAGES_DEBUG", "shnor-derived", TRUE);
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/%c.shnor", dir, 'a' + i);
       const char *import[] = { g_getenv ("SHNOR_BINARY"), "--import-results", csv, path, NULL };
       const char *check[] = { g_getenv ("SHNOR_BINARY"), "--check", path, NULL };
+      /* (the run without a temporary folder says why in a debug message) */
+      const char *env[] = { "G_MESSAGES_DEBUG=shnor-derived", i == 0 ? NULL : no_tmp, NULL };
 
       g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
-      run_program (&r, i == 0 ? NULL : no_tmp, import);
+      run_program (&r, env, import);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_nonnull (strstr (r.out, "60000"));
       g_assert_true ((strstr (r.out, "the sums are left to the refresh") != NULL) == (i == 1));
@@ -242,7 +242,6 @@ test_import_bulk (void)
     g_assert_cmpint (sqlite3_column_int (stmt, c), ==, sqlite3_column_int (stmt, 3));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  g_unsetenv ("G_MESSAGES_DEBUG");
   test_rm_rf (dir);
 }
 #endif

@@ -263,6 +263,10 @@ main (int   argc,
 
   shnor_setup_locale ();
   shnor_setup_renderer ();
+  /* no keyring in a test: libsecret answers at once that there is none
+   * (set before GTK starts its threads: Pango's reads the environment
+   * while it loads the fonts, and a change meanwhile can crash it) */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {
@@ -271,9 +275,6 @@ main (int   argc,
       g_test_skip ("no display");
       return g_test_run ();
     }
-  /* no keyring in a test: libsecret answers at once that there is none */
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-
   dir = test_tmpdir ();
   demo_path = g_build_filename (dir, "Демо округ.shnor", NULL);
   g_assert_true (shnor_demo_write (demo_path, &error));
