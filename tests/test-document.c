@@ -969,6 +969,48 @@ temp_objects (ShnorDocument *doc)
   return n;
 }
 
+static int
+by_name (gconstpointer a,
+         gconstpointer b)
+{
+  return shnor_school_compare_names (*(ShnorSchool * const *) a, *(ShnorSchool * const *) b);
+}
+
+/* Schools are ordered by their names as people number them («№ 2» before
+ * «№ 10»), and a name changed moves its school. */
+static void
+test_school_names_order (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const names[] = { "МБОУ СОШ № 10", "МБОУ СОШ № 2", "МБОУ СОШ № 1", "МБОУ СОШ № 10а",
+                                        "МБОУ «Лицей № 3»" };
+  static const char * const ordered[] = { "МБОУ «Лицей № 3»", "МБОУ СОШ № 1", "МБОУ СОШ № 2", "МБОУ СОШ № 10",
+                                          "МБОУ СОШ № 10а" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShnorDocument) doc = shnor_document_create (f->path, &error);
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 tenth = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 id = add_school (doc, names[i]);
+
+      if (i == 0)
+        tenth = id;
+    }
+  for (guint i = 0; i < n_schools (doc); i++)
+    g_ptr_array_add (schools, g_list_model_get_item (shnor_document_get_schools (doc), i));
+  g_ptr_array_sort (schools, by_name);
+  for (guint i = 0; i < G_N_ELEMENTS (ordered); i++)
+    g_assert_cmpstr (shnor_school_get_display_name (schools->pdata[i]), ==, ordered[i]);
+
+  /* a short name is what the lists show, and sort by */
+  set_field (doc, tenth, "short_name", "Гимназия № 10");
+  g_ptr_array_sort (schools, by_name);
+  g_assert_cmpstr (shnor_school_get_display_name (schools->pdata[0]), ==, "Гимназия № 10");
+}
+
 /* A document only read makes no undo log: its hundred triggers are made
  * at the first edit (they were a tenth of the time of a command on a
  * region's file), and undo works as before. */
@@ -1003,6 +1045,7 @@ main (int   argc,
   ADD ("/document/create", test_create);
   ADD ("/document/in-use", test_in_use);
   ADD ("/document/school-fields", test_school_fields_round_trip);
+  ADD ("/document/school-names-order", test_school_names_order);
   ADD ("/document/context", test_context_round_trip);
   ADD ("/document/settings", test_settings_round_trip);
   ADD ("/document/validation", test_validation);

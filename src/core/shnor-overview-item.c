@@ -74,12 +74,7 @@ shnor_overview_item_compare (ShnorOverviewItem *a,
                              int                column)
 {
   if (column < 0)
-    {
-      g_autofree char *ka = g_utf8_collate_key (shnor_school_get_display_name (a->school), -1);
-      g_autofree char *kb = g_utf8_collate_key (shnor_school_get_display_name (b->school), -1);
-
-      return g_strcmp0 (ka, kb);
-    }
+    return shnor_school_compare_names (a->school, b->school);
   if (column >= SHNOR_OVERVIEW_MAX_YEARS)
     return compare_known (a->line.has_change, a->line.change, b->line.has_change, b->line.change);
   return compare_known (a->line.known[column], a->line.value[column],

@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "shnor-school"
 
 #include "config.h"
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "shnor-number.h"
@@ -51,6 +52,7 @@ struct _ShnorSchool
   int     teachers;
   guint   groups;    /* 1 << ShnorGroup, as the active criteria set decides */
   GValue  values[N_FIELDS];
+  char   *name_key;  /* the display name's sort key, made when asked for */
 };
 
 G_DEFINE_FINAL_TYPE (ShnorSchool, shnor_school, G_TYPE_OBJECT)
@@ -178,6 +180,7 @@ shnor_school_finalize (GObject *object)
 
   for (guint i = 0; i < N_FIELDS; i++)
     g_value_unset (&self->values[i]);
+  g_free (self->name_key);
 
   G_OBJECT_CLASS (shnor_school_parent_class)->finalize (object);
 }
@@ -309,7 +312,10 @@ shnor_school_load (ShnorSchool  *self,
   if (area_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA_LABEL]);
   if (name_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+    {
+      g_clear_pointer (&self->name_key, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -446,4 +452,29 @@ shnor_school_get_display_name (ShnorSchool *self)
 {
   g_return_val_if_fail (SHNOR_IS_SCHOOL (self), NULL);
   return display_name (self);
+}
+
+/**
+ * shnor_school_compare_names:
+ *
+ * Orders schools by their display names as a person would: «№ 2» before
+ * «№ 10», in the alphabet of the locale.
+ */
+static const char *
+name_key (ShnorSchool *self)
+{
+  const char *name = display_name (self);
+
+  if (self->name_key == NULL)
+    self->name_key = g_utf8_collate_key_for_filename (name != NULL ? name : "", -1);
+  return self->name_key;
+}
+
+int
+shnor_school_compare_names (ShnorSchool *a,
+                            ShnorSchool *b)
+{
+  g_return_val_if_fail (SHNOR_IS_SCHOOL (a) && SHNOR_IS_SCHOOL (b), 0);
+
+  return strcmp (name_key (a), name_key (b));
 }

@@ -36,6 +36,8 @@ guint             shnor_school_get_groups      (ShnorSchool    *self);
 gint64            shnor_school_get_id          (ShnorSchool    *self);
 const char       *shnor_school_get_full_name   (ShnorSchool    *self);
 const char       *shnor_school_get_display_name (ShnorSchool   *self);
+int               shnor_school_compare_names   (ShnorSchool    *a,
+                                                ShnorSchool    *b);
 const char       *shnor_school_get_settlement  (ShnorSchool    *self);
 ShnorAreaType     shnor_school_get_area_type   (ShnorSchool    *self);
 gboolean          shnor_school_get_hard_to_reach (ShnorSchool  *self);

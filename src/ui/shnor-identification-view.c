@@ -543,7 +543,7 @@ static int
 compare_names (gconstpointer a,
                gconstpointer b)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  return shnor_school_compare_names (*(ShnorSchool * const *) a, *(ShnorSchool * const *) b);
 }
 
 static void
@@ -588,11 +588,12 @@ load_lists (ShnorIdentificationView *self)
           ShnorSchool *school = shnor_document_find_school (self->document, g_array_index (ids, gint64, i));
 
           if (school != NULL)
-            g_ptr_array_add (sorted, (gpointer) shnor_school_get_display_name (school));
+            g_ptr_array_add (sorted, school);
         }
       g_ptr_array_sort (sorted, compare_names);
       for (guint i = 0; i < sorted->len; i++)
-        g_string_append_printf (names, "%s%u. %s", i ? "\n" : "", i + 1, (const char *) sorted->pdata[i]);
+        g_string_append_printf (names, "%s%u. %s", i ? "\n" : "", i + 1,
+                                shnor_school_get_display_name (sorted->pdata[i]));
       gtk_box_append (GTK_BOX (self->lists_box),
                       list_label (sorted->len ? names->str : _("No schools."), sorted->len ? NULL : "dim-label"));
     }

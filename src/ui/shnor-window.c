@@ -1432,6 +1432,14 @@ add_cell_factories (ShnorWindow *self)
     }
 }
 
+static int
+compare_school_names (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      data)
+{
+  return shnor_school_compare_names ((ShnorSchool *) a, (ShnorSchool *) b);
+}
+
 /* The groups column: badges need code, so it is made here rather than in
  * the template. */
 static void
@@ -1503,6 +1511,11 @@ shnor_window_init (ShnorWindow *self)
   setup_group_filter (self);
   add_cell_factories (self);
   add_groups_column (self);
+  {
+    g_autoptr(GtkSorter) by_name = GTK_SORTER (gtk_custom_sorter_new (compare_school_names, NULL, NULL));
+
+    gtk_column_view_column_set_sorter (self->name_column, by_name);
+  }
   /* the table may be wider than its pane: the scroll bar shows it */
   gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (self->school_view)), FALSE);
   setup_list_shortcuts (self);
