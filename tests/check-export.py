@@ -13,7 +13,8 @@ only; every text is in the official serif face (embedded in the PDF, named
 in every cell); no row is taller than 409 pt; years and counts are
 integers and no number format ends in a separator; the «Динамика» sheet
 keeps to the programme's years and has no empty chart; no column is empty;
-a text starting with "=" stays text; page numbers from page 2; the face and
+a text starting with "=" stays text; no word of a table's head is cut in
+two where LibreOffice prints it; page numbers from page 2; the face and
 the left margin of the settings are used; bad ids and folders are refused
 with nothing left behind."""
 import datetime
@@ -389,4 +390,15 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
         pdf = os.path.join(pdf_dir, os.path.splitext(os.path.basename(book_path))[0] + ".pdf")
         assert done.returncode == 0 and os.path.getsize(pdf) > 1000, (done.returncode, done.stdout, done.stderr)
         print(os.path.basename(book_path), "converted by LibreOffice")
+        # no word of a table's head is cut in two where LibreOffice prints it
+        # («Стандартизиров|анный»): every one is whole in the PDF's text
+        printed = flat(pdf_text(pdf))
+        heads = set()
+        for sheet in openpyxl.load_workbook(book_path).worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.font is not None and cell.font.b and isinstance(cell.value, str) and cell.row > 3:
+                        heads.update(w.strip(",.:;()«»\"%") for w in re.split(r"[\s-]+", cell.value))
+        cut = sorted(w for w in heads if len(w) >= 8 and w not in printed)
+        assert not cut, (os.path.basename(book_path), cut)
 print("export ok")

@@ -365,6 +365,40 @@ shnor_doc_estimate_lines (const char *text,
   return lines;
 }
 
+/**
+ * shnor_doc_width_of_words:
+ *
+ * Returns: the narrowest column (in the units of
+ * shnor_doc_estimate_lines()) in which no word of @text, set in bold as a
+ * table's head is, has to be broken («Стандартизированный» cut in two).
+ */
+double
+shnor_doc_width_of_words (const char *text)
+{
+  glong longest = 0, chars = 0;
+
+  if (text == NULL)
+    return 0;
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* a line may break at a space and after a hyphen, not at a no-break
+       * space (a number and its unit) */
+      if (c != ' ' && c != '\n' && c != '\t' && c != 0)
+        chars++;
+      if (c == ' ' || c == '\n' || c == '\t' || c == '-' || c == 0)
+        {
+          longest = MAX (longest, chars);
+          chars = 0;
+        }
+      if (c == 0)
+        break;
+    }
+  /* bold letters are about a tenth wider */
+  return ((double) longest * 1.1 + 1) / 1.2;
+}
+
 /* @text in pieces of at most @max_lines lines: whole paragraphs where they
  * fit, a paragraph too long for one piece at its sentences */
 static GPtrArray *

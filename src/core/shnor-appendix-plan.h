@@ -128,6 +128,7 @@ void           shnor_doc_row_add_empty        (ShnorDocRow    *row);
 gboolean       shnor_doc_table_is_empty       (ShnorDocTable  *table);
 int            shnor_doc_estimate_lines       (const char     *text,
                                                double          width);
+double         shnor_doc_width_of_words       (const char     *text);
 
 ShnorAppendix *shnor_appendix_new             (ShnorAppendixKind kind,
                                                const char     *title,

@@ -219,7 +219,12 @@ sheet_columns (Sheet         *s,
       ShnorDocTable *table = appendix->tables->pdata[t];
 
       for (guint c = 0; c < table->columns->len && c < G_N_ELEMENTS (s->widths); c++)
-        s->widths[c] = MAX (s->widths[c], g_array_index (table->columns, ShnorDocColumn, c).width);
+        {
+          const ShnorDocColumn *column = &g_array_index (table->columns, ShnorDocColumn, c);
+
+          /* wide enough for every word of its head */
+          s->widths[c] = MAX (s->widths[c], MAX (column->width, shnor_doc_width_of_words (column->head)));
+        }
       s->n_columns = MAX (s->n_columns, MIN (table->columns->len, G_N_ELEMENTS (s->widths)));
     }
   /* paragraphs alone: a page's width */
