@@ -454,12 +454,7 @@ shnor_school_get_display_name (ShnorSchool *self)
   return display_name (self);
 }
 
-/**
- * shnor_school_compare_names:
- *
- * Orders schools by their display names as a person would: «№ 2» before
- * «№ 10», in the alphabet of the locale.
- */
+/* The display name's collation key, kept until the name changes */
 static const char *
 name_key (ShnorSchool *self)
 {
@@ -470,6 +465,12 @@ name_key (ShnorSchool *self)
   return self->name_key;
 }
 
+/**
+ * shnor_school_compare_names:
+ *
+ * Orders schools by their display names as a person would: «№ 2» before
+ * «№ 10», in the alphabet of the locale.
+ */
 int
 shnor_school_compare_names (ShnorSchool *a,
                             ShnorSchool *b)
