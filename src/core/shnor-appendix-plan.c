@@ -335,18 +335,23 @@ drop_empty_columns (ShnorDocTable *table)
     }
 }
 
+/* A serif face of 11 pt fits about this many characters per unit of a
+ * spreadsheet's column width, one less for the cell's padding: the model
+ * of both shnor_doc_estimate_lines() and shnor_doc_width_of_words() */
+#define CHARS_PER_UNIT 1.2
+#define CHARS_OF_PADDING 1
+
 /**
  * shnor_doc_estimate_lines:
  *
- * Returns: the lines @text takes in a column @width characters wide (a
- * serif face of 11 pt fits about 1.2 characters per unit of a
- * spreadsheet's width); what sizes a workbook's rows.
+ * Returns: the lines @text takes in a column @width characters wide
+ * (see CHARS_PER_UNIT); what sizes a workbook's rows.
  */
 int
 shnor_doc_estimate_lines (const char *text,
                           double      width)
 {
-  double room = MAX (width * 1.2 - 1, 4);
+  double room = MAX (width * CHARS_PER_UNIT - CHARS_OF_PADDING, 4);
   int lines = 0;
   glong chars = 0;
 
@@ -382,12 +387,13 @@ shnor_doc_width_of_words (const char *text)
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-
       /* a line may break at a space and after a hyphen, not at a no-break
        * space (a number and its unit) */
-      if (c != ' ' && c != '\n' && c != '\t' && c != 0)
+      gboolean space = c == ' ' || c == '\n' || c == '\t' || c == 0;
+
+      if (!space)
         chars++;
-      if (c == ' ' || c == '\n' || c == '\t' || c == '-' || c == 0)
+      if (space || c == '-')
         {
           longest = MAX (longest, chars);
           chars = 0;
@@ -396,7 +402,7 @@ shnor_doc_width_of_words (const char *text)
         break;
     }
   /* bold letters are about a tenth wider */
-  return ((double) longest * 1.1 + 1) / 1.2;
+  return ((double) longest * 1.1 + CHARS_OF_PADDING) / CHARS_PER_UNIT;
 }
 
 /* @text in pieces of at most @max_lines lines: whole paragraphs where they
