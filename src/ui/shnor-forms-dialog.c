@@ -6,9 +6,9 @@
 #include "config.h"
 #include <glib/gi18n.h>
 
-#include "shnor-application.h"
 #include "shnor-forms-dialog.h"
 #include "shnor-school-forms.h"
+#include "shnor-widgets.h"
 
 struct _ShnorFormsDialog
 {
@@ -152,15 +152,13 @@ open_folder_action (GtkWidget  *widget,
   ShnorFormsDialog *self = SHNOR_FORMS_DIALOG (widget);
   g_autoptr(GFile) folder = NULL;
   g_autofree char *uri = NULL;
-  g_autoptr(GAppLaunchContext) context = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->folder == NULL)
     return;
   folder = g_file_new_for_path (self->folder);
   uri = g_file_get_uri (folder);
-  context = shnor_application_launch_context (gtk_widget_get_display (widget));
-  if (!g_app_info_launch_default_for_uri (uri, context, &error))
+  if (!shnor_widget_launch_uri (widget, uri, &error))
     show_status (self, error->message, TRUE);
 }
 

@@ -560,17 +560,26 @@ shnor_widget_dark_theme (GtkWidget *widget)
   return 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue > 0.5;
 }
 
-/* Opens @uri (a file, a folder) in the program the system has for it,
- * started with the user's environment; says so over @widget when it
- * cannot. */
+/* Starts the program the system has for @uri (a file, a folder) on
+ * @widget's display, with the user's environment. */
+gboolean
+shnor_widget_launch_uri (GtkWidget   *widget,
+                         const char  *uri,
+                         GError     **error)
+{
+  g_autoptr(GAppLaunchContext) context = shnor_application_launch_context (gtk_widget_get_display (widget));
+
+  return g_app_info_launch_default_for_uri (uri, context, error);
+}
+
+/* As shnor_widget_launch_uri(); says so over @widget when it cannot. */
 void
 shnor_widget_open_uri (GtkWidget  *widget,
                        const char *uri)
 {
-  g_autoptr(GAppLaunchContext) context = shnor_application_launch_context (gtk_widget_get_display (widget));
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri (uri, context, &error))
+  if (!shnor_widget_launch_uri (widget, uri, &error))
     shnor_widget_show_error (widget, _("Could not open the file"), error);
 }
 

@@ -53,6 +53,9 @@ void       shnor_widget_show_error      (GtkWidget     *widget,
                                          const char    *primary,
                                          GError        *error);
 
+gboolean   shnor_widget_launch_uri      (GtkWidget     *widget,
+                                         const char    *uri,
+                                         GError       **error);
 void       shnor_widget_open_uri        (GtkWidget     *widget,
                                          const char    *uri);
 
