@@ -2,7 +2,10 @@
  * (shnor --classify FILE, --export-lists OUT FILE, …; see shnor-cli.c) run
  * here without GTK; a window (no command, a FILE to open, --region URI)
  * is the program shnor-gui installed beside this one, which takes the
- * same arguments and the place of this process. */
+ * same arguments and the place of this process. The few commands that
+ * write PDF or talk to PostgreSQL are shnor-full's, the same commands
+ * with those libraries linked (SHNOR_CLI_IN_FULL), which takes the place
+ * of this process in the same way. */
 #include "config.h"
 #include <errno.h>
 #include <string.h>
@@ -16,17 +19,24 @@
 #include "shnor-cli.h"
 
 #ifdef G_OS_WIN32
-#define WINDOW_PROGRAM "shnor-gui.exe"
+#define EXE ".exe"
 #else
-#define WINDOW_PROGRAM "shnor-gui"
+#define EXE ""
 #endif
+#define WINDOW_PROGRAM "shnor-gui" EXE
+#define FULL_PROGRAM "shnor-full" EXE
 
-/* The window program: beside this one, wherever it is installed or built */
+/* The program @name: beside this one, where the window program is
+ * installed and where everything is as built; else, for a program
+ * installed @apart from this one (shnor-full), in @installed_dir */
 static char *
-window_program (void)
+program_path (const char *name,
+              const char *installed_dir,
+              gboolean    apart)
 {
   g_autofree char *self = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *beside = NULL;
 
 #ifdef G_OS_WIN32
   wchar_t path[MAX_PATH];
@@ -37,34 +47,57 @@ window_program (void)
 #else
   self = g_file_read_link ("/proc/self/exe", NULL);
 #endif
-  dir = self != NULL ? g_path_get_dirname (self) : g_strdup (BINDIR);
-  return g_build_filename (dir, WINDOW_PROGRAM, NULL);
+  if (self == NULL)
+    return g_build_filename (installed_dir, name, NULL);
+  dir = g_path_get_dirname (self);
+  beside = g_build_filename (dir, name, NULL);
+  if (!apart || g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&beside);
+  return g_build_filename (installed_dir, name, NULL);
 }
 
-/* Starts the window with @argv: in place of this process where the
- * system can; returns only on failure. */
+/* Runs @program with @argv in place of this process where the system
+ * can (elsewhere the window is started and left, and a command awaited
+ * for its status); returns the status, or 1 when it cannot start. */
 static int
-run_window (char **argv)
+run_program (const char  *program,
+             char       **argv,
+             gboolean     command)
 {
-  g_autofree char *program = window_program ();
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
 
   g_free (args[0]);
   args[0] = g_strdup (program);
 #ifdef G_OS_WIN32
-  if (g_spawn_async (NULL, args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
+  if (command)
+    {
+      int status;
+
+      /* the wait status is the exit code there */
+      if (g_spawn_sync (NULL, args, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL, &status, &error))
+        return status;
+    }
+  else if (g_spawn_async (NULL, args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
     return 0;
 #else
   execv (program, args);
   g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s", g_strerror (errno));
 #endif
-  {
-    g_autofree char *name = g_filename_display_name (program);
-
-    g_printerr (_("Cannot start the window program “%s”: %s\n"), name, error->message);
-  }
+  name = g_filename_display_name (program);
+  g_printerr (command ? _("Cannot start the program “%s” that runs this command: %s\n")
+                      : _("Cannot start the window program “%s”: %s\n"), name, error->message);
   return 1;
+}
+
+/* the commands that write PDF or talk to PostgreSQL: shnor-full's */
+static int
+run_full (char **argv)
+{
+  g_autofree char *program = program_path (FULL_PROGRAM, LIBEXECDIR, TRUE);
+
+  return run_program (program, argv, TRUE);
 }
 
 static int
@@ -73,8 +106,14 @@ handle_local_options (GApplication *app,
                       gpointer      argv)
 {
   int status = shnor_cli_handle_options (dict);
+  g_autofree char *window = NULL;
 
-  return status >= 0 ? status : run_window (argv);
+  if (status == SHNOR_CLI_IN_FULL)
+    return run_full (argv);
+  if (status >= 0)
+    return status;
+  window = program_path (WINDOW_PROGRAM, BINDIR, FALSE);
+  return run_program (window, argv, FALSE);
 }
 
 int
@@ -96,7 +135,7 @@ main (int   argc,
   original = g_strdupv (argv);
   shnor_setup_locale ();
   if (shnor_cli_command (argv, &status))
-    return status;
+    return status == SHNOR_CLI_IN_FULL ? run_full (original) : status;
   /* the same options and --help as the window's application; no
    * command among them: the window, before GApplication registers */
   app = g_application_new (NULL, G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);

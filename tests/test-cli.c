@@ -105,7 +105,7 @@ run_program (Run                *r,
 
 /* `shnor` runs its commands without GTK, and starts the window program
  * beside it, wherever it is, with the same arguments; without that
- * program it says so. */
+ * program it says so. The same for the commands shnor-full runs. */
 static void
 test_window_program (void)
 {
@@ -126,6 +126,11 @@ test_window_program (void)
   g_assert_nonnull (strstr (r.out, "libglib-2.0"));
   g_assert_null (strstr (r.out, "libgtk-4"));
   g_assert_null (strstr (r.out, "libadwaita"));
+  /* nor those of the few commands shnor-full runs (PDF, PostgreSQL) */
+  g_assert_nonnull (strstr (r.out, "libxlsxwriter"));
+  g_assert_null (strstr (r.out, "libcairo"));
+  g_assert_null (strstr (r.out, "libpango"));
+  g_assert_null (strstr (r.out, "libpq"));
 
   g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -160,6 +165,34 @@ test_window_program (void)
     g_assert_cmpint (r.status, ==, 2);
     g_assert_cmpstr (r.out, ==, "");
     g_assert_nonnull (strstr (r.err, "--export-lists"));
+  }
+  /* the commands of shnor-full: without it beside, where it is installed;
+   * with it, all of its arguments, its output and its status */
+  {
+    g_autofree char *full = g_build_filename (dir, "shnor-full", NULL);
+    const char *order[] = { copy, "--export-order", "приказ.pdf", "--programme", "1", "Округ.shnor", NULL };
+    const char *demo[] = { copy, "--demo", "Демо.shnor", NULL };
+    const char *publish[] = { copy, "--publish=postgresql://127.0.0.1/x", "Округ.shnor", NULL };
+    const char *lists[] = { copy, "--export-lists", "перечни.xlsx", "нет.shnor", NULL };
+
+    run_program (&r, NULL, order);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "shnor-full"));
+    g_assert_true (g_file_set_contents (full, "#!/bin/sh\nprintf '%s|' \"$@\"\nexit 3\n", -1, &error));
+    g_assert_cmpint (g_chmod (full, 0755), ==, 0);
+    run_program (&r, NULL, order);
+    g_assert_cmpint (r.status, ==, 3);
+    g_assert_cmpstr (r.out, ==, "--export-order|приказ.pdf|--programme|1|Округ.shnor|");
+    run_program (&r, NULL, demo);
+    g_assert_cmpint (r.status, ==, 3);
+    g_assert_cmpstr (r.out, ==, "--demo|Демо.shnor|");
+    run_program (&r, NULL, publish);
+    g_assert_cmpint (r.status, ==, 3);
+    g_assert_cmpstr (r.out, ==, "--publish=postgresql://127.0.0.1/x|Округ.shnor|");
+    /* the others are its own */
+    run_program (&r, NULL, lists);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_cmpstr (r.out, ==, "");
   }
   test_rm_rf (dir);
 }

@@ -19,6 +19,7 @@
 #include "shnor-error.h"
 #include "shnor-exchange-cli.h"
 #include "shnor-files.h"
+#include "shnor-fonts.h"
 #include "shnor-order.h"
 #include "shnor-preflight.h"
 #include "shnor-results-import.h"
@@ -309,6 +310,13 @@ export_command (char **argv)
   if (!shnor_check_target (programme_out ? programme_out : lists_out ? lists_out : order_out ? order_out : roadmap_out,
                            SHNOR_TARGET_EXPORT, &error))
     return shnor_cli_fail (error);
+#ifdef SHNOR_CLI_LIGHT
+  if (order_out != NULL)
+    return SHNOR_CLI_IN_FULL;
+#endif
+  /* every export looks up the official face: its fonts load while the
+   * file is opened and checked */
+  shnor_fonts_prepare ();
   document = shnor_document_open (files[0], &error);
   if (document == NULL)
     return shnor_cli_fail (error);
@@ -327,8 +335,10 @@ export_command (char **argv)
     }
   if (programme_out != NULL)
     ok = shnor_export_programme_xlsx (document, programme, programme_out, &error);
+#ifndef SHNOR_CLI_LIGHT
   else if (order_out != NULL)
     ok = shnor_export_order_pdf (document, programme, order_out, &error);
+#endif
   else if (roadmap_out != NULL)
     ok = shnor_export_roadmap_xlsx (document, programme, roadmap_out, &error);
   else
@@ -371,6 +381,8 @@ network_command (char **argv)
                   _("       shnor --export-bank-folder FOLDER FILE"), _("       shnor --list-partnerships FILE"));
       return 2;
     }
+  if (list == NULL)
+    shnor_fonts_prepare ();
   document = shnor_document_open (list != NULL ? list : files[0], &error);
   if (document == NULL)
     return shnor_cli_fail (error);
@@ -458,9 +470,14 @@ shnor_cli_handle_options (GVariantDict *dict)
     }
   if (g_variant_dict_lookup (dict, "demo", "^ay", &demo))
     {
+#ifdef SHNOR_CLI_LIGHT
+      /* the demo's practices hold documents drawn with Cairo */
+      return SHNOR_CLI_IN_FULL;
+#else
       if (!shnor_demo_network_write (demo, &error))
         return shnor_cli_fail (error);
       return 0;
+#endif
     }
   if (g_variant_dict_lookup (dict, "import-template", "^ay", &template))
     {

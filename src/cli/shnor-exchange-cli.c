@@ -204,6 +204,7 @@ accept_forms_command (char **argv)
          shnor_form_batch_count (batch, SHNOR_FORM_REFUSED) == 0 ? 0 : 1;
 }
 
+#ifndef SHNOR_CLI_LIGHT
 /* shnor --publish URI FILE */
 static int
 publish_command (char **argv)
@@ -260,6 +261,7 @@ export_region_command (char **argv)
     return shnor_cli_fail (error);
   return 0;
 }
+#endif
 
 static gboolean
 is_option (const char *arg,
@@ -284,15 +286,21 @@ shnor_exchange_command_line (char **argv,
   static const struct { const char *option; int (*run) (char **argv); } commands[] = {
     { "--school-forms", school_forms_command },
     { "--accept-forms", accept_forms_command },
+#ifdef SHNOR_CLI_LIGHT
+    /* PostgreSQL's: shnor-full runs them */
+    { "--publish", NULL },
+    { "--export-region", NULL },
+#else
     { "--publish", publish_command },
     { "--export-region", export_region_command },
+#endif
   };
 
   for (guint i = 1; argv[i] != NULL; i++)
     for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
       if (is_option (argv[i], commands[c].option))
         {
-          *exit_status = commands[c].run (argv);
+          *exit_status = commands[c].run != NULL ? commands[c].run (argv) : SHNOR_CLI_IN_FULL;
           return TRUE;
         }
   return FALSE;

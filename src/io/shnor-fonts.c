@@ -20,6 +20,44 @@ shnor_fonts_official (void)
   return official;
 }
 
+/* fontconfig's configuration and caches, loaded beside other work
+ * (shnor_fonts_prepare()) and awaited at the first look-up */
+static GThread *loading;
+
+static gpointer
+load_configuration (gpointer data)
+{
+  FcInit ();
+  return NULL;
+}
+
+/**
+ * shnor_fonts_prepare:
+ *
+ * Starts loading fontconfig's configuration on another thread, for a
+ * caller that will look up a face after other work (a command opening
+ * its file first): the few milliseconds it takes are then spent beside
+ * that work. The first look-up waits for it; without a thread, it loads
+ * the configuration itself, as always.
+ */
+void
+shnor_fonts_prepare (void)
+{
+  GThread *thread = g_thread_try_new ("shnor-fonts", load_configuration, NULL, NULL);
+
+  if (thread != NULL && !g_atomic_pointer_compare_and_exchange (&loading, NULL, thread))
+    g_thread_join (thread);
+}
+
+static void
+await_configuration (void)
+{
+  GThread *thread = g_atomic_pointer_exchange (&loading, NULL);
+
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
 /* Calls @each with every family name of the installed faces that have
  * the family @family (every family when NULL) */
 static void
@@ -27,10 +65,15 @@ list_families (const char *family,
                void      (*each) (const char *name, gpointer data),
                gpointer    data)
 {
-  FcPattern *pattern = family ? FcPatternBuild (NULL, FC_FAMILY, FcTypeString, (const FcChar8 *) family, NULL)
-                              : FcPatternCreate ();
-  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, NULL);
-  FcFontSet *set = FcFontList (NULL, pattern, objects);
+  FcPattern *pattern;
+  FcObjectSet *objects;
+  FcFontSet *set;
+
+  await_configuration ();
+  pattern = family ? FcPatternBuild (NULL, FC_FAMILY, FcTypeString, (const FcChar8 *) family, NULL)
+                   : FcPatternCreate ();
+  objects = FcObjectSetBuild (FC_FAMILY, NULL);
+  set = FcFontList (NULL, pattern, objects);
 
   for (int i = 0; set != NULL && i < set->nfont; i++)
     {

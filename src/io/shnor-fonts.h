@@ -7,6 +7,7 @@
 
 G_BEGIN_DECLS
 
+void                shnor_fonts_prepare       (void);
 const char * const *shnor_fonts_official      (void);
 gboolean            shnor_fonts_is_installed  (const char *family);
 GStrv               shnor_fonts_list_families (void);
