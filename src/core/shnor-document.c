@@ -1347,9 +1347,8 @@ shnor_document_load_schools (ShnorDocument  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ShnorSchool *school = shnor_school_new (sqlite3_column_int64 (stmt, 0));
+      ShnorSchool *school = shnor_school_new (stmt);
 
-      shnor_school_load (school, stmt);
       index_school (self, school);
       g_ptr_array_add (loaded, school);
     }
@@ -1402,9 +1401,8 @@ shnor_document_sync_school (ShnorDocument *self,
     {
       if (school == NULL)
         {
-          g_autoptr(ShnorSchool) fresh = shnor_school_new (id);
+          g_autoptr(ShnorSchool) fresh = shnor_school_new (stmt);
 
-          shnor_school_load (fresh, stmt);
           index_school (self, fresh);
           g_list_store_append (self->schools, fresh);
         }

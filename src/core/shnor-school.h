@@ -22,7 +22,7 @@ const ShnorField *shnor_school_fields          (guint          *n_fields);
 const char       *shnor_school_select_columns  (void);
 const char       *shnor_area_type_label        (ShnorAreaType   area);
 
-ShnorSchool      *shnor_school_new             (gint64          id);
+ShnorSchool      *shnor_school_new             (sqlite3_stmt   *stmt);
 void              shnor_school_load            (ShnorSchool    *self,
                                                 sqlite3_stmt   *stmt);
 void              shnor_school_set_counts      (ShnorSchool    *self,
