@@ -353,21 +353,21 @@ criterion_values (const ShnorMetrics     *m,
         "context:share_low_income", "context:share_low_education", "context:share_non_native",
         "context:share_disabilities", "context:share_registered",
       };
+      const double *columns[SHNOR_N_SOCIAL_WEIGHTS];
       gboolean any = FALSE;
 
       for (guint k = 0; k < SHNOR_N_SOCIAL_WEIGHTS; k++)
-        any |= set->weights[k] > 0;
+        {
+          any |= set->weights[k] > 0;
+          columns[k] = column (m, shares[k], FALSE);
+        }
       for (gsize i = 0; any && i < cells; i++)
         {
           double sum = 0;
 
           for (guint k = 0; k < SHNOR_N_SOCIAL_WEIGHTS && !isnan (sum); k++)
             if (set->weights[k] > 0)
-              {
-                double *share = column (m, shares[k], FALSE);
-
-                sum += share != NULL ? set->weights[k] * share[i] : NAN;
-              }
+              sum += columns[k] != NULL ? set->weights[k] * columns[k][i] : NAN;
           out[i] = sum;
         }
     }
