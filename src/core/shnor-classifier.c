@@ -33,6 +33,11 @@ struct _ShnorMetrics
   int         n_years;
   GHashTable *columns;    /* metric → double[n_schools × n_years], NAN: none */
   GHashTable *index;      /* school id → its index + 1 */
+  /* the columns shnor_metrics_set_sums() wrote last, for the subject
+   * ("" for all): the sums come subject by subject, thousands of rows */
+  char       *sums_subject;
+  double     *sums_z;
+  double     *sums_below;
 };
 
 ShnorMetrics *
@@ -62,6 +67,7 @@ shnor_metrics_free (ShnorMetrics *m)
   g_hash_table_unref (m->index);
   g_free (m->school_ids);
   g_hash_table_unref (m->columns);
+  g_free (m->sums_subject);
   g_free (m);
 }
 
@@ -183,18 +189,24 @@ shnor_metrics_set_sums (ShnorMetrics          *m,
                         const char            *subject,
                         const ShnorMetricSums *sums)
 {
-  g_autofree char *z = subject ? shnor_metric_for_subject (SHNOR_METRIC_Z, subject) : NULL;
-  g_autofree char *below = subject ? shnor_metric_for_subject (SHNOR_METRIC_BELOW, subject) : NULL;
-  double *z_column = column (m, z ? z : SHNOR_METRIC_Z, TRUE);
-  double *below_column = column (m, below ? below : SHNOR_METRIC_BELOW, TRUE);
   gsize cell;
 
   g_return_if_fail (school < m->n_schools);
   g_return_if_fail (year >= m->first_year && year < m->first_year + m->n_years);
 
+  if (m->sums_subject == NULL || !g_str_equal (m->sums_subject, subject ? subject : ""))
+    {
+      g_autofree char *z = subject ? shnor_metric_for_subject (SHNOR_METRIC_Z, subject) : NULL;
+      g_autofree char *below = subject ? shnor_metric_for_subject (SHNOR_METRIC_BELOW, subject) : NULL;
+
+      g_free (m->sums_subject);
+      m->sums_subject = g_strdup (subject ? subject : "");
+      m->sums_z = column (m, z ? z : SHNOR_METRIC_Z, TRUE);
+      m->sums_below = column (m, below ? below : SHNOR_METRIC_BELOW, TRUE);
+    }
   cell = school * (gsize) m->n_years + (gsize) (year - m->first_year);
-  z_column[cell] = sums->z_weight > 0 ? sums->z_sum / sums->z_weight : NAN;
-  below_column[cell] = sums->below_of > 0 ? 100.0 * sums->below / sums->below_of : NAN;
+  m->sums_z[cell] = sums->z_weight > 0 ? sums->z_sum / sums->z_weight : NAN;
+  m->sums_below[cell] = sums->below_of > 0 ? 100.0 * sums->below / sums->below_of : NAN;
 }
 
 static gboolean

@@ -135,7 +135,9 @@ shnor_number_format (double           value,
                      ShnorNumberFlags flags)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE + 320];
-  GString *out;
+  /* the digits, a sign, a thin space per three digits, the percent */
+  char out[sizeof buf * 2 + 16];
+  gsize n = 0;
   const char *point;
   gboolean nonzero;
   gsize whole;
@@ -159,11 +161,11 @@ shnor_number_format (double           value,
   /* "−0,00" is not a number anyone writes */
   nonzero = strspn (buf, "0.") != strlen (buf);
 
-  out = g_string_sized_new (strlen (buf) + 16);
+#define PUT(text) (memcpy (out + n, text, strlen (text)), n += strlen (text))
   if (value < 0 && nonzero)
-    g_string_append (out, SHNOR_MINUS_SIGN);
+    PUT (SHNOR_MINUS_SIGN);
   else if ((flags & SHNOR_NUMBER_SIGNED) && nonzero)
-    g_string_append_c (out, '+');
+    out[n++] = '+';
 
   point = strchr (buf, '.');
   whole = point != NULL ? (gsize) (point - buf) : strlen (buf);
@@ -171,19 +173,20 @@ shnor_number_format (double           value,
     {
       /* Russian typography does not split a four-digit number (1234) */
       if ((flags & SHNOR_NUMBER_GROUPED) && whole > 4 && i > 0 && (whole - i) % 3 == 0)
-        g_string_append (out, SHNOR_THIN_NBSP);
-      g_string_append_c (out, buf[i]);
+        PUT (SHNOR_THIN_NBSP);
+      out[n++] = buf[i];
     }
   if (point != NULL)
     {
-      g_string_append_c (out, ',');
-      g_string_append (out, point + 1);
+      out[n++] = ',';
+      PUT (point + 1);
     }
 
   if (flags & SHNOR_NUMBER_PERCENT)
-    g_string_append (out, SHNOR_NBSP "%");
+    PUT (SHNOR_NBSP "%");
+#undef PUT
 
-  return g_string_free (out, FALSE);
+  return g_strndup (out, n);
 }
 
 /* Marks (ОГЭ, ВПР: 2 to 5) differ in the second decimal; scores (ЕГЭ, РДР:
