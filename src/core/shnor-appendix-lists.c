@@ -138,12 +138,13 @@ group_table (ShnorDocument       *document,
       gint64 school_id = shnor_school_get_id (school);
       guint n_reasons = 0;
       const ShnorReason *reasons = NULL;
-      g_autoptr(GString) why = g_string_new (NULL);
+      g_autoptr(GString) why = NULL;
       g_autofree char *code = NULL;
       ShnorDocRow *row;
 
       if (classification == NULL || !(shnor_classification_get_groups (classification, school_id) & (1u << group)))
         continue;
+      why = g_string_new (NULL);
       reasons = shnor_classification_get_reasons (classification, school_id, &n_reasons);
       /* the combined group's schools are there for the reasons of its two */
       for (guint r = 0; r < n_reasons; r++)

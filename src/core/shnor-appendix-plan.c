@@ -161,10 +161,9 @@ void
 shnor_doc_row_add_text (ShnorDocRow *row,
                         const char  *text)
 {
-  g_autofree char *clean = g_strdup (text ? text : "");
-
-  /* the documents have no trailing spaces or blank lines */
-  add_cell (row, SHNOR_DOC_TEXT, g_strdup (g_strstrip (clean)));
+  /* the documents have no trailing spaces or blank lines (stripped in
+   * place: the copy is the cell's) */
+  add_cell (row, SHNOR_DOC_TEXT, g_strstrip (g_strdup (text ? text : "")));
 }
 
 void
