@@ -144,8 +144,19 @@ shnor_sqlite_open (const char  *path,
                    int          flags,
                    sqlite3    **db)
 {
-  int rc = sqlite3_open_v2 (path, db, flags, NULL);
+  static gsize configured;
+  int rc;
 
+  /* Before SQLite starts (its first connection): no statistics of its
+   * memory, which nothing reads and which make each of its allocations
+   * take a lock of the whole process. SQLite refuses it, harmlessly, if
+   * another part of the program started it first. */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+  rc = sqlite3_open_v2 (path, db, flags, NULL);
   if (rc != SQLITE_OK)
     return rc;
   if (sqlite3_db_config (*db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) != SQLITE_OK ||
