@@ -19,7 +19,7 @@
  *    growth of time or memory shows.
  *
  * Usage: bench-region [--runs N] [--growth] [DIR]
- * Build: ninja -C build bench/bench-region bench/bench-startup src/shnor */
+ * Build: ninja -C build bench/bench-region bench/bench-startup src/shnor src/shnor-full */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

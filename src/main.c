@@ -29,13 +29,12 @@
 #define WINDOW_PROGRAM "shnor-gui" EXE
 #define FULL_PROGRAM "shnor-full" EXE
 
-/* The program @name: beside this one, where the window program is
- * installed and where everything is as built; else, for a program
- * installed @apart from this one (shnor-full), in @installed_dir */
+/* The program @name: beside this one (as built, and on Windows), else
+ * where it is installed, in @installed_dir (shnor-full in libexec, and
+ * the window program when shnor-full starts it) */
 static char *
 program_path (const char *name,
-              const char *installed_dir,
-              gboolean    apart)
+              const char *installed_dir)
 {
   g_autofree char *self = NULL;
   g_autofree char *dir = NULL;
@@ -54,7 +53,7 @@ program_path (const char *name,
     return g_build_filename (installed_dir, name, NULL);
   dir = g_path_get_dirname (self);
   beside = g_build_filename (dir, name, NULL);
-  if (!apart || g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+  if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
     return g_steal_pointer (&beside);
   return g_build_filename (installed_dir, name, NULL);
 }
@@ -98,7 +97,7 @@ run_program (const char  *program,
 static int
 run_full (char **argv)
 {
-  g_autofree char *program = program_path (FULL_PROGRAM, LIBEXECDIR, TRUE);
+  g_autofree char *program = program_path (FULL_PROGRAM, LIBEXECDIR);
 
   return run_program (program, argv, TRUE);
 }
@@ -115,7 +114,7 @@ handle_local_options (GApplication *app,
     return run_full (argv);
   if (status >= 0)
     return status;
-  window = program_path (WINDOW_PROGRAM, BINDIR, FALSE);
+  window = program_path (WINDOW_PROGRAM, BINDIR);
   return run_program (window, argv, FALSE);
 }
 
