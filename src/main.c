@@ -139,7 +139,9 @@ main (int   argc,
   /* The commands build and free tables of megabytes (a region's lists,
    * a workbook's cells): the heap grows, and keeps when it shrinks, 16 MiB
    * instead of 128 KiB at a time, which spares --export-lists on a region
-   * 150 calls to the kernel and a tenth of its page faults. */
+   * 150 calls to the kernel and a tenth of its page faults. (Blocks of
+   * 128 KiB and more are then always mapped apart: glibc stops moving
+   * that threshold once a parameter is set.) */
   mallopt (M_TOP_PAD, 16 << 20);
 #endif
   shnor_setup_locale ();
