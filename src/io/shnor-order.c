@@ -1153,7 +1153,10 @@ shnor_order_write_pdf (ShnorOrder  *order,
     {
       g_unlink (part);
       g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO, _("The PDF could not be written to “%s”: %s."), path,
-                   cairo_status_to_string (status));
+                   status == CAIRO_STATUS_WRITE_ERROR ? _("the file cannot be written there (the folder does not "
+                                                          "exist or may not be written, or the disk is full)")
+                   : status == CAIRO_STATUS_NO_MEMORY ? _("there is not enough memory")
+                   : cairo_status_to_string (status));
       return FALSE;
     }
   return shnor_commit_part (part, path, error);
