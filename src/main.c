@@ -30,15 +30,19 @@
 #define FULL_PROGRAM "shnor-full" EXE
 
 /* The program @name: beside this one (as built, and on Windows), else
- * where it is installed, in @installed_dir (shnor-full in libexec, and
- * the window program when shnor-full starts it) */
+ * where it is installed relative to this one (@relative_dir, for an
+ * installed tree moved elsewhere), else in @installed_dir (shnor-full in
+ * libexec, and the window program when shnor-full starts it). A file of
+ * that name is taken even if it cannot run, so that the message names it. */
 static char *
 program_path (const char *name,
+              const char *relative_dir,
               const char *installed_dir)
 {
   g_autofree char *self = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *beside = NULL;
+  g_autofree char *relative = NULL;
 
 #ifdef G_OS_WIN32
   wchar_t path[MAX_PATH];
@@ -53,17 +57,27 @@ program_path (const char *name,
     return g_build_filename (installed_dir, name, NULL);
   dir = g_path_get_dirname (self);
   beside = g_build_filename (dir, name, NULL);
-  if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+  if (g_file_test (beside, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&beside);
+  if (relative_dir != NULL && !g_path_is_absolute (relative_dir))
+    {
+      g_autofree char *joined = g_build_filename (relative_dir, name, NULL);
+
+      relative = g_canonicalize_filename (joined, dir);
+      if (g_file_test (relative, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&relative);
+    }
   return g_build_filename (installed_dir, name, NULL);
 }
 
 /* Runs @program with @argv in place of this process where the system
  * can (elsewhere the window is started and left, and a command awaited
- * for its status); returns the status, or 1 when it cannot start. */
+ * for its status), with @envp (NULL: this one's); returns the status, or
+ * 1 when it cannot start. */
 static int
 run_program (const char  *program,
              char       **argv,
+             char       **envp,
              gboolean     command)
 {
   g_auto(GStrv) args = g_strdupv (argv);
@@ -78,13 +92,16 @@ run_program (const char  *program,
       int status;
 
       /* the wait status is the exit code there */
-      if (g_spawn_sync (NULL, args, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL, &status, &error))
+      if (g_spawn_sync (NULL, args, envp, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL, &status, &error))
         return status;
     }
-  else if (g_spawn_async (NULL, args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
+  else if (g_spawn_async (NULL, args, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
     return 0;
 #else
-  execv (program, args);
+  if (envp != NULL)
+    execve (program, args, envp);
+  else
+    execv (program, args);
   g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s", g_strerror (errno));
 #endif
   name = g_filename_display_name (program);
@@ -93,13 +110,31 @@ run_program (const char  *program,
   return 1;
 }
 
+/* Set in the environment of shnor-full by the shnor that hands it its
+ * command, and taken out at once: a "shnor-full" that is a copy of shnor
+ * would otherwise hand the command to itself again and again. */
+#define HANDED_OVER "SHNOR_HANDED_OVER"
+
+static char *handed_over;
+
 /* the commands that write PDF or talk to PostgreSQL: shnor-full's */
 static int
 run_full (char **argv)
 {
-  g_autofree char *program = program_path (FULL_PROGRAM, LIBEXECDIR);
+  g_autofree char *program = NULL;
+  g_auto(GStrv) envp = NULL;
 
-  return run_program (program, argv, TRUE);
+  if (handed_over != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (handed_over);
+
+      g_printerr (_("The program “%s” cannot run this command: it is a copy of shnor, not shnor-full. "
+                    "Install Shnor again.\n"), name);
+      return 1;
+    }
+  program = program_path (FULL_PROGRAM, LIBEXECDIR_FROM_BINDIR, LIBEXECDIR);
+  envp = g_environ_setenv (g_get_environ (), HANDED_OVER, program, TRUE);
+  return run_program (program, argv, envp, TRUE);
 }
 
 static int
@@ -114,8 +149,8 @@ handle_local_options (GApplication *app,
     return run_full (argv);
   if (status >= 0)
     return status;
-  window = program_path (WINDOW_PROGRAM, BINDIR);
-  return run_program (window, argv, FALSE);
+  window = program_path (WINDOW_PROGRAM, NULL, BINDIR);
+  return run_program (window, argv, NULL, FALSE);
 }
 
 int
@@ -135,6 +170,8 @@ main (int   argc,
   argc = (int) g_strv_length (utf8);
 #endif
   original = g_strdupv (argv);
+  handed_over = g_strdup (g_getenv (HANDED_OVER));
+  g_unsetenv (HANDED_OVER);
 #ifdef __GLIBC__
   /* The commands build and free tables of megabytes (a region's lists,
    * a workbook's cells): the heap grows, and keeps when it shrinks, 16 MiB

@@ -1,5 +1,6 @@
 /* test-cli.c: the command line of the real binary, with no display */
 #include <string.h>
+#include <unistd.h>
 #ifdef __linux__
 #include <sys/wait.h>
 #endif
@@ -175,9 +176,20 @@ test_window_program (void)
     const char *publish[] = { copy, "--publish=postgresql://127.0.0.1/x", "Округ.shnor", NULL };
     const char *lists[] = { copy, "--export-lists", "перечни.xlsx", "нет.shnor", NULL };
 
+    /* (unless one is installed on this machine, which would run) */
+    if (!g_file_test (g_getenv ("SHNOR_INSTALLED_FULL"), G_FILE_TEST_EXISTS))
+      {
+        run_program (&r, NULL, order);
+        g_assert_cmpint (r.status, ==, 1);
+        g_assert_nonnull (strstr (r.err, "shnor-full"));
+      }
+    /* a "shnor-full" that is shnor itself (a packaging mistake) is said
+     * to be one, instead of handing the command to itself forever */
+    g_assert_cmpint (symlink ("shnor", full), ==, 0);
     run_program (&r, NULL, order);
     g_assert_cmpint (r.status, ==, 1);
-    g_assert_nonnull (strstr (r.err, "shnor-full"));
+    g_assert_nonnull (strstr (r.err, full));
+    g_assert_cmpint (g_unlink (full), ==, 0);
     g_assert_true (g_file_set_contents (full, "#!/bin/sh\nprintf '%s|' \"$@\"\nexit 3\n", -1, &error));
     g_assert_cmpint (g_chmod (full, 0755), ==, 0);
     run_program (&r, NULL, order);
@@ -193,6 +205,26 @@ test_window_program (void)
     run_program (&r, NULL, lists);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_cmpstr (r.out, ==, "");
+  }
+  /* an installed tree moved elsewhere: bin/shnor finds libexec/shnor-full */
+  {
+    g_autofree char *bin = g_build_filename (dir, "moved", "bin", NULL);
+    g_autofree char *libexec = g_build_filename (dir, "moved", "libexec", NULL);
+    g_autofree char *moved = g_build_filename (bin, "shnor", NULL);
+    g_autofree char *full = g_build_filename (libexec, "shnor-full", NULL);
+    g_autoptr(GFile) moved_file = g_file_new_for_path (moved);
+    const char *demo[] = { moved, "--demo", "Демо.shnor", NULL };
+
+    g_assert_cmpint (g_mkdir_with_parents (bin, 0755), ==, 0);
+    g_assert_cmpint (g_mkdir_with_parents (libexec, 0755), ==, 0);
+    g_assert_true (g_file_copy (from, moved_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_chmod (moved, 0755), ==, 0);
+    g_assert_true (g_file_set_contents (full, "#!/bin/sh\nprintf 'moved:'\nprintf '%s|' \"$@\"\n", -1, &error));
+    g_assert_cmpint (g_chmod (full, 0755), ==, 0);
+    run_program (&r, NULL, demo);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "moved:--demo|Демо.shnor|");
   }
   test_rm_rf (dir);
 }
