@@ -404,4 +404,12 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
                         heads.update(w.strip(",.:;()«»\"%") for w in re.split(r"[\s-]+", cell.value))
         cut = sorted(w for w in heads if len(w) >= 8 and w not in printed)
         assert not cut, (os.path.basename(book_path), cut)
+        # nothing printed past the right margin (10 mm) of its page: a sheet
+        # of paragraphs wider than the page was cut at its edge
+        boxes = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        for number, page in enumerate(boxes.split("<page ")[1:], start=1):
+            width = float(re.search(r'width="([\d.]+)"', page).group(1))
+            past = [(w, float(x)) for x, w in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', page)
+                    if float(x) > width - 20]
+            assert not past, (os.path.basename(book_path), "page", number, width, past[:5])
 print("export ok")

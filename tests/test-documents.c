@@ -556,12 +556,36 @@ test_preflight (Fixture       *f,
   g_assert_true (no_code);
 }
 
+/* The lines a cell takes, as the rows of a workbook are sized: its words
+ * wrapped at spaces (a word longer than a line broken), about one letter
+ * of the serif face of 11 pt to a unit of the column's width. A row sized
+ * for fewer lines than Excel and LibreOffice print is cut at its bottom. */
+static void
+test_estimate_lines (void)
+{
+  g_autofree char *long_word = g_strnfill (25, 'x');
+  /* 76 letters of Russian prose (0.47 em a letter): about 71 fit a line
+   * of a column 70 wide in Excel (7 px a unit, 6.9 px a letter) */
+  const char *prose = "Доля педагогов школ — участников программы, прошедших повышение квалификации";
+
+  g_assert_cmpint (shnor_doc_estimate_lines ("", 11), ==, 1);
+  g_assert_cmpint (shnor_doc_estimate_lines ("один\nдва\n", 11), ==, 3);
+  /* 10 letters a line: 17 characters, but no two of the words together */
+  g_assert_cmpint (shnor_doc_estimate_lines ("аааа ббббббб вввв", 11), ==, 3);
+  g_assert_cmpint (shnor_doc_estimate_lines ("аааа бббб", 11), ==, 1);
+  g_assert_cmpint (shnor_doc_estimate_lines (long_word, 11), ==, 3);
+  g_assert_cmpint (g_utf8_strlen (prose, -1), ==, 76);
+  g_assert_cmpint (shnor_doc_estimate_lines (prose, 70), ==, 2);
+  g_assert_cmpint (shnor_doc_estimate_lines (prose, 80), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/documents/fields-placed", test_fields_placed);
+  g_test_add_func ("/documents/estimate-lines", test_estimate_lines);
   g_test_add ("/documents/passport-complete", Fixture, NULL, fixture_set_up, test_passport_complete,
               fixture_tear_down);
   g_test_add ("/documents/empty-left-out", Fixture, NULL, fixture_set_up, test_empty_left_out, fixture_tear_down);

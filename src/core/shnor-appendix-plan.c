@@ -334,37 +334,63 @@ drop_empty_columns (ShnorDocTable *table)
     }
 }
 
-/* A serif face of 11 pt fits about this many characters per unit of a
- * spreadsheet's column width, one less for the cell's padding: the model
- * of both shnor_doc_estimate_lines() and shnor_doc_width_of_words() */
-#define CHARS_PER_UNIT 1.2
+/* A serif face of 11 pt (Times New Roman and its equivalents: letters of
+ * 0.47 em on average) fits about this many characters per unit of a
+ * spreadsheet's column width, the width of a digit of the workbook's face
+ * (7 px in Excel, 7.3 in LibreOffice), one less for the cell's padding:
+ * the model of both shnor_doc_estimate_lines() and
+ * shnor_doc_width_of_words() */
+#define CHARS_PER_UNIT 1.0
 #define CHARS_OF_PADDING 1
 
 /**
  * shnor_doc_estimate_lines:
  *
  * Returns: the lines @text takes in a column @width characters wide
- * (see CHARS_PER_UNIT); what sizes a workbook's rows.
+ * (see CHARS_PER_UNIT), its words wrapped as a spreadsheet wraps them (at
+ * spaces; a word longer than a line broken); what sizes a workbook's rows.
  */
 int
 shnor_doc_estimate_lines (const char *text,
                           double      width)
 {
-  double room = MAX (width * CHARS_PER_UNIT - CHARS_OF_PADDING, 4);
+  glong room = MAX ((glong) (width * CHARS_PER_UNIT) - CHARS_OF_PADDING, 4);
   int lines = 0;
-  glong chars = 0;
+  glong line = 0;   /* characters on the paragraph's last line so far */
+  glong word = 0;   /* characters of the word being read */
+  gboolean first = TRUE;
 
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
+      if (*p != ' ' && *p != '\n' && *p != '\0')
+        {
+          word++;
+          continue;
+        }
+      if (word > 0)
+        {
+          if (first)
+            line = word;
+          else if (line + 1 + word <= room)
+            line += 1 + word;
+          else
+            {
+              lines++;
+              line = word;
+            }
+          for (; line > room; line -= room)
+            lines++;
+          first = FALSE;
+          word = 0;
+        }
       if (*p == '\n' || *p == '\0')
         {
-          lines += MAX (1, (int) ceil ((double) chars / room));
-          chars = 0;
+          lines++;
+          line = 0;
+          first = TRUE;
           if (*p == '\0')
             break;
         }
-      else
-        chars++;
     }
   return lines;
 }

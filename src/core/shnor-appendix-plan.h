@@ -18,8 +18,12 @@ G_BEGIN_DECLS
 /* A spreadsheet row is at most 409 pt high, about 27 lines of text: a
  * longer cell goes on over the rows below, paragraph by paragraph */
 #define SHNOR_DOC_MAX_LINES_PER_ROW 22
-/* The width of a page of paragraphs, in a spreadsheet's characters */
-#define SHNOR_DOC_PARAGRAPH_WIDTH 100
+/* The width of a page of paragraphs, in a spreadsheet's characters (the
+ * digits of the workbook's face, 11 pt): what the narrowest printed page
+ * holds, A4 upright with the left margin of 30 mm and the right of 10 mm
+ * (482 pt; LibreOffice counts 5.5 pt a character of Times New Roman and
+ * its equivalents, Excel 5.25 and 4 for the cell's padding) */
+#define SHNOR_DOC_PARAGRAPH_WIDTH 86
 
 typedef enum {
   SHNOR_DOC_TEXT = 0,

@@ -132,6 +132,14 @@ book_formats (Book          *b,
 
   b->font = shnor_fonts_resolve (setting);
   font = b->font;
+  /* The workbook's own style ("Normal") in that face too: the width of a
+   * column is counted in digits of that style's face, and with the same
+   * face Excel and LibreOffice count the same (LibreOffice, which has no
+   * Calibri, counted in a wider face of its own and printed a page's
+   * paragraphs past its edge). libxlsxwriter's first format is that
+   * style; it has no call of its own to change it. */
+  if (!STAILQ_EMPTY (b->workbook->formats))
+    format_set_font_name (STAILQ_FIRST (b->workbook->formats), font);
 
   b->mark = shnor_xlsx_new_format (b->workbook, font, 11, FALSE, FALSE);
   format_set_align (b->mark, LXW_ALIGN_RIGHT);
@@ -200,7 +208,8 @@ wide_text (Sheet      *s,
     worksheet_merge_range (s->sheet, s->row, 0, s->row, (lxw_col_t) (s->n_columns - 1), fit, format);
   else
     worksheet_write_string (s->sheet, s->row, 0, fit, format);
-  set_height (s, s->row, shnor_doc_estimate_lines (text, total_width (s) * 0.95));
+  /* (paragraphs and titles are of 12 pt: a tenth fewer letters a line) */
+  set_height (s, s->row, shnor_doc_estimate_lines (text, total_width (s) * 0.9));
   s->row++;
 }
 
