@@ -372,8 +372,12 @@ with tempfile.TemporaryDirectory(prefix="shnor-выгрузка-") as tmp:
         done = run(*args, check=False)
         assert done.returncode == 1 and done.stderr.strip(), (done.returncode, done.stderr)
         assert not os.path.exists(args[1]), args[1]
-        # why, in the interface's words: not Cairo's own English
+        # why, in the interface's words: not Cairo's own English, nor
+        # libxlsxwriter's own line, nor the temporary name of the file
         assert "output stream" not in done.stderr, done.stderr
+        assert "[ERROR]" not in done.stderr and ".part" not in done.stderr, done.stderr
+    done = run("--demo", os.path.join(tmp, "нет", "Демо.shnor"), check=False)
+    assert done.returncode == 1 and "нет" in done.stderr and ".part" not in done.stderr, done.stderr
     assert run("--export-xlsx", out, demo, check=False).returncode == 2
     # a draft is written, with what it lacks on stderr
     draft = os.path.join(tmp, "Проект.pdf")

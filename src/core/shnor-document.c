@@ -502,6 +502,8 @@ shnor_document_create (const char  *path,
       return NULL;
     }
 
+  if (!shnor_check_folder (path, error))
+    return NULL;
   part = shnor_part_path (path);
   g_unlink (part);
   made = connect (part, TRUE, error);

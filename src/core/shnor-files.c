@@ -47,6 +47,32 @@ has_suffix (const char *name,
 }
 
 /**
+ * shnor_check_folder:
+ *
+ * Whether the folder @path is to be written in exists: said before any
+ * work, and of the folder, not of a temporary name in it.
+ *
+ * Returns: FALSE, with an error naming the folder, when it does not.
+ */
+gboolean
+shnor_check_folder (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  {
+    g_autofree char *name = g_filename_display_basename (path);
+    g_autofree char *shown = g_filename_display_name (folder);
+
+    g_set_error (error, SHNOR_ERROR, SHNOR_ERROR_IO,
+                 _("The folder “%s” for “%s” does not exist: choose another place."), shown, name);
+  }
+  return FALSE;
+}
+
+/**
  * shnor_check_target:
  * @kind: what is to be written
  *
@@ -77,6 +103,8 @@ shnor_check_target (const char   *path,
                    _("“%s” is a name SQLite gives to the journal of a database: choose another name."), name);
       return FALSE;
     }
+  if (!shnor_check_folder (path, error))
+    return FALSE;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
   if (g_file_test (path, G_FILE_TEST_IS_DIR))

@@ -12,6 +12,8 @@ typedef enum {
 
 gboolean  shnor_is_regular_file (const char *path);
 gboolean  shnor_is_database  (const char  *path);
+gboolean  shnor_check_folder (const char  *path,
+                              GError     **error);
 gboolean  shnor_check_target (const char  *path,
                               ShnorTarget  kind,
                               GError     **error);
