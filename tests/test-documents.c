@@ -570,13 +570,13 @@ test_estimate_lines (void)
 
   g_assert_cmpint (shnor_doc_estimate_lines ("", 11), ==, 1);
   g_assert_cmpint (shnor_doc_estimate_lines ("один\nдва\n", 11), ==, 3);
-  /* 10 letters a line: 17 characters, but no two of the words together */
+  /* 9 letters a line: 17 characters, but no two of the words together */
   g_assert_cmpint (shnor_doc_estimate_lines ("аааа ббббббб вввв", 11), ==, 3);
   g_assert_cmpint (shnor_doc_estimate_lines ("аааа бббб", 11), ==, 1);
   g_assert_cmpint (shnor_doc_estimate_lines (long_word, 11), ==, 3);
   g_assert_cmpint (g_utf8_strlen (prose, -1), ==, 76);
   g_assert_cmpint (shnor_doc_estimate_lines (prose, 70), ==, 2);
-  g_assert_cmpint (shnor_doc_estimate_lines (prose, 80), ==, 1);
+  g_assert_cmpint (shnor_doc_estimate_lines (prose, 85), ==, 1);
 }
 
 int

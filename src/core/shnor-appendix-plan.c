@@ -335,12 +335,13 @@ drop_empty_columns (ShnorDocTable *table)
 }
 
 /* A serif face of 11 pt (Times New Roman and its equivalents: letters of
- * 0.47 em on average) fits about this many characters per unit of a
+ * 0.47 em on average) fits about one character per unit of a
  * spreadsheet's column width, the width of a digit of the workbook's face
- * (7 px in Excel, 7.3 in LibreOffice), one less for the cell's padding:
- * the model of both shnor_doc_estimate_lines() and
+ * (7 px in Excel, 7.3 in LibreOffice); a twentieth less, for Excel, which
+ * may draw 11 pt at 15 px an em rather than 14.7; one less for the cell's
+ * padding: the model of both shnor_doc_estimate_lines() and
  * shnor_doc_width_of_words() */
-#define CHARS_PER_UNIT 1.0
+#define CHARS_PER_UNIT 0.95
 #define CHARS_OF_PADDING 1
 
 /**

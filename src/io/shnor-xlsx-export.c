@@ -25,6 +25,10 @@
 #include "shnor-fonts.h"
 #include "shnor-xlsx-export.h"
 
+/* the family of a serif face in a workbook's fonts (libxlsxwriter's
+ * default, 2, is a sans one): what Excel substitutes where the face is
+ * missing */
+#define ROMAN 1
 #define LINE_HEIGHT 15.0     /* points per line of 11 pt text */
 #define MAX_ROW_HEIGHT 409.0 /* what Excel allows */
 #define N_DECIMALS 5
@@ -110,6 +114,7 @@ shnor_xlsx_new_format (lxw_workbook *workbook,
   lxw_format *f = workbook_add_format (workbook);
 
   format_set_font_name (f, font);
+  format_set_font_family (f, ROMAN);
   format_set_font_size (f, size);
   format_set_text_wrap (f);
   format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
@@ -139,7 +144,10 @@ book_formats (Book          *b,
    * paragraphs past its edge). libxlsxwriter's first format is that
    * style; it has no call of its own to change it. */
   if (!STAILQ_EMPTY (b->workbook->formats))
-    format_set_font_name (STAILQ_FIRST (b->workbook->formats), font);
+    {
+      format_set_font_name (STAILQ_FIRST (b->workbook->formats), font);
+      format_set_font_family (STAILQ_FIRST (b->workbook->formats), ROMAN);
+    }
 
   b->mark = shnor_xlsx_new_format (b->workbook, font, 11, FALSE, FALSE);
   format_set_align (b->mark, LXW_ALIGN_RIGHT);
