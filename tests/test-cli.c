@@ -104,6 +104,21 @@ run_program (Run                *r,
   r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
 }
 
+/* A stand-in program at @path: a shell script that prints its arguments
+ * after @lead, each followed by "|", and exits with @status */
+static void
+write_stand_in (const char *path,
+                const char *lead,
+                int         status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\nprintf '%s'\nprintf '%%s|' \"$@\"\nexit %d\n", lead, status);
+
+  g_assert_true (g_file_set_contents (path, script, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+}
+
 /* `shnor` runs its commands without GTK, and starts the window program
  * beside it, wherever it is, with the same arguments; without that
  * program it says so. The same for the commands shnor-full runs. */
@@ -141,8 +156,7 @@ test_window_program (void)
   g_assert_nonnull (strstr (r.err, "shnor-gui"));
 
   /* a window program that prints what it was given */
-  g_assert_true (g_file_set_contents (window, "#!/bin/sh\nprintf '%s|' \"$@\"\n", -1, &error));
-  g_assert_cmpint (g_chmod (window, 0755), ==, 0);
+  write_stand_in (window, "", 0);
   run_program (&r, NULL, open);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "Округ.shnor|");
@@ -190,8 +204,7 @@ test_window_program (void)
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, full));
     g_assert_cmpint (g_unlink (full), ==, 0);
-    g_assert_true (g_file_set_contents (full, "#!/bin/sh\nprintf '%s|' \"$@\"\nexit 3\n", -1, &error));
-    g_assert_cmpint (g_chmod (full, 0755), ==, 0);
+    write_stand_in (full, "", 3);
     run_program (&r, NULL, order);
     g_assert_cmpint (r.status, ==, 3);
     g_assert_cmpstr (r.out, ==, "--export-order|приказ.pdf|--programme|1|Округ.shnor|");
@@ -220,8 +233,7 @@ test_window_program (void)
     g_assert_true (g_file_copy (from, moved_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpint (g_chmod (moved, 0755), ==, 0);
-    g_assert_true (g_file_set_contents (full, "#!/bin/sh\nprintf 'moved:'\nprintf '%s|' \"$@\"\n", -1, &error));
-    g_assert_cmpint (g_chmod (full, 0755), ==, 0);
+    write_stand_in (full, "moved:", 0);
     run_program (&r, NULL, demo);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.out, ==, "moved:--demo|Демо.shnor|");
