@@ -33,9 +33,9 @@ struct _ShnorMetrics
   int         n_years;
   GHashTable *columns;    /* metric → double[n_schools × n_years], NAN: none */
   GHashTable *index;      /* school id → its index + 1 */
-  /* the columns shnor_metrics_set_sums() wrote last, for the subject
-   * (NULL: all): the sums come subject by subject, thousands of rows */
-  gboolean    sums_known;
+  /* the columns shnor_metrics_set_sums() wrote last (NULL: none yet),
+   * for the subject (NULL: all): the sums come subject by subject,
+   * thousands of rows */
   char       *sums_subject;
   double     *sums_z;
   double     *sums_below;
@@ -195,14 +195,13 @@ shnor_metrics_set_sums (ShnorMetrics          *m,
   g_return_if_fail (school < m->n_schools);
   g_return_if_fail (year >= m->first_year && year < m->first_year + m->n_years);
 
-  if (!m->sums_known || g_strcmp0 (m->sums_subject, subject) != 0)
+  if (m->sums_z == NULL || g_strcmp0 (m->sums_subject, subject) != 0)
     {
       g_autofree char *z = subject ? shnor_metric_for_subject (SHNOR_METRIC_Z, subject) : NULL;
       g_autofree char *below = subject ? shnor_metric_for_subject (SHNOR_METRIC_BELOW, subject) : NULL;
 
       g_free (m->sums_subject);
       m->sums_subject = g_strdup (subject);
-      m->sums_known = TRUE;
       m->sums_z = column (m, z ? z : SHNOR_METRIC_Z, TRUE);
       m->sums_below = column (m, below ? below : SHNOR_METRIC_BELOW, TRUE);
     }
