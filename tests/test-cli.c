@@ -119,6 +119,32 @@ write_stand_in (const char *path,
   g_assert_cmpint (g_chmod (path, 0755), ==, 0);
 }
 
+/* A copy of shnor at @path, executable */
+static void
+copy_shnor (const char *path)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (g_getenv ("SHNOR_BINARY"));
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+}
+
+/* Runs @argv: it ends with @status, and prints @out (a stand-in's
+ * arguments) */
+static void
+expect_run (Run         *r,
+            const char **argv,
+            int          status,
+            const char  *out)
+{
+  run_program (r, NULL, argv);
+  g_assert_cmpint (r->status, ==, status);
+  g_assert_cmpstr (r->out, ==, out);
+}
+
 /* `shnor` runs its commands without GTK, and starts the window program
  * beside it, wherever it is, with the same arguments; without that
  * program it says so. The same for the commands shnor-full runs. */
@@ -128,9 +154,6 @@ test_window_program (void)
   g_autofree char *dir = test_tmpdir ();
   g_autofree char *copy = g_build_filename (dir, "shnor", NULL);
   g_autofree char *window = g_build_filename (dir, "shnor-gui", NULL);
-  g_autoptr(GFile) from = g_file_new_for_path (g_getenv ("SHNOR_BINARY"));
-  g_autoptr(GFile) to = g_file_new_for_path (copy);
-  g_autoptr(GError) error = NULL;
   g_auto(Run) r = { 0 };
   const char *libs[] = { g_getenv ("SHNOR_BINARY"), "--version", NULL };
   const char *open[] = { copy, "Округ.shnor", NULL };
@@ -148,21 +171,15 @@ test_window_program (void)
   g_assert_null (strstr (r.out, "libpango"));
   g_assert_null (strstr (r.out, "libpq"));
 
-  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_chmod (copy, 0755), ==, 0);
+  copy_shnor (copy);
   run_program (&r, NULL, open);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "shnor-gui"));
 
   /* a window program that prints what it was given */
   write_stand_in (window, "", 0);
-  run_program (&r, NULL, open);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, "Округ.shnor|");
-  run_program (&r, NULL, region);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, "--region|postgresql://127.0.0.1/x|");
+  expect_run (&r, open, 0, "Округ.shnor|");
+  expect_run (&r, region, 0, "--region|postgresql://127.0.0.1/x|");
   /* a command beside --region is run, not the window */
   {
     g_autofree char *template = g_build_filename (dir, "шаблон.xlsx", NULL);
@@ -205,19 +222,11 @@ test_window_program (void)
     g_assert_nonnull (strstr (r.err, full));
     g_assert_cmpint (g_unlink (full), ==, 0);
     write_stand_in (full, "", 3);
-    run_program (&r, NULL, order);
-    g_assert_cmpint (r.status, ==, 3);
-    g_assert_cmpstr (r.out, ==, "--export-order|приказ.pdf|--programme|1|Округ.shnor|");
-    run_program (&r, NULL, demo);
-    g_assert_cmpint (r.status, ==, 3);
-    g_assert_cmpstr (r.out, ==, "--demo|Демо.shnor|");
-    run_program (&r, NULL, publish);
-    g_assert_cmpint (r.status, ==, 3);
-    g_assert_cmpstr (r.out, ==, "--publish=postgresql://127.0.0.1/x|Округ.shnor|");
+    expect_run (&r, order, 3, "--export-order|приказ.pdf|--programme|1|Округ.shnor|");
+    expect_run (&r, demo, 3, "--demo|Демо.shnor|");
+    expect_run (&r, publish, 3, "--publish=postgresql://127.0.0.1/x|Округ.shnor|");
     /* the others are its own */
-    run_program (&r, NULL, lists);
-    g_assert_cmpint (r.status, ==, 1);
-    g_assert_cmpstr (r.out, ==, "");
+    expect_run (&r, lists, 1, "");
   }
   /* an installed tree moved elsewhere: bin/shnor finds libexec/shnor-full */
   {
@@ -225,18 +234,13 @@ test_window_program (void)
     g_autofree char *libexec = g_build_filename (dir, "moved", "libexec", NULL);
     g_autofree char *moved = g_build_filename (bin, "shnor", NULL);
     g_autofree char *full = g_build_filename (libexec, "shnor-full", NULL);
-    g_autoptr(GFile) moved_file = g_file_new_for_path (moved);
     const char *demo[] = { moved, "--demo", "Демо.shnor", NULL };
 
     g_assert_cmpint (g_mkdir_with_parents (bin, 0755), ==, 0);
     g_assert_cmpint (g_mkdir_with_parents (libexec, 0755), ==, 0);
-    g_assert_true (g_file_copy (from, moved_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
-    g_assert_no_error (error);
-    g_assert_cmpint (g_chmod (moved, 0755), ==, 0);
+    copy_shnor (moved);
     write_stand_in (full, "moved:", 0);
-    run_program (&r, NULL, demo);
-    g_assert_cmpint (r.status, ==, 0);
-    g_assert_cmpstr (r.out, ==, "moved:--demo|Демо.shnor|");
+    expect_run (&r, demo, 0, "moved:--demo|Демо.shnor|");
   }
   test_rm_rf (dir);
 }
